@@ -1,0 +1,183 @@
+"""The `diplowatch` command. Each subcommand is a small function; errors become one line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import bot, texts
+from .config import ConfigError, Settings, load_settings, source_from_dict
+from .models import UserError
+from .scheduler import utcnow
+from .store import open_db
+from .store import sources as source_store
+from .store import statements as statement_store
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        settings = load_settings()
+        bot.setup_logging(settings)
+        return args.func(settings, args) or 0
+    except ConfigError as exc:
+        print(f"diplowatch: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except UserError as exc:
+        print(f"diplowatch: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="diplowatch", description=texts.CLI_DESCRIPTION)
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    def add(name: str, func: Callable, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    add("run", cmd_run, "run the monitor (and the bot when a token is set)")
+    add("demo", cmd_demo, "offline demo: serve sample sources on 127.0.0.1 and poll them")
+    p = add("poll", cmd_poll, "poll sources now")
+    p.add_argument("--once", action="store_true", required=True, help="poll once and exit")
+    p.add_argument("--source", action="append", metavar="NAME", help="only this source")
+    _add_sources_parser(sub)
+    p = add("search", cmd_search, "full-text search over the archive, newest first")
+    p.add_argument("words", nargs="+")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--source", help="only statements of this source")
+    p = add("extract", cmd_extract, "extract recognition events: JSONL in, JSONL out")
+    p.add_argument("file", nargs="?", help="JSONL input (default: stdin)")
+    p = add("eval", cmd_eval, "score the extractor on labelled JSONL files")
+    p.add_argument("files", nargs="+")
+    return parser
+
+
+def _add_sources_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sources", help="list, add, remove or import sources")
+    ss = p.add_subparsers(metavar="ACTION")
+    ss.add_parser("list", help="sources and their health").set_defaults(func=cmd_sources_list)
+    a = ss.add_parser("add", help="add a source kept in the database")
+    a.set_defaults(func=cmd_sources_add)
+    a.add_argument("name")
+    a.add_argument("url")
+    a.add_argument("--kind", choices=("rss", "telegram", "html"), default="rss")
+    a.add_argument("--title")
+    a.add_argument("--interval", default="5m")
+    a.add_argument("--lang")
+    a.add_argument("--official", action="store_true")
+    for selector in ("item", "link", "title-selector", "date"):
+        a.add_argument(f"--{selector}", help="CSS selector (html sources)")
+    r = ss.add_parser("remove", help="remove a source added with 'sources add' or 'import'")
+    r.set_defaults(func=cmd_sources_remove)
+    r.add_argument("name")
+    i = ss.add_parser("import", help="import RSS/Atom feeds from an OPML file")
+    i.set_defaults(func=cmd_sources_import)
+    i.add_argument("file")
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    asyncio.run(bot.run(settings))
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    return asyncio.run(run_demo(settings))
+
+
+def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
+    outcomes = asyncio.run(_poll_once(settings, args.source))
+    for outcome in outcomes:
+        print(texts.poll_outcome_line(outcome))
+    return 1 if any(o.status == "error" for o in outcomes) else 0
+
+
+async def _poll_once(settings: Settings, names: list[str] | None) -> list:
+    async with bot.open_runtime(settings) as rt:
+        for name in names or []:
+            if source_store.get_source(rt.db, name) is None:
+                raise UserError(f"No source named {name!r}. See: diplowatch sources list")
+        return await rt.monitor.poll_all(names)
+
+
+def _db(settings: Settings):
+    return open_db(settings.db_path)
+
+
+def cmd_sources_list(settings: Settings, args: argparse.Namespace) -> int:
+    async def sync() -> list:
+        async with bot.open_runtime(settings) as rt:
+            return source_store.list_sources(rt.db)
+
+    rows = asyncio.run(sync())
+    print(texts.sources_table(rows, now=utcnow()))
+    return 0
+
+
+def cmd_sources_add(settings: Settings, args: argparse.Namespace) -> int:
+    entry = {"name": args.name, "url": args.url, "kind": args.kind, "interval": args.interval,
+             "official": args.official, "title": args.title or args.name}
+    entry |= {k: v for k, v in (("lang", args.lang), ("item", args.item), ("link", args.link),
+                                ("title_sel", args.title_selector), ("date", args.date)) if v}
+    if "title_sel" in entry:
+        entry["title"] = entry.pop("title_sel")
+    source = source_from_dict(entry, where="sources add")
+    source_store.add_source(_db(settings), source, now=utcnow(), origin="cli")
+    print(f"Added source {source.name} ({source.kind}) {source.url}")
+    return 0
+
+
+def cmd_sources_remove(settings: Settings, args: argparse.Namespace) -> int:
+    source_store.remove_source(_db(settings), args.name)
+    print(f"Removed source {args.name}. Its statements stay in the archive.")
+    return 0
+
+
+def cmd_sources_import(settings: Settings, args: argparse.Namespace) -> int:
+    from .opml import import_opml
+
+    added, skipped = import_opml(_db(settings), Path(args.file), now=utcnow())
+    print(f"Imported {len(added)} feed(s)" + (f"; skipped {len(skipped)}:" if skipped else "."))
+    for line in skipped:
+        print(f"  {line}")
+    return 0
+
+
+def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
+    hits = statement_store.search(_db(settings), " ".join(args.words), limit=args.limit,
+                                  source=args.source)
+    print(texts.search_results_plain(hits))
+    return 0
+
+
+def cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
+    from .extract.commands import run_extract
+
+    if args.file is None:
+        return run_extract(sys.stdin, sys.stdout)
+    try:
+        with open(args.file, encoding="utf-8", errors="replace") as infile:
+            return run_extract(infile, sys.stdout)
+    except OSError as exc:
+        raise UserError(f"cannot read {args.file}: {exc.strerror}") from None
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from .extract.commands import run_eval
+
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise UserError(f"no such file: {', '.join(missing)}")
+    return run_eval(args.files, sys.stdout)

@@ -1,0 +1,222 @@
+"""Settings from the environment, and the TOML sources file.
+
+Every problem raises ConfigError with one message that names the variable (or the file and
+line) and says how to fix it; the CLI prints it and exits 2.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .models import SOURCE_KINDS, Source
+
+# Name → (default, meaning). The README's table is checked against this by a test.
+ENV_VARS: dict[str, tuple[str, str]] = {
+    "DIPLOWATCH_TELEGRAM_TOKEN": ("", "Bot API token; absent → console chat"),
+    "DIPLOWATCH_TELEGRAM_API_URL": ("https://api.telegram.org/bot", "Bot API base URL"),
+    "DIPLOWATCH_DB": ("./diplowatch.db", "SQLite file"),
+    "DIPLOWATCH_SOURCES": ("./sources.toml", "sources file (TOML)"),
+    "DIPLOWATCH_ADMIN_IDS": ("", "comma-separated numeric Telegram user ids"),
+    "DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": ("0", "1 lets sources live on private addresses"),
+    "DIPLOWATCH_SEND_RATE": ("25", "global messages per second to Telegram"),
+    "DIPLOWATCH_LOG_LEVEL": ("INFO", "logging level"),
+}
+
+MIN_INTERVAL = 60
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+INTERVAL_RE = re.compile(r"^\s*(\d+)\s*([smh]?)\s*$")
+HTML_SELECTORS = ("item", "link", "title", "date")
+KNOWN_KEYS = {"name", "title", "kind", "url", "interval", "lang", "official", "fetch_pages",
+              *HTML_SELECTORS}
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message says what and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None = None
+    api_url: str = ENV_VARS["DIPLOWATCH_TELEGRAM_API_URL"][0]
+    db_path: Path = Path("./diplowatch.db")
+    sources_path: Path | None = None  # None → bundled demo sources
+    admin_ids: frozenset[int] = field(default_factory=frozenset)
+    allow_private: bool = False
+    send_rate: float = 25.0
+    log_level: str = "INFO"
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if env is None else env
+    get = lambda name: env.get(name, "").strip()  # noqa: E731
+    return Settings(
+        token=get("DIPLOWATCH_TELEGRAM_TOKEN") or None,
+        api_url=_api_url(get("DIPLOWATCH_TELEGRAM_API_URL")),
+        db_path=Path(get("DIPLOWATCH_DB") or "./diplowatch.db"),
+        sources_path=_sources_path(get("DIPLOWATCH_SOURCES")),
+        admin_ids=_admin_ids(get("DIPLOWATCH_ADMIN_IDS")),
+        allow_private=_flag("DIPLOWATCH_ALLOW_PRIVATE_NETWORKS", get("DIPLOWATCH_ALLOW_PRIVATE_NETWORKS")),
+        send_rate=_rate(get("DIPLOWATCH_SEND_RATE")),
+        log_level=_log_level(get("DIPLOWATCH_LOG_LEVEL")),
+    )
+
+
+def _api_url(value: str) -> str:
+    if not value:
+        return ENV_VARS["DIPLOWATCH_TELEGRAM_API_URL"][0]
+    if urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+        raise ConfigError(
+            f"DIPLOWATCH_TELEGRAM_API_URL={value!r} is not an http(s) URL. "
+            "Set it like http://127.0.0.1:8081/bot, or unset it to use Telegram's."
+        )
+    return value
+
+
+def _sources_path(value: str) -> Path | None:
+    if value:
+        path = Path(value)
+        if not path.is_file():
+            raise ConfigError(
+                f"DIPLOWATCH_SOURCES={value!r}: no such file. Point it at a sources TOML file "
+                "(see examples/sources.toml), or unset it to use ./sources.toml or the demo sources."
+            )
+        return path
+    default = Path("sources.toml")
+    return default if default.is_file() else None
+
+
+def _admin_ids(value: str) -> frozenset[int]:
+    ids = set()
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        if not re.fullmatch(r"-?\d{1,20}", part):
+            raise ConfigError(
+                f"DIPLOWATCH_ADMIN_IDS: {part!r} is not a numeric Telegram user id. "
+                "Use comma-separated numbers, e.g. DIPLOWATCH_ADMIN_IDS=12345,67890 "
+                "(usernames are not accepted: they can change hands)."
+            )
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _flag(name: str, value: str) -> bool:
+    if value in ("", "0", "false", "no"):
+        return False
+    if value in ("1", "true", "yes"):
+        return True
+    raise ConfigError(f"{name}={value!r} must be 1 or 0.")
+
+
+def _rate(value: str) -> float:
+    try:
+        rate = float(value or ENV_VARS["DIPLOWATCH_SEND_RATE"][0])
+    except ValueError:
+        rate = -1.0
+    if not 0 < rate <= 1000:
+        raise ConfigError(
+            f"DIPLOWATCH_SEND_RATE={value!r} must be a number of messages per second "
+            "between 0 and 1000 (Telegram allows about 30; the default is 25)."
+        )
+    return rate
+
+
+def _log_level(value: str) -> str:
+    level = (value or "INFO").upper()
+    if level not in logging.getLevelNamesMapping():
+        raise ConfigError(
+            f"DIPLOWATCH_LOG_LEVEL={value!r} is not a logging level. "
+            "Use DEBUG, INFO, WARNING or ERROR."
+        )
+    return level
+
+
+def parse_interval(value: object) -> int:
+    """'5m' → 300. Bare numbers are seconds. Raises ValueError with a readable reason."""
+    match = INTERVAL_RE.match(str(value))
+    if not match:
+        raise ValueError(f"interval {value!r} is not like '90s', '5m' or '1h'")
+    seconds = int(match[1]) * {"": 1, "s": 1, "m": 60, "h": 3600}[match[2]]
+    if seconds < MIN_INTERVAL:
+        raise ValueError(f"interval {value!r} is below the floor of 1m")
+    return seconds
+
+
+def demo_sources_text() -> str:
+    return resources.files("diplowatch.data").joinpath("demo_sources.toml").read_text("utf-8")
+
+
+def load_sources(path: Path | None) -> list[Source]:
+    """Read a sources file (None → the bundled demo sources)."""
+    if path is None:
+        return parse_sources(demo_sources_text(), origin="bundled demo sources")
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the sources file ({exc}).") from None
+    return parse_sources(text, origin=str(path))
+
+
+def parse_sources(text: str, *, origin: str) -> list[Source]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{origin}: {exc}. Fix the TOML syntax there.") from None
+    entries = data.get("sources", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{origin}: 'sources' must be an array of tables: write [[sources]].")
+    sources, seen = [], set()
+    for index, entry in enumerate(entries, start=1):
+        where = f"{origin}: [[sources]] #{index}" + _line_hint(text, index)
+        source = source_from_dict(entry, where=where)
+        if source.name in seen:
+            raise ConfigError(f"{where}: name {source.name!r} is used twice; names must be unique.")
+        seen.add(source.name)
+        sources.append(source)
+    return sources
+
+
+def _line_hint(text: str, index: int) -> str:
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[sources]]"]
+    return f" (line {starts[index - 1]})" if index <= len(starts) else ""
+
+
+def source_from_dict(entry: object, *, where: str) -> Source:
+    """Validate one source entry; raises ConfigError naming `where` and the field."""
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: each source must be a table of keys.")
+    try:
+        return _build_source(entry)
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(f"{where}: {exc}.") from None
+
+
+def _build_source(entry: dict) -> Source:
+    unknown = set(entry) - KNOWN_KEYS
+    if unknown:
+        raise ValueError(f"unknown key(s) {', '.join(sorted(unknown))}; allowed: "
+                         f"{', '.join(sorted(KNOWN_KEYS))}")
+    name = str(entry.get("name", ""))
+    if not NAME_RE.match(name):
+        raise ValueError(f"name {name!r} must be a slug: lowercase letters, digits, '-' or '_'")
+    kind = entry.get("kind")
+    if kind not in SOURCE_KINDS:
+        raise ValueError(f"kind {kind!r} must be one of {', '.join(SOURCE_KINDS)}")
+    url = str(entry.get("url", ""))
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+        raise ValueError(f"url {url!r} must be an http(s) URL")
+    selectors = {k: str(entry[k]) for k in HTML_SELECTORS if k in entry}
+    if kind == "html" and "item" not in selectors:
+        raise ValueError("an html source needs an 'item' CSS selector (and usually link, title, date)")
+    return Source(
+        name=name, kind=kind, url=url, title=str(entry.get("title", name)),
+        interval=parse_interval(entry.get("interval", "5m")),
+        lang=entry.get("lang"), official=bool(entry.get("official", False)),
+        selectors=selectors, fetch_pages=bool(entry.get("fetch_pages", False)),
+    )

@@ -1,0 +1,130 @@
+"""`diplowatch demo`: an offline tour through the production code path.
+
+Serves the bundled sample sources from a loopback HTTP server (with ETag/Last-Modified, so
+unchanged sources answer 304), polls them, publishes one new channel post, polls again, and
+prints what was archived and what changed. Uses a fresh database in a temporary folder unless
+DIPLOWATCH_DB is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import Path
+
+from . import bot, texts
+from .config import Settings, parse_sources
+from .scheduler import utcnow
+from .store import sources as source_store
+from .store import statements as statement_store
+from .store.sources import sync_sources
+
+ROUTES = {
+    "/s/demo_head": ("channel.html", "text/html; charset=utf-8"),
+    "/mfa-en.xml": ("mfa-en.xml", "application/rss+xml"),
+    "/agency-uk.xml": ("agency-uk.xml", "application/atom+xml"),
+    "/ru/press": ("press-ru.html", "text/html; charset=utf-8"),
+}
+
+
+def demo_file(name: str) -> bytes:
+    return resources.files("diplowatch.data").joinpath("demo", name).read_bytes()
+
+
+class DemoSite:
+    """Path → (body, content type, Last-Modified); answers conditional GETs with 304."""
+
+    def __init__(self) -> None:
+        self.pages = {path: [demo_file(f), ctype, formatdate(usegmt=True)]
+                      for path, (f, ctype) in ROUTES.items()}
+        self.hits: list[tuple[str, int]] = []
+
+    def publish_channel_post(self) -> None:
+        page = self.pages["/s/demo_head"]
+        page[0] = page[0].replace(b"</section>", demo_file("channel-new-post.html") + b"</section>")
+        page[2] = formatdate(usegmt=True)
+
+    def handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                page = site.pages.get(self.path.split("?")[0])
+                if page is None:
+                    self.send_error(404)
+                    site.hits.append((self.path, 404))
+                    return
+                body, ctype, modified = page
+                etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+                status = 304 if self.headers.get("If-None-Match") == etag else 200
+                site.hits.append((self.path, status))
+                self.send_response(status)
+                self.send_header("ETag", etag)
+                self.send_header("Last-Modified", modified)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", "0" if status == 304 else str(len(body)))
+                self.end_headers()
+                if status == 200:
+                    self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        return Handler
+
+
+@contextlib.contextmanager
+def serve(site: DemoSite) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), site.handler())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+async def run_demo(settings: Settings) -> int:
+    site = DemoSite()
+    with serve(site) as base, tempfile.TemporaryDirectory(prefix="diplowatch-demo-") as tmp:
+        db_path = Path(os.environ.get("DIPLOWATCH_DB") or Path(tmp) / "demo.db")
+        settings = dataclasses.replace(settings, db_path=db_path, allow_private=True)
+        template = demo_file("sources.toml").decode("utf-8").replace("{base}", base)
+        sources = parse_sources(template, origin="demo sources")
+        print(texts.DEMO_INTRO.format(base=base, db=db_path, n=len(sources)))
+        async with bot.open_runtime(settings) as rt:
+            sync_sources(rt.db, sources, now=utcnow())
+            await _round(rt, "1. First poll of every source", site)
+            site.publish_channel_post()
+            print(texts.DEMO_PUBLISHED)
+            await _round(rt, "2. Second poll (validators sent; unchanged sources answer 304)", site)
+            _show_archive(rt)
+    return 0
+
+
+async def _round(rt: bot.Runtime, heading: str, site: DemoSite) -> None:
+    print(f"\n== {heading}")
+    site.hits.clear()
+    for outcome in await rt.monitor.poll_all():
+        print("  " + texts.poll_outcome_line(outcome))
+    codes = ", ".join(f"{path} → {status}" for path, status in site.hits)
+    print(f"  HTTP: {codes}")
+
+
+def _show_archive(rt: bot.Runtime) -> None:
+    print(f"\n== 3. The archive ({statement_store.count_statements(rt.db)} statements)")
+    for statement in statement_store.latest_statements(rt.db, limit=20):
+        when = statement.published_at.strftime("%Y-%m-%d %H:%M") if statement.published_at else "?"
+        print(f"  {when}  [{statement.source}] {texts.one_line(statement.title or statement.text)}")
+    print('\n== 4. Search: "признала"')
+    print(texts.indent(texts.search_results_plain(statement_store.search(rt.db, "признала"))))
+    print("\n" + texts.sources_table(source_store.list_sources(rt.db), now=utcnow()))

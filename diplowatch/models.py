@@ -1,0 +1,118 @@
+"""Dataclasses shared by every layer. No I/O here."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+SOURCE_KINDS = ("rss", "telegram", "html")
+ACTS = ("recognize", "withdraw", "reject")
+
+
+class UserError(Exception):
+    """Bad input from a person; the message is what they see."""
+
+
+class SourceError(Exception):
+    """A source could not be polled; the message is the recorded reason."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    kind: str
+    url: str
+    title: str = ""
+    interval: int = 300  # seconds
+    lang: str | None = None
+    official: bool = False
+    # html sources: CSS selectors; fetch_pages = fetch each new linked page for its text
+    selectors: dict[str, str] = field(default_factory=dict)
+    fetch_pages: bool = False
+
+
+@dataclass
+class SourceState:
+    """What the store remembers about a source between polls."""
+
+    name: str
+    etag: str | None = None
+    last_modified: str | None = None
+    next_poll_at: datetime | None = None
+    last_poll_at: datetime | None = None
+    last_ok_at: datetime | None = None
+    error_count: int = 0
+    last_error: str | None = None
+    last_seen_key: str | None = None
+    paused: bool = False
+
+
+def content_hash(title: str, text: str) -> str:
+    """Stable hash of a statement's visible content (whitespace and Unicode form normalised)."""
+    norm = unicodedata.normalize("NFC", " ".join(f"{title}\n{text}".split())).casefold()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class Statement:
+    """One published item: an RSS/Atom entry, a channel post, a press release.
+
+    ``key`` is the dedup key within its source, chosen by trust: GUID, then link, then
+    post id, then content hash (``"guid:…"``, ``"link:…"``, ``"post:…"``, ``"hash:…"``).
+    """
+
+    source: str
+    key: str
+    url: str | None
+    title: str
+    text: str
+    lang: str | None = None
+    published_at: datetime | None = None
+    fetched_at: datetime | None = None
+    content_hash: str = ""
+    forwarded_from: str | None = None
+    id: int | None = None  # rowid once stored
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.title, self.text)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A recognition act found in a text. Codes as in shared/eval/README.md."""
+
+    actor: str
+    target: str
+    act: str
+    evidence: str = ""
+    confidence: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "target": self.target,
+            "act": self.act,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 2),
+        }
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: int
+    chat_id: int
+    kind: str  # entity | state | all | source | keyword
+    value: str
+
+
+@dataclass(frozen=True)
+class Alert:
+    id: int
+    kind: str  # event | confirmed | statement
+    text: str  # rendered HTML
+    statement_id: int | None = None
+    event_id: int | None = None

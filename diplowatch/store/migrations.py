@@ -1,0 +1,172 @@
+"""Schema, as sqlite-utils Migrations. Append new migrations; never edit an applied one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("diplowatch")
+
+
+def _run(db: Database, script: str) -> None:
+    # executescript() would commit the migration's transaction; run statements one by one.
+    for sql in script.split(";\n"):
+        if sql.strip():
+            db.execute(sql)
+
+
+@migrations()
+def m001_sources_statements(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE sources (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    interval INTEGER NOT NULL,
+    lang TEXT,
+    official INTEGER NOT NULL DEFAULT 0,
+    settings TEXT NOT NULL DEFAULT '{}',
+    origin TEXT NOT NULL DEFAULT 'file',
+    added_at TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    next_poll_at TEXT,
+    last_poll_at TEXT,
+    last_ok_at TEXT,
+    error_count INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_seen_key TEXT,
+    paused INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    url TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    lang TEXT,
+    published_at TEXT,
+    fetched_at TEXT NOT NULL,
+    sort_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    forwarded_from TEXT,
+    revision INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source, key)
+);
+CREATE INDEX statements_sort ON statements (sort_at DESC, id DESC);
+CREATE INDEX statements_source_sort ON statements (source, sort_at DESC);
+CREATE INDEX statements_source_hash ON statements (source, content_hash);
+CREATE INDEX statements_source_url ON statements (source, url);
+CREATE TABLE statement_revisions (
+    id INTEGER PRIMARY KEY,
+    statement_id INTEGER NOT NULL REFERENCES statements(id),
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    replaced_at TEXT NOT NULL
+);
+CREATE INDEX statement_revisions_statement ON statement_revisions (statement_id)
+""",
+    )
+    Table(db, "statements").enable_fts(
+        ["title", "text"], fts_version="FTS5", create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+
+
+@migrations()
+def m002_events_ledger(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    actor TEXT NOT NULL,
+    target TEXT NOT NULL,
+    act TEXT NOT NULL,
+    statement_id INTEGER REFERENCES statements(id),
+    source TEXT,
+    source_url TEXT,
+    official INTEGER NOT NULL DEFAULT 0,
+    evidence TEXT NOT NULL DEFAULT '',
+    confidence REAL NOT NULL DEFAULT 1.0,
+    reported_at TEXT NOT NULL,
+    effective_date TEXT,
+    date_precision TEXT NOT NULL DEFAULT 'day',
+    origin TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    mention_of INTEGER REFERENCES events(id),
+    retracted_at TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX events_pair ON events (target, actor);
+CREATE INDEX events_actor ON events (actor);
+CREATE INDEX events_statement ON events (statement_id);
+CREATE INDEX events_reported ON events (reported_at DESC);
+CREATE TABLE recognitions (
+    actor TEXT NOT NULL,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL,
+    since TEXT,
+    since_precision TEXT,
+    until TEXT,
+    event_id INTEGER REFERENCES events(id),
+    PRIMARY KEY (actor, target)
+);
+CREATE INDEX recognitions_target ON recognitions (target, status)
+""",
+    )
+
+
+@migrations()
+def m003_chats_outbox(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE chats (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL DEFAULT 'private',
+    title TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    inactive_reason TEXT,
+    strikes INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    last_sent_at TEXT
+);
+CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY,
+    chat_id INTEGER NOT NULL REFERENCES chats(id) ON UPDATE CASCADE,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (chat_id, kind, value)
+);
+CREATE INDEX subscriptions_match ON subscriptions (kind, value);
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    event_id INTEGER REFERENCES events(id),
+    statement_id INTEGER REFERENCES statements(id),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    alert_id INTEGER NOT NULL REFERENCES alerts(id),
+    chat_id INTEGER NOT NULL REFERENCES chats(id) ON UPDATE CASCADE,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    sent_at TEXT,
+    message_id INTEGER,
+    last_error TEXT,
+    UNIQUE (alert_id, chat_id)
+);
+CREATE INDEX outbox_due ON outbox (state, next_attempt_at)
+""",
+    )

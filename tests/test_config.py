@@ -1,0 +1,96 @@
+"""Config: every bad value stops start-up with one message naming the variable or file line."""
+
+from pathlib import Path
+
+import pytest
+
+from diplowatch.config import ConfigError, load_settings, load_sources, parse_interval, parse_sources
+
+GOOD = """
+[[sources]]
+name = "pushilin"
+kind = "telegram"
+url = "https://t.me/s/pushilindenis"
+interval = "5m"
+official = true
+
+[[sources]]
+name = "mfa"
+kind = "html"
+url = "https://example.org/press"
+item = "article"
+link = "a"
+"""
+
+
+def test_defaults():
+    s = load_settings({})
+    assert s.token is None and s.send_rate == 25 and not s.allow_private
+    assert s.db_path == Path("./diplowatch.db") and s.admin_ids == frozenset()
+
+
+def test_values():
+    s = load_settings({
+        "DIPLOWATCH_TELEGRAM_TOKEN": "123:abc", "DIPLOWATCH_ADMIN_IDS": "12, 34",
+        "DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": "1", "DIPLOWATCH_SEND_RATE": "10",
+        "DIPLOWATCH_LOG_LEVEL": "debug", "DIPLOWATCH_TELEGRAM_API_URL": "http://127.0.0.1:1/bot",
+    })
+    assert s.admin_ids == {12, 34} and s.allow_private and s.send_rate == 10
+    assert s.log_level == "DEBUG" and s.api_url == "http://127.0.0.1:1/bot"
+
+
+@pytest.mark.parametrize(("name", "value", "says"), [
+    ("DIPLOWATCH_ADMIN_IDS", "12,@alice", "is not a numeric Telegram user id"),
+    ("DIPLOWATCH_SEND_RATE", "fast", "messages per second"),
+    ("DIPLOWATCH_SEND_RATE", "0", "between 0 and 1000"),
+    ("DIPLOWATCH_ALLOW_PRIVATE_NETWORKS", "maybe", "must be 1 or 0"),
+    ("DIPLOWATCH_LOG_LEVEL", "LOUD", "is not a logging level"),
+    ("DIPLOWATCH_TELEGRAM_API_URL", "ftp://x", "is not an http(s) URL"),
+    ("DIPLOWATCH_SOURCES", "/nonexistent/sources.toml", "no such file"),
+])
+def test_bad_env_names_variable(name, value, says):
+    with pytest.raises(ConfigError) as exc:
+        load_settings({name: value})
+    assert name in str(exc.value) and says in str(exc.value)
+
+
+def test_sources_parse():
+    sources = parse_sources(GOOD, origin="s.toml")
+    assert [s.name for s in sources] == ["pushilin", "mfa"]
+    assert sources[0].interval == 300 and sources[0].official
+    assert sources[1].selectors == {"item": "article", "link": "a"}
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("[[sources]\nname = 'x'", "line 1"),
+    ('[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://a.example/f"\ninterval = "10s"',
+     "(line 1): interval '10s' is below the floor of 1m"),
+    ('[[sources]]\nname = "a"\nkind = "atom"\nurl = "https://a.example/f"', "kind 'atom' must be one of"),
+    ('[[sources]]\nname = "a"\nkind = "rss"\nurl = "file:///etc/passwd"', "must be an http(s) URL"),
+    ('[[sources]]\nname = "A B"\nkind = "rss"\nurl = "https://a.example"', "must be a slug"),
+    ('[[sources]]\nname = "a"\nkind = "html"\nurl = "https://a.example"', "needs an 'item' CSS selector"),
+    ('[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://a.example"\nurll = "x"', "unknown key(s) urll"),
+    ('\n\n[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://a.example"\n'
+     '[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://b.example"', "#2 (line 7): name 'a' is used twice"),
+    ("sources = 3", "must be an array of tables"),
+])
+def test_bad_sources_file_says_where_and_how(text, says):
+    with pytest.raises(ConfigError) as exc:
+        parse_sources(text, origin="my.toml")
+    assert str(exc.value).startswith("my.toml") and says in str(exc.value)
+
+
+def test_unreadable_sources_file(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_bytes(b"\xff\xfe garbage")
+    with pytest.raises(ConfigError, match="cannot read the sources file"):
+        load_sources(path)
+
+
+def test_bundled_sources_load():
+    assert load_sources(None)
+
+
+@pytest.mark.parametrize(("value", "seconds"), [("90s", 90), ("5m", 300), ("2h", 7200), (120, 120)])
+def test_interval(value, seconds):
+    assert parse_interval(value) == seconds
