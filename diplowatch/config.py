@@ -211,11 +211,14 @@ def _build_source(entry: dict) -> Source:
     url = str(entry.get("url", ""))
     if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
         raise ValueError(f"url {url!r} must be an http(s) URL")
-    selectors = {k: str(entry[k]) for k in HTML_SELECTORS if k in entry}
+    # For html sources `title` is the CSS selector of an item's title (DESIGN.md), so their
+    # display title is the name; for the other kinds `title` is the display title.
+    selectors = {k: str(entry[k]) for k in HTML_SELECTORS if k in entry} if kind == "html" else {}
     if kind == "html" and "item" not in selectors:
         raise ValueError("an html source needs an 'item' CSS selector (and usually link, title, date)")
     return Source(
-        name=name, kind=kind, url=url, title=str(entry.get("title", name)),
+        name=name, kind=kind, url=url,
+        title=name if kind == "html" else str(entry.get("title", name)),
         interval=parse_interval(entry.get("interval", "5m")),
         lang=entry.get("lang"), official=bool(entry.get("official", False)),
         selectors=selectors, fetch_pages=bool(entry.get("fetch_pages", False)),

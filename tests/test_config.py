@@ -59,6 +59,13 @@ def test_sources_parse():
     assert [s.name for s in sources] == ["pushilin", "mfa"]
     assert sources[0].interval == 300 and sources[0].official
     assert sources[1].selectors == {"item": "article", "link": "a"}
+    assert sources[0].selectors == {} and sources[0].title == "pushilin"
+
+
+def test_html_title_is_a_selector_not_a_display_title():
+    [src] = parse_sources('[[sources]]\nname = "m"\nkind = "html"\nurl = "https://e.example"\n'
+                          'item = "li"\ntitle = "h3"', origin="f")
+    assert src.selectors == {"item": "li", "title": "h3"} and src.title == "m"
 
 
 @pytest.mark.parametrize(("text", "says"), [
