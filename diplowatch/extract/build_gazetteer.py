@@ -1,0 +1,172 @@
+"""Build diplowatch/data/gazetteer/gazetteer.json from pycountry and curated.json.
+
+Run after editing curated.json:  python -m diplowatch.extract.build_gazetteer
+
+Every name becomes one or more *keys* (space-joined folded tokens). Besides the surface key,
+Cyrillic names get their pymorphy3 lemma key ("Южной Осетии" is found through "южный осетия")
+and every name gets a light-stem key (pl/sr/de/ru/uk inflection). When a key points to different
+codes, the more literal variant wins (surface > lemma > stem); a tie drops the key as ambiguous.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+from pathlib import Path
+
+from .normalize import fold, stem
+from .tokens import tokenize
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+LOCALES = ("ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr", "sr@latin")
+# ISO 3166-1 entries that are neither UN members nor observers (dependencies, territories) and
+# the entities that diplowatch treats as recognition targets (EH, TW: curated instead).
+NOT_STATES = set(
+    ["AS", "AI", "AQ", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CK", "CW", "CX", "EH", "FK", "FO", "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IM", "IO", "JE", "KY", "MF", "MO", "MP", "MQ", "MS", "NC", "NF", "NU", "PF", "PM", "PN", "PR", "PS", "RE", "SH", "SJ", "SX", "TC", "TF", "TK", "TW", "UM", "VG", "VI", "WF", "YT"]
+)
+PRIORITY = {"surface": 3, "lemma": 2, "stem": 1}
+KIND_RANK = {"entity": 6, "territory": 5, "state": 4, "capital": 3, "person": 2, "adj": 1, "org": 0}
+_CYR = re.compile(r"[\u0400-\u04ff]")
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(t.f for t in tokenize(name))
+
+
+def pycountry_names() -> dict[str, set[str]]:
+    import pycountry
+
+    names: dict[str, set[str]] = {}
+    translators = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc])
+                   for loc in LOCALES]
+    for country in pycountry.countries:
+        if country.alpha_2 in NOT_STATES:
+            continue
+        raw = {getattr(country, a, None) for a in ("name", "official_name", "common_name")} - {None}
+        found = names.setdefault(country.alpha_2, set())
+        for text in raw:
+            found.update(_variants(text))
+            for tr in translators:
+                found.update(_variants(tr.gettext(text)))
+    return names
+
+
+def _variants(name: str) -> set[str]:
+    """'Moldova, Republic of' → {'Republic of Moldova', 'Moldova'}; Polish 'X - Y' → {'X'}.
+
+    Some locales spell names in lower case ("república de..."): names are indexed as
+    written, and the extractor requires a capital letter unless the curated form is lower case.
+    """
+    out = set()
+    for sep in (", ", " - "):
+        if sep in name:
+            head, tail = name.split(sep, 1)
+            out.add(head)
+            if sep == ", ":
+                out.add(f"{tail} {head}")
+            return out
+    out.add(name)
+    return out
+
+
+class _Lemmatizer:
+    def __init__(self) -> None:
+        import pymorphy3
+
+        self.analyzers = [pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")]
+
+    def keys(self, key: tuple[str, ...], name: str) -> set[tuple[str, ...]]:
+        words = [t.text for t in tokenize(name)]
+        out = set()
+        for morph in self.analyzers:
+            lemmas = []
+            for word in words:
+                parse = morph.parse(word)[0]
+                bad = {"NPRO", "PREP", "CONJ", "PRCL", "Apro"} & set(str(parse.tag).replace(" ", ",").split(","))
+                lemmas.append(fold(word) if bad else fold(parse.normal_form))
+            out.add(tuple(lemmas))
+        return out - {key}
+
+
+def build() -> dict:
+    curated = json.loads((DATA / "curated.json").read_text("utf-8"))
+    lemmatizer = _Lemmatizer()
+    table: dict[tuple[str, ...], dict] = {}
+    stop = {fold(s) for s in curated["stop"]}
+
+    def add(name: str, kind: str, codes: list[str], *, case: bool = False,
+            curated: bool = True) -> None:
+        key = _key(name)
+        if not key or (len(key) == 1 and key[0] in stop):
+            return
+        lower = not name[:1].isupper()
+        _put(table, key, kind, codes, "surface", name if case else None, bonus=int(curated),
+             lower=lower)
+        if case:
+            return
+        if _CYR.search(name):
+            for lkey in lemmatizer.keys(key, name):
+                if not (len(lkey) == 1 and lkey[0] in stop):
+                    _put(table, lkey, kind, codes, "lemma", None, lower=lower)
+        skey = tuple(stem(w) for w in key)
+        if skey != key and not (len(skey) == 1 and skey[0] in stop):
+            _put(table, skey, kind, codes, "stem", None, lower=lower)
+
+    for code, names in pycountry_names().items():
+        for name in names:
+            add(name, "state", [code], curated=False)
+    for section, kind in (("states", "state"), ("entities", "entity"), ("territories", "territory"),
+                          ("capitals", "capital"), ("adjectives", "adj"), ("persons", "person")):
+        for code, names in curated[section].items():
+            for name in names:
+                add(name, kind, code.split("+"))
+    for code, names in curated["abbreviations"].items():
+        kind = "state" if len(code) == 2 and code not in ("TW", "EH", "XK", "PS") else "entity"
+        for name in names:
+            add(name, kind, code.split("+"), case=True)
+    for name in curated["orgs"]:
+        add(name, "org", ["ORG"], case=name.isupper() and len(name) <= 5)
+    return _finish(table)
+
+
+def _put(table: dict, key: tuple[str, ...], kind: str, codes: list[str], how: str,
+         case: str | None, *, bonus: int = 0, lower: bool = False) -> None:
+    prio = PRIORITY[how] * 10 + (bonus if how == "surface" else 0)
+    if how == "surface" and kind in ("state", "entity", "territory"):
+        prio += 5  # a real name beats an adjective/capital spelled the same (Ucraina, China)
+    entry = table.get(key)
+    value = {"kind": kind, "codes": sorted(codes), "prio": prio, "case": case,
+             "lower": lower or kind == "adj"}
+    if entry is not None and entry["codes"] == value["codes"]:
+        if KIND_RANK[kind] > KIND_RANK[entry["kind"]] or prio > entry["prio"]:
+            entry["lower"] = entry["lower"] or value["lower"]
+            entry.update(kind=max(kind, entry["kind"], key=KIND_RANK.get),
+                         prio=max(prio, entry["prio"]), case=entry["case"] or case)
+            if prio > entry["prio"]:
+                entry.pop("ambiguous", None)
+    elif entry is None or prio > entry["prio"]:
+        table[key] = value
+    elif prio == entry["prio"]:
+        entry["ambiguous"] = True
+
+
+def _finish(table: dict) -> dict:
+    keys = {}
+    for key, v in sorted(table.items()):
+        if v.get("ambiguous"):
+            continue
+        keys[" ".join(key)] = [v["kind"], v["codes"], v["case"], v["lower"]]
+    return {"version": 1, "keys": keys}
+
+
+def main() -> None:
+    data = build()
+    path = DATA / "gazetteer.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                    "utf-8")
+    print(f"wrote {path} ({len(data['keys'])} keys)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""`diplowatch extract [FILE]` and `diplowatch eval FILE...` (wired by cli.py)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import TextIO
+
+from .evaluate import Counts, Report, baseline, load, score
+from .extractor import extract
+
+log = logging.getLogger(__name__)
+
+
+def run_extract(infile: TextIO, outfile: TextIO) -> int:
+    """JSONL in ({"id", "text", "lang"?}) → JSONL out, one line per input line, in order."""
+    for lineno, line in enumerate(infile, 1):
+        if not line.strip():
+            continue
+        outfile.write(json.dumps(_extract_line(line, lineno), ensure_ascii=False) + "\n")
+    outfile.flush()
+    return 0
+
+
+def _extract_line(line: str, lineno: int) -> dict:
+    try:
+        item = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return {"id": None, "events": [], "error": f"line {lineno}: invalid JSON ({exc})"}
+    if not isinstance(item, dict):
+        return {"id": None, "events": [], "error": f"line {lineno}: expected a JSON object"}
+    ident = item.get("id")
+    text, lang = item.get("text"), item.get("lang")
+    if not isinstance(text, str):
+        return {"id": ident, "events": [], "error": f"line {lineno}: \"text\" must be a string"}
+    if lang is not None and not isinstance(lang, str):
+        lang = None
+    try:
+        events = extract(text, lang)
+    except Exception as exc:  # one bad statement must not stop the batch
+        log.exception("extract failed line=%s", lineno)
+        return {"id": ident, "events": [], "error": f"line {lineno}: extraction failed ({exc})"}
+    return {"id": ident, "events": [e.as_json() for e in events]}
+
+
+def predict(text: str, lang: str | None) -> set[tuple[str, str, str]]:
+    return {(e.actor, e.target, e.act) for e in extract(text, lang)}
+
+
+def run_eval(paths: list[str], outfile: TextIO) -> int:
+    """Scores of the extractor and of the keyword baseline on labelled JSONL files."""
+    for path in paths:
+        try:
+            docs = load(path)
+        except (OSError, ValueError) as exc:
+            outfile.write(f"{path}: cannot read ({exc})\n")
+            return 1
+        outfile.write(render(path, score(docs, predict), score(docs, baseline)))
+    return 0
+
+
+def _row(name: str, ours: Counts, base: Counts) -> str:
+    return (f"| {name} | {ours.precision:.3f} | {ours.recall:.3f} | **{ours.f1:.3f}** | "
+            f"{base.precision:.3f} | {base.recall:.3f} | {base.f1:.3f} |")
+
+
+def render(path: str, ours: Report, base: Report) -> str:
+    lines = [f"## {path}", "",
+             "| slice | P | R | F1 | baseline P | baseline R | baseline F1 |",
+             "| --- | --- | --- | --- | --- | --- | --- |",
+             _row("overall", ours.overall, base.overall)]
+    lines += [_row(f"lang {k}", ours.by_lang[k], base.by_lang[k]) for k in sorted(ours.by_lang)]
+    acts = sorted(set(ours.by_act) | set(base.by_act))
+    lines += [_row(f"act {k}", ours.by_act[k], base.by_act[k]) for k in acts]
+    lines += ["", f"No-event texts with no event produced: {ours.empty_ok}/{ours.empty_docs} "
+              f"({ours.no_event_rate:.1%}); baseline {base.empty_ok}/{base.empty_docs} "
+              f"({base.no_event_rate:.1%})", ""]
+    return "\n".join(lines) + "\n"

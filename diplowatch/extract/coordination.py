@@ -1,0 +1,65 @@
+"""Coordinated mention groups: 'Spain, Ireland and Norway', 'ДНР и ЛНР', 'the US, UK and others'."""
+
+from __future__ import annotations
+
+from .doc import Sentence
+from .gazetteer import Mention
+
+ARTICLES = {"the", "a", "an", "la", "el", "los", "las", "le", "les", "l'", "die", "der", "das",
+            "den", "dem", "des", "o", "os", "as", "il", "lo", "i", "gli", "un", "una", "une",
+            "so-called", "self-declared", "self-proclaimed", "breakaway", "separatist", "formal",
+            "new", "newly", "full", "official", "officially", "formally",
+            "\"", "«", "»", "“", "”", "„", "'", "так", "называемой", "называемую", "так званої",
+            "самопровозглашённой", "самопровозглашенной"}
+
+def groups(sent: Sentence) -> dict[int, list[Mention]]:
+    """Mention start → its coordinated group ('Spain, Ireland and Norway')."""
+    chains: list[list[Mention]] = []
+    links: list[list[str]] = []
+    for m in sent.mentions:
+        link = _link(sent, chains[-1][-1].end, m.start) if chains else None
+        if link:
+            chains[-1].append(m)
+            links[-1].append(link)
+        else:
+            chains.append([m])
+            links.append([])
+    out: dict[int, list[Mention]] = {}
+    for chain, kinds in zip(chains, links, strict=True):
+        if kinds and _others_tail(sent, chain[-1].end):
+            kinds[-1] = "conj"
+        for group in _split_commas(chain, kinds):
+            for g in group:
+                out[g.start] = group
+    return out
+
+
+def _link(sent: Sentence, a: int, b: int) -> str | None:
+    """'conj' or 'comma' when only coordination, punctuation and articles separate two mentions."""
+    gap = range(a, b)
+    if len(gap) > 4:
+        return None
+    if not all(sent.tokens[k].text in {",", "&", "/", "(", ")"} or sent.has(k, "conj")
+               or sent.tokens[k].f in ARTICLES for k in gap):
+        return None
+    return "conj" if any(sent.has(k, "conj") or sent.tokens[k].text in "&()" for k in gap) else "comma"
+
+
+def _others_tail(sent: Sentence, k: int) -> bool:
+    """'…, France, Australia and others': the list ends with a generic word."""
+    return (k + 1 < len(sent.tokens) and sent.has(k, "conj")
+            and (sent.has(k + 1, "generic") or sent.tokens[k + 1].f in {"other", "others"}))
+
+
+def _split_commas(chain: list[Mention], kinds: list[str]) -> list[list[Mention]]:
+    """A comma joins a list only when an 'and' follows later ('Spain, Ireland and Norway');
+    'After talks with Chile, Peru recognized' keeps two groups."""
+    groups_, current = [], [chain[0]]
+    for k, m in enumerate(chain[1:]):
+        if kinds[k] == "comma" and "conj" not in kinds[k + 1:]:
+            groups_.append(current)
+            current = [m]
+        else:
+            current.append(m)
+    groups_.append(current)
+    return groups_

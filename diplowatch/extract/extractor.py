@@ -1,0 +1,166 @@
+"""extract(text, lang) → [Event]: the pure entry point of the recognition extractor.
+
+Pipeline: clean → cheap regex pre-filter (no recognition word → []) → sentence split →
+per candidate sentence: tokens, gazetteer mentions, cue tags, clauses → one analysis per
+trigger word (rules.py) → merge duplicates keeping the highest confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Event
+from .coordination import groups
+from .doc import Sentence, build_sentence
+from .gazetteer import Mention
+from .lexicon import Lexicon, get_lexicon
+from .normalize import clean_text, guess_lang
+from .roles import TARGET_KINDS, Actors
+from .rules import Found, analyse, find_actors, scope_of
+from .tokens import split_sentences
+
+PREFILTER = re.compile(
+    r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
+    r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван",
+    re.I,
+)
+MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
+MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
+MIN_CONFIDENCE = 0.45
+EVIDENCE_CHARS = 300
+
+
+class Doc:
+    """Lazily analysed sentences of one text, plus state shared across triggers."""
+
+    def __init__(self, text: str, lang: str | None, lex: Lexicon) -> None:
+        self.text, self.lang, self.lex = text, lang, lex
+        self.spans = split_sentences(text)
+        self.count = len(self.spans)
+        self._sentences: dict[int, Sentence] = {}
+        self._groups: dict[int, dict[int, list[Mention]]] = {}
+        self.last_targets: list[Mention] = []
+        self.last_sentence = -9
+
+    def sentence(self, i: int) -> Sentence:
+        sent = self._sentences.get(i)
+        if sent is None:
+            start, end = self.spans[i]
+            sent = build_sentence(i, self.text, start, end, self.lang, self.lex, first=i == 0)
+            self._sentences[i] = sent
+        return sent
+
+    def groups(self, sent: Sentence) -> dict[int, list[Mention]]:
+        g = self._groups.get(sent.index)
+        if g is None:
+            g = self._groups[sent.index] = groups(sent)
+        return g
+
+
+def extract(text: str, lang: str | None = None) -> list[Event]:
+    """Recognition events stated in text (any of en ru uk es fr de pt it pl sr)."""
+    if not text or not isinstance(text, str):
+        return []
+    text = clean_text(text[:MAX_TEXT])
+    if not PREFILTER.search(text):
+        return []
+    lang = guess_lang(text, lang) or _lang_from_stem(text)
+    doc = Doc(text, lang, get_lexicon(lang))
+    found: list[Found] = []
+    budget = MAX_TRIGGERS
+    follows = False  # the sentence after a trigger may say "… took the same decision"
+    for i, (start, end) in enumerate(doc.spans):
+        if budget <= 0:
+            break
+        hit = PREFILTER.search(text, start, end) is not None
+        if not (hit or follows):
+            continue
+        follows = hit
+        sent = doc.sentence(i)
+        for t in _triggers(sent):
+            budget -= 1
+            found.extend(_analyse_one(doc, sent, t))
+    return _merge(doc, found)
+
+
+_STEM_LANG = (("reconoc", "es"), ("reconoz", "es"), ("reconna", "fr"), ("reconnu", "fr"),
+              ("anerkenn", "de"), ("anerkann", "de"), ("erkenn", "de"), ("reconhe", "pt"),
+              ("riconosc", "it"), ("riconobb", "it"), ("uzna", "pl"), ("prizna", "sr"),
+              ("визна", "uk"), ("призна", "ru"))
+
+
+def _lang_from_stem(text: str) -> str:
+    """Short texts defeat the stop-word guesser; the recognition word itself tells."""
+    low = text.casefold()
+    for stem_, lang in _STEM_LANG:
+        if stem_ in low:
+            return lang
+    return "en"
+
+
+def _triggers(sent: Sentence) -> list[int]:
+    out = []
+    for k in range(len(sent.tokens)):
+        if sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^") or (sent.has(k, "sever") and _taiwan_ties(sent, k)):
+            out.append(k)
+    return out
+
+
+def _taiwan_ties(sent: Sentence, k: int) -> bool:
+    lo, hi = sent.clause_range(k)
+    return (any("TW" in m.codes for m in sent.mentions if lo <= m.start < hi)
+            and any(sent.has(j, "ties") for j in range(lo, hi)))
+
+
+def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
+    if sent.has(t, "trigger"):
+        found = analyse(doc, sent, t)
+        return found + _mutual(doc, sent, t)
+    if sent.has(t, "sever"):
+        return _special(doc, sent, t, [m for m in sent.mentions if "TW" in m.codes][:1], "withdraw")
+    return _special(doc, sent, t, doc.last_targets, "recognize")
+
+
+def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str) -> list[Found]:
+    """Severed ties with Taiwan (withdraw TW) and 'X have done so' (repeat the last act)."""
+    lo, hi = sent.clause_range(t)
+    scope = scope_of(sent, t, lo, hi)
+    if scope.call or scope.modal or scope.neg or not targets:
+        return []
+    actors: Actors = find_actors(doc, sent, t, hi)
+    mentions = actors.mentions or actors.entity_group
+    return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
+            for tgt in targets for tc in tgt.codes if a != tc]
+
+
+def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
+    lo, hi = sent.clause_range(t)
+    if not any(sent.has(k, "mutual") for k in range(lo, hi)):
+        return []
+    scope = scope_of(sent, t, lo, hi)
+    if scope.call or scope.modal or scope.neg:
+        return []
+    parties = [m for m in sent.mentions if lo <= m.start < hi
+               and (m.kind in TARGET_KINDS or m.kind == "state")]
+    codes = list(dict.fromkeys(c for m in parties for c in m.codes))
+    return [Found(a, b, "recognize", 0.8, sent.index, t) for a in codes for b in codes if a != b]
+
+
+def _merge(doc: Doc, found: list[Found]) -> list[Event]:
+    best: dict[tuple[str, str, str], Found] = {}
+    for f in found:
+        key = (f.actor, f.target, f.act)
+        if f.confidence >= MIN_CONFIDENCE and (key not in best or f.confidence > best[key].confidence):
+            best[key] = f
+    return [Event(f.actor, f.target, f.act, _evidence(doc, f), min(0.99, f.confidence))
+            for f in best.values()]
+
+
+def _evidence(doc: Doc, f: Found) -> str:
+    sent = doc.sentence(f.sentence)
+    text = " ".join(sent.text.split())
+    if len(text) <= EVIDENCE_CHARS:
+        return text
+    center = sent.tokens[f.trigger].start - sent.start
+    lo = max(0, center - EVIDENCE_CHARS // 2)
+    return "…" + text[lo: lo + EVIDENCE_CHARS].strip() + "…"

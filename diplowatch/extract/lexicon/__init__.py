@@ -1,0 +1,86 @@
+"""Cue-word lexicons per language, compiled for fast token tagging.
+
+A lexicon field lists words ('not'), prefixes ('recogni*') and phrases ('call on',
+'vie* pas'); ``tag_tokens`` marks each token with the fields it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..normalize import fold
+from .en import LEX as _EN
+from .other import LEX as _OTHER
+from .romance import LEX as _ROMANCE
+from .slavic_cyr import LEX as _CYR
+
+RAW: dict[str, dict[str, tuple[str, ...]]] = {**_EN, **_CYR, **_ROMANCE, **_OTHER}
+# Fields every lexicon must define (tests check this).
+FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "neg_after",
+          "modal", "call", "withdraw", "speech", "first_person", "pronoun", "after", "block",
+          "gov", "generic", "breaks", "comp", "conj", "other", "indep", "sever", "ties",
+          "one_china", "mutual", "anaphor_act")
+HEDGES = {"en": ("signal*", "hint*", "counterproductive", "premature", "right away"),
+          "ru": ("нельзя", "сигнал*"), "uk": ("не можна", "сигнал*"),
+          "de": ("abwartend*",), "es": (), "fr": (), "pt": (), "it": (), "pl": (), "sr": ()}
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # first word (folded, maybe prefix) → list of (field, pattern tuple)
+    phrases: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    first_words: frozenset[str] = frozenset()
+
+
+def _word_match(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+@cache
+def get_lexicon(lang: str) -> Lexicon:
+    raw = dict(RAW.get(lang, RAW["en"]))
+    raw["hedge"] = HEDGES.get(lang, ())
+    lex = Lexicon(lang)
+    phrase_firsts = set()
+    for name, entries in raw.items():
+        words, prefixes = set(), []
+        for entry in entries:
+            entry = fold(entry)
+            if " " in entry:
+                parts = tuple(entry.split())
+                lex.phrases.append((name, parts))
+                phrase_firsts.add(parts[0].rstrip("*"))
+            elif entry.endswith("*"):
+                prefixes.append(entry[:-1])
+            else:
+                words.add(entry)
+        lex.words[name] = frozenset(words)
+        lex.prefixes[name] = tuple(prefixes)
+    lex.phrases.sort(key=lambda p: -len(p[1]))
+    lex.first_words = frozenset(phrase_firsts)
+    return lex
+
+
+def tag_tokens(folded: list[str], lex: Lexicon) -> list[set[str]]:
+    """For each token, the set of lexicon fields it belongs to (phrases mark all their words)."""
+    tags: list[set[str]] = [set() for _ in folded]
+    for i, word in enumerate(folded):
+        for name, words in lex.words.items():
+            if word in words or (lex.prefixes[name] and word.startswith(lex.prefixes[name])):
+                tags[i].add(name)
+        if any(word.startswith(f) for f in lex.first_words):
+            _tag_phrases(folded, i, lex, tags)
+    return tags
+
+
+def _tag_phrases(folded: list[str], i: int, lex: Lexicon, tags: list[set[str]]) -> None:
+    for name, parts in lex.phrases:
+        n = len(parts)
+        if i + n <= len(folded) and all(_word_match(p, folded[i + k]) for k, p in enumerate(parts)):
+            for k in range(n):
+                tags[i + k].add(name)
+            tags[i].add(name + "^")  # phrase start marker

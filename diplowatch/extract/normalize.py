@@ -1,0 +1,129 @@
+"""Text cleaning and token folding shared by the gazetteer builder and the extractor.
+
+Everything here is pure and cheap: the extractor runs it on every statement.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Zero-width, bidi controls, soft hyphen, BOM, word joiner: invisible characters that split
+# words ("recog\u200bnizes") or reorder text; they never carry meaning for us.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b", re.I)
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|"
+    r"footer|hr|dd|dt)\b[^<>]{0,500}>", re.I)
+_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed)\]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+
+
+def clean_text(text: str) -> str:
+    """Unescape HTML, drop tags and invisible characters, normalise Unicode and spaces."""
+    if "<" in text and ">" in text:
+        text = _strip_scripts(text)
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub("", text)  # inline tags (<b>, <a>) may sit inside a word
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    text = text.translate(_APOSTROPHES)
+    if "[" in text:
+        text = _FOOTNOTE.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def _strip_scripts(text: str) -> str:
+    """Drop <script>/<style> bodies in one left-to-right pass (no regex backtracking)."""
+    out, pos = [], 0
+    lower = None
+    while (m := _SCRIPT_OPEN.search(text, pos)) is not None:
+        lower = lower if lower is not None else text.lower()
+        out.append(text[pos:m.start()])
+        close = lower.find(f"</{m.group(1).lower()}", m.end())
+        if close < 0:
+            return "".join(out)
+        end = lower.find(">", close)
+        pos = len(text) if end < 0 else end + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive key: 'Palästina' → 'palastina', 'Ёлка' → 'елка'."""
+    word = word.casefold()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_VOWELS = set("aeiouyаеиоуыэюяіїєj")
+_ENDINGS = ("ami", "ach", "ego", "emu", "iej", "ych", "ich", "ama", "ima", "om", "em", "ow", "ej",
+            "ym", "im", "es", "en", "ом", "ем", "ой", "ою", "ей", "ам", "ям", "ах", "ях", "ов",
+            "ами", "ями", "ама", "има", "ию", "ии", "ія", "ії", "ію", "ой", "ый", "ий", "ая", "яя",
+            "ую", "s", "n", "м", "й", "ю")
+_MIN_STEM = 4
+
+
+def stem(word: str) -> str:
+    """Light suffix stripper for inflected names (pl, sr, de, ru/uk fallback).
+
+    Strips one consonantal case ending, then trailing vowels, never below four letters:
+    'kosowem' → 'kosow', 'srbije' → 'srbij', 'палестину' → 'палестин'. Only ever compared with
+    stems of gazetteer names, so over-stemming costs recall of one name, not false matches
+    (ambiguous stems are dropped when the gazetteer is built).
+    """
+    if len(word) <= _MIN_STEM:
+        return word
+    for end in sorted(_ENDINGS, key=len, reverse=True):
+        if word.endswith(end) and len(word) - len(end) >= _MIN_STEM:
+            word = word[: -len(end)]
+            break
+    while len(word) > _MIN_STEM and word[-1] in _VOWELS:
+        word = word[:-1]
+    return word
+
+
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_UK_ONLY = re.compile(r"[іїєґ]", re.I)
+_SR_ONLY = re.compile(r"[ђјљњћџ]", re.I)
+_LATIN_HINTS = {
+    "en": {"the", "and", "of", "has", "recognized", "recognised", "said", "with", "is"},
+    "es": {"el", "los", "las", "del", "y", "que", "ha", "por", "su", "reconoce"},
+    "fr": {"le", "les", "des", "et", "du", "est", "une", "a", "reconnaît", "au"},
+    "de": {"der", "die", "das", "und", "ist", "hat", "nicht", "den", "von", "mit"},
+    "pt": {"o", "os", "da", "do", "e", "não", "em", "uma", "ao", "que"},
+    "it": {"il", "della", "di", "che", "non", "è", "gli", "una", "dell", "del"},
+    "pl": {"i", "się", "w", "na", "nie", "że", "jest", "przez", "oraz", "z"},
+    "sr": {"je", "i", "da", "se", "na", "u", "su", "nije", "od", "će"},
+}
+LANGS = ("en", "ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr")
+_WORD = re.compile(r"\w+")
+
+
+def guess_lang(text: str, hint: str | None = None) -> str | None:
+    """Language code from a hint or from letters and common words; None when unsure."""
+    if hint:
+        hint = hint.lower().split("-")[0].split("_")[0]
+        if hint in LANGS:
+            return hint
+    sample = text[:4000]
+    if len(_CYR.findall(sample)) > 10:
+        if _SR_ONLY.search(sample):
+            return "sr"
+        return "uk" if _UK_ONLY.search(sample) else "ru"
+    words = [w.casefold() for w in _WORD.findall(sample)[:600]]
+    scores = {lang: sum(w in hints for w in words) for lang, hints in _LATIN_HINTS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 2 else None

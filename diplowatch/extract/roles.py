@@ -1,0 +1,266 @@
+"""Who recognizes (actor) and what is recognized (target) around one trigger word.
+
+Actors: the nearest coordinated group of state mentions before the trigger in its clause
+(subject position), skipping mentions governed by prepositions ("in Moscow", "from Serbia") and
+collecting "after X and Y" groups as background actors. Pronouns ("it", "his country", "we")
+send the search back across clauses and up to two sentences. Russian/Ukrainian word order is
+free, so there a subject is any nominative group of the clause (or the instrumental agent of a
+passive participle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .coordination import ARTICLES
+from .doc import Sentence
+from .gazetteer import Mention
+
+ACTOR_KINDS = {"state", "capital", "person", "adj"}
+TARGET_KINDS = {"entity", "territory"}
+_POSSESSIVE = {"'s", "'"}
+FREE_ORDER = {"ru", "uk"}
+
+
+@dataclass
+class Actors:
+    mentions: list[Mention] = field(default_factory=list)
+    background: list[Mention] = field(default_factory=list)
+    how: str = "subject"  # subject | pronoun | first_person | passive | entity
+    distance: int = 0
+    entity_group: list[Mention] = field(default_factory=list)  # an entity in subject position
+
+
+def prev_index(sent: Sentence, i: int) -> int:
+    """Index of the word before i, skipping articles and quote marks."""
+    i -= 1
+    while i >= 0 and sent.tokens[i].f in ARTICLES:
+        i -= 1
+    return i
+
+
+def group_status(sent: Sentence, group: list[Mention]) -> str:
+    """actor | after | blocked | org | entity | skip for one coordinated group."""
+    kinds = {m.kind for m in group}
+    p = prev_index(sent, group[0].start)
+    if p >= 0 and sent.has(p, "after") and kinds & ACTOR_KINDS:
+        return "after"
+    if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
+        return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
+    if p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov"):
+        return "blocked"
+    if kinds <= {"org"}:
+        return "org" if sent.lang not in FREE_ORDER else "skip"
+    if not kinds & ACTOR_KINDS:
+        return "entity" if kinds & TARGET_KINDS else "skip"
+    if not _possessive_ok(sent, group[-1]):
+        return "blocked"
+    if not all(_member_ok(sent, m) for m in group if m.kind in ACTOR_KINDS):
+        return "skip" if len(group) == 1 and group[0].kind == "adj" else "blocked"
+    return "actor"
+
+
+def _possessive_ok(sent: Sentence, m: Mention) -> bool:
+    if m.end >= len(sent.tokens) or sent.tokens[m.end].text not in _POSSESSIVE:
+        return True
+    return any(sent.has(k, "gov") or sent.has(k, "trigger") or sent.tokens[k].f.startswith("decision")
+               for k in range(m.end + 1, min(len(sent.tokens), m.end + 5)))
+
+
+def _member_ok(sent: Sentence, m: Mention) -> bool:
+    if m.kind == "adj":
+        near = range(max(0, m.start - 2), min(len(sent.tokens), m.end + 3))
+        if not any(sent.has(k, "gov") for k in near if not (m.start <= k < m.end)):
+            return False
+    if sent.lang in FREE_ORDER:
+        return _nominative(sent, m)
+    return True
+
+
+def _nominative(sent: Sentence, m: Mention) -> bool:
+    head = m.start if m.kind == "adj" else m.end - 1
+    if sent.tokens[head].text.isupper():
+        return True  # abbreviations (РФ, США, САР) do not inflect
+    grams = sent.grams(head)
+    if not grams or "nomn" in grams or "Fixd" in grams:
+        return True
+    p = prev_index(sent, m.start)
+    if p >= 0 and sent.tokens[p].f.startswith(("решени", "рішенн")):
+        return True  # 'решение России признать': Russia decides
+    return p >= 0 and sent.has(p, "gov") and "nomn" in sent.grams(p)
+
+
+def _speaker_pronoun(sent: Sentence, i: int) -> str | None:
+    if sent.has(i, "first_person"):
+        return "first_person"
+    if sent.has(i, "pronoun"):
+        return "pronoun"
+    return None
+
+
+class Scan:
+    """Backward search for the subject of the trigger at token t of sentence s."""
+
+    def __init__(self, doc, sent: Sentence, t: int) -> None:
+        self.doc, self.sent, self.t = doc, sent, t
+        self.result = Actors()
+        self.pronoun: str | None = None
+
+    def run(self) -> Actors:
+        sent, i = self.sent, self.t - 1
+        lo, _ = sent.clause_range(self.t)
+        hops = 0
+        while True:
+            status = self._scan_range(sent, i, lo)
+            if status in ("found", "stop"):
+                break
+            nxt = self._cross(sent, lo, hops)
+            if nxt is None:
+                break
+            sent, i, lo = nxt
+            hops += 1
+        if self.pronoun and self.result.mentions:
+            self.result.how = self.pronoun
+        return self.result
+
+    def _scan_range(self, sent: Sentence, i: int, lo: int) -> str:
+        grouped = self.doc.groups(sent)
+        while i >= lo:
+            m = sent.mention_end.get(i)
+            if m is not None:
+                group = grouped[m.start]
+                status = group_status(sent, group) if sent is self.sent else speaker_status(sent, group)
+                if status == "actor":
+                    self.result.mentions = group
+                    self.result.distance = max(0, self.t - group[-1].end) if sent is self.sent else 99
+                    if sent is self.sent and self.sent.clause[group[0].start] == self.sent.clause[self.t]:
+                        self.pronoun = None  # the subject is right here, whatever 'our' said
+                    self._background(sent, group[0].start - 1, lo)
+                    return "found"
+                if status == "after":
+                    self.result.background.extend(group)
+                elif status == "org":
+                    return "stop"
+                elif status == "entity" and sent is self.sent and not self.result.entity_group:
+                    self.result.entity_group = group
+                i = group[0].start - 1
+                continue
+            if sent.has(i, "generic") and not sent.has(i, "pronoun") and not self._listed(sent, i):
+                return "stop"
+            kind = _speaker_pronoun(sent, i)
+            if kind and self.pronoun is None:
+                self.pronoun = kind
+            i -= 1
+        return "end"
+
+    def _background(self, sent: Sentence, i: int, lo: int) -> None:
+        """'After Chile and Peru, Bolivia recognized…': after-groups
+        further left in the clause are background actors of the same act."""
+        grouped = self.doc.groups(sent)
+        while i >= lo:
+            m = sent.mention_end.get(i)
+            if m is None:
+                i -= 1
+                continue
+            group = grouped[m.start]
+            if group_status(sent, group) == "after":
+                self.result.background.extend(group)
+            i = group[0].start - 1
+
+    @staticmethod
+    def _listed(sent: Sentence, i: int) -> bool:
+        """Generic nouns that do not end the search: a list tail ('the US, the UK and others',
+        'the US and the biggest countries') or a complement ('one of the countries',
+        'одной из стран')."""
+        before = range(max(0, i - 3), i)
+        if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
+            return True
+        return sent.lang in FREE_ORDER and bool(sent.grams(i)) and "nomn" not in sent.grams(i)
+
+    def _cross(self, sent: Sentence, lo: int, hops: int):
+        """Continue into the previous clause / sentence when the subject must be found there."""
+        if hops >= 4:
+            return None
+        starts_sub = sent.has(lo, "comp")
+        if lo > 0 and (self.pronoun or starts_sub):
+            plo, _ = sent.clause_range(lo - 1)
+            return sent, lo - 1, plo
+        if lo == 0 and self.pronoun and sent.index > 0 and self.sent.index - sent.index < 2:
+            prev = self.doc.sentence(sent.index - 1)
+            return prev, len(prev.tokens) - 1, 0
+        if self.pronoun == "first_person" and sent.index <= self.sent.index:
+            self._attribution()
+        return None
+
+    def _attribution(self) -> None:
+        """'"…we do not recognize…," said Tokayev': the speaker named after the quote."""
+        for idx in range(self.sent.index, min(self.doc.count, self.sent.index + 3)):
+            sent = self.doc.sentence(idx)
+            start = self.t + 1 if sent is self.sent else 0
+            for m in sent.mentions:
+                if m.start >= start and m.kind in ACTOR_KINDS and _near_speech(sent, m):
+                    self.result.mentions = [m]
+                    self.result.distance = 99
+                    return
+
+
+def speaker_status(sent: Sentence, group: list[Mention]) -> str:
+    """In an earlier sentence, a pronoun's antecedent must look like a speaker or government:
+    a leader, 'the Kazakh minister', 'МЗС України', or a name next to a speech verb."""
+    if not {m.kind for m in group} & ACTOR_KINDS:
+        return "skip"
+    for m in group:
+        p = prev_index(sent, m.start)
+        if m.kind in ("person", "capital") or (m.kind == "adj" and _member_ok(sent, m)):
+            return "actor"
+        if (p >= 0 and sent.has(p, "gov")) or _near_speech(sent, m):
+            return "actor"
+    return "skip"
+
+
+def _near_speech(sent: Sentence, m: Mention) -> bool:
+    window = range(max(0, m.start - 4), min(len(sent.tokens), m.end + 4))
+    return any(sent.has(k, "speech") for k in window)
+
+
+def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
+    """'recognized by Russia', 'reconnue par la France', 'признана Россией' (instrumental)."""
+    grouped = doc.groups(sent)
+    noun = sent.has(t, "noun")
+    if not (noun or sent.has(t, "passive")):
+        return []
+    reach = len(sent.tokens) if noun else hi
+    for k in range(t + 1, min(reach, t + (10 if noun else 4))):
+        if sent.has(k, "by"):
+            nxt = k + 1
+            while nxt < len(sent.tokens) and (sent.tokens[nxt].f in ARTICLES or sent.has(nxt, "by")):
+                nxt += 1
+            m = sent.mention_at.get(nxt)
+            if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
+                return [g for g in grouped[m.start] if g.kind in ACTOR_KINDS]
+    if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
+        lo = sent.clause_range(t)[0] if not noun else t + 1  # 'признание Абхазии Сирией'
+        return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
+                and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
+    return []
+
+
+def free_order_actors(doc, sent: Sentence, t: int) -> Actors:
+    """Russian/Ukrainian: a nominative group anywhere in the clause, nearest first."""
+    lo, hi = sent.clause_range(t)
+    grouped = doc.groups(sent)
+    best: tuple[int, list[Mention]] | None = None
+    seen: set[int] = set()
+    for m in sent.mentions:
+        if not (lo <= m.start < hi) or m.start in seen:
+            continue
+        group = grouped[m.start]
+        seen.update(g.start for g in group)
+        if group_status(sent, group) != "actor":
+            continue
+        dist = t - group[-1].end if group[-1].end <= t else (group[0].start - t) + 3
+        if best is None or dist < best[0]:
+            best = (dist, group)
+    if best is None:
+        return Actors()
+    return Actors(mentions=[g for g in best[1] if g.start >= lo and g.end <= hi], distance=best[0])

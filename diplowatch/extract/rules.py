@@ -1,0 +1,200 @@
+"""From one trigger word to events: scope (call, modality, negation, withdrawal), roles, act.
+
+Confidence: 0.92 for an explicit finite verb with actor and entity in one clause, minus
+penalties for what makes a reading less certain (noun or non-finite trigger, pronoun or
+cross-sentence actor, carried-over target, background "after X" actor, long distance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .doc import Sentence
+from .gazetteer import Mention
+from .roles import FREE_ORDER, TARGET_KINDS, Actors, Scan, free_order_actors, passive_agents
+from .targets import carried_targets, clause_targets, state_object
+
+MODAL_WINDOW = 8
+NEG_WINDOW = 10
+
+
+@dataclass(frozen=True)
+class Found:
+    actor: str
+    target: str
+    act: str
+    confidence: float
+    sentence: int
+    trigger: int
+
+
+@dataclass
+class Scope:
+    call: bool
+    modal: bool
+    neg: bool
+    withdraw: bool
+    hedge: bool
+    noun: bool
+
+
+def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
+    tok = sent.tokens[t]
+    pre = range(max(lo, t - MODAL_WINDOW), t)
+    future = sent.has(t, "future") or any(sent.has(k, "future") and sent.has(k, "future^")
+                                          for k in range(max(lo, t - 3), t + 1))
+    modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre)
+    noun = sent.has(t, "noun") or tok.f.startswith(("recognition", "acknowledg"))
+    if noun or sent.lang in ("ru", "uk"):  # 'recognition … will be approved', 'признавать не будут'
+        post = range(t + 1, min(hi, t + (12 if noun else 4)))
+        modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
+    neg = any(sent.has(k, "neg") for k in range(max(lo, t - NEG_WINDOW), t))
+    neg = neg or any(sent.has(k, "neg_after") for k in range(t + 1, min(hi, t + 4)))
+    near = range(max(lo, t - 5), min(hi, t + 5))
+    withdraw = any(sent.has(k, "withdraw") for k in near if k != t) or sent.has(t, "withdraw")
+    if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
+        neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
+    return Scope(
+        call=any(sent.has(k, "call") for k in range(lo, t)),
+        modal=modal,
+        neg=neg,
+        withdraw=withdraw,
+        hedge=any(sent.has(k, "hedge") for k in range(lo, hi)),
+        noun=noun,
+    )
+
+
+def _real_modal(sent: Sentence, k: int) -> bool:
+    tok = sent.tokens[k]
+    return not (tok.f == "may" and tok.text != "may")  # "May" is the month
+
+
+def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
+    agents = passive_agents(doc, sent, t, hi)
+    if agents:
+        return Actors(mentions=agents, how="passive")
+    actors = Scan(doc, sent, t).run()
+    if not actors.mentions and sent.lang in FREE_ORDER:
+        post = free_order_actors(doc, sent, t)
+        post.background = actors.background
+        return post
+    return actors
+
+
+def analyse(doc, sent: Sentence, t: int) -> list[Found]:
+    lo, hi = sent.clause_range(t)
+    scope = scope_of(sent, t, lo, hi)
+    if _other_sense_right_after(sent, t, hi):
+        return []
+    actors = find_actors(doc, sent, t, hi)
+    targets = clause_targets(sent, t, lo, hi, actors.mentions)
+    carried = False
+    if not targets:
+        obj = state_object(sent, t, hi)
+        if obj is not None:
+            targets = [obj]
+        elif not _has_object_noun(sent, t, hi):
+            targets = _carry(doc, sent, lo)
+            carried = bool(targets)
+    if targets:
+        doc.last_targets, doc.last_sentence = targets, sent.index
+    if scope.call or scope.hedge or (scope.modal and not scope.neg):
+        return []
+    act = _act(doc, sent, t, scope, actors)
+    if act is None:
+        return []
+    conf = _confidence(scope, actors, carried, sent, t)
+    found = _pairs(actors.mentions, targets, act, conf, sent, t)
+    if act != "reject":
+        found += _pairs(actors.background, targets, act, conf - 0.15, sent, t)
+    return _switch(doc, sent, found, act, lo, hi)
+
+
+def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:
+    """The previous trigger's targets if it was close, else the nearest entity group."""
+    carried = [m for m in carried_targets(doc, sent, lo) if m.kind in TARGET_KINDS]
+    if not carried and doc.last_targets and doc.last_sentence >= sent.index - 1:
+        return doc.last_targets
+    return carried
+
+
+def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | None:
+    if scope.neg:
+        if scope.withdraw or not actors.mentions:
+            return None
+        spoken = actors.how == "first_person" or _quoted(sent) or any(
+            _has_speech(doc.sentence(i)) for i in range(max(0, sent.index - 1),
+                                                        min(doc.count, sent.index + 2)))
+        return "reject" if spoken else None
+    return "withdraw" if scope.withdraw else "recognize"
+
+
+def _has_speech(sent: Sentence) -> bool:
+    return any(sent.has(k, "speech") for k in range(len(sent.tokens)))
+
+
+def _quoted(sent: Sentence) -> bool:
+    return sent.text.lstrip()[:1] in {'"', "«", "“", "„"}
+
+
+def _confidence(scope: Scope, actors: Actors, carried: bool, sent: Sentence, t: int) -> float:
+    conf = 0.92
+    if scope.noun:
+        conf -= 0.07
+    if actors.how in ("pronoun", "first_person"):
+        conf -= 0.08
+    if actors.distance > 10:
+        conf -= 0.1
+    if carried:
+        conf -= 0.25
+    if scope.neg:
+        conf -= 0.04
+    return conf
+
+
+def _pairs(actors: list[Mention], targets: list[Mention], act: str, conf: float,
+           sent: Sentence, t: int) -> list[Found]:
+    out = []
+    for n, a in enumerate(actors):
+        for tgt in targets:
+            for ac in a.codes:
+                for tc in tgt.codes:
+                    if ac != tc:
+                        out.append(Found(ac, tc, act, round(conf - 0.02 * min(n, 3), 3),
+                                         sent.index, t))
+    return out
+
+
+def _switch(doc, sent: Sentence, found: list[Found], act: str, lo: int, hi: int) -> list[Found]:
+    """Taiwan → Beijing: withdraw TW + recognize CN, whichever half the text states."""
+    codes = {c for m in sent.mentions for c in m.codes}
+    one_china = any(sent.has(k, "one_china") for k in range(len(sent.tokens)))
+    out = []
+    for f in found:
+        if f.target == "TW" and act in ("recognize", "withdraw") and ("CN" in codes or one_china):
+            out.append(Found(f.actor, "TW", "withdraw", f.confidence, f.sentence, f.trigger))
+            out.append(Found(f.actor, "CN", "recognize", f.confidence, f.sentence, f.trigger))
+        elif f.target == "CN" and act == "recognize" and "TW" in codes:
+            out.append(f)
+            out.append(Found(f.actor, "TW", "withdraw", f.confidence - 0.05, f.sentence, f.trigger))
+        else:
+            out.append(f)
+    return out
+
+
+def _other_sense_right_after(sent: Sentence, t: int, hi: int) -> bool:
+    for k in range(t + 1, min(hi, t + 4)):
+        if sent.has(k, "other"):
+            return True
+        if sent.has(k, "indep") or k in sent.mention_at:
+            return False
+    return False
+
+
+def _has_object_noun(sent: Sentence, t: int, hi: int) -> bool:
+    """A non-entity object right after the verb ('recognized the problem') blocks carry-over."""
+    k = t + 1
+    if k >= hi:
+        return False
+    tok = sent.tokens[k]
+    return sent.has(k, "other") or (tok.f in {"that", "что", "що", "que", "dass", "che", "ze"})

@@ -1,0 +1,79 @@
+"""What a trigger is about: entity mentions in its clause, else a carried-over antecedent."""
+
+from __future__ import annotations
+
+from .coordination import ARTICLES
+from .doc import Sentence
+from .gazetteer import Mention
+from .roles import TARGET_KINDS
+
+OBJECT_WINDOW = 4  # a plain state right after the verb can be the recognized state
+
+
+def clause_targets(sent: Sentence, t: int, lo: int, hi: int, actors: list[Mention]) -> list[Mention]:
+    taken = {id(m) for m in actors}
+    indep = any(sent.has(k, "indep") for k in range(lo, hi))
+    found = [m for m in sent.mentions if lo <= m.start and m.end <= hi and id(m) not in taken
+             and m.kind in TARGET_KINDS and (m.kind != "territory" or indep)]
+    after = [m for m in found if m.start > t and not _other_sense_between(sent, t, m.start)]
+    if after:
+        return after
+    if any(m.start > t for m in found):  # the only objects are other senses (annexation...)
+        return []
+    before = [m for m in found if m.end <= t and not _behind_preposition(sent, m)]
+    return before
+
+
+def state_object(sent: Sentence, t: int, hi: int) -> Mention | None:
+    """'recognized South Sudan': a state directly after the verb, not possessive, same clause."""
+    k = t + 1
+    while k < hi and (sent.tokens[k].f in ARTICLES or sent.tokens[k].f in {"as", "the"}):
+        k += 1
+    m = sent.mention_at.get(k)
+    if m is None or m.start != k or m.kind != "state" or m.end > hi:
+        return None
+    if m.end < len(sent.tokens) and sent.tokens[m.end].text in {"'s", "'"}:
+        return None
+    if any(sent.has(j, "other") for j in range(m.end, min(hi, m.end + 4))):
+        return None
+    return m
+
+
+def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
+    """'recognize Morocco's annexation of Western Sahara' — unless independence comes first."""
+    for k in range(t + 1, start):
+        if sent.has(k, "other"):
+            return True
+        if sent.has(k, "indep"):
+            return False
+    return False
+
+
+def _under_other_sense(sent: Sentence, m: Mention) -> bool:
+    """'the results of the elections held in the DPR': the antecedent is the results."""
+    return any(sent.has(k, "other") for k in range(max(0, m.start - 6), m.start))
+
+
+def _behind_preposition(sent: Sentence, m: Mention) -> bool:
+    p = m.start - 1
+    while p >= 0 and sent.tokens[p].f in ARTICLES:
+        p -= 1
+    return p >= 0 and sent.has(p, "block") and sent.tokens[p].f in {"from", "between", "against"}
+
+
+def carried_targets(doc, sent: Sentence, lo: int) -> list[Mention]:
+    """Antecedent of 'them', 'the pair', 'их': nearest earlier entity group, else the next one."""
+    for idx in range(sent.index, max(-1, sent.index - 3), -1):
+        s = doc.sentence(idx)
+        limit = lo if s is sent else len(s.tokens)
+        cands = [m for m in s.mentions if m.end <= limit and m.kind in TARGET_KINDS
+                 and m.kind != "territory" and not _under_other_sense(s, m)]
+        if cands:
+            cid = s.clause[cands[-1].start]
+            return [m for m in cands if s.clause[m.start] == cid]
+    nxt = doc.sentence(sent.index + 1) if sent.index + 1 < doc.count else None
+    if nxt is not None:
+        cands = [m for m in nxt.mentions if m.kind == "entity"]
+        if cands:
+            return doc.groups(nxt)[cands[0].start]
+    return []

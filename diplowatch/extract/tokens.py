@@ -1,0 +1,77 @@
+"""Sentence splitting and tokenisation with character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import fold
+
+# A word (letters/digits, inner hyphens and apostrophes kept: "Guinea-Bissau", "невід'ємну"),
+# the possessive "'s" as its own token, or one punctuation character.
+_TOKEN = re.compile(r"'s\b|\w+(?:[-‐‑]\w+|'(?!s\b)\w+)*|[^\w\s]", re.U)
+# French/Italian elision: "l'Ukraine", "dell'Ucraina", "qu'il" → article + word.
+_ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|dell|nell|all|dall|sull|un|quell|dov)'(?=\w)", re.I)
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”')\]]*\s+(?=[\"«“„'(\[-]?\s*[^\W\d_a-zа-я])|\n\s*\n|\n(?=\s*[-•*–—]\s)")
+_ABBREV = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "st", "no", "sept", "jan", "feb", "mar", "apr",
+           "jun", "jul", "aug", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "vs", "etc", "e.g",
+           "i.e", "jr", "sr", "prof", "ул", "г", "т", "им", "ст", "р", "н", "e.u", "ee.uu", "s.a",
+           "pres", "min", "col", "lt", "sgt", "ft", "inc", "ltd", "co", "corp", "approx"}
+MAX_SENTENCE_CHARS = 1000
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    f: str  # folded form
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word, start = m.group(), m.start() + offset
+        el = _ELISION.match(word)
+        if el and el.end() < len(word):
+            tokens.append(Token(word[: el.end()], fold(word[: el.end()]), start, start + el.end()))
+            word, start = word[el.end():], start + el.end()
+        tokens.append(Token(word, fold(word), start, start + len(word)))
+    return tokens
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences; long runs without punctuation are cut into pieces."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _is_abbreviation(text, m.start()):
+            continue
+        spans.extend(_cut(text, start, m.start()))
+        start = m.end()
+    spans.extend(_cut(text, start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_abbreviation(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 12): pos].rstrip("\"»”')]")
+    if not head.endswith("."):
+        return False
+    word = re.split(r"[\s(]", head[:-1])[-1].casefold()
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span longer than MAX_SENTENCE_CHARS at line breaks or spaces (bounded work)."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        window = text[start: start + MAX_SENTENCE_CHARS]
+        cut = max(window.rfind("\n"), window.rfind("; "), window.rfind(", "))
+        if cut < MAX_SENTENCE_CHARS // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_SENTENCE_CHARS
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, end))
+    return out

@@ -1,0 +1,63 @@
+"""The `diplowatch extract` / `diplowatch eval` contracts."""
+
+import io
+import json
+
+from diplowatch.extract.commands import run_eval, run_extract
+from diplowatch.extract.evaluate import baseline
+
+
+def run(lines):
+    out = io.StringIO()
+    assert run_extract(io.StringIO("\n".join(lines) + "\n"), out) == 0
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_one_output_line_per_input_in_order():
+    rows = run([
+        json.dumps({"id": 1, "text": "Burundi has recognized Kosovo.", "lang": "en"}),
+        json.dumps({"id": "b", "text": "Nothing here."}),
+    ])
+    assert [r["id"] for r in rows] == [1, "b"]
+    [event] = rows[0]["events"]
+    assert (event["actor"], event["target"], event["act"]) == ("BI", "XK", "recognize")
+    assert set(event) == {"actor", "target", "act", "evidence", "confidence"}
+    assert rows[1] == {"id": "b", "events": []}
+
+
+def test_bad_lines_get_an_error_and_processing_continues():
+    rows = run(["{not json", json.dumps([1, 2]), json.dumps({"id": 7, "text": 5}),
+                json.dumps({"id": 8, "text": "ok", "lang": 3}), json.dumps({"id": 9, "text": ""})])
+    assert rows[0]["id"] is None and rows[0]["events"] == [] and "invalid JSON" in rows[0]["error"]
+    assert rows[1]["id"] is None and "object" in rows[1]["error"]
+    assert rows[2]["id"] == 7 and "text" in rows[2]["error"]
+    assert rows[3] == {"id": 8, "events": []}
+    assert rows[4] == {"id": 9, "events": []}
+
+
+def test_eval_reports_ours_and_baseline(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    docs = [
+        {"id": "1", "lang": "en", "text": "Burundi has recognized Kosovo.",
+         "events": [{"actor": "BI", "target": "XK", "act": "recognize"}]},
+        {"id": "2", "lang": "en", "text": "Serbia urged Burundi to recognize Kosovo.", "events": []},
+    ]
+    path.write_text("\n".join(json.dumps(d) for d in docs), "utf-8")
+    out = io.StringIO()
+    assert run_eval([str(path)], out) == 0
+    report = out.getvalue()
+    assert "| overall | 1.000 | 1.000 | **1.000** |" in report
+    assert "lang en" in report and "act recognize" in report
+    assert "No-event texts with no event produced: 1/1 (100.0%)" in report
+
+
+def test_eval_missing_file(tmp_path):
+    out = io.StringIO()
+    assert run_eval([str(tmp_path / "nope.jsonl")], out) == 1
+    assert "cannot read" in out.getvalue()
+
+
+def test_keyword_baseline_pairs_every_state_with_every_entity():
+    assert baseline("Serbia urged Burundi to recognize Kosovo.", "en") == {
+        ("RS", "XK", "recognize"), ("BI", "XK", "recognize")}
+    assert baseline("Serbia and Kosovo met.", "en") == set()
