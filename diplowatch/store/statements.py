@@ -121,8 +121,8 @@ def search(
     rows = db.query(
         "SELECT s.id, s.source, s.title, s.url, s.sort_at, "
         "snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet "
-        "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
-        f"WHERE {where} ORDER BY s.sort_at DESC, s.id DESC LIMIT ? OFFSET ?",
+        "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
+        f"WHERE {where} ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return [

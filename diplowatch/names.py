@@ -1,0 +1,105 @@
+"""Display names for states and entities, UN membership, English ordinals.
+
+Codes are those of ``shared/eval/README.md``: ISO 3166-1 alpha-2 for states, plus ``XK`` and
+slugs for entities without a code.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+
+import pycountry
+
+# Targets the ledger tracks: partially recognized states and disputed entities/governments.
+ENTITIES: tuple[str, ...] = (
+    "donetsk-pr", "luhansk-pr", "abkhazia", "south-ossetia", "XK", "PS", "TW", "EH",
+    "somaliland", "northern-cyprus", "transnistria", "artsakh", "crimea", "AF",
+)
+
+# What the ledger accepts as a target: the entities, plus the PRC (CN), recorded as the other
+# half of a switch away from Taiwan (it never alerts: the TW withdrawal does).
+TARGETS: tuple[str, ...] = (*ENTITIES, "CN")
+
+ENTITY_NAMES: dict[str, str] = {
+    "donetsk-pr": "Donetsk People's Republic",
+    "luhansk-pr": "Luhansk People's Republic",
+    "abkhazia": "Abkhazia",
+    "south-ossetia": "South Ossetia",
+    "XK": "Kosovo",
+    "PS": "State of Palestine",
+    "TW": "Taiwan (Republic of China)",
+    "EH": "Sahrawi Arab Democratic Republic",
+    "somaliland": "Somaliland",
+    "northern-cyprus": "Northern Cyprus",
+    "transnistria": "Transnistria",
+    "artsakh": "Artsakh",
+    "crimea": "Republic of Crimea",
+    "AF": "Islamic Emirate of Afghanistan (Taliban)",
+}
+
+# Short common English names where pycountry's common_name is missing or formal.
+STATE_NAMES: dict[str, str] = {
+    "RU": "Russia", "KP": "North Korea", "KR": "South Korea", "SY": "Syria", "IR": "Iran",
+    "CD": "DR Congo", "CG": "Republic of the Congo", "FM": "Micronesia", "VA": "Holy See",
+    "BN": "Brunei", "TR": "Turkey", "PS": "Palestine", "TW": "Taiwan", "XK": "Kosovo",
+    "CV": "Cape Verde", "US": "United States", "GB": "United Kingdom", "BS": "Bahamas",
+    "GM": "Gambia", "EH": "Western Sahara", "AF": "Afghanistan",
+}
+
+# The 193 UN member states. Not members: TW, XK, EH; observers PS and VA (Holy See);
+# Cook Islands (CK) and Niue (NU) act as states but are not UN members either.
+_UN_CODES = """
+AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH
+CM CA CF TD CL CN CO KM CG CR CI HR CU CY CZ KP CD DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ
+FI FR GA GM GE DE GH GR GD GT GN GW GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI
+KW KG LA LV LB LS LR LY LI LT LU MG MW MY MV ML MT MH MR MU MX FM MC MN ME MA MZ MM NA NR
+NP NL NZ NI NE NG MK NO OM PK PW PA PG PY PE PH PL PT QA KR MD RO RU RW KN LC VC WS SM ST
+SA SN RS SC SL SG SK SI SB SO ZA SS ES LK SD SR SE CH SY TJ TH TL TG TO TT TN TR TM TV UG
+UA AE GB TZ US UY UZ VU VE VN YE ZM ZW
+"""
+UN_MEMBERS: frozenset[str] = frozenset(_UN_CODES.split())
+
+
+def is_un_member(code: str) -> bool:
+    """True for the 193 UN member states (observers PS and VA are not members)."""
+    return code in UN_MEMBERS
+
+
+@lru_cache(maxsize=1)
+def state_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code pycountry knows (249, including territories)."""
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def display(code: str, *, lang: str = "en", actor: bool = False) -> str:
+    """Human name for a state or entity code; unknown codes come back unchanged.
+
+    Codes that are both a state and a tracked entity (AF, PS, TW, EH, XK) read as the entity
+    ("Islamic Emirate of Afghanistan (Taliban)") unless ``actor=True`` ("Afghanistan").
+    Other languages translate state names through pycountry's locales; entity names and the
+    short English forms stay English.
+    """
+    if code in ENTITY_NAMES and not actor:
+        return ENTITY_NAMES[code]
+    if lang == "en" and code in STATE_NAMES:
+        return STATE_NAMES[code]
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is None:
+        return ENTITY_NAMES.get(code, code)
+    if lang != "en":
+        return _translator(lang).gettext(country.name)
+    return getattr(country, "common_name", None) or country.name
+
+
+@lru_cache(maxsize=32)
+def _translator(lang: str) -> gettext.NullTranslations:
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
+    )
+
+
+def ordinal_en(n: int) -> str:
+    """1 → "1st", 2 → "2nd", 3 → "3rd", 11 → "11th", 22 → "22nd"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,205 @@
+"""The ``events`` log (append-only recognition acts) and the derived ``recognitions`` table.
+
+Events are never deleted or rewritten; the only updates are ``retracted_at`` (the extractor no
+longer finds the act in its statement). ``sort_key`` places an event on its (actor, target)
+timeline: the effective date when known, else the report time; an undated imported
+``recognize`` gets ``''`` (before everything: a withdrawal presupposes it) and an undated
+``withdraw``/``reject`` the import time. A mention inherits its first event's key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+EVENT_COLUMNS = (
+    "actor", "target", "act", "statement_id", "source", "source_url", "official", "evidence",
+    "confidence", "reported_at", "effective_date", "date_precision", "origin", "note",
+    "mention_of", "held", "sort_key", "created_at",
+)
+STAGE_COLUMNS = ("line", "actor", "target", "act", "date", "date_precision", "source_url", "note")
+_LIVE = "retracted_at IS NULL AND held IS NULL"
+_TIMELINE_ORDER = "sort_key, coalesce(mention_of, id), id"
+# What deriving a status reads of each event.
+_STATUS_COLUMNS = "id, actor, act, effective_date, date_precision, reported_at, origin, official, sort_key, mention_of"
+# The date an event is exported under: imports compare against it to skip duplicates.
+_EXPORT_DATE = (
+    "coalesce(effective_date, CASE WHEN origin = 'extracted' THEN substr(reported_at, 1, 10) END, '')"
+)
+
+
+def add_event(db: Database, row: Row) -> int:
+    cols = ", ".join(EVENT_COLUMNS)
+    marks = ", ".join("?" for _ in EVENT_COLUMNS)
+    cursor = db.execute(f"INSERT INTO events ({cols}) VALUES ({marks})", [row.get(c) for c in EVENT_COLUMNS])
+    return int(cursor.lastrowid or 0)
+
+
+def get_event(db: Database, event_id: int) -> Row | None:
+    return next(db.query("SELECT * FROM events WHERE id = ?", [event_id]), None)
+
+
+def pair_timeline(db: Database, actor: str, target: str) -> list[Row]:
+    """Events that count for the pair's status, in timeline order."""
+    sql = f"SELECT {_STATUS_COLUMNS} FROM events WHERE target = ? AND actor = ? AND {_LIVE} ORDER BY {_TIMELINE_ORDER}"
+    return list(db.query(sql, [target, actor]))
+
+
+def target_timeline(db: Database, target: str) -> Iterator[Row]:
+    sql = f"SELECT {_STATUS_COLUMNS} FROM events WHERE target = ? AND {_LIVE} ORDER BY {_TIMELINE_ORDER}"
+    return db.query(sql, [target])
+
+
+def history(db: Database, actor: str, target: str) -> list[Row]:
+    """Every event of the pair, retracted and held ones included, in timeline order."""
+    sql = f"SELECT * FROM events WHERE target = ? AND actor = ? ORDER BY {_TIMELINE_ORDER}"
+    return list(db.query(sql, [target, actor]))
+
+
+def recent_first_event(db: Database, actor: str, target: str, act: str, lo: str, hi: str) -> Row | None:
+    """The latest counting first report (not a mention) of this act reported in [lo, hi]."""
+    sql = (
+        f"SELECT * FROM events WHERE target = ? AND actor = ? AND act = ? AND {_LIVE} "
+        "AND mention_of IS NULL AND reported_at BETWEEN ? AND ? ORDER BY reported_at DESC LIMIT 1"
+    )
+    return next(db.query(sql, [target, actor, act, lo, hi]), None)
+
+
+def save_recognition(db: Database, actor: str, target: str, row: Row | None) -> None:
+    """Replace the derived status of one pair (``None`` removes it)."""
+    db.execute("DELETE FROM recognitions WHERE actor = ? AND target = ?", [actor, target])
+    if row is not None:
+        cols = ("actor", "target", *row)
+        db.execute(
+            f"INSERT INTO recognitions ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+            [actor, target, *row.values()],
+        )
+
+
+_FACTS = (
+    "SELECT r.*, e.statement_id, e.source, e.source_url, e.origin, e.official "
+    "FROM recognitions r LEFT JOIN events e ON e.id = r.event_id "
+)
+
+
+def target_facts(db: Database, target: str) -> list[Row]:
+    sql = _FACTS + "WHERE r.target = ? ORDER BY r.since IS NULL, r.since, r.event_id"
+    return list(db.query(sql, [target]))
+
+
+def actor_facts(db: Database, actor: str) -> list[Row]:
+    sql = _FACTS + "WHERE r.actor = ? ORDER BY r.target"
+    return list(db.query(sql, [actor]))
+
+
+def statement_events(db: Database, statement_id: int) -> list[Row]:
+    return list(db.query("SELECT * FROM events WHERE statement_id = ? ORDER BY id", [statement_id]))
+
+
+def retract_events(db: Database, ids: Iterable[int], *, now: str) -> None:
+    for event_id in ids:
+        db.execute("UPDATE events SET retracted_at = ? WHERE id = ?", [now, event_id])
+
+
+def statement_meta(db: Database, statement_id: int) -> Row | None:
+    """Source name, URL, report time and officialness of a stored statement."""
+    sql = (
+        "SELECT s.source, s.url AS source_url, coalesce(s.published_at, s.fetched_at) AS reported_at,"
+        " coalesce(src.official, 0) AS official FROM statements s"
+        " LEFT JOIN sources src ON src.name = s.source WHERE s.id = ?"
+    )
+    return next(db.query(sql, [statement_id]), None)
+
+
+def latest_first_events(db: Database, n: int) -> list[Row]:
+    """The n most recent dated acts (first reports only), newest first."""
+    sql = (
+        f"SELECT * FROM events WHERE {_LIVE} AND mention_of IS NULL "
+        "AND (effective_date IS NOT NULL OR origin = 'extracted') "
+        "ORDER BY sort_key DESC, id DESC LIMIT ?"
+    )
+    return list(db.query(sql, [n]))
+
+
+def has_origin(db: Database, origin: str) -> bool:
+    return next(db.query("SELECT 1 AS x FROM events WHERE origin = ? LIMIT 1", [origin]), None) is not None
+
+
+def count_un_recognizers(db: Database, target: str, members: frozenset[str]) -> int:
+    rows = db.query("SELECT actor FROM recognitions WHERE target = ? AND status = 'recognizes'", [target])
+    return sum(1 for r in rows if r["actor"] in members)
+
+
+# --- bulk import: rows are staged in a temp table (on disk, bounded memory), then merged ---
+
+
+def open_stage(db: Database) -> None:
+    db.execute("DROP TABLE IF EXISTS temp.ledger_stage")
+    db.execute(
+        "CREATE TEMP TABLE ledger_stage (line INTEGER, actor TEXT, target TEXT, act TEXT,"
+        " date TEXT NOT NULL, date_precision TEXT, source_url TEXT NOT NULL, note TEXT)"
+    )
+
+
+def stage_rows(db: Database, rows: list[tuple[Any, ...]]) -> None:
+    """Stage validated rows, in ``STAGE_COLUMNS`` order."""
+    marks = ", ".join("?" for _ in STAGE_COLUMNS)
+    sql = f"INSERT INTO temp.ledger_stage ({', '.join(STAGE_COLUMNS)}) VALUES ({marks})"
+    db.conn.executemany(sql, rows)
+
+
+def merge_stage(db: Database, *, origin: str, source: str, now: str) -> tuple[int, list[tuple[str, str]]]:
+    """Append staged rows not already in the log; returns (inserted, affected pairs)."""
+    # Dated rows find their pair's events through the sort_key range (index), undated ones
+    # scan their pair. Unqualified columns of _EXPORT_DATE resolve to e: the stage has none.
+    dated = "ledger_stage.date <> '' AND e.sort_key >= ledger_stage.date AND e.sort_key < ledger_stage.date || 'U'"
+    for condition in (dated, "ledger_stage.date = ''"):
+        db.execute(
+            "DELETE FROM temp.ledger_stage WHERE EXISTS (SELECT 1 FROM events e"
+            " WHERE e.target = ledger_stage.target AND e.actor = ledger_stage.actor"
+            f" AND {condition} AND e.act = ledger_stage.act"
+            " AND e.source_url = ledger_stage.source_url AND e.retracted_at IS NULL"
+            f" AND {_EXPORT_DATE} = ledger_stage.date)"
+        )
+    inserted = db.execute(_MERGE_SQL, {"origin": origin, "source": source, "now": now}).rowcount
+    pairs = [(r["actor"], r["target"]) for r in db.query("SELECT DISTINCT actor, target FROM temp.ledger_stage")]
+    db.execute("DROP TABLE temp.ledger_stage")
+    return inserted, pairs
+
+
+# Ordered by pair so the events indexes fill in order (4x faster on a million rows); within
+# a pair, rows keep their file order.
+_MERGE_SQL = """
+INSERT INTO events (actor, target, act, source, source_url, official, evidence, confidence,
+    reported_at, effective_date, date_precision, origin, note, sort_key, created_at)
+SELECT actor, target, act, :source, source_url, 0, '', 1.0,
+    CASE WHEN date = '' THEN :now ELSE date || 'T00:00:00+00:00' END,
+    nullif(date, ''), date_precision, :origin, note,
+    CASE WHEN date <> '' THEN date WHEN act = 'recognize' THEN '' ELSE :now END,
+    :now
+FROM temp.ledger_stage ORDER BY target, actor, date, line
+"""
+
+
+# --- export ---
+
+
+def iter_first_events(db: Database) -> Iterator[Row]:
+    """Counting first reports, grouped by target, in timeline order (the CSV export)."""
+    sql = (
+        f"SELECT *, {_EXPORT_DATE} AS export_date FROM events WHERE {_LIVE} AND mention_of IS NULL "
+        "ORDER BY target, export_date = '', sort_key, actor, id"
+    )
+    return db.query(sql)
+
+
+def iter_events(db: Database) -> Iterator[Row]:
+    return db.query("SELECT * FROM events ORDER BY id")
+
+
+def iter_recognitions(db: Database) -> Iterator[Row]:
+    return db.query("SELECT * FROM recognitions ORDER BY target, actor")

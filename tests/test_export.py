@@ -1,0 +1,100 @@
+"""Export: the CSV round-trips through import_csv; the JSON dump holds statuses and the log."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+
+import pytest
+
+from diplowatch import export, ledger
+from diplowatch.models import Event
+from diplowatch.names import TARGETS
+from diplowatch.store import open_db
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_db(tmp_path / "ledger.db")
+    ledger.load_seed(db, now=NOW)
+    db.execute("INSERT INTO sources (name, kind, url, interval) VALUES ('news', 'rss', 'https://n.example/', 300)")
+    for n, (events, days) in enumerate([
+        ([Event("BY", "donetsk-pr", "recognize", "Belarus recognizes, the evidence\nspans lines")], 3),
+        ([Event("SY", "donetsk-pr", "withdraw"), Event("BY", "donetsk-pr", "recognize")], 2),
+        ([Event("CN", "abkhazia", "reject"), Event("PY", "TW", "withdraw"), Event("PY", "CN", "recognize")], 1),
+        ([Event("TV", "abkhazia", "recognize"), Event("TV", "abkhazia", "withdraw")], 1),
+    ]):
+        at = NOW - timedelta(days=days)
+        sid = db.execute(
+            "INSERT INTO statements (source, key, url, fetched_at, sort_at, content_hash) VALUES (?, ?, ?, ?, ?, ?)",
+            ["news", f"k{n}", f"https://n.example/{n}", at.isoformat(), at.isoformat(), f"h{n}"],
+        ).lastrowid
+        ledger.record(db, events, statement_id=sid, source="news", source_url=f"https://n.example/{n}",
+                      official=False, reported_at=at, now=at)
+    yield db
+    db.close()
+
+
+def statuses(db) -> dict:
+    """Every target's status without ids, sources or origins (those differ after a round trip)."""
+    def facts(items):
+        return sorted((f.actor, f.status, f.since, f.since_precision, f.until, f.until_precision) for f in items)
+    return {t: [facts(s.recognizes), facts(s.withdrew), facts(s.rejects)]
+            for t in TARGETS for s in [ledger.status_of(db, t)]}
+
+
+def test_csv_round_trip_gives_identical_statuses(db, tmp_path):
+    out = io.StringIO()
+    written = export.export_csv(db, out)
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert tuple(rows[0]) == export.HEADER and len(rows) == written + 1
+    assert ["BY", "donetsk-pr", "recognize", (NOW - timedelta(days=3)).date().isoformat(), "day",
+            "https://n.example/0", "Belarus recognizes, the evidence spans lines"] in rows
+    fresh = open_db(tmp_path / "fresh.db")
+    result = ledger.import_csv(fresh, io.StringIO(out.getvalue()), now=NOW, origin="manual")
+    assert result.inserted == written
+    assert statuses(fresh) == statuses(db)
+    assert "BY" in [fact[0] for fact in statuses(fresh)["donetsk-pr"][0]]
+
+
+def test_export_is_idempotent_on_reimport(db):
+    out = io.StringIO()
+    written = export.export_csv(db, out)
+    result = ledger.import_csv(db, io.StringIO(out.getvalue()), now=NOW, origin="manual")
+    assert (result.inserted, result.duplicates) == (0, written)
+
+
+def test_seed_csv_exports_to_the_same_facts():
+    """The seed itself survives the trip (431 rows, the same multiset of rows)."""
+    seed = (resources.files("diplowatch") / "data" / "recognitions.csv").read_text(encoding="utf-8")
+    db = open_db(":memory:")
+    ledger.import_csv(db, io.StringIO(seed), now=NOW)
+    out = io.StringIO()
+    export.export_csv(db, out)
+    assert sorted(csv.reader(io.StringIO(out.getvalue()))) == sorted(csv.reader(io.StringIO(seed)))
+
+
+def test_json_export_holds_statuses_and_the_whole_log(db):
+    out = io.StringIO()
+    count = export.export_json(db, out)
+    data = json.loads(out.getvalue())
+    assert data["format"] == "diplowatch-ledger" and len(data["events"]) == count
+    assert [(e["actor"], e["act"]) for e in data["events"] if e["held"]] == [("TV", "recognize")]
+    kp = [r for r in data["recognitions"] if (r["actor"], r["target"]) == ("KP", "donetsk-pr")]
+    assert kp[0]["status"] == "recognizes" and kp[0]["since"] == "2022-07-13"
+    assert all(isinstance(e["official"], bool) for e in data["events"])
+
+
+def test_datasette_metadata_is_valid_json_with_the_canned_query():
+    meta = json.loads((resources.files("diplowatch") / "data" / "datasette-metadata.json").read_text())
+    database = meta["databases"]["diplowatch"]
+    query = database["queries"]["who_recognizes"]
+    assert ":target" in query["sql"]
+    assert set(database["tables"]) >= {"events", "recognitions"}
+    columns = database["tables"]["events"]["columns"]
+    assert {"actor", "target", "act", "mention_of", "sort_key", "held"} <= set(columns)
