@@ -1,0 +1,225 @@
+"""Polling one source: fetch (fetch.py), parse in a budget (budget.py), return statements.
+
+Parsers (rss, telegram, html) are pure; this module does the I/O around them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from diplowatch.models import Source, SourceError, SourceState, Statement
+from diplowatch.sources import html, rss, telegram
+from diplowatch.sources.budget import close_parse_pool, parse_in_budget
+from diplowatch.sources.fetch import Fetcher, FetchError, FetchResult, make_client
+
+__all__ = [
+    "Fetched",
+    "FetchError",
+    "FetchResult",
+    "Fetcher",
+    "close_parse_pool",
+    "fetch_source",
+    "make_client",
+    "parse_in_budget",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_CHANNEL_PAGES = 20
+MAX_ARTICLES = 30
+
+
+@dataclass
+class Fetched:
+    not_modified: bool
+    statements: list[Statement] = field(default_factory=list)
+    etag: str | None = None
+    last_modified: str | None = None
+    ttl_seconds: int | None = None  # max(Cache-Control max-age, RSS ttl), ≤ 12 × interval
+    last_seen_key: str | None = None  # telegram: "<channel>/<newest post id>"; else unchanged
+    title: str | None = None
+
+
+async def fetch_source(
+    fetcher: Fetcher,
+    source: Source,
+    state: SourceState,
+    *,
+    now: datetime,
+    inline_parse: bool = False,
+) -> Fetched:
+    """Poll ``source`` once. Raises SourceError (or FetchError) with the reason on failure."""
+    poll = {"rss": _poll_rss, "telegram": _poll_telegram, "html": _poll_html}.get(source.kind)
+    if poll is None:
+        raise SourceError(f"unknown source kind {source.kind!r}")
+    first = await fetcher.get(source.url, etag=state.etag, last_modified=state.last_modified)
+    if first.status == 304:
+        return Fetched(
+            not_modified=True,
+            etag=first.etag or state.etag,
+            last_modified=first.last_modified or state.last_modified,
+            ttl_seconds=_ttl(source, first.max_age),
+            last_seen_key=state.last_seen_key,
+        )
+    fetched = await poll(fetcher, source, state, first, inline_parse)
+    for statement in fetched.statements:
+        statement.fetched_at = now
+    return fetched
+
+
+def _ttl(source: Source, *candidates: int | None) -> int | None:
+    known = [c for c in candidates if c is not None and c > 0]
+    return min(max(known), source.interval * 12) if known else None
+
+
+async def _poll_rss(
+    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool
+) -> Fetched:
+    feed = await parse_in_budget(
+        rss.parse,
+        first.body,
+        source=source.name,
+        base_url=first.url,
+        lang=source.lang,
+        inline=inline,
+    )
+    return Fetched(
+        not_modified=False,
+        etag=first.etag,
+        last_modified=first.last_modified,
+        statements=feed.statements,
+        ttl_seconds=_ttl(source, first.max_age, feed.ttl_seconds),
+        last_seen_key=state.last_seen_key,
+        title=feed.title or None,
+    )
+
+
+async def _poll_telegram(
+    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool
+) -> Fetched:
+    pages = [await _parse_channel(first, source, inline)]
+    last_id = _last_seen_id(state.last_seen_key, pages[0].channel)
+    while (
+        last_id is not None and len(pages) < MAX_CHANNEL_PAGES and _needs_older(pages[-1], last_id)
+    ):
+        older = await _older_page(fetcher, source, pages[-1], inline)
+        if older is None:
+            break
+        pages.append(older)
+    if last_id is not None and _needs_older(pages[-1], last_id):
+        log.warning("channel gap source=%s last_seen=%s pages=%d", source.name, last_id, len(pages))
+    newest = max((pid for page in pages for pid in page.post_ids), default=None)
+    return Fetched(
+        not_modified=False,
+        etag=first.etag,
+        last_modified=first.last_modified,
+        statements=_merge_pages(pages),
+        ttl_seconds=_ttl(source, first.max_age),
+        last_seen_key=f"{pages[0].channel}/{newest}" if newest is not None else state.last_seen_key,
+        title=pages[0].title or None,
+    )
+
+
+async def _parse_channel(
+    result: FetchResult, source: Source, inline: bool
+) -> telegram.ParsedChannel:
+    return await parse_in_budget(
+        telegram.parse,
+        result.body,
+        source=source.name,
+        base_url=result.url,
+        lang=source.lang,
+        inline=inline,
+    )
+
+
+def _last_seen_id(key: str | None, channel: str | None) -> int | None:
+    """The post id in a last_seen_key like "pushilin/1234", if it belongs to ``channel``."""
+    seen_channel, _, number = (key or "").removeprefix("post:").rpartition("/")
+    if not number.isdigit() or (channel and seen_channel.lower() != channel):
+        return None
+    return int(number)
+
+
+def _needs_older(page: telegram.ParsedChannel, last_id: int) -> bool:
+    return bool(page.post_ids) and page.post_ids[0] > last_id + 1
+
+
+async def _older_page(
+    fetcher: Fetcher, source: Source, page: telegram.ParsedChannel, inline: bool
+) -> telegram.ParsedChannel | None:
+    if page.before is None:
+        return None
+    result = await fetcher.get(with_query(source.url, before=str(page.before)))
+    older = await _parse_channel(result, source, inline)
+    if not older.post_ids or older.post_ids[0] >= page.post_ids[0]:
+        return None  # no progress: stop rather than loop
+    return older
+
+
+def _merge_pages(pages: list[telegram.ParsedChannel]) -> list[Statement]:
+    """All posts oldest first; a post on two pages keeps its copy from the newer page."""
+    merged: dict[str, Statement] = {}
+    for page in reversed(pages):
+        for statement in page.statements:
+            merged[statement.key] = statement
+    return sorted(merged.values(), key=lambda st: int(st.key.rpartition("/")[2]))
+
+
+def with_query(url: str, **params: str) -> str:
+    """``url`` with ``params`` set in its query string, other parameters kept."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
+    return urlunsplit(parts._replace(query=urlencode([*query, *params.items()])))
+
+
+async def _poll_html(
+    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool
+) -> Fetched:
+    statements = await parse_in_budget(
+        html.parse_listing,
+        first.body,
+        source=source.name,
+        base_url=first.url,
+        selectors=dict(source.selectors),
+        lang=source.lang,
+        inline=inline,
+    )
+    if source.fetch_pages:
+        statements = await _with_article_texts(fetcher, statements, inline)
+    return Fetched(
+        not_modified=False,
+        statements=statements,
+        etag=first.etag,
+        last_modified=first.last_modified,
+        ttl_seconds=_ttl(source, first.max_age),
+        last_seen_key=state.last_seen_key,
+    )
+
+
+async def _with_article_texts(
+    fetcher: Fetcher, statements: list[Statement], inline: bool
+) -> list[Statement]:
+    head, rest = statements[:MAX_ARTICLES], statements[MAX_ARTICLES:]
+    texts = await asyncio.gather(*(_article_text(fetcher, st.url, inline) for st in head))
+    filled = [
+        replace(st, text=text, content_hash="") if text else st
+        for st, text in zip(head, texts, strict=True)
+    ]
+    return filled + rest
+
+
+async def _article_text(fetcher: Fetcher, url: str | None, inline: bool) -> str | None:
+    """Text of a linked page, or None (the listing title stays the text) if it cannot be had."""
+    if not url:
+        return None
+    try:
+        result = await fetcher.get(url)
+        return await parse_in_budget(html.parse_article, result.body, inline=inline) or None
+    except SourceError as exc:
+        log.info("article fetch failed url=%s reason=%s", url, exc)
+        return None

@@ -1,0 +1,104 @@
+"""HTML → plain text, shared by the feed, channel and page parsers. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+MAX_HTML_CHARS = 2_000_000  # input cap before parsing
+MAX_TEXT_CHARS = 100_000  # output cap
+
+# Block elements: their start and end break the text, a paragraph break (blank line) for
+# PARAGRAPH_TAGS, a line break for LINE_TAGS. Breaks next to each other merge (the strongest
+# wins), so nested blocks do not pile up blank lines; <br> always adds a line break.
+PARAGRAPH_TAGS = frozenset(
+    "address article aside blockquote dl figure footer h1 h2 h3 h4 h5 h6 header hr main nav "  # noqa: SIM905
+    "ol p pre section table ul".split()
+)
+LINE_TAGS = frozenset("dd div dt figcaption li tr".split())  # noqa: SIM905
+SKIP_TAGS = frozenset("script style noscript template head svg iframe object button".split())  # noqa: SIM905
+_SPACES = re.compile(r"[^\S\n]+")
+_WHITESPACE = re.compile(r"\s+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+Part = str | int  # text, or the strength of a block break (1 line, 2 paragraph)
+
+
+def node_text(node: LexborNode | None, *, limit: int = MAX_TEXT_CHARS) -> str:
+    """Visible text of ``node``: <br> and block elements become line breaks.
+
+    Walks the tree with an explicit stack, so deeply nested markup cannot exhaust recursion.
+    """
+    if node is None:
+        return ""
+    parts: list[Part] = []
+    size = 0
+    stack: list[LexborNode | int] = [node]
+    while stack and size < limit * 2:
+        item = stack.pop()
+        if isinstance(item, int):
+            parts.append(item)
+            continue
+        piece = _visit(item, stack)
+        parts.append(piece)
+        size += len(piece) if isinstance(piece, str) else 0
+    return tidy(_join(parts), limit=limit)
+
+
+def _visit(node: LexborNode, stack: list[LexborNode | int]) -> Part:
+    """What ``node`` itself contributes; pushes its children (in order) on ``stack``."""
+    tag = node.tag
+    if tag == "-text":
+        return _WHITESPACE.sub(" ", node.text_content or "")
+    if tag == "br":
+        return "\n"
+    if tag in SKIP_TAGS or tag.startswith("-"):
+        return ""
+    strength = 2 if tag in PARAGRAPH_TAGS else 1 if tag in LINE_TAGS else 0
+    if strength:
+        stack.append(strength)
+    stack.extend(reversed(list(node.iter(include_text=True))))
+    return strength
+
+
+def _join(parts: list[Part]) -> str:
+    out: list[str] = []
+    pending = 0
+    for part in parts:
+        if isinstance(part, int):
+            pending = max(pending, part)
+        elif pending and not part.strip(" "):
+            continue  # spaces between blocks mean nothing
+        else:
+            if pending and out:
+                out.append("\n" * pending)
+            pending = 0
+            out.append(part)
+    return "".join(out)
+
+
+def tidy(text: str, *, limit: int = MAX_TEXT_CHARS) -> str:
+    """Collapse spaces, strip each line, keep at most one blank line in a row, cap length."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    joined = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return joined[:limit].rstrip()
+
+
+def one_line(text: str, *, limit: int = 1000) -> str:
+    """``text`` on one line with spaces collapsed, capped."""
+    return " ".join(text[: limit * 4].split())[:limit].rstrip()
+
+
+def html_to_text(markup: str, *, limit: int = MAX_TEXT_CHARS) -> str:
+    """Plain text of an HTML fragment (an RSS description, an Atom content element)."""
+    if not markup or not markup.strip():
+        return ""
+    if "<" not in markup and "&" not in markup:
+        return tidy(" ".join(markup.split()), limit=limit)
+    tree = LexborHTMLParser(markup[:MAX_HTML_CHARS])
+    return node_text(tree.body, limit=limit)
+
+
+def parse_html(data: bytes) -> LexborHTMLParser:
+    """Parse a whole page; the encoding comes from a BOM or <meta charset>, else UTF-8."""
+    return LexborHTMLParser(data, encoding=True)

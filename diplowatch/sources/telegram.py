@@ -1,0 +1,141 @@
+"""Public Telegram channel web previews (``t.me/s/<channel>`` layout) → statements. Pure.
+
+Statements come out in ascending post id order (oldest first, newest last). Service messages
+("channel photo updated", pinned notices) are skipped but their ids count for paging. Posts with
+only media are kept with empty title and text, so the post id sequence has no holes. A post's
+title is the first line of its text, shortened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from diplowatch.models import SourceError, Statement
+from diplowatch.sources.dates import parse_date
+from diplowatch.sources.identity import http_url
+from diplowatch.sources.plaintext import node_text, one_line, parse_html
+
+MAX_POSTS = 500
+TITLE_CHARS = 100
+_FORWARD_PREFIXES = ("Forwarded from", "Переслано от", "Переслано від")
+
+
+@dataclass
+class ParsedChannel:
+    statements: list[Statement]  # ascending post id: newest last
+    post_ids: list[int] = field(default_factory=list)  # every message on the page, ascending
+    before: int | None = None  # cursor for the next older page (?before=)
+    title: str = ""
+    channel: str | None = None  # as in data-post, lowercased
+
+
+def parse(data: bytes, *, source: str, base_url: str, lang: str | None = None) -> ParsedChannel:
+    """Posts of one channel preview page; SourceError if the page has no public preview."""
+    tree = parse_html(data)
+    history = tree.css_first(".tgme_channel_history")
+    if history is None:
+        raise SourceError("channel has no public web preview")
+    posts: dict[int, Statement | None] = {}
+    channel = None
+    for node in history.css(".tgme_widget_message[data-post]")[:MAX_POSTS]:
+        ident = _post_ident(node.attributes.get("data-post"))
+        if ident is None:
+            continue
+        channel, post_id = ident
+        posts[post_id] = (
+            None if _is_service(node) else _post(node, channel, post_id, source, base_url, lang)
+        )
+    ids = sorted(posts)
+    return ParsedChannel(
+        statements=[st for pid in ids if (st := posts[pid]) is not None],
+        post_ids=ids,
+        before=_before_cursor(tree, ids),
+        title=_channel_title(tree),
+        channel=channel,
+    )
+
+
+def _post_ident(value: str | None) -> tuple[str, int] | None:
+    channel, _, number = (value or "").strip().rpartition("/")
+    if not channel or not number.isdigit() or len(number) > 12:
+        return None
+    return channel.lower(), int(number)
+
+
+def _is_service(node: LexborNode) -> bool:
+    return "service_message" in (node.attributes.get("class") or "").split()
+
+
+def _post(
+    node: LexborNode, channel: str, post_id: int, source: str, base_url: str, lang: str | None
+) -> Statement:
+    text = node_text(_text_node(node))
+    first_line = text.split("\n", 1)[0]
+    stamp = node.css_first("a.tgme_widget_message_date time[datetime]") or node.css_first(
+        "time[datetime]"
+    )
+    link = node.css_first("a.tgme_widget_message_date")
+    return Statement(
+        source=source,
+        key=f"post:{channel}/{post_id}",
+        url=http_url(link.attributes.get("href") if link else None, base_url),
+        title=_shorten(first_line),
+        text=text,
+        lang=lang,
+        published_at=parse_date(stamp.attributes.get("datetime")) if stamp else None,
+        forwarded_from=_forwarded_from(node),
+    )
+
+
+def _text_node(node: LexborNode) -> LexborNode | None:
+    """The post's own text, not the quoted text of the message it replies to."""
+    for candidate in node.css(".tgme_widget_message_text"):
+        if not _inside_reply(candidate, node):
+            return candidate
+    return None
+
+
+def _inside_reply(candidate: LexborNode, post: LexborNode) -> bool:
+    parent = candidate.parent
+    while parent is not None and parent.mem_id != post.mem_id:
+        if "tgme_widget_message_reply" in (parent.attributes.get("class") or "").split():
+            return True
+        parent = parent.parent
+    return False
+
+
+def _forwarded_from(node: LexborNode) -> str | None:
+    name = node.css_first(".tgme_widget_message_forwarded_from_name")
+    if name is None:
+        name = node.css_first(".tgme_widget_message_forwarded_from")
+    if name is None:
+        return None
+    text = one_line(node_text(name), limit=200)
+    for prefix in _FORWARD_PREFIXES:
+        text = text.removeprefix(prefix).strip()
+    return text or None
+
+
+def _shorten(line: str) -> str:
+    line = one_line(line, limit=TITLE_CHARS + 1)
+    if len(line) <= TITLE_CHARS:
+        return line
+    return line[: TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
+
+
+def _before_cursor(tree: LexborHTMLParser, ids: list[int]) -> int | None:
+    more = tree.css_first("a.tme_messages_more[data-before]")
+    value = (more.attributes.get("data-before") or "") if more else ""
+    if value.isdigit() and len(value) <= 12:
+        return int(value)
+    return ids[0] if ids else None
+
+
+def _channel_title(tree: LexborHTMLParser) -> str:
+    node = tree.css_first(".tgme_channel_info_header_title")
+    if node is not None:
+        return one_line(node_text(node), limit=300)
+    meta = tree.css_first('meta[property="og:title"]')
+    return one_line(meta.attributes.get("content") or "", limit=300) if meta else ""

@@ -1,0 +1,29 @@
+"""Fixtures shared by the whole test suite. Keep them generic."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.fakes.feed_server import FeedServer
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """tests/data: golden files and sample documents."""
+    return DATA_DIR
+
+
+@pytest.fixture
+async def feed_server() -> AsyncIterator[FeedServer]:
+    """A FeedServer on 127.0.0.1 (random port), serving tests/data for unmatched paths."""
+    server = FeedServer(root=DATA_DIR)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
