@@ -20,12 +20,8 @@ QUERIES = ["ministry", "recognition", "recognition kosovo", "abkhazia", "referen
            "sovereignty donetsk"]
 REPEATS = 20
 
-WORDS = ("ministry statement foreign affairs delegation talks cooperation trade education "
-         "region situation humanitarian security council meeting visit minister president "
-         "government agreement memorandum embassy ambassador consultations").split()
-RARE = ("recognition independence sovereignty referendum kosovo abkhazia ossetia donetsk "
-        "luhansk transnistria somaliland taiwan palestine sahara признание визнання "
-        "независимость республика").split()
+WORDS = ["ministry", "statement", "foreign", "affairs", "delegation", "talks", "cooperation", "trade", "education", "region", "situation", "humanitarian", "security", "council", "meeting", "visit", "minister", "president", "government", "agreement", "memorandum", "embassy", "ambassador", "consultations"]
+RARE = ["recognition", "independence", "sovereignty", "referendum", "kosovo", "abkhazia", "ossetia", "donetsk", "luhansk", "transnistria", "somaliland", "taiwan", "palestine", "sahara", "признание", "визнання", "независимость", "республика"]
 
 
 def build(path: Path) -> float:

@@ -9,18 +9,29 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import AsyncIterator
+import signal
+import sqlite3
+import sys
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from typing import TextIO
 
 import httpx
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlite_utils import Database
+from telegram.error import Conflict, InvalidToken
+from telegram.ext import AIORateLimiter, Application
 
-from .config import Settings, load_sources
+from . import handlers, ledger
+from .config import ConfigError, Settings, load_sources
+from .delivery import Sender, console_send, telegram_send
+from .handlers.console import CONSOLE_CHAT_ID, run_console
+from .handlers.core import Deps
+from .handlers.telegram import bot_commands
 from .scheduler import Monitor, utcnow
 from .sources import close_parse_pool
 from .sources.fetch import Fetcher, make_client
-from .store import open_db
+from .store import chats, open_db
 from .store.sources import sync_sources
 
 log = logging.getLogger(__name__)
@@ -50,7 +61,7 @@ def setup_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)
-    for noisy in ("httpx", "httpcore", "apscheduler.executors.default"):
+    for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "pymorphy3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
@@ -62,11 +73,23 @@ class Runtime:
     monitor: Monitor
 
 
+def open_store(settings: Settings) -> Database:
+    """The database with its schema current and the seed history loaded (once, on first use)."""
+    try:
+        db = open_db(settings.db_path)
+    except sqlite3.Error as exc:
+        raise ConfigError(f"DIPLOWATCH_DB={str(settings.db_path)!r}: cannot open the database "
+                          f"({exc}). Point it at a writable SQLite file.") from None
+    ledger.load_seed(db, now=utcnow())
+    return db
+
+
 @contextlib.asynccontextmanager
 async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> AsyncIterator[Runtime]:
     """Open the store, sync the sources file into it, and build the monitor."""
-    db = open_db(settings.db_path)
-    sync_sources(db, load_sources(settings.sources_path), now=utcnow())
+    sources = load_sources(settings.sources_path)
+    db = open_store(settings)
+    sync_sources(db, sources, now=utcnow())
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
     try:
@@ -78,19 +101,102 @@ async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> Asy
 
 
 async def run_monitor(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
-    """The monitor alone: poll on schedule until stopped (Ctrl-C or `stop`)."""
-    stop = stop or asyncio.Event()
-    async with open_runtime(settings) as rt:
-        scheduler = AsyncIOScheduler(timezone="UTC")
-        rt.monitor.schedule(scheduler)
-        scheduler.start()
-        log.info("monitor started sources=%d db=%s", len(scheduler.get_jobs()), settings.db_path)
-        try:
-            await stop.wait()
-        finally:
-            scheduler.shutdown(wait=False)
+    """The monitor alone: poll on schedule until stopped."""
+    stop = stop or stop_on_signals()
+    async with open_runtime(settings) as rt, background(rt, sender=None):
+        await stop.wait()
+
+
+def stop_on_signals() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+@contextlib.asynccontextmanager
+async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[None]:
+    """Run the poll scheduler (and the outbox sender) for the duration of the block."""
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    rt.monitor.schedule(scheduler)
+    scheduler.start()
+    stop_sending = asyncio.Event()
+    task = asyncio.create_task(sender.run(stop=stop_sending)) if sender else None
+    if sender:
+        rt.monitor.on_ingested = sender.notify
+    log.info("monitor started sources=%d db=%s", len(scheduler.get_jobs()), rt.settings.db_path)
+    try:
+        yield
+    finally:
+        scheduler.shutdown(wait=False)
+        stop_sending.set()
+        if task:
+            await asyncio.gather(task, return_exceptions=True)
+
+
+def deps_for(rt: Runtime) -> Deps:
+    return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow())
 
 
 async def run(settings: Settings) -> None:
-    """`diplowatch run`: the monitor; the Telegram front end attaches here when built."""
-    await run_monitor(settings)
+    """`diplowatch run`: monitor + Telegram bot, or monitor + console chat without a token."""
+    if settings.token:
+        await run_telegram(settings)
+    else:
+        await run_console_chat(settings)
+
+
+async def run_console_chat(settings: Settings, *, stdin: TextIO = sys.stdin,
+                           out: Callable[[str], None] = print) -> None:
+    """Commands from stdin, replies and alerts to stdout; ends at the end of input."""
+    async with open_runtime(settings) as rt:
+        chats.upsert_chat(rt.db, CONSOLE_CHAT_ID, type="private", title="console", now=utcnow())
+        sender = Sender(rt.db, console_send(out), rate=settings.send_rate, private_interval=0,
+                        only_chat=CONSOLE_CHAT_ID)
+        async with background(rt, sender=sender):
+            await run_console(deps_for(rt), stdin=stdin, out=out)
+        await sender.drain_once(now=utcnow())  # alerts queued by the last commands
+
+
+def build_application(settings: Settings) -> Application:
+    # Our outbox sender paces alerts; PTB's limiter is only a safety net for replies.
+    limiter = AIORateLimiter(overall_max_rate=max(30.0, settings.send_rate), max_retries=0)
+    return (Application.builder().token(settings.token or "").base_url(settings.api_url)
+            .rate_limiter(limiter).build())
+
+
+async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
+    stop = stop or stop_on_signals()
+    async with open_runtime(settings) as rt:
+        app = build_application(settings)
+        handlers.register(app, deps_for(rt))
+        try:
+            await app.initialize()  # getMe
+        except InvalidToken:
+            raise ConfigError("DIPLOWATCH_TELEGRAM_TOKEN was rejected by the Bot API. Copy the "
+                              "token again from @BotFather, or unset it for the console chat.") from None
+        await app.bot.set_my_commands(bot_commands())
+        await app.start()
+        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES,
+                                        error_callback=lambda exc: _polling_error(exc, stop))
+        sender = Sender(rt.db, telegram_send(app.bot), rate=settings.send_rate)
+        try:
+            async with background(rt, sender=sender):
+                await stop.wait()
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+
+
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+
+
+def _polling_error(exc: Exception, stop: asyncio.Event) -> None:
+    if isinstance(exc, Conflict):
+        log.error("another instance is polling with this token (409 Conflict); stopping")
+        stop.set()
+    else:
+        log.warning("getUpdates failed: %s", exc)

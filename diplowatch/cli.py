@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,12 +14,13 @@ from . import bot, texts
 from .config import ConfigError, Settings, load_settings, source_from_dict
 from .models import UserError
 from .scheduler import utcnow
-from .store import open_db
 from .store import sources as source_store
 from .store import statements as statement_store
 
 
 def main(argv: list[str] | None = None) -> int:
+    # PTB 22: timedelta retry_after/timeouts now, instead of a deprecation warning per 429.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -35,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: one line for the user, the traceback in the debug log
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        print(f"diplowatch: internal error: {type(exc).__name__}: {exc}. "
+              "Run with DIPLOWATCH_LOG_LEVEL=DEBUG for details.", file=sys.stderr)
+        return 70
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="JSONL input (default: stdin)")
     p = add("eval", cmd_eval, "score the extractor on labelled JSONL files")
     p.add_argument("files", nargs="+")
+    p = sub.add_parser("ledger", help="the recognition ledger")
+    ls = p.add_subparsers(metavar="ACTION")
+    i = ls.add_parser("import", help="add recognition acts from a CSV (seed file format)")
+    i.set_defaults(func=cmd_ledger_import)
+    i.add_argument("file")
+    p = add("export", cmd_export, "write the recognition ledger as CSV or JSON to stdout")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p = add("timeline", cmd_timeline, "draw a PNG chart of an entity's recognitions over time")
+    p.add_argument("entity", nargs="+")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    add("reprocess", cmd_reprocess, "re-run the extractor over the archive (after an upgrade)")
     return parser
 
 
@@ -113,7 +132,7 @@ async def _poll_once(settings: Settings, names: list[str] | None) -> list:
 
 
 def _db(settings: Settings):
-    return open_db(settings.db_path)
+    return bot.open_store(settings)
 
 
 def cmd_sources_list(settings: Settings, args: argparse.Namespace) -> int:
@@ -181,3 +200,41 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     if missing:
         raise UserError(f"no such file: {', '.join(missing)}")
     return run_eval(args.files, sys.stdout)
+
+
+def cmd_ledger_import(settings: Settings, args: argparse.Namespace) -> int:
+    from . import ledger
+
+    result = ledger.import_csv(_db(settings), args.file, now=utcnow(), origin="manual")
+    print(f"Imported {result.inserted} act(s) from {result.rows} row(s); "
+          f"{result.duplicates} already known; {result.pairs} statuses updated.")
+    return 0
+
+
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    from . import export
+
+    (export.export_json if args.format == "json" else export.export_csv)(_db(settings), sys.stdout)
+    return 0
+
+
+def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
+    from . import charts, names
+    from .resolve import resolve_entity
+
+    entity = resolve_entity(" ".join(args.entity))
+    png = charts.timeline_png(_db(settings), entity, now=utcnow())
+    try:
+        Path(args.output).write_bytes(png)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from None
+    print(f"Wrote {args.output}: {names.display(entity)}")
+    return 0
+
+
+def cmd_reprocess(settings: Settings, args: argparse.Namespace) -> int:
+    from .reprocess import reprocess_archive
+
+    totals = reprocess_archive(_db(settings), now=utcnow(), progress=print)
+    print(texts.reprocess_summary(totals))
+    return 0

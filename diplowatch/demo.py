@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import logging
 import os
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -22,6 +24,9 @@ from pathlib import Path
 
 from . import bot, texts
 from .config import Settings, parse_sources
+from .delivery import Sender, console_send
+from .handlers import dispatch
+from .handlers.console import format_reply, parse_line, run_console
 from .scheduler import utcnow
 from .store import sources as source_store
 from .store import statements as statement_store
@@ -47,9 +52,15 @@ class DemoSite:
                       for path, (f, ctype) in ROUTES.items()}
         self.hits: list[tuple[str, int]] = []
 
-    def publish_channel_post(self) -> None:
-        page = self.pages["/s/demo_head"]
-        page[0] = page[0].replace(b"</section>", demo_file("channel-new-post.html") + b"</section>")
+    def publish(self) -> None:
+        """A new channel post (a recognition) and a new agency entry (an old one, repeated)."""
+        self._insert("/s/demo_head", b"</section>", "channel-new-post.html")
+        self._insert("/agency-uk.xml", b"  <entry>", "agency-new-entry.xml")
+
+    def _insert(self, path: str, marker: bytes, name: str) -> None:
+        page = self.pages[path]
+        new = demo_file(name)
+        page[0] = page[0].replace(marker, new + marker, 1)
         page[2] = formatdate(usegmt=True)
 
     def handler(self) -> type[BaseHTTPRequestHandler]:
@@ -63,7 +74,7 @@ class DemoSite:
                     site.hits.append((self.path, 404))
                     return
                 body, ctype, modified = page
-                etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+                etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
                 status = 304 if self.headers.get("If-None-Match") == etag else 200
                 site.hits.append((self.path, status))
                 self.send_response(status)
@@ -94,6 +105,8 @@ def serve(site: DemoSite) -> Iterator[str]:
 
 
 async def run_demo(settings: Settings) -> int:
+    if not os.environ.get("DIPLOWATCH_LOG_LEVEL"):
+        logging.getLogger().setLevel(logging.WARNING)  # the demo prints its own story
     site = DemoSite()
     with serve(site) as base, tempfile.TemporaryDirectory(prefix="diplowatch-demo-") as tmp:
         db_path = Path(os.environ.get("DIPLOWATCH_DB") or Path(tmp) / "demo.db")
@@ -104,11 +117,27 @@ async def run_demo(settings: Settings) -> int:
         async with bot.open_runtime(settings) as rt:
             sync_sources(rt.db, sources, now=utcnow())
             await _round(rt, "1. First poll of every source", site)
-            site.publish_channel_post()
+            deps = bot.deps_for(rt)
+            await _console(deps, "2. A subscriber (this console) follows the DPR", "/subscribe dpr")
+            site.publish()
             print(texts.DEMO_PUBLISHED)
-            await _round(rt, "2. Second poll (validators sent; unchanged sources answer 304)", site)
+            await _round(rt, "3. Second poll (validators sent; unchanged sources answer 304)", site)
+            print("\n== 4. Alerts delivered to the subscriber")
+            sender = Sender(rt.db, console_send(lambda t: print(texts.indent(t))), private_interval=0)
+            stats = await sender.drain_once(now=utcnow())
+            print(texts.DEMO_DELIVERED.format(n=stats.messages))
+            await _console(deps, "5. Asking the bot", "/recognized dpr")
             _show_archive(rt)
+            if sys.stdin.isatty():
+                print(texts.DEMO_CHAT)
+                await run_console(deps, out=lambda t: print(texts.indent(t)))
     return 0
+
+
+async def _console(deps, heading: str, line: str) -> None:
+    print(f"\n== {heading}\n  > {line}")
+    reply = await dispatch(deps, parse_line(line))
+    print(texts.indent(format_reply(reply, save_dir=Path("."))))
 
 
 async def _round(rt: bot.Runtime, heading: str, site: DemoSite) -> None:
@@ -121,10 +150,10 @@ async def _round(rt: bot.Runtime, heading: str, site: DemoSite) -> None:
 
 
 def _show_archive(rt: bot.Runtime) -> None:
-    print(f"\n== 3. The archive ({statement_store.count_statements(rt.db)} statements)")
+    print(f"\n== 6. The archive ({statement_store.count_statements(rt.db)} statements)")
     for statement in statement_store.latest_statements(rt.db, limit=20):
         when = statement.published_at.strftime("%Y-%m-%d %H:%M") if statement.published_at else "?"
         print(f"  {when}  [{statement.source}] {texts.one_line(statement.title or statement.text)}")
-    print('\n== 4. Search: "признала"')
+    print('\n== 7. Search: "признала"')
     print(texts.indent(texts.search_results_plain(statement_store.search(rt.db, "признала"))))
     print("\n" + texts.sources_table(source_store.list_sources(rt.db), now=utcnow()))

@@ -11,10 +11,16 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from . import ledger, texts
+from .extract import extract
 from .models import Statement
+from .store import chats, outbox
+from .store import sources as source_store
 from .store.statements import StoredBatch, add_statements
 
 log = logging.getLogger(__name__)
+
+MAX_EXTRACT_CHARS = 200_000  # the extractor is linear, but a 10 MiB page is not a statement
 
 
 def ingest(db: Database, statements: list[Statement], *, now: datetime) -> list[Statement]:
@@ -25,7 +31,51 @@ def ingest(db: Database, statements: list[Statement], *, now: datetime) -> list[
 def ingest_batch(db: Database, statements: list[Statement], *, now: datetime) -> StoredBatch:
     with db.atomic():
         batch = add_statements(db, statements, now=now)
+        official = _official_sources(db)
+        alerts = 0
+        for statement in batch.new + batch.revised:
+            alerts += _recognitions(db, statement, official=statement.source in official, now=now)
+        for statement in batch.new:
+            alerts += _statement_alert(db, statement, now=now)
     if batch.new or batch.revised:
-        log.info("ingested new=%d revised=%d duplicates=%d",
-                 len(batch.new), len(batch.revised), batch.duplicates)
+        log.info("ingested new=%d revised=%d duplicates=%d alerts=%d",
+                 len(batch.new), len(batch.revised), batch.duplicates, alerts)
     return batch
+
+
+def _official_sources(db: Database) -> set[str]:
+    return {s.name for s, _ in source_store.list_sources(db) if s.official}
+
+
+def statement_text(statement: Statement) -> str:
+    return f"{statement.title}\n\n{statement.text}"[:MAX_EXTRACT_CHARS]
+
+
+def _recognitions(db: Database, statement: Statement, *, official: bool, now: datetime) -> int:
+    events = extract(statement_text(statement), statement.lang)
+    if not events:
+        return 0
+    changes = ledger.record(
+        db, events, statement_id=statement.id, source=statement.source,
+        source_url=statement.url, official=official,
+        reported_at=statement.published_at or now, now=now,
+    )
+    for change in changes:
+        text = texts.recognition_alert(change, statement, db=db)
+        alert_id = outbox.create_alert(db, kind=f"event-{change.kind}", text=text,
+                                       event_id=change.event_id, statement_id=statement.id, now=now)
+        outbox.enqueue(db, alert_id, chats.matching_chats(db, entity=change.target,
+                                                          state=change.actor), now=now)
+    return len(changes)
+
+
+def _statement_alert(db: Database, statement: Statement, *, now: datetime) -> int:
+    """Subscribers to the source, or to a keyword in the statement, get the statement itself."""
+    chat_ids = chats.matching_chats(db, source=statement.source,
+                                    text=f"{statement.title}\n{statement.text}")
+    if not chat_ids:
+        return 0
+    alert_id = outbox.create_alert(db, kind="statement", text=texts.statement_alert(statement),
+                                   statement_id=statement.id, now=now)
+    outbox.enqueue(db, alert_id, chat_ids, now=now)
+    return 1

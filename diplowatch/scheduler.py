@@ -57,6 +57,7 @@ class Monitor:
         self.inline_parse = inline_parse
         self._limit = asyncio.Semaphore(MAX_CONCURRENT_POLLS)
         self.last_cycle_at: datetime | None = None
+        self.on_ingested: Callable[[], None] | None = None  # e.g. wake the outbox sender
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
         found = source_store.get_source(self.db, name)
@@ -80,6 +81,8 @@ class Monitor:
             log.exception("poll crashed source=%s", source.name)
             return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
         batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
+        if (batch.new or batch.revised) and self.on_ingested:
+            self.on_ingested()
         wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
         source_store.record_success(
             self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
+from . import names
 from .models import Source, SourceState
+from .render import escape, link
 
 CLI_DESCRIPTION = (
     "diplowatch watches official statements and alerts subscribers when a state recognizes "
@@ -83,4 +86,332 @@ DEMO_INTRO = """diplowatch demo — offline, nothing leaves this machine.
 Serving {n} sample sources (Telegram channel page, RSS, Atom, HTML press page) at {base}
 Database: {db}"""
 
-DEMO_PUBLISHED = "\n… the demo channel publishes a new post (КНДР признала независимость ДНР)."
+DEMO_PUBLISHED = ("\n… the demo channel posts a new (invented) recognition of the DPR, and the demo "
+                  "agency repeats the old news that North Korea recognized it in 2022.")
+DEMO_DELIVERED = ("  ({n} message(s): the new recognition alerts once; the 2022 repeat is kept as "
+                  "evidence and does not alert.)")
+DEMO_CHAT = ("\n== Your turn: a console chat on the demo database. Try /help, /recognized kosovo, "
+             "/search визнала, /latest 5. Ctrl-D quits.")
+
+
+# ---- chat: shared -------------------------------------------------------------------------
+
+def callback_data(*parts: str) -> str:
+    """Button data; Telegram allows 64 bytes, so the last part is cut on a character boundary."""
+    data = ":".join(parts)
+    raw = data.encode("utf-8")[:64]
+    return raw.decode("utf-8", errors="ignore")
+
+
+def date_str(when: datetime | None) -> str:
+    return when.strftime("%d %b %Y") if when else "date unknown"
+
+
+INTERNAL_ERROR = "Something went wrong on our side; it has been logged. Please try again later."
+TOO_LONG = "That is too long (limit {limit} characters). Shorten it and try again."
+STALE_BUTTON = "That button is no longer valid. Send the command again."
+UNKNOWN_COMMAND = "Unknown command /{command}. Type /help for the list."
+ADMIN_ONLY = "This command is for administrators, in a private chat with the bot."
+SLOW_DOWN = "One command per second, please."
+PREV, NEXT = "‹ Newer", "Older ›"
+
+START = (
+    "<b>diplowatch</b> watches official statements and tells you when a state recognizes "
+    "(or stops recognizing) a breakaway or partially recognized entity.\n\n"
+    "Try:\n"
+    "/subscribe dpr — alerts about the Donetsk People's Republic\n"
+    "/subscribe state north korea — what North Korea recognizes\n"
+    "/recognized kosovo — who recognizes Kosovo now\n"
+    "/search referendum — search the archive of statements\n\n"
+    "/help lists every command."
+)
+
+
+def help_text(commands: Iterable, *, admin: bool) -> str:
+    lines = ["<b>Commands</b>"]
+    for cmd in commands:
+        if cmd.admin and not admin:
+            continue
+        lines.append(f"{escape(cmd.usage)} — {escape(cmd.summary)}")
+    if not admin:
+        lines.append("\nAdministrators have more commands, in a private chat.")
+    return "\n".join(lines)
+
+
+# ---- chat: sources and status ------------------------------------------------------------
+
+def sources_html(rows: list[tuple[Source, SourceState]], *, now: datetime) -> str:
+    if not rows:
+        return "No sources are monitored yet."
+    lines = ["<b>Sources</b>"]
+    for source, state in rows:
+        health = source_health(state, now=now)
+        mark = "✅" if health == "ok" else ("⏸" if state.paused else "⚠️")
+        lines.append(f"{mark} <b>{escape(source.name)}</b> ({source.kind}, every "
+                     f"{source.interval // 60}m) — last ok {ago(state.last_ok_at, now=now)}"
+                     + ("" if health == "ok" else f" — {escape(health)}"))
+    return "\n".join(lines)
+
+
+def status(*, statements: int, sources: list, queue: int, now: datetime,
+           started_at: datetime | None) -> str:
+    failing = sum(1 for _, st in sources if st.error_count)
+    last = max((st.last_poll_at for _, st in sources if st.last_poll_at), default=None)
+    return "\n".join([
+        "<b>Status</b>",
+        f"Statements archived: {statements}",
+        f"Sources: {len(sources)} ({failing} failing)",
+        f"Last poll: {ago(last, now=now)}",
+        f"Alerts waiting to be sent: {queue}",
+        f"Up since: {ago(started_at, now=now) if started_at else 'n/a'}",
+    ])
+
+
+def unknown_source(name: str, known: list[str]) -> str:
+    hint = ", ".join(known[:20]) or "none yet"
+    return f"No source named \"{name}\". Known sources: {hint}."
+
+
+# ---- chat: archive --------------------------------------------------------------------------
+
+SEARCH_USAGE = "Type words to search for, e.g. /search recognition Abkhazia (word* for a prefix)."
+
+
+def search_results_html(words: str, hits, *, page: int) -> str:
+    if not hits:
+        return ("No statements match." if page == 0 else "No more results.") + \
+            " Try fewer or other words, or a prefix like recogni*."
+    lines = [f"<b>Search</b>: {escape(words)} (page {page + 1})"]
+    for hit in hits:
+        lines.append(f"\n{date_str(hit.date)} · <i>{escape(hit.source)}</i>\n"
+                     f"{escape(hit.snippet)}\n{link(hit.url, 'open') if hit.url else ''}")
+    return "\n".join(lines).rstrip()
+
+
+def statements_html(statements, *, source: str | None) -> str:
+    if not statements:
+        return "No statements archived yet."
+    head = f"<b>Latest statements</b>{' from ' + escape(source) if source else ''}"
+    lines = [head]
+    for s in statements:
+        when = date_str(s.published_at or s.fetched_at)
+        lines.append(f"\n{when} · <i>{escape(s.source)}</i>\n"
+                     f"{escape(one_line(s.title or s.text, width=200))} {link(s.url, '↗')}")
+    return "\n".join(lines)
+
+
+# ---- chat: subscriptions -------------------------------------------------------------------
+
+SUBSCRIBE_CHOOSE = ("What do you want to follow? Pick one, or type e.g. /subscribe state north "
+                    "korea, /subscribe source pushilin, /subscribe keyword referendum.")
+KEYWORD_LENGTH = "A keyword must be {min} to {max} characters long."
+NOT_SUBSCRIBED = "This chat does not follow that. See /subscriptions."
+UNSUBSCRIBED = "Unsubscribed."
+
+
+def subscribe_keyboard(entities: Iterable[str]) -> list[list[tuple[str, str]]]:
+    buttons = [(names.display(code), callback_data("sub", "entity", code)) for code in entities]
+    rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+    return rows + [[("All recognitions", "sub:all:*")]]
+
+
+def describe_subscription(kind: str, value: str) -> str:
+    if kind == "entity":
+        return f"recognitions of {names.display(value)}"
+    if kind == "state":
+        return f"recognitions by {names.display(value, actor=True)}"
+    if kind == "all":
+        return "all recognitions"
+    if kind == "source":
+        return f"every statement of source {value}"
+    return f'statements mentioning "{value}"'
+
+
+def subscribed(kind: str, value: str) -> str:
+    return (f"Subscribed: {escape(describe_subscription(kind, value))}. "
+            "See /subscriptions to manage.")
+
+
+def subscriptions_list(subs) -> str:
+    if not subs:
+        return "This chat follows nothing yet. Try /subscribe."
+    lines = ["<b>This chat follows</b>"]
+    lines += [f"{s.id}. {escape(describe_subscription(s.kind, s.value))}" for s in subs]
+    lines.append("\nTap to remove, or /unsubscribe &lt;number&gt;.")
+    return "\n".join(lines)
+
+
+def unsubscribe_keyboard(subs) -> list[list[tuple[str, str]]]:
+    return [[(f"✖ {s.id}. {one_line(describe_subscription(s.kind, s.value), width=40)}",
+              f"unsub:{s.id}")] for s in subs]
+
+
+# ---- chat: admin ---------------------------------------------------------------------------
+
+ADDSOURCE_USAGE = "Usage: /addsource &lt;name&gt; &lt;rss|telegram|html&gt; &lt;url&gt; [interval, e.g. 5m]"
+REMOVESOURCE_USAGE = "Usage: /removesource &lt;name&gt;"
+PAUSESOURCE_USAGE = "Usage: /pausesource &lt;name&gt; — or /pausesource &lt;name&gt; off to resume"
+SOURCE_REMOVED = "Source removed. Its statements stay in the archive."
+SOURCE_PAUSED = "Source paused. Resume with /pausesource &lt;name&gt; off."
+SOURCE_RESUMED = "Source resumed."
+
+
+def source_added(source: Source) -> str:
+    return (f"Added source <b>{escape(source.name)}</b> ({source.kind}) "
+            f"{escape(source.url)}; first poll within a minute.")
+
+
+def stats(chat_counts: dict, outbox_counts: dict, statements: int) -> str:
+    lines = ["<b>Stats</b>", f"Statements: {statements}"]
+    lines += [f"Chats {escape(k)}: {v}" for k, v in sorted(chat_counts.items())]
+    lines += [f"Outbox {escape(k)}: {v}" for k, v in sorted(outbox_counts.items())]
+    return "\n".join(lines)
+
+
+# ---- alerts --------------------------------------------------------------------------------
+
+QUOTE_CHARS, EXCERPT_CHARS, EARLIER_SHOWN = 500, 600, 5
+
+
+def fact_date(when: object, precision: str | None = "day") -> str:
+    """'21 Feb 2022', 'Feb 2022', '2022' or '' by precision; accepts date/datetime/ISO text."""
+    if not when:
+        return ""
+    text = when if isinstance(when, str) else when.isoformat()
+    year, month, day = (text[:10].split("-") + ["", ""])[:3]
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    mon = months[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else ""
+    if precision == "year" or not mon:
+        return year
+    return f"{mon} {year}" if precision == "month" else f"{int(day)} {mon} {year}"
+
+
+def _earlier(earlier: list) -> str:
+    shown = [f"{names.display(a, actor=True)}" + (f" ({fact_date(d, p)})" if fact_date(d, p) else "")
+             for a, d, p in earlier[:EARLIER_SHOWN]]
+    if len(earlier) > EARLIER_SHOWN:
+        return ", ".join(shown) + f" and {len(earlier) - EARLIER_SHOWN} others"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def recognition_headline(change) -> str:
+    actor = names.display(change.actor, actor=True)
+    target = names.display(change.target)
+    the = "" if target.startswith(("Kosovo", "Abkhazia", "South Ossetia", "Somaliland",
+                                   "Northern Cyprus", "Transnistria", "Artsakh", "Taiwan")) else "the "
+    if change.act == "withdraw":
+        head = f"{actor} withdraws its recognition of {the}{target}"
+        tail = (f" — {change.remaining} UN member state{'s' if change.remaining != 1 else ''} "
+                "still recognize it" if change.remaining is not None else "")
+        return f"🔴 <b>{escape(head)}</b>{escape(tail)}"
+    if change.act == "reject":
+        return f"⚪ <b>{escape(f'{actor} does not recognize {the}{target}')}</b>"
+    head = f"{actor} recognizes {the}{target}"
+    tail = ""
+    if change.ordinal:
+        nth = "first" if change.ordinal == 1 else names.ordinal_en(change.ordinal)
+        tail = f" — the {nth} UN member state to do so"
+        if change.earlier:
+            tail += f", after {_earlier(change.earlier)}"
+    return f"🟢 <b>{escape(head)}</b>{escape(tail)}"
+
+
+def recognition_alert(change, statement, *, db=None) -> str:
+    """The alert for a ledger change, HTML: headline, quote, source link."""
+    headline = recognition_headline(change)
+    if change.kind == "confirmed":
+        headline = "✅ <b>Confirmed by an official source</b>\n" + headline
+    quote = one_line(change.evidence or statement.title or statement.text, width=QUOTE_CHARS)
+    when = date_str(statement.published_at or statement.fetched_at)
+    return (f"{headline}\n\n<blockquote>{escape(quote)}</blockquote>\n"
+            f"{link(statement.url, statement.source)} · {when}")
+
+
+def statement_alert(statement) -> str:
+    title = one_line(statement.title, width=200)
+    body = one_line(statement.text, width=EXCERPT_CHARS)
+    parts = [f"📰 <i>{escape(statement.source)}</i>"]
+    if title:
+        parts.append(f"<b>{escape(title)}</b>")
+    if body and body != title:
+        parts.append(escape(body))
+    parts.append(link(statement.url, "open") if statement.url else "")
+    return "\n".join(p for p in parts if p)
+
+
+# ---- chat: ledger answers ------------------------------------------------------------------
+
+RECOGNIZED_USAGE = "Which entity? e.g. /recognized kosovo, /recognized dpr, /recognized Абхазия"
+RECOGNIZES_USAGE = "Which state? e.g. /recognizes russia, /recognizes КНДР, /recognizes KP"
+LATEST_USAGE = "Usage: /latest [n], with n from 1 to {max}."
+TIMELINE_USAGE = "Which entity? e.g. /timeline kosovo"
+EXPORT_CAPTION = "The recognition ledger (same columns as `diplowatch ledger import`)."
+
+
+def _since(fact) -> str:
+    return fact_date(fact.since, fact.since_precision) or "date unknown"
+
+
+def _fact_line(fact, *, who: str) -> str:
+    src = f" · {link(fact.source_url, 'source')}" if fact.source_url else ""
+    return f"{escape(who)} — since {_since(fact)}{src}"
+
+
+def entity_status(entity: str, status) -> str:
+    name = names.display(entity)
+    un = [f for f in status.recognizes if f.un_member]
+    others = [f for f in status.recognizes if not f.un_member]
+    lines = [f"<b>Who recognizes {escape(name)}</b>"]
+    if not status.recognizes:
+        lines.append("No state is known to recognize it now.")
+    else:
+        lines.append(f"{len(un)} UN member state{'s' if len(un) != 1 else ''} recognize it:")
+        lines += [f"{n}. " + _fact_line(f, who=names.display(f.actor, actor=True))
+                  for n, f in enumerate(un, 1)]
+    if others:
+        lines.append("\nAlso recognized by (not UN members):")
+        lines += ["• " + _fact_line(f, who=names.display(f.actor, actor=True)) for f in others]
+    if status.withdrew:
+        lines.append("\nWithdrew:")
+        lines += [f"• {escape(names.display(f.actor, actor=True))} — recognized {_since(f)}, "
+                  f"withdrew {fact_date(f.until, f.until_precision) or 'date unknown'}"
+                  for f in status.withdrew]
+    if status.rejects:
+        lines.append("\nSay they do not recognize it:")
+        lines += ["• " + escape(names.display(f.actor, actor=True)) for f in status.rejects]
+    return "\n".join(lines)
+
+
+def state_recognitions(state: str, facts) -> str:
+    name = names.display(state, actor=True)
+    if not facts:
+        return f"No recognitions by {escape(name)} are known among the entities diplowatch tracks."
+    lines = [f"<b>{escape(name)} recognizes</b>"]
+    lines += ["• " + _fact_line(f, who=names.display(f.target)) for f in facts]
+    return "\n".join(lines)
+
+
+ACT_VERBS = {"recognize": "recognizes", "withdraw": "withdraws recognition of",
+             "reject": "does not recognize"}
+
+
+def latest_events(events) -> str:
+    if not events:
+        return "No recognition events yet."
+    lines = ["<b>Latest recognition events</b>"]
+    for ev in events:
+        when = fact_date(ev.effective_date, ev.date_precision) or date_str(ev.reported_at)
+        what = (f"{names.display(ev.actor, actor=True)} {ACT_VERBS.get(ev.act, ev.act)} "
+                f"{names.display(ev.target)}")
+        src = f" · {link(ev.source_url, ev.source or 'source')}" if ev.source_url else ""
+        lines.append(f"{when} — {escape(what)}{src}")
+    return "\n".join(lines)
+
+
+def timeline_caption(entity: str) -> str:
+    return f"Recognitions of {escape(names.display(entity))} over time (UN member states)."
+
+
+def reprocess_summary(totals) -> str:
+    return (f"Reprocessed {totals.statements} statements: {totals.added} new event(s), "
+            f"{totals.retracted} retracted, {totals.kept} unchanged. No alerts were sent.")

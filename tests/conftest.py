@@ -9,6 +9,8 @@ import pytest
 
 from tests.fakes.feed_server import FeedServer
 
+pytest_plugins = ["tests.fakes.bot_api"]
+
 DATA_DIR = Path(__file__).parent / "data"
 
 

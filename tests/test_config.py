@@ -4,7 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from diplowatch.config import ConfigError, load_settings, load_sources, parse_interval, parse_sources
+from diplowatch.config import (
+    ConfigError,
+    load_settings,
+    load_sources,
+    parse_interval,
+    parse_sources,
+)
 
 GOOD = """
 [[sources]]

@@ -220,7 +220,7 @@ class FeedServer:
             location = fault.redirect if "://" in fault.redirect else self.url(fault.redirect)
             return web.Response(status=fault.redirect_status, headers={"Location": location})
         if fault.status:
-            headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
+            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
             return web.Response(status=fault.status, text=f"error {fault.status}", headers=headers)
         if fault.huge:
             return await _stream(request, b"x" * 65536, total=fault.huge)

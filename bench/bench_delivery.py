@@ -1,0 +1,233 @@
+"""Fan-out of one alert through delivery.Sender and python-telegram-bot to the fake Bot API.
+
+The fake server runs in its own process (as Telegram is remote) with a global token-bucket
+limit that answers 429 beyond it; the Sender is set to the same rate. Reported: achieved rate
+(server-side, first to last accepted message) ÷ allowed rate, lost and duplicated messages,
+429s and per-chat limit violations.
+
+Two transports under PTB's Bot: its default HTTPXRequest (what `diplowatch run` uses) and a
+small aiohttp-based BaseRequest defined here. On one core httpx tops out near 1,000 requests/s,
+so the 1,000 msg/s runs use aiohttp to measure the sender rather than the HTTP client; the
+httpx figure at that rate is reported alongside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).parents[1]
+FAST = dict(subscribers=20_000, rate=1000, runs=3)
+HTTPX_FAST = dict(subscribers=5_000, rate=1000, runs=1)
+REAL = dict(subscribers=1_000, rate=25, runs=1)
+IN_FLIGHT = {"aiohttp": 8, "httpx": 8}
+
+
+def _aiohttp_request(connections: int = 16) -> Any:
+    import aiohttp
+    from telegram.error import NetworkError, TimedOut
+    from telegram.request import BaseRequest
+
+    class AiohttpRequest(BaseRequest):
+        """Enough of a PTB transport for sendMessage (no file uploads)."""
+
+        def __init__(self) -> None:
+            self._session: aiohttp.ClientSession | None = None
+
+        @property
+        def read_timeout(self) -> float:
+            return 5.0
+
+        async def initialize(self) -> None:
+            if self._session is None:
+                self._session = aiohttp.ClientSession(
+                    connector=aiohttp.TCPConnector(limit=connections)
+                )
+
+        async def shutdown(self) -> None:
+            if self._session is not None:
+                await self._session.close()
+                self._session = None
+
+        async def do_request(
+            self,
+            url,
+            method,
+            request_data=None,
+            read_timeout=None,
+            write_timeout=None,
+            connect_timeout=None,
+            pool_timeout=None,
+        ):  # type: ignore[no-untyped-def]
+            assert self._session is not None
+            data = request_data.json_parameters if request_data is not None else None
+            timeout = aiohttp.ClientTimeout(
+                sock_read=read_timeout if isinstance(read_timeout, float | int) else 5.0
+            )
+            try:
+                async with self._session.request(
+                    method, url, data=data, timeout=timeout
+                ) as response:
+                    return response.status, await response.read()
+            except TimeoutError as exc:
+                raise TimedOut from exc
+            except aiohttp.ClientError as exc:
+                raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc
+
+    return AiohttpRequest()
+
+
+async def _start_server(rate: float) -> tuple[asyncio.subprocess.Process, int]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tests.fakes.bot_api",
+        "--rate",
+        str(rate),
+        "--burst",
+        str(max(2.0, rate / 10)),
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        env={**os.environ, "PTB_TIMEDELTA": "1"},
+    )
+    assert proc.stdout is not None
+    line = await asyncio.wait_for(proc.stdout.readline(), 20)
+    return proc, int(line.split()[1])
+
+
+async def _control(port: int, path: str, method: str = "GET") -> Any:
+    import aiohttp
+
+    async with (
+        aiohttp.ClientSession() as http,
+        http.request(method, f"http://127.0.0.1:{port}/_fake/{path}") as r,
+    ):
+        return await r.json()
+
+
+async def _one_run(port: int, *, subscribers: int, rate: float, transport: str) -> dict[str, Any]:
+    from telegram import Bot
+    from telegram.request import HTTPXRequest
+
+    from diplowatch.delivery import Sender, telegram_send
+    from diplowatch.store import chats, open_db, outbox
+    from tests.fakes.bot_api import TOKEN
+
+    await _control(port, "reset", "POST")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(Path(tmp) / "bench.db")
+        now = datetime.now(UTC)
+        with db.atomic():
+            db.conn.executemany(
+                "INSERT INTO chats (id, type, created_at) VALUES (?, 'private', ?)",
+                [(chat_id, now.isoformat()) for chat_id in range(1, subscribers + 1)],
+            )
+        alert = outbox.create_alert(
+            db, kind="event", text="<b>Nicaragua</b> recognizes <i>Abkhazia</i>", now=now
+        )
+        outbox.enqueue(db, alert, range(1, subscribers + 1), now=now)
+        request = (
+            _aiohttp_request() if transport == "aiohttp" else HTTPXRequest(connection_pool_size=8)
+        )
+        async with Bot(TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=request) as bot:
+            sender = Sender(db, telegram_send(bot), rate=rate, max_in_flight=IN_FLIGHT[transport])
+            started = time.perf_counter()
+            stats = await sender.drain_once(now=datetime.now(UTC))
+            wall = time.perf_counter() - started
+        counts = outbox.state_counts(db)
+        db.close()
+    del chats
+    server = await _control(port, "stats")
+    span = (server["last_at"] - server["first_at"]) if server["messages"] > 1 else float("nan")
+    achieved = (server["messages"] - 1) / span if span else float("nan")
+    return {
+        "achieved": achieved,
+        "ratio": achieved / rate,
+        "wall": wall,
+        "lost": subscribers - server["unique_chats"],
+        "duplicates": server["duplicates"],
+        "rate_limited": server["rate_limited"],
+        "violations": sum(server["violations"].values()) - server["rate_limited"],
+        "unsent_rows": subscribers - counts["sent"],
+        "flood_waits": stats.flood_waits,
+    }
+
+
+async def _series(*, subscribers: int, rate: float, runs: int, transport: str) -> dict[str, Any]:
+    proc, port = await _start_server(rate)
+    try:
+        results = [
+            await _one_run(port, subscribers=subscribers, rate=rate, transport=transport)
+            for _ in range(runs)
+        ]
+    finally:
+        proc.terminate()
+        await proc.wait()
+    median = {
+        key: statistics.median(r[key] for r in results) for key in ("achieved", "ratio", "wall")
+    }
+    median["range"] = (
+        f"{min(r['ratio'] for r in results):.3f}–{max(r['ratio'] for r in results):.3f}"
+    )
+    worst = {
+        key: max(r[key] for r in results)
+        for key in ("lost", "duplicates", "rate_limited", "violations", "unsent_rows")
+    }
+    return {
+        "subscribers": subscribers,
+        "rate": rate,
+        "runs": runs,
+        "transport": transport,
+        **median,
+        **worst,
+    }
+
+
+def _row(r: dict[str, Any]) -> str:
+    return (
+        f"| {r['subscribers']:,} | {r['rate']:g}/s | {r['transport']} | {r['runs']} | {r['achieved']:.1f}/s "
+        f"| **{r['ratio']:.3f}** ({r['range']}) | {r['wall']:.1f} s | {r['lost']} | {r['duplicates']} | {r['rate_limited']} "
+        f"| {r['violations']} |"
+    )
+
+
+def run() -> str:
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    rows = [
+        asyncio.run(_series(**FAST, transport="aiohttp")),
+        asyncio.run(_series(**HTTPX_FAST, transport="httpx")),
+        asyncio.run(_series(**REAL, transport="httpx")),
+    ]
+    lines = [
+        "## Delivery fan-out",
+        "",
+        "One alert to every subscriber through `delivery.Sender` → python-telegram-bot `Bot` → fake Bot API "
+        "(separate process, 429 beyond its global limit). Sender rate = the server's limit; goal: "
+        "achieved ÷ allowed ≥ 0.95 with nothing lost or duplicated. Achieved rate is measured by the "
+        "server from the first to the last accepted message; figures are medians over the runs, "
+        "losses/duplicates/429s the worst run.",
+        "",
+        "| subscribers | allowed | transport | runs | achieved | ratio (min–max) | wall | lost | dup | 429s | per-chat violations |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *(_row(r) for r in rows),
+        "",
+        "httpx (PTB's default transport) is CPU-bound near 1,000 requests/s on one core, and each message "
+        "also costs one fsync'd SQLite commit (marked sent before the next send, so a crash repeats at most "
+        "the in-flight ones): the httpx row at 1,000/s measures those costs, not the pacing. At Telegram's "
+        "real rate (25/s) they use a few percent of a core. Dips below 1.0 at 1,000/s come from the shared "
+        "machine stalling the event loop for longer than the sender's 50 ms catch-up burst.",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(run())

@@ -1,0 +1,460 @@
+"""Outbox sender: paces, sends and records every queued alert, exactly once where possible.
+
+Pacing: one token bucket for the global rate (``DIPLOWATCH_SEND_RATE``), at least
+``private_interval`` between two messages to one private chat and ``group_interval`` (60/20 s)
+to one group or channel (negative chat ids). Rows are marked in SQLite right after each
+successful send, so a crash repeats at most the sends that were in flight.
+
+Errors (see reference/telegram.md): 429 pauses all sending and keeps the row; 403 makes the
+chat inactive; a migrated group moves the chat and resends; "can't parse entities" resends
+as plain text; "chat not found" strikes the chat; a read timeout marks the row
+'possibly_delivered' and never resends it; anything else (5xx, connection errors) is retried
+with exponential backoff until ``max_attempts``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import itertools
+import logging
+import re
+import time
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+from telegram import LinkPreviewOptions
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
+
+from .render import MAX_MESSAGE, split_message, to_plain, utf16_len
+from .store import chats, outbox
+from .store.outbox import MAX_ATTEMPTS, OutboxRow
+
+log = logging.getLogger(__name__)
+
+DEFAULT_RATE = 25.0
+_TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
+_NOT_SENT_TIMEOUTS = ("ConnectTimeout", "PoolTimeout")  # the request never left: safe to resend
+
+
+class SendFn(Protocol):
+    """``send(chat_id, text, *, parse_mode) -> message_id``; raises telegram.error.* on failure."""
+
+    def __call__(
+        self, chat_id: int, text: str, *, parse_mode: str | None
+    ) -> Awaitable[int | None]: ...
+
+
+def telegram_send(bot: Any, *, link_previews: bool = False) -> SendFn:
+    """A SendFn over a python-telegram-bot ``Bot``."""
+    preview = LinkPreviewOptions(is_disabled=not link_previews)
+
+    async def send(chat_id: int, text: str, *, parse_mode: str | None) -> int:
+        message = await bot.send_message(
+            chat_id, text, parse_mode=parse_mode, link_preview_options=preview
+        )
+        return message.message_id
+
+    return send
+
+
+def console_send(write: Callable[[str], object] = print) -> SendFn:
+    """A SendFn for the console chat: prints the plain text of each message."""
+    ids = itertools.count(1)
+
+    async def send(chat_id: int, text: str, *, parse_mode: str | None) -> int:
+        write(to_plain(text) if parse_mode else text)
+        return next(ids)
+
+    return send
+
+
+class _Stopped(Exception):
+    """Stop was requested while waiting for a send slot: nothing went out."""
+
+
+async def _sleep(seconds: float, stop: asyncio.Event | None) -> None:
+    """Sleep, but wake up (raising _Stopped) when ``stop`` is set."""
+    if stop is None or seconds < 0.05:
+        await asyncio.sleep(seconds)
+    else:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)
+    if stop is not None and stop.is_set():
+        raise _Stopped
+
+
+class TokenBucket:
+    """At most ``rate`` acquisitions per second with bursts of ``burst``; ``pause`` stops all.
+
+    Each caller reserves the next free slot, so waiting callers are served in order and
+    nothing polls.
+    """
+
+    def __init__(self, rate: float, burst: int = 1, *, clock: Callable[[], float] = time.monotonic):
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self.rate, self.burst, self._clock = rate, max(1, burst), clock
+        self._next = 0.0
+        self.paused_until = 0.0
+
+    def pause(self, seconds: float) -> None:
+        self.paused_until = max(self.paused_until, self._clock() + seconds)
+        self._next = max(self._next, self.paused_until)
+
+    async def acquire(self, stop: asyncio.Event | None = None) -> None:
+        """Wait for a slot; raises _Stopped if ``stop`` is set meanwhile."""
+        while True:
+            now = self._clock()
+            if now < self.paused_until:
+                await _sleep(self.paused_until - now, stop)
+                continue
+            slot = max(self._next, now - (self.burst - 1) / self.rate)
+            self._next = slot + 1 / self.rate
+            if slot > now:
+                await _sleep(slot - now, stop)
+            if self._clock() >= self.paused_until:  # a 429 while we slept voids the slot
+                return
+
+
+@dataclass
+class DrainStats:
+    sent: int = 0  # outbox rows delivered
+    messages: int = 0  # Telegram messages that went out (merged rows count once)
+    retried: int = 0
+    dropped: int = 0
+    failed: int = 0
+    possibly_delivered: int = 0
+    flood_waits: int = 0
+
+
+@dataclass
+class _Job:
+    chat_id: int
+    rows: list[OutboxRow]
+    parts: tuple[str, ...]
+    start: int = 0  # parts already delivered (single-row jobs)
+    ids: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ids = [row.id for row in self.rows]
+
+
+_GAVE_UP = object()
+
+
+@functools.lru_cache(maxsize=64)
+def _parts(text: str) -> tuple[str, ...]:
+    """split_message, cached: a fan-out sends the same alert text to every chat."""
+    return tuple(split_message(text))
+
+
+def _describe(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return _TOKEN.sub("<token>", text)[:500]
+
+
+def _retry_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB warns about int vs timedelta unless PTB_TIMEDELTA=1
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class Sender:
+    """Drains the outbox through ``send``; one instance per process (it owns the pacing)."""
+
+    def __init__(
+        self,
+        db: Database,
+        send: SendFn,
+        *,
+        rate: float = DEFAULT_RATE,
+        burst: int | None = None,
+        max_in_flight: int = 8,
+        max_attempts: int = MAX_ATTEMPTS,
+        backoff_base: float = 2.0,
+        backoff_max: float = 900.0,
+        private_interval: float = 1.0,
+        group_interval: float = 3.0,
+        batch_size: int = 500,
+        idle_interval: float = 1.0,
+        max_flood_retries: int = 5,
+        merge: bool = True,
+        only_chat: int | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        """``only_chat``: deliver only that chat's rows (the console chat shares the database
+        with Telegram chats, whose rows must stay queued)."""
+        self.db, self._send = db, send
+        # A burst of 50 ms worth lets the pace catch up after event-loop hiccups.
+        self.bucket = TokenBucket(rate, burst if burst is not None else max(1, int(rate / 20)))
+        self.max_in_flight, self.max_attempts = max_in_flight, max_attempts
+        self.backoff_base, self.backoff_max = backoff_base, backoff_max
+        self.private_interval, self.group_interval = private_interval, group_interval
+        self.batch_size, self.idle_interval = batch_size, idle_interval
+        self.max_flood_retries, self.merge, self._clock = max_flood_retries, merge, clock
+        self.only_chat = only_chat
+        self._last_sent: dict[int, float] = {}
+        self._locks: dict[int, list[Any]] = {}
+        self._wake = asyncio.Event()
+        self._origin = (datetime.now(UTC), time.monotonic())
+
+    def notify(self) -> None:
+        """New rows were queued: wake ``run`` now instead of at its next idle tick."""
+        self._wake.set()
+
+    def _now(self) -> datetime:
+        start, mono = self._origin
+        return start + timedelta(seconds=time.monotonic() - mono)
+
+    async def run(self, *, stop: asyncio.Event) -> None:
+        """Send until ``stop`` is set; in-flight sends finish and are recorded."""
+        while not stop.is_set():
+            self._wake.clear()  # a notify() from now on wakes the idle wait below
+            try:
+                stats = await self.drain_once(now=self._clock(), stop=stop)
+            except InvalidToken:
+                log.error("Telegram rejected the bot token; delivery stopped")
+                raise
+            except Exception:
+                log.exception("delivery pass failed")
+                await self._idle(stop, self.idle_interval)
+                continue
+            if stats.messages or stats.failed or stats.dropped:
+                log.info("delivery pass %s", stats)
+            await self._idle(stop, self._until_due())
+
+    def _until_due(self) -> float:
+        due = outbox.next_due_at(self.db, chat_id=self.only_chat)
+        if due is None:
+            return self.idle_interval
+        return min(self.idle_interval, max(0.01, (due - self._clock()).total_seconds()))
+
+    async def _idle(self, stop: asyncio.Event, delay: float) -> None:
+        waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._wake.wait())]
+        await asyncio.wait(waiters, timeout=delay, return_when=asyncio.FIRST_COMPLETED)
+        for waiter in waiters:
+            waiter.cancel()
+
+    async def drain_once(self, *, now: datetime, stop: asyncio.Event | None = None) -> DrainStats:
+        """Send every row due at ``now`` (waiting for pacing and flood pauses as needed)."""
+        self._origin = (now, time.monotonic())
+        stop = stop or asyncio.Event()
+        stats = DrainStats()
+        queue: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=self.max_in_flight * 2)
+        try:
+            async with asyncio.TaskGroup() as group:
+                for _ in range(self.max_in_flight):
+                    group.create_task(self._worker(queue, stats, stop))
+                after = 0
+                while not stop.is_set():
+                    rows = outbox.due_rows(
+                        self.db,
+                        now=now,
+                        limit=self.batch_size,
+                        after_id=after,
+                        chat_id=self.only_chat,
+                    )
+                    if not rows:
+                        break
+                    after = rows[-1].id
+                    for job in self._jobs(rows):
+                        await queue.put(job)
+                for _ in range(self.max_in_flight):
+                    await queue.put(None)
+        except BaseExceptionGroup as group_error:
+            raise group_error.exceptions[0] from None
+        horizon = time.monotonic() - max(self.private_interval, self.group_interval)
+        self._last_sent = {k: v for k, v in self._last_sent.items() if v > horizon}
+        return stats
+
+    def _jobs(self, rows: Iterable[OutboxRow]) -> list[_Job]:
+        """One job per message: a chat's short alerts merged (≤ 4096), long ones split."""
+        by_chat: dict[int, list[OutboxRow]] = {}
+        for row in rows:
+            by_chat.setdefault(row.chat_id, []).append(row)
+        jobs: list[_Job] = []
+        for chat_id, chat_rows in by_chat.items():
+            group: list[OutboxRow] = []
+            size = 0
+            for row in chat_rows:
+                length = utf16_len(row.text)
+                if row.parts_sent or length > MAX_MESSAGE or not self.merge:
+                    jobs.append(_Job(chat_id, [row], _parts(row.text), row.parts_sent))
+                    continue
+                if group and size + 2 + length > MAX_MESSAGE:
+                    jobs.append(self._merged(chat_id, group))
+                    group, size = [], 0
+                group.append(row)
+                size += length + (2 if size else 0)
+            if group:
+                jobs.append(self._merged(chat_id, group))
+        return jobs
+
+    @staticmethod
+    def _merged(chat_id: int, rows: list[OutboxRow]) -> _Job:
+        return _Job(chat_id, rows, _parts("\n\n".join(row.text for row in rows)))
+
+    async def _worker(
+        self, queue: asyncio.Queue[_Job | None], stats: DrainStats, stop: asyncio.Event
+    ) -> None:
+        while (job := await queue.get()) is not None:
+            if stop.is_set():
+                continue
+            async with self._chat_lock(job.chat_id):
+                await self._deliver(job, stats, stop)
+
+    @contextlib.asynccontextmanager
+    async def _chat_lock(self, chat_id: int) -> AsyncIterator[None]:
+        entry = self._locks.setdefault(chat_id, [asyncio.Lock(), 0])
+        entry[1] += 1
+        try:
+            async with entry[0]:
+                yield
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                del self._locks[chat_id]
+
+    async def _deliver(self, job: _Job, stats: DrainStats, stop: asyncio.Event) -> None:
+        if not job.parts:
+            outbox.mark_failed(self.db, job.ids, error="empty message", retry_at=None)
+            stats.failed += len(job.ids)
+            return
+        message_id: Any = None
+        for index in range(job.start, len(job.parts)):
+            if stop.is_set():
+                return
+            try:
+                message_id = await self._send_part(job, job.parts[index], stats, stop)
+            except _Stopped:
+                return
+            if message_id is _GAVE_UP:
+                return
+            if index + 1 < len(job.parts) and len(job.rows) == 1:
+                outbox.mark_parts_sent(self.db, job.ids[0], index + 1)
+        now = self._now()
+        with self.db.atomic():
+            outbox.mark_sent(self.db, job.ids, message_id=message_id, now=now)
+            chats.record_sent(self.db, job.chat_id, now=now)
+        stats.sent += len(job.ids)
+
+    async def _pace(self, chat_id: int, stop: asyncio.Event) -> None:
+        last = self._last_sent.get(chat_id)
+        if last is not None:
+            interval = self.private_interval if chat_id > 0 else self.group_interval
+            wait = last + interval - time.monotonic()
+            if wait > 0:
+                await _sleep(wait, stop)
+        await self.bucket.acquire(stop)
+        self._last_sent[chat_id] = time.monotonic()
+
+    async def _send_part(self, job: _Job, text: str, stats: DrainStats, stop: asyncio.Event) -> Any:
+        """Send one message of ``job``; returns its message id, or _GAVE_UP after recording why."""
+        parse_mode: str | None = "HTML"
+        floods = migrations = 0
+        while True:
+            await self._pace(job.chat_id, stop)
+            try:
+                message_id = await self._send(job.chat_id, text, parse_mode=parse_mode)
+            except RetryAfter as exc:
+                seconds, floods = _retry_seconds(exc), floods + 1
+                stats.flood_waits += 1
+                self.bucket.pause(seconds)
+                log.warning(
+                    "flood control: all sending paused for %.1fs (chat=%s)", seconds, job.chat_id
+                )
+                if floods > self.max_flood_retries:
+                    until = self._now() + timedelta(seconds=seconds)
+                    outbox.postpone(self.db, job.ids, until=until, reason=_describe(exc))
+                    return _GAVE_UP
+            except ChatMigrated as exc:
+                migrations += 1
+                if migrations > 2:
+                    self._retry(job, exc, stats)
+                    return _GAVE_UP
+                log.info("chat %s migrated to %s; resending there", job.chat_id, exc.new_chat_id)
+                chats.migrate_chat(self.db, job.chat_id, exc.new_chat_id, now=self._now())
+                job.chat_id = exc.new_chat_id
+            except BadRequest as exc:
+                if parse_mode and "can't parse entities" in str(exc).lower():
+                    log.warning(
+                        "HTML rejected, resending as plain text chat=%s error=%s", job.chat_id, exc
+                    )
+                    text, parse_mode = to_plain(text), None
+                    continue
+                self._bad_request(job, exc, stats)
+                return _GAVE_UP
+            except Forbidden as exc:
+                log.info("chat %s inactive: %s", job.chat_id, exc)
+                chats.set_chat_active(self.db, job.chat_id, False, reason=str(exc))
+                stats.dropped += len(job.ids)
+                return _GAVE_UP
+            except TimedOut as exc:
+                if type(exc.__cause__).__name__ in _NOT_SENT_TIMEOUTS:
+                    self._retry(job, exc, stats)
+                else:
+                    log.warning(
+                        "send timed out, not resending chat=%s rows=%s", job.chat_id, job.ids
+                    )
+                    outbox.mark_possibly_delivered(
+                        self.db, job.ids, error=_describe(exc), now=self._now()
+                    )
+                    stats.possibly_delivered += len(job.ids)
+                return _GAVE_UP
+            except InvalidToken:
+                raise
+            except Exception as exc:  # NetworkError (5xx, connection), console I/O errors
+                self._retry(job, exc, stats)
+                return _GAVE_UP
+            else:
+                stats.messages += 1
+                return message_id
+
+    def _bad_request(self, job: _Job, exc: BadRequest, stats: DrainStats) -> None:
+        message = str(exc).lower()
+        if "chat not found" in message or "peer_id_invalid" in message:
+            if chats.add_strike(self.db, job.chat_id, reason=str(exc)):
+                log.info("chat %s inactive after repeated 'chat not found'", job.chat_id)
+                stats.dropped += len(job.ids)
+            else:
+                self._retry(job, exc, stats)
+            return
+        log.error("send rejected chat=%s rows=%s error=%s", job.chat_id, job.ids, exc)
+        outbox.mark_failed(self.db, job.ids, error=_describe(exc), retry_at=None)
+        stats.failed += len(job.ids)
+
+    def _retry(self, job: _Job, exc: BaseException, stats: DrainStats) -> None:
+        attempts = max(row.attempts for row in job.rows) + 1
+        delay = min(self.backoff_max, self.backoff_base * 2 ** (attempts - 1))
+        failed = outbox.mark_failed(
+            self.db,
+            job.ids,
+            error=_describe(exc),
+            retry_at=self._now() + timedelta(seconds=delay),
+            max_attempts=self.max_attempts,
+        )
+        stats.failed += len(failed)
+        stats.retried += len(job.ids) - len(failed)
+        if failed:
+            log.error(
+                "giving up chat=%s rows=%s after %d attempts: %s",
+                job.chat_id,
+                failed,
+                attempts,
+                _describe(exc),
+            )
+        else:
+            log.warning(
+                "send failed chat=%s attempt=%d retry_in=%.1fs: %s",
+                job.chat_id,
+                attempts,
+                delay,
+                _describe(exc),
+            )

@@ -1,0 +1,47 @@
+"""/search and /statements: the archive of statements."""
+
+from __future__ import annotations
+
+from .. import texts
+from ..models import UserError
+from ..store import sources as source_store
+from ..store import statements as statement_store
+from .core import Deps, Reply, Request, callback, command
+
+PAGE = 5
+
+
+@command("search", "full-text search of the archive, newest first", usage="/search <words>")
+async def search(deps: Deps, request: Request) -> Reply:
+    if not request.arg_text:
+        raise UserError(texts.SEARCH_USAGE)
+    return _page(deps, request.arg_text, 0)
+
+
+@callback("s")
+async def search_page(deps: Deps, request: Request) -> Reply:
+    _, page, words = (request.callback or "").split(":", 2)
+    reply = _page(deps, words, max(0, int(page) if page.isdigit() else 0))
+    reply.edit = True
+    return reply
+
+
+def _page(deps: Deps, words: str, page: int) -> Reply:
+    hits = statement_store.search(deps.db, words, limit=PAGE + 1, offset=page * PAGE)
+    buttons = []
+    if page:
+        buttons.append((texts.PREV, texts.callback_data("s", str(page - 1), words)))
+    if len(hits) > PAGE:
+        buttons.append((texts.NEXT, texts.callback_data("s", str(page + 1), words)))
+    return Reply(texts.search_results_html(words, hits[:PAGE], page=page),
+                 buttons=[buttons] if buttons else [])
+
+
+@command("statements", "latest statements, of all or one source", usage="/statements [source]")
+async def statements(deps: Deps, request: Request) -> Reply:
+    name = request.arg_text.lower() or None
+    if name and source_store.get_source(deps.db, name) is None:
+        names = [s.name for s, _ in source_store.list_sources(deps.db)]
+        raise UserError(texts.unknown_source(name, names))
+    latest = statement_store.latest_statements(deps.db, source=name, limit=10)
+    return Reply(texts.statements_html(latest, source=name))

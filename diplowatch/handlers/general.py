@@ -1,0 +1,36 @@
+"""/start, /help, /status, /sources."""
+
+from __future__ import annotations
+
+from .. import texts
+from ..store import chats, outbox
+from ..store import sources as source_store
+from ..store import statements as statement_store
+from .core import COMMANDS, Deps, Reply, Request, command, is_admin
+
+
+@command("start", "what this bot does, with examples")
+async def start(deps: Deps, request: Request) -> Reply:
+    chats.upsert_chat(deps.db, request.chat_id, type=request.chat_type,
+                      title=request.chat_title, now=deps.clock())
+    chats.set_chat_active(deps.db, request.chat_id, True, reason=None)
+    return Reply(texts.START)
+
+
+@command("help", "all commands")
+async def help_(deps: Deps, request: Request) -> Reply:
+    return Reply(texts.help_text(COMMANDS.values(), admin=is_admin(deps, request)))
+
+
+@command("status", "counts, last poll, queue length")
+async def status(deps: Deps, request: Request) -> Reply:
+    rows = source_store.list_sources(deps.db)
+    return Reply(texts.status(
+        statements=statement_store.count_statements(deps.db), sources=rows,
+        queue=outbox.queue_length(deps.db), now=deps.clock(), started_at=deps.started_at,
+    ))
+
+
+@command("sources", "monitored sources and their health")
+async def sources(deps: Deps, request: Request) -> Reply:
+    return Reply(texts.sources_html(source_store.list_sources(deps.db), now=deps.clock()))

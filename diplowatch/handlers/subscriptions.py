@@ -1,0 +1,95 @@
+"""/subscribe, /unsubscribe, /subscriptions. A group's subscriptions belong to the group."""
+
+from __future__ import annotations
+
+from .. import texts
+from ..models import UserError
+from ..resolve import resolve_entity, resolve_state
+from ..store import chats
+from ..store import sources as source_store
+from .core import Deps, Reply, Request, callback, command
+
+COMMON = ("donetsk-pr", "luhansk-pr", "abkhazia", "south-ossetia", "XK", "PS", "TW", "somaliland")
+KEYWORD_MIN, KEYWORD_MAX = 3, 64
+
+
+@command("subscribe", "follow an entity, a state, all recognitions, a source or a keyword",
+         usage="/subscribe dpr | state north korea | all | source pushilin | keyword referendum")
+async def subscribe(deps: Deps, request: Request) -> Reply:
+    if not request.arg_text:
+        return Reply(texts.SUBSCRIBE_CHOOSE, buttons=texts.subscribe_keyboard(COMMON))
+    kind, value = parse_target(deps, request.arg_text)
+    return _add(deps, request, kind, value)
+
+
+@callback("sub")
+async def subscribe_button(deps: Deps, request: Request) -> Reply:
+    _, kind, value = (request.callback or "").split(":", 2)
+    if kind not in ("entity", "all"):
+        raise UserError(texts.STALE_BUTTON)
+    return _add(deps, request, kind, resolve_entity(value) if kind == "entity" else "*")
+
+
+def _add(deps: Deps, request: Request, kind: str, value: str) -> Reply:
+    chats.upsert_chat(deps.db, request.chat_id, type=request.chat_type,
+                      title=request.chat_title, now=deps.clock())
+    chats.add_subscription(deps.db, request.chat_id, kind, value, now=deps.clock())
+    return Reply(texts.subscribed(kind, value))
+
+
+def parse_target(deps: Deps, text: str) -> tuple[str, str]:
+    """'all' | 'state X' | 'source NAME' | 'keyword WORD' | an entity name in any language."""
+    head, _, rest = text.partition(" ")
+    head, rest = head.lower(), rest.strip()
+    if head == "all" and not rest:
+        return "all", "*"
+    if head in ("state", "country") and rest:
+        return "state", resolve_state(rest)
+    if head == "source" and rest:
+        return "source", _known_source(deps, rest.lower())
+    if head in ("keyword", "word") and rest:
+        if not KEYWORD_MIN <= len(rest) <= KEYWORD_MAX:
+            raise UserError(texts.KEYWORD_LENGTH.format(min=KEYWORD_MIN, max=KEYWORD_MAX))
+        return "keyword", rest.casefold()
+    return "entity", resolve_entity(text)
+
+
+def _known_source(deps: Deps, name: str) -> str:
+    if source_store.get_source(deps.db, name) is None:
+        names = [s.name for s, _ in source_store.list_sources(deps.db)]
+        raise UserError(texts.unknown_source(name, names))
+    return name
+
+
+@command("subscriptions", "what this chat follows, with buttons to remove")
+async def subscriptions(deps: Deps, request: Request) -> Reply:
+    subs = chats.list_subscriptions(deps.db, request.chat_id)
+    return Reply(texts.subscriptions_list(subs), buttons=texts.unsubscribe_keyboard(subs))
+
+
+@command("unsubscribe", "stop following something", usage="/unsubscribe <number or name>")
+async def unsubscribe(deps: Deps, request: Request) -> Reply:
+    if not request.arg_text:
+        return await subscriptions(deps, request)
+    subs = chats.list_subscriptions(deps.db, request.chat_id)
+    if request.arg_text.isdigit():
+        sub_id = int(request.arg_text)
+    else:
+        kind, value = parse_target(deps, request.arg_text)
+        match = [s.id for s in subs if (s.kind, s.value) == (kind, value)]
+        if not match:
+            raise UserError(texts.NOT_SUBSCRIBED)
+        sub_id = match[0]
+    chats.remove_subscription(deps.db, request.chat_id, sub_id)
+    return Reply(texts.UNSUBSCRIBED)
+
+
+@callback("unsub")
+async def unsubscribe_button(deps: Deps, request: Request) -> Reply:
+    sub_id = (request.callback or "").split(":", 1)[1]
+    if not sub_id.isdigit():
+        raise UserError(texts.STALE_BUTTON)
+    chats.remove_subscription(deps.db, request.chat_id, int(sub_id))
+    subs = chats.list_subscriptions(deps.db, request.chat_id)
+    return Reply(texts.UNSUBSCRIBED + "\n\n" + texts.subscriptions_list(subs),
+                 buttons=texts.unsubscribe_keyboard(subs), edit=True)

@@ -1,0 +1,113 @@
+"""The Telegram adapter: Update → Request → dispatch → Reply → Bot API calls."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import (
+    BotCommand,
+    ChatMemberUpdated,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+)
+
+from .. import render, texts
+from ..store import chats
+from .core import COMMANDS, Deps, Reply, Request, Throttle, dispatch
+
+log = logging.getLogger(__name__)
+
+
+def register(app: Application, deps: Deps) -> None:
+    throttle = Throttle()
+
+    async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message, user = update.effective_message, update.effective_user
+        if message is None or user is None or not message.text:
+            return
+        if not throttle.allow(user.id):
+            await message.reply_text(texts.SLOW_DOWN)
+            return
+        name = message.text.split()[0][1:].split("@")[0].lower()
+        reply = await dispatch(deps, _request(update, name, list(context.args or [])))
+        await send_reply(update, reply)
+
+    async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None or update.effective_user is None:
+            return
+        await query.answer()
+        request = _request(update, "", [])
+        request.callback = query.data or ""
+        await send_reply(update, await dispatch(deps, request))
+
+    async def on_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        change: ChatMemberUpdated | None = update.my_chat_member
+        if change is not None:
+            apply_member_change(deps, change)
+
+    app.add_handler(CommandHandler(list(COMMANDS), on_command))
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
+
+
+def apply_member_change(deps: Deps, change: ChatMemberUpdated) -> None:
+    """Blocked or kicked → inactive; unblocked or added → active again."""
+    chat, status = change.chat, change.new_chat_member.status
+    active = status in ("member", "administrator", "creator")
+    chats.upsert_chat(deps.db, chat.id, type=chat.type, title=chat.title or "", now=deps.clock())
+    chats.set_chat_active(deps.db, chat.id, active, reason=None if active else f"member status {status}")
+    log.info("chat membership chat=%s status=%s", chat.id, status)
+
+
+def _request(update: Update, name: str, args: list[str]) -> Request:
+    chat, user = update.effective_chat, update.effective_user
+    return Request(chat_id=chat.id, user_id=user.id, command=name, args=args,
+                   chat_type=chat.type, chat_title=chat.title or "")
+
+
+def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row]
+         for row in reply.buttons]
+    )
+
+
+async def send_reply(update: Update, reply: Reply) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    if reply.photo is not None:
+        await message.reply_photo(reply.photo, caption=reply.text, parse_mode=ParseMode.HTML)
+        return
+    if reply.document is not None:
+        name, content = reply.document
+        await message.reply_document(content, filename=name, caption=reply.text,
+                                     parse_mode=ParseMode.HTML)
+        return
+    parts = render.split_message(reply.text)
+    if reply.edit and update.callback_query is not None and len(parts) == 1:
+        await update.callback_query.edit_message_text(parts[0], parse_mode=ParseMode.HTML,
+                                                      reply_markup=_markup(reply))
+        return
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        await message.reply_text(part, parse_mode=ParseMode.HTML,
+                                 reply_markup=_markup(reply) if last else None,
+                                 disable_web_page_preview=True)
+
+
+def bot_commands() -> list[BotCommand]:
+    """For setMyCommands: the public commands (admin ones stay out of the menu)."""
+    return [BotCommand(c.name, c.summary[:256]) for c in COMMANDS.values() if not c.admin]

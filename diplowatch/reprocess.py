@@ -1,0 +1,57 @@
+"""`diplowatch reprocess`: run the (upgraded) extractor over the whole archive.
+
+New events are added and events no longer found are retracted, through the ledger; nothing
+re-alerts, and a second run changes nothing. Works in batches, one transaction each, so a
+crash loses at most the batch in progress (and running again finishes the job).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from . import ledger
+from .extract import extract
+from .pipeline import statement_text
+from .store.statements import get_statement
+
+BATCH = 500
+
+
+@dataclass
+class ReprocessTotals:
+    statements: int = 0
+    added: int = 0
+    retracted: int = 0
+    kept: int = 0
+
+
+def reprocess_archive(db: Database, *, now: datetime,
+                      progress: Callable[[str], object] | None = None) -> ReprocessTotals:
+    totals, last_id = ReprocessTotals(), 0
+    while True:
+        ids = [r["id"] for r in db.query(
+            "SELECT id FROM statements WHERE id > ? ORDER BY id LIMIT ?", [last_id, BATCH])]
+        if not ids:
+            return totals
+        with db.atomic():
+            for statement_id in ids:
+                _one(db, statement_id, totals, now=now)
+        last_id = ids[-1]
+        if progress and totals.statements % (BATCH * 20) == 0:
+            progress(f"… {totals.statements} statements")
+
+
+def _one(db: Database, statement_id: int, totals: ReprocessTotals, *, now: datetime) -> None:
+    statement = get_statement(db, statement_id)
+    if statement is None:
+        return
+    result = ledger.reprocess_statement(db, statement_id,
+                                        extract(statement_text(statement), statement.lang), now=now)
+    totals.statements += 1
+    totals.added += result.added
+    totals.retracted += result.retracted
+    totals.kept += result.kept

@@ -1,0 +1,273 @@
+"""Chats and their subscriptions.
+
+A chat id is Telegram's: positive for private chats, negative for groups and channels.
+Deactivating a chat (blocked, kicked, migrated) drops its pending outbox rows, so that a
+later /start does not replay stale alerts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from ..models import Subscription, UserError
+from . import iso
+
+SUBSCRIPTION_KINDS = ("entity", "state", "all", "source", "keyword")
+MAX_SUBSCRIPTIONS = 50
+MAX_KEYWORD = 100
+CHAT_NOT_FOUND_STRIKES = 3
+
+
+@dataclass(frozen=True)
+class Chat:
+    id: int
+    type: str
+    title: str
+    active: bool
+    inactive_reason: str | None
+    strikes: int
+    created_at: datetime
+    last_sent_at: datetime | None = None
+
+
+def _chat(row: dict) -> Chat:
+    return Chat(
+        id=row["id"],
+        type=row["type"],
+        title=row["title"],
+        active=bool(row["active"]),
+        inactive_reason=row["inactive_reason"],
+        strikes=row["strikes"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        last_sent_at=datetime.fromisoformat(row["last_sent_at"]) if row["last_sent_at"] else None,
+    )
+
+
+def _default_type(chat_id: int) -> str:
+    return "private" if chat_id > 0 else "group"
+
+
+def upsert_chat(db: Database, chat_id: int, *, type: str, title: str, now: datetime) -> None:
+    """Record a chat or refresh its type and title; its active flag is left alone."""
+    db.execute(
+        "INSERT INTO chats (id, type, title, created_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title",
+        [chat_id, type, title, iso(now)],
+    )
+
+
+def get_chat(db: Database, chat_id: int) -> Chat | None:
+    rows = list(db.query("SELECT * FROM chats WHERE id = ?", [chat_id]))
+    return _chat(rows[0]) if rows else None
+
+
+def set_chat_active(db: Database, chat_id: int, active: bool, *, reason: str | None = None) -> None:
+    """(De)activate a chat. Deactivation drops its pending alerts; activation clears strikes."""
+    with db.atomic():
+        db.execute(
+            "UPDATE chats SET active = ?, inactive_reason = ?, strikes = 0 WHERE id = ?",
+            [int(active), None if active else reason, chat_id],
+        )
+        if not active:
+            db.execute(
+                "UPDATE outbox SET state = 'dropped', last_error = ? "
+                "WHERE chat_id = ? AND state = 'pending'",
+                [f"chat inactive: {reason}" if reason else "chat inactive", chat_id],
+            )
+
+
+def add_strike(
+    db: Database, chat_id: int, *, reason: str, limit: int = CHAT_NOT_FOUND_STRIKES
+) -> bool:
+    """Count a "chat not found"; at ``limit`` consecutive strikes the chat goes inactive.
+
+    Returns True if this strike deactivated the chat.
+    """
+    db.execute("UPDATE chats SET strikes = strikes + 1 WHERE id = ?", [chat_id])
+    chat = get_chat(db, chat_id)
+    if chat is None or chat.strikes < limit:
+        return False
+    set_chat_active(db, chat_id, False, reason=reason)
+    return True
+
+
+def record_sent(db: Database, chat_id: int, *, now: datetime) -> None:
+    """A message reached the chat: remember when, and forgive earlier strikes."""
+    db.execute("UPDATE chats SET last_sent_at = ?, strikes = 0 WHERE id = ?", [iso(now), chat_id])
+
+
+def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime | None = None) -> None:
+    """A group became a supergroup: move subscriptions and pending alerts to ``new_id``.
+
+    Duplicates (already subscribed or already queued at the new id) are merged. The old
+    chat stays, inactive, so the history of sent alerts still points somewhere.
+    """
+    if old_id == new_id:
+        return
+    old = get_chat(db, old_id)
+    created = iso(now or datetime.now(UTC)) if old is None else iso(old.created_at)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO chats (id, type, title, created_at) VALUES (?, 'supergroup', ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET type = 'supergroup', active = 1, inactive_reason = NULL, "
+            "strikes = 0, title = CASE WHEN chats.title = '' THEN excluded.title ELSE chats.title END",
+            [new_id, old.title if old else "", created],
+        )
+        db.execute(
+            "UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", [new_id, old_id]
+        )
+        db.execute("DELETE FROM subscriptions WHERE chat_id = ?", [old_id])
+        db.execute(
+            "UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ? AND state = 'pending'",
+            [new_id, old_id],
+        )
+        db.execute(
+            "UPDATE outbox SET state = 'dropped', last_error = ? "
+            "WHERE chat_id = ? AND state = 'pending'",
+            [f"duplicate after migration to {new_id}", old_id],
+        )
+        db.execute(
+            "UPDATE chats SET active = 0, inactive_reason = ? WHERE id = ?",
+            [f"migrated to {new_id}", old_id],
+        )
+
+
+def _normalize(kind: str, value: str) -> str:
+    if kind not in SUBSCRIPTION_KINDS:
+        raise UserError(
+            f"Unknown subscription kind {kind!r}. Use one of: {', '.join(SUBSCRIPTION_KINDS)}."
+        )
+    if kind == "all":
+        return ""
+    value = " ".join(value.split())
+    if kind == "keyword":
+        value = value.casefold()
+        if len(value) > MAX_KEYWORD:
+            raise UserError(f"Keywords are at most {MAX_KEYWORD} characters long.")
+    if not value:
+        raise UserError(f"Say which {kind} to follow.")
+    return value
+
+
+def _subscription(row: dict) -> Subscription:
+    return Subscription(id=row["id"], chat_id=row["chat_id"], kind=row["kind"], value=row["value"])
+
+
+def add_subscription(
+    db: Database, chat_id: int, kind: str, value: str, *, now: datetime
+) -> Subscription:
+    """Subscribe a chat (idempotent: an existing identical subscription is returned).
+
+    Creates the chat row if it is missing. Raises UserError past MAX_SUBSCRIPTIONS.
+    """
+    value = _normalize(kind, value)
+    with db.atomic():
+        db.execute(
+            "INSERT OR IGNORE INTO chats (id, type, created_at) VALUES (?, ?, ?)",
+            [chat_id, _default_type(chat_id), iso(now)],
+        )
+        existing = list(
+            db.query(
+                "SELECT * FROM subscriptions WHERE chat_id = ? AND kind = ? AND value = ?",
+                [chat_id, kind, value],
+            )
+        )
+        if existing:
+            return _subscription(existing[0])
+        count = next(
+            db.query("SELECT count(*) AS n FROM subscriptions WHERE chat_id = ?", [chat_id])
+        )["n"]
+        if count >= MAX_SUBSCRIPTIONS:
+            raise UserError(
+                f"This chat already has {MAX_SUBSCRIPTIONS} subscriptions, the maximum. "
+                "Remove one with /unsubscribe first."
+            )
+        cursor = db.execute(
+            "INSERT INTO subscriptions (chat_id, kind, value, created_at) VALUES (?, ?, ?, ?)",
+            [chat_id, kind, value, iso(now)],
+        )
+        return Subscription(id=cursor.lastrowid, chat_id=chat_id, kind=kind, value=value)
+
+
+def remove_subscription(db: Database, chat_id: int, sub_id: int) -> Subscription:
+    """Remove one of the chat's own subscriptions; any other id is a UserError."""
+    rows = list(
+        db.query("SELECT * FROM subscriptions WHERE id = ? AND chat_id = ?", [sub_id, chat_id])
+    )
+    if not rows:
+        raise UserError(f"No subscription #{sub_id} in this chat. /subscriptions lists them.")
+    db.execute("DELETE FROM subscriptions WHERE id = ?", [sub_id])
+    return _subscription(rows[0])
+
+
+def list_subscriptions(db: Database, chat_id: int) -> list[Subscription]:
+    return [
+        _subscription(row)
+        for row in db.query("SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY id", [chat_id])
+    ]
+
+
+def _keyword_in(keyword: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(keyword)}(?!\w)", text) is not None
+
+
+def matching_chats(
+    db: Database,
+    *,
+    entity: str | None = None,
+    state: str | None = None,
+    source: str | None = None,
+    text: str | None = None,
+) -> set[int]:
+    """Active chats with a subscription matching an alert.
+
+    ``entity`` is the target code, ``state`` the actor code, ``source`` the source name,
+    ``text`` the statement's title and text (for keywords, matched as whole words,
+    case-insensitively). Kind 'all' matches every recognition alert, i.e. when
+    ``entity`` or ``state`` is given.
+    """
+    clauses, params = [], []
+    for kind, value in (("entity", entity), ("state", state), ("source", source)):
+        if value is not None:
+            clauses.append("(s.kind = ? AND s.value = ?)")
+            params += [kind, value]
+    if entity is not None or state is not None:
+        clauses.append("s.kind = 'all'")
+    found: set[int] = set()
+    if clauses:
+        found |= {
+            row["chat_id"]
+            for row in db.query(
+                "SELECT DISTINCT s.chat_id FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
+                f"WHERE c.active = 1 AND ({' OR '.join(clauses)})",
+                params,
+            )
+        }
+    if text:
+        folded = text.casefold()
+        by_keyword: dict[str, set[int]] = {}
+        for row in db.query(
+            "SELECT s.chat_id, s.value FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
+            "WHERE c.active = 1 AND s.kind = 'keyword'"
+        ):
+            by_keyword.setdefault(row["value"], set()).add(row["chat_id"])
+        for keyword, chats in by_keyword.items():
+            if _keyword_in(keyword, folded):
+                found |= chats
+    return found
+
+
+def chat_counts(db: Database) -> dict[str, int]:
+    """For /stats: active and inactive chats, and chats with at least one subscription."""
+    row = next(
+        db.query(
+            "SELECT coalesce(sum(active), 0) AS active, coalesce(sum(1 - active), 0) AS inactive, "
+            "(SELECT count(DISTINCT s.chat_id) FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
+            " WHERE c.active = 1) AS subscribed FROM chats"
+        )
+    )
+    return {"active": row["active"], "inactive": row["inactive"], "subscribed": row["subscribed"]}

@@ -1,0 +1,202 @@
+"""Alerts and the outbox: one row per (alert, chat), written with the event that caused it.
+
+Row states: ``pending`` (to send, at ``next_attempt_at``), ``sent``, ``possibly_delivered``
+(the send timed out after the request went out; never resent automatically), ``dropped``
+(the chat is gone: blocked, kicked, migrated duplicate) and ``failed`` (gave up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from ..models import Alert
+from . import iso, parse_iso
+
+STATES = ("pending", "sent", "possibly_delivered", "dropped", "failed")
+MAX_ATTEMPTS = 10
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    alert_id: int
+    chat_id: int
+    text: str  # the alert's rendered HTML
+    attempts: int = 0
+    parts_sent: int = 0  # parts of a split alert already delivered
+
+
+def create_alert(
+    db: Database,
+    *,
+    kind: str,
+    text: str,
+    event_id: int | None = None,
+    statement_id: int | None = None,
+    now: datetime,
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO alerts (kind, text, event_id, statement_id, created_at) VALUES (?, ?, ?, ?, ?)",
+        [kind, text, event_id, statement_id, iso(now)],
+    )
+    return cursor.lastrowid
+
+
+def get_alert(db: Database, alert_id: int) -> Alert | None:
+    rows = list(db.query("SELECT * FROM alerts WHERE id = ?", [alert_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    return Alert(
+        id=row["id"],
+        kind=row["kind"],
+        text=row["text"],
+        statement_id=row["statement_id"],
+        event_id=row["event_id"],
+    )
+
+
+def enqueue(db: Database, alert_id: int, chat_ids: Iterable[int], *, now: datetime) -> int:
+    """Queue ``alert_id`` for each chat (once per chat, ever); returns the rows added."""
+    rows = [(alert_id, chat_id, iso(now)) for chat_id in sorted(set(chat_ids))]
+    with db.atomic():
+        cursor = db.conn.executemany(
+            "INSERT OR IGNORE INTO outbox (alert_id, chat_id, next_attempt_at) VALUES (?, ?, ?)",
+            rows,
+        )
+    return max(cursor.rowcount, 0)
+
+
+def due_rows(
+    db: Database,
+    *,
+    now: datetime,
+    limit: int = 500,
+    after_id: int = 0,
+    chat_id: int | None = None,
+) -> list[OutboxRow]:
+    """Pending rows of active chats (or of ``chat_id`` only) due at ``now``, oldest first,
+    with id > ``after_id``."""
+    only = "AND o.chat_id = ? " if chat_id is not None else ""
+    return [
+        OutboxRow(**row)
+        for row in db.query(
+            "SELECT o.id, o.alert_id, o.chat_id, a.text, o.attempts, o.parts_sent "
+            "FROM outbox o JOIN alerts a ON a.id = o.alert_id JOIN chats c ON c.id = o.chat_id "
+            "WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND o.id > ? AND c.active = 1 "
+            f"{only}ORDER BY o.id LIMIT ?",
+            [iso(now), after_id, *([chat_id] if chat_id is not None else []), limit],
+        )
+    ]
+
+
+def next_due_at(db: Database, *, chat_id: int | None = None) -> datetime | None:
+    """When the earliest pending row of an active chat (or of ``chat_id``) becomes due."""
+    only, params = ("AND o.chat_id = ?", [chat_id]) if chat_id is not None else ("", [])
+    row = next(
+        db.query(
+            "SELECT min(o.next_attempt_at) AS at FROM outbox o JOIN chats c ON c.id = o.chat_id "
+            f"WHERE o.state = 'pending' AND c.active = 1 {only}",
+            params,
+        )
+    )
+    return parse_iso(row["at"])
+
+
+def _ids(row_ids: Sequence[int]) -> str:
+    return ", ".join("?" * len(row_ids))
+
+
+def mark_sent(
+    db: Database, row_ids: Sequence[int], *, message_id: int | None, now: datetime
+) -> None:
+    db.execute(
+        f"UPDATE outbox SET state = 'sent', sent_at = ?, message_id = ?, last_error = NULL "
+        f"WHERE id IN ({_ids(row_ids)})",
+        [iso(now), message_id, *row_ids],
+    )
+
+
+def mark_parts_sent(db: Database, row_id: int, parts_sent: int) -> None:
+    db.execute("UPDATE outbox SET parts_sent = ? WHERE id = ?", [parts_sent, row_id])
+
+
+def mark_failed(
+    db: Database,
+    row_ids: Sequence[int],
+    *,
+    error: str,
+    retry_at: datetime | None,
+    max_attempts: int = MAX_ATTEMPTS,
+) -> list[int]:
+    """Count a failed attempt: retry at ``retry_at``, or give up (state 'failed') when
+    ``retry_at`` is None or the attempts reach ``max_attempts``. Returns the ids given up."""
+    with db.atomic():
+        db.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
+            "state = CASE WHEN ? IS NULL OR attempts + 1 >= ? THEN 'failed' ELSE 'pending' END, "
+            f"next_attempt_at = coalesce(?, next_attempt_at) WHERE id IN ({_ids(row_ids)})",
+            [error, iso(retry_at), max_attempts, iso(retry_at), *row_ids],
+        )
+        return [
+            row["id"]
+            for row in db.query(
+                f"SELECT id FROM outbox WHERE state = 'failed' AND id IN ({_ids(row_ids)})",
+                list(row_ids),
+            )
+        ]
+
+
+def mark_possibly_delivered(
+    db: Database, row_ids: Sequence[int], *, error: str, now: datetime
+) -> None:
+    db.execute(
+        f"UPDATE outbox SET state = 'possibly_delivered', attempts = attempts + 1, sent_at = ?, "
+        f"last_error = ? WHERE id IN ({_ids(row_ids)})",
+        [iso(now), error, *row_ids],
+    )
+
+
+def mark_dropped(db: Database, row_ids: Sequence[int], *, reason: str) -> None:
+    db.execute(
+        f"UPDATE outbox SET state = 'dropped', last_error = ? WHERE id IN ({_ids(row_ids)})",
+        [reason, *row_ids],
+    )
+
+
+def postpone(db: Database, row_ids: Sequence[int], *, until: datetime, reason: str) -> None:
+    """Keep rows pending but not before ``until`` (flood control); not a failed attempt."""
+    db.execute(
+        f"UPDATE outbox SET next_attempt_at = max(next_attempt_at, ?), last_error = ? "
+        f"WHERE state = 'pending' AND id IN ({_ids(row_ids)})",
+        [iso(until), reason, *row_ids],
+    )
+
+
+def queue_length(db: Database) -> int:
+    """Pending rows of active chats."""
+    row = next(
+        db.query(
+            "SELECT count(*) AS n FROM outbox o JOIN chats c ON c.id = o.chat_id "
+            "WHERE o.state = 'pending' AND c.active = 1"
+        )
+    )
+    return row["n"]
+
+
+def state_counts(db: Database, *, alert_id: int | None = None) -> dict[str, int]:
+    """Rows per state (all states present, zeros included), optionally for one alert."""
+    where, params = ("WHERE alert_id = ?", [alert_id]) if alert_id is not None else ("", [])
+    counts = dict.fromkeys(STATES, 0)
+    for row in db.query(f"SELECT state, count(*) AS n FROM outbox {where} GROUP BY state", params):
+        counts[row["state"]] = row["n"]
+    return counts
+
+
+def outbox_counts(db: Database) -> dict[str, int]:
+    """For /stats: outbox rows per state."""
+    return state_counts(db)

@@ -1,0 +1,141 @@
+"""The real `diplowatch` process: commands, exit codes, and errors that read well."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+RSS = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>MFA</title>'
+       b"<item><guid>n1</guid><title>Statement on Abkhazia</title><link>https://mfa.example/1</link>"
+       b"<description>Nicaragua has recognized the independence of Abkhazia and South Ossetia."
+       b"</description><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>"
+       b"<item><guid>n2</guid><title>Visit</title><link>https://mfa.example/2</link>"
+       b"<description>The minister met the delegation.</description></item></channel></rss>")
+
+
+async def cli(*args: str, env: dict[str, str], stdin: bytes = b"", cwd: Path) -> tuple[int, str, str]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "diplowatch", *args, cwd=cwd, env={**os.environ, **env},
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(proc.communicate(stdin), timeout=90)
+    return proc.returncode, out.decode(), err.decode()
+
+
+@pytest.fixture
+def setup(tmp_path, feed_server):
+    feed_server.set_content("/mfa.xml", RSS, content_type="application/rss+xml")
+    (tmp_path / "sources.toml").write_text(
+        f'[[sources]]\nname = "mfa"\nkind = "rss"\nurl = "{feed_server.url("/mfa.xml")}"\n'
+        'official = true\n'
+        f'[[sources]]\nname = "down"\nkind = "rss"\nurl = "{feed_server.url("/missing.xml")}"\n')
+    env = {"DIPLOWATCH_DB": str(tmp_path / "d.db"), "DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": "1",
+           "DIPLOWATCH_SOURCES": str(tmp_path / "sources.toml"), "DIPLOWATCH_LOG_LEVEL": "WARNING"}
+    env.pop("DIPLOWATCH_TELEGRAM_TOKEN", None)
+    return env, tmp_path
+
+
+async def test_poll_search_sources_list(setup):
+    env, cwd = setup
+    code, out, err = await cli("poll", "--once", env=env, cwd=cwd)
+    assert code == 1  # one source failed
+    assert "mfa                  2 new" in out and "down                 FAILED: HTTP 404" in out
+    assert "Traceback" not in err
+    code, out, _ = await cli("search", "abkhazia", env=env, cwd=cwd)
+    assert code == 0 and "2026-11-24" in out and "[mfa]" in out and "https://mfa.example/1" in out
+    code, out, _ = await cli("sources", "list", env=env, cwd=cwd)
+    assert "failing ×1: HTTP 404" in out
+    code, out, _ = await cli("poll", "--once", "--source", "mfa", env=env, cwd=cwd)
+    assert code == 0 and "not modified (304)" in out
+    code, _, err = await cli("poll", "--once", "--source", "nope", env=env, cwd=cwd)
+    assert code == 1 and "No source named 'nope'" in err
+
+
+async def test_console_chat_and_alert(setup):
+    env, cwd = setup
+    script = b"/subscribe abkhazia\n/recognized abkhazia\n/subscribe nowhere\n/frob\n"
+    code, out, err = await cli("poll", "--once", "--source", "mfa", env=env, cwd=cwd)
+    code, out, err = await cli("run", env=env, cwd=cwd, stdin=script)
+    assert code == 0, err
+    assert "Subscribed: recognitions of Abkhazia" in out
+    assert "Nicaragua — since" in out  # the seed history knows Nicaragua (2008)
+    assert 'Unknown entity "nowhere"' in out and "Unknown command /frob" in out
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("var", "value", "says"), [
+    ("DIPLOWATCH_SEND_RATE", "fast", "DIPLOWATCH_SEND_RATE='fast' must be a number"),
+    ("DIPLOWATCH_ADMIN_IDS", "@me", "is not a numeric Telegram user id"),
+    ("DIPLOWATCH_SOURCES", "/no/such.toml", "no such file"),
+])
+async def test_config_errors_one_line_no_traceback(setup, var, value, says):
+    env, cwd = setup
+    code, out, err = await cli("poll", "--once", env={**env, var: value}, cwd=cwd)
+    assert code == 2 and says in err and "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+async def test_broken_sources_file_names_line(setup):
+    env, cwd = setup
+    (cwd / "bad.toml").write_text('[[sources]]\nname = "x"\nkind = "rss"\nurl = "gopher://x"\n')
+    code, _, err = await cli("sources", "list", env={**env, "DIPLOWATCH_SOURCES": str(cwd / "bad.toml")},
+                             cwd=cwd)
+    assert code == 2 and "bad.toml: [[sources]] #1 (line 1): url 'gopher://x' must be an http(s) URL" in err
+
+
+async def test_extract_contract(setup):
+    env, cwd = setup
+    lines = [{"id": 1, "text": "North Korea has recognized the Donetsk People's Republic."},
+             {"id": "b", "text": "Berlin will never recognize Abkhazia, the foreign minister said.", "lang": "en"},
+             {"id": 3, "text": "The weather was fine."}]
+    stdin = "".join(json.dumps(x) + "\n" for x in lines).encode() + b"not json\n"
+    code, out, _ = await cli("extract", env=env, cwd=cwd, stdin=stdin)
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and [r["id"] for r in rows[:3]] == [1, "b", 3]
+    assert [(e["actor"], e["target"], e["act"]) for e in rows[0]["events"]] == [("KP", "donetsk-pr", "recognize")]
+    assert [(e["actor"], e["act"]) for e in rows[1]["events"]] == [("DE", "reject")]
+    assert rows[2]["events"] == [] and "error" in rows[3]
+    assert 0 < rows[0]["events"][0]["confidence"] <= 1 and rows[0]["events"][0]["evidence"]
+
+
+async def test_ledger_export_import_timeline(setup):
+    env, cwd = setup
+    code, csv_text, _ = await cli("export", "--format", "csv", env=env, cwd=cwd)
+    assert code == 0 and csv_text.startswith("actor,target,act,date,date_precision,source_url,note")
+    (cwd / "ledger.csv").write_text(csv_text)
+    code, out, _ = await cli("ledger", "import", str(cwd / "ledger.csv"), env=env, cwd=cwd)
+    assert code == 0 and "Imported 0 act(s)" in out
+    (cwd / "bad.csv").write_text(csv_text.splitlines()[0] + "\nZZ,XK,recognize,2008-02-17,day,https://x.example,\n")
+    code, _, err = await cli("ledger", "import", str(cwd / "bad.csv"), env=env, cwd=cwd)
+    assert code == 1 and "line 2" in err and "Traceback" not in err
+    code, out, _ = await cli("timeline", "kosovo", "-o", str(cwd / "k.png"), env=env, cwd=cwd)
+    assert code == 0 and (cwd / "k.png").read_bytes().startswith(b"\x89PNG")
+    code, _, err = await cli("timeline", "atlantis", "-o", str(cwd / "a.png"), env=env, cwd=cwd)
+    assert code == 1 and 'Unknown entity "atlantis"' in err
+
+
+async def test_reprocess_twice_changes_nothing(setup):
+    env, cwd = setup
+    await cli("poll", "--once", "--source", "mfa", env=env, cwd=cwd)
+    code, first, _ = await cli("reprocess", env=env, cwd=cwd)
+    code, second, _ = await cli("reprocess", env=env, cwd=cwd)
+    assert code == 0 and "Reprocessed 2 statements: 0 new event(s), 0 retracted" in second
+
+
+async def test_opml_import(setup):
+    env, cwd = setup
+    (cwd / "feeds.opml").write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        '<outline text="Kremlin news" type="rss" xmlUrl="http://en.kremlin.ru/events/president/news/feed"/>'
+        '<outline text="Bad" type="rss" xmlUrl="ftp://x.example/feed"/></body></opml>')
+    code, out, _ = await cli("sources", "import", str(cwd / "feeds.opml"), env=env, cwd=cwd)
+    assert code == 0 and "Imported 1 feed(s); skipped 1" in out and "must be an http(s) URL" in out
+    code, out, _ = await cli("sources", "list", env=env, cwd=cwd)
+    assert "kremlin-news" in out
+    code, out, _ = await cli("sources", "remove", "kremlin-news", env=env, cwd=cwd)
+    assert code == 0 and "Removed source kremlin-news" in out

@@ -1,0 +1,183 @@
+"""Every command through `dispatch` (the table both Telegram and the console use):
+good, bad, missing and hostile arguments get a clear reply, never a traceback."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from diplowatch import ledger
+from diplowatch.config import Settings, parse_sources
+from diplowatch.handlers import COMMANDS, dispatch
+from diplowatch.handlers.core import Deps, Request
+from diplowatch.models import Statement
+from diplowatch.pipeline import ingest
+from diplowatch.render import validate_html
+from diplowatch.store import chats, open_db
+from diplowatch.store.sources import sync_sources
+
+NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+ADMIN, USER, GROUP = 1001, 2002, -100500
+SOURCES = '[[sources]]\nname = "pushilin"\nkind = "telegram"\nurl = "https://t.me/s/pushilindenis"\n'
+
+
+@pytest.fixture
+def deps(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    sync_sources(db, parse_sources(SOURCES, origin="t"), now=NOW)
+    ledger.load_seed(db, now=NOW)
+    ingest(db, [Statement("pushilin", "post:p/1", "https://t.me/pushilindenis/1", "",
+                          "Провёл совещание о референдуме <b>важно</b>", lang="ru",
+                          published_at=NOW)], now=NOW)
+    yield Deps(db, Settings(admin_ids=frozenset({ADMIN})), lambda: NOW)
+    db.close()
+
+
+async def ask(deps, text, *, user=USER, chat=None, chat_type="private"):
+    name, *args = text.split()
+    request = Request(chat_id=chat if chat is not None else user, user_id=user,
+                      command=name.lstrip("/"), args=args, chat_type=chat_type)
+    reply = await dispatch(deps, request)
+    assert validate_html(reply.text) == [], reply.text
+    return reply
+
+
+async def press(deps, data, *, user=USER):
+    reply = await dispatch(deps, Request(user, user, "", callback=data))
+    assert validate_html(reply.text) == []
+    return reply
+
+
+async def test_start_and_help_list_every_public_command(deps):
+    assert "diplowatch" in (await ask(deps, "/start")).text
+    text = (await ask(deps, "/help")).text
+    for cmd in COMMANDS.values():
+        assert (f"/{cmd.name}" in text) != cmd.admin, cmd.name
+    admin_help = (await ask(deps, "/help", user=ADMIN)).text
+    assert all(f"/{c.name}" in admin_help for c in COMMANDS.values())
+
+
+async def test_recognized_dpr_from_seed_data(deps):
+    text = (await ask(deps, "/recognized dpr")).text
+    assert "3 UN member states recognize it" in text
+    assert text.index("Russia") < text.index("Syria") < text.index("North Korea")
+    assert "21 Feb 2022" in text
+
+
+@pytest.mark.parametrize("name", ["Абхазию", "Kosovo", "Косово", "DNR", "Südossetien"])
+async def test_recognized_resolves_names_in_many_languages(deps, name):
+    assert "recognize" in (await ask(deps, f"/recognized {name}")).text
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("/recognized", "Which entity?"),
+    ("/recognized Donbass", "Did you mean: Donetsk People's Republic (dpr), Luhansk People's Republic (lpr)?"),
+    ("/recognized <script>alert(1)</script>", 'Unknown entity "&lt;script&gt;'),
+    ("/recognizes", "Which state?"),
+    ("/recognizes north koria", "Did you mean: North Korea"),
+    ("/latest 0", "Usage: /latest [n]"),
+    ("/latest lots", "Usage: /latest [n]"),
+    ("/search", "Type words to search for"),
+    ("/statements nosuch", 'No source named "nosuch"'),
+    ("/subscribe source nosuch", 'No source named "nosuch"'),
+    ("/subscribe keyword ab", "A keyword must be 3 to 64 characters long"),
+    ("/unsubscribe 999999", "subscription"),
+    ("/frobnicate", "Unknown command /frobnicate"),
+    ("/timeline", "Which entity?"),
+    ("/recognized " + "x" * 10_000, "That is too long"),
+])
+async def test_bad_arguments_get_clear_replies(deps, text, says):
+    assert says in (await ask(deps, text)).text
+
+
+async def test_recognizes_state(deps):
+    text = (await ask(deps, "/recognizes КНДР")).text
+    assert "North Korea recognizes" in text and "Donetsk People's Republic" in text
+
+
+async def test_latest_and_timeline_and_export(deps):
+    assert "Latest recognition events" in (await ask(deps, "/latest 3")).text
+    reply = await ask(deps, "/timeline kosovo")
+    assert reply.photo and reply.photo.startswith(b"\x89PNG")
+    reply = await ask(deps, "/export")
+    name, content = reply.document
+    assert name.endswith(".csv") and content.startswith(b"actor,target,act,date")
+
+
+async def test_subscribe_flow_and_listing(deps):
+    assert "Subscribed: recognitions of Donetsk People's Republic" in (await ask(deps, "/subscribe dpr")).text
+    assert "recognitions by North Korea" in (await ask(deps, "/subscribe state north korea")).text
+    assert "all recognitions" in (await ask(deps, "/subscribe all")).text
+    assert "every statement of source pushilin" in (await ask(deps, "/subscribe source pushilin")).text
+    assert 'mentioning "референдум"' in (await ask(deps, "/subscribe keyword Референдум")).text
+    again = await ask(deps, "/subscribe dpr")  # idempotent
+    assert "Subscribed" in again.text
+    listing = await ask(deps, "/subscriptions")
+    assert listing.text.count("\n") >= 5 and len(listing.buttons) == 5
+
+
+async def test_subscribe_without_argument_offers_buttons(deps):
+    reply = await ask(deps, "/subscribe")
+    data = [d for row in reply.buttons for _, d in row]
+    assert "sub:entity:donetsk-pr" in data and all(len(d.encode()) <= 64 for d in data)
+    assert "Subscribed" in (await press(deps, "sub:entity:abkhazia")).text
+
+
+async def test_unsubscribe_own_only(deps):
+    await ask(deps, "/subscribe dpr", user=USER)
+    [sub] = chats.list_subscriptions(deps.db, USER)
+    other = await ask(deps, f"/unsubscribe {sub.id}", user=ADMIN)
+    assert "Unsubscribed" not in other.text
+    assert chats.list_subscriptions(deps.db, USER)
+    assert "Unsubscribed" in (await press(deps, f"unsub:{sub.id}")).text
+    assert chats.list_subscriptions(deps.db, USER) == []
+
+
+async def test_group_subscriptions_belong_to_the_group(deps):
+    await ask(deps, "/subscribe kosovo", user=USER, chat=GROUP, chat_type="supergroup")
+    assert chats.list_subscriptions(deps.db, USER) == []
+    assert [s.value for s in chats.list_subscriptions(deps.db, GROUP)] == ["XK"]
+
+
+async def test_search_pages_with_buttons(deps):
+    reply = await ask(deps, "/search референдуме")
+    assert "&lt;b&gt;важно&lt;/b&gt;" in reply.text or "важно" in reply.text
+    assert "<b>важно</b>" not in reply.text  # source HTML is escaped
+    assert "No more results" in (await press(deps, "s:1:референдуме")).text
+
+
+@pytest.mark.parametrize("data", ["", "zzz:1", "unsub:abc", "sub:evil:x", "s:x:y"])
+async def test_forged_buttons(deps, data):
+    reply = await press(deps, data)
+    assert reply.text
+
+
+@pytest.mark.parametrize("text", ["/addsource x rss https://e.example/f", "/removesource pushilin",
+                                  "/pausesource pushilin", "/stats"])
+async def test_admin_commands_refused_to_others(deps, text):
+    assert "for administrators" in (await ask(deps, text, user=USER)).text
+    # an admin in a group is refused too (private chats only)
+    assert "for administrators" in (await ask(deps, text, user=ADMIN, chat=GROUP,
+                                              chat_type="group")).text
+
+
+async def test_admin_commands_for_admins(deps):
+    assert "Added source" in (await ask(deps, "/addsource mfa rss https://mfa.example/rss 10m", user=ADMIN)).text
+    assert "exists already" in (await ask(deps, "/addsource mfa rss https://mfa.example/rss", user=ADMIN)).text
+    assert "must be an http(s) URL" in (await ask(deps, "/addsource x rss file:///etc/passwd", user=ADMIN)).text
+    assert "Usage" in (await ask(deps, "/addsource x", user=ADMIN)).text
+    assert "paused" in (await ask(deps, "/pausesource mfa", user=ADMIN)).text
+    assert "resumed" in (await ask(deps, "/pausesource mfa off", user=ADMIN)).text
+    assert "delete it there" in (await ask(deps, "/removesource pushilin", user=ADMIN)).text
+    assert "removed" in (await ask(deps, "/removesource mfa", user=ADMIN)).text
+    assert "Statements: 1" in (await ask(deps, "/stats", user=ADMIN)).text
+
+
+async def test_status_and_sources(deps):
+    assert "Statements archived: 1" in (await ask(deps, "/status")).text
+    assert "pushilin" in (await ask(deps, "/sources")).text
+
+
+async def test_internal_error_is_a_clear_reply(deps):
+    deps.db.close()  # the database going away mid-command
+    reply = await ask(deps, "/status")
+    assert "Something went wrong on our side" in reply.text

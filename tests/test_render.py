@@ -1,0 +1,190 @@
+"""render.py: escaping, links, splitting into valid Telegram HTML parts, plain-text fallback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from diplowatch.render import (
+    escape,
+    is_safe_url,
+    link,
+    sanitize,
+    split_message,
+    to_plain,
+    utf16_len,
+    validate_html,
+)
+from tests.fakes.bot_api import parse_html  # an independent implementation of Telegram's check
+
+
+def test_escape():
+    assert escape('<b>"Tom" & Jerry</b>') == '&lt;b&gt;"Tom" &amp; Jerry&lt;/b&gt;'
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://mid.ru/ru/foreign_policy/news/?id=1&lang=ru", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG/a", True),
+        ("https://例え.jp/パス", True),
+        ("javascript:alert(1)", False),
+        ("tg://resolve?domain=x", False),
+        ("ftp://example.org/file", False),
+        ("https://user:pw@example.org/", False),
+        ("https://example.org/a b", False),
+        ('https://example.org/"onmouseover', False),
+        ("https:///path-only", False),
+        ("//example.org/x", False),
+        ("https://[::1", False),
+        ("https://example.org/" + "a" * 3000, False),
+        ("", False),
+    ],
+)
+def test_is_safe_url(url, ok):
+    assert is_safe_url(url) is ok
+
+
+def test_link_escapes_or_falls_back_to_label():
+    assert (
+        link("https://x.org/?a=1&b=2", "MFA <press>")
+        == '<a href="https://x.org/?a=1&amp;b=2">MFA &lt;press&gt;</a>'
+    )
+    assert link("javascript:alert(1)", "click <me>") == "click &lt;me&gt;"
+    assert link(None, "label") == "label"
+    assert link("https://x.org") == '<a href="https://x.org">https://x.org</a>'
+
+
+def test_to_plain_unescapes_and_keeps_link_targets():
+    html = '<b>New</b>: <a href="https://x.org/?a=1&amp;b=2">MFA</a> &lt;3 &#128512;'
+    assert to_plain(html) == "New: MFA (https://x.org/?a=1&b=2) <3 😀"
+    assert to_plain(link("https://x.org", "https://x.org")) == "https://x.org"
+
+
+def test_sanitize_and_validate():
+    assert (
+        sanitize("<b>x</i> <script>y</script> & z")
+        == "<b>x&lt;/i&gt; &lt;script&gt;y&lt;/script&gt; &amp; z</b>"
+    )
+    assert sanitize("<code><b>x</b></code>") == "<code>x</code>"  # nothing nests in code
+    assert sanitize('<span class="other">x</span>') == '&lt;span class="other"&gt;x&lt;/span&gt;'
+    assert (
+        validate_html('<b>bold</b> <a href="https://x.org">l</a> &amp; <tg-spoiler>s</tg-spoiler>')
+        == []
+    )
+    assert validate_html("<b>open") != []
+    assert validate_html("1 < 2") != []
+
+
+def test_split_short_message_is_one_part():
+    assert split_message("<b>Hi</b>\n\nthere") == ["<b>Hi</b>\n\nthere"]
+    assert split_message("   \n\n ") == []
+    assert split_message("") == []
+
+
+def test_split_prefers_paragraphs_then_lines():
+    paragraphs = [f"Paragraph {n}: " + "word " * 15 for n in range(10)]
+    parts = split_message("\n\n".join(p.strip() for p in paragraphs), limit=200)
+    assert all(utf16_len(p) <= 200 for p in parts)
+    assert all(part.startswith("Paragraph") and part.endswith("word") for part in parts)
+    lines = "\n".join(f"line {n} " + "x" * 30 for n in range(20))
+    parts = split_message(lines, limit=100)
+    assert all(part.startswith("line") for part in parts)
+
+
+def test_split_reopens_tags_and_keeps_entities_and_graphemes_whole():
+    body = "<b>" + "&amp;👨‍👩‍👧é" * 200 + "</b>"
+    parts = split_message(body, limit=120)
+    assert len(parts) > 5
+    for part in parts:
+        assert part.startswith("<b>") and part.endswith("</b>")
+        assert utf16_len(part) <= 120 and validate_html(part) == []
+        inner = to_plain(part)
+        assert not inner.startswith(("\u200d", "\u0301")) and not inner.endswith("\u200d")
+    assert "".join(to_plain(p) for p in parts) == to_plain(body)
+
+
+def test_split_drops_markup_that_cannot_fit():
+    url = "https://example.org/" + "a" * 150
+    parts = split_message(f'<a href="{url}">label</a> tail', limit=100)
+    assert parts == ["label tail"]
+
+
+# -- properties ---------------------------------------------------------------------------
+
+SPECIAL = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "\n",
+    "\n\n",
+    " ",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "שלום",
+    "مرحبا",
+    "\u200f",
+    "e\u0301",
+    "&amp;",
+    "&#128512;",
+    "&nbsp;",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    '<a href="https://x.y">',
+    "</a>",
+    "<pre>",
+    "</pre>",
+    "<code>",
+    "</code>",
+    "<blockquote>",
+    "</blockquote>",
+    "𝔘𝔫𝔦",
+]
+chunks = st.one_of(st.text(max_size=40), st.sampled_from(SPECIAL))
+raw_text = st.lists(chunks, max_size=60).map("".join)
+paragraphs = st.lists(st.text(max_size=600), max_size=18).map("\n\n".join)  # up to ~10 kB
+limits = st.sampled_from([64, 100, 333, 1000, 4096])
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _check_parts(parts: list[str], limit: int) -> None:
+    for part in parts:
+        assert utf16_len(part) <= limit
+        assert validate_html(part) == [], part
+        visible = parse_html(part)  # raises if the fake (Telegram's rules) rejects it
+        assert visible.strip()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=raw_text, body=st.one_of(raw_text, paragraphs), url=st.text(max_size=80), limit=limits)
+def test_rendered_source_strings_split_into_valid_parts(title, body, url, limit):
+    html = f"<b>{escape(title)}</b>\n\n{escape(body)}\n\n{link('https://example.org/' + url, url)}"
+    parts = split_message(html, limit)
+    _check_parts(parts, limit)
+    assert _squash("".join(parse_html(p) for p in parts)) == _squash(parse_html(sanitize(html)))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(src=st.one_of(raw_text, paragraphs), limit=limits)
+def test_any_string_splits_into_valid_parts(src, limit):
+    parts = split_message(src, limit)
+    _check_parts(parts, limit)
+    assert _squash("".join(parse_html(p) for p in parts)) == _squash(parse_html(sanitize(src)))
+    assert validate_html(sanitize(src)) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(src=raw_text)
+def test_plain_fallback_never_longer_than_html(src):
+    clean = sanitize(src)
+    assert utf16_len(to_plain(clean)) <= utf16_len(clean)

@@ -1,0 +1,151 @@
+"""The monitor through the real loopback feed server: polls, dedup, 304s, backoff, recovery,
+failing sources isolated, restart resuming from SQLite, and the APScheduler jobs."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from diplowatch.config import parse_sources
+from diplowatch.models import Source
+from diplowatch.scheduler import Monitor, backoff_seconds
+from diplowatch.sources import close_parse_pool, make_client
+from diplowatch.sources.fetch import Fetcher
+from diplowatch.store import open_db
+from diplowatch.store import sources as source_store
+from diplowatch.store import statements as statement_store
+from diplowatch.store.sources import sync_sources
+
+T0 = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+
+
+def rss(*items: tuple[str, str]) -> bytes:
+    body = "".join(f"<item><guid>{g}</guid><title>{t}</title><link>https://e.example/{g}</link>"
+                   f"<description>{t}</description></item>" for g, t in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{body}</channel></rss>'.encode()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw) -> None:
+        self.now += timedelta(**kw)
+
+
+@pytest.fixture
+async def world(tmp_path, feed_server):
+    feed_server.set_content("/a.xml", rss(("a1", "Первое заявление"), ("a2", "Second statement")),
+                            content_type="application/rss+xml")
+    feed_server.set_content("/b.xml", rss(("b1", "Statement B")), content_type="application/rss+xml")
+    toml = "".join(
+        f'[[sources]]\nname = "{n}"\nkind = "rss"\nurl = "{feed_server.url(f"/{n}.xml")}"\ninterval = "5m"\n'
+        for n in ("a", "b"))
+    db = open_db(tmp_path / "t.db")
+    sync_sources(db, parse_sources(toml, origin="t"), now=T0)
+    client, clock = make_client(connect_timeout=2, read_timeout=2), Clock()
+    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
+    yield monitor, feed_server, clock
+    await client.aclose()
+    close_parse_pool()
+    db.close()
+
+
+async def test_poll_dedup_and_conditional_get(world):
+    monitor, server, clock = world
+    first = {o.source: o for o in await monitor.poll_all()}
+    assert (first["a"].status, first["a"].new, first["b"].new) == ("new", 2, 1)
+    clock.advance(minutes=5)
+    second = {o.source: o.status for o in await monitor.poll_all()}
+    assert second == {"a": "not_modified", "b": "not_modified"}
+    assert server.conditional["/a.xml"] == 1
+    server.set_content("/a.xml", rss(("a2", "Second statement"), ("a3", "Third"), ("a1", "Первое заявление")),
+                       content_type="application/rss+xml")  # re-ordered, one new
+    third = {o.source: o for o in await monitor.poll_all()}
+    assert (third["a"].status, third["a"].new) == ("new", 1)
+    assert statement_store.count_statements(monitor.db) == 4
+
+
+async def test_failing_source_backs_off_others_continue_then_recovers(world):
+    monitor, server, clock = world
+    server.set_fault("/a.xml", status=503, retry_after=900, times=2)
+    outcomes = {o.source: o for o in await monitor.poll_all(force=False)}
+    assert outcomes["a"].status == "error" and "503" in outcomes["a"].reason
+    assert outcomes["b"].status == "new"
+    _, state = source_store.get_source(monitor.db, "a")
+    assert state.error_count == 1 and "503" in state.last_error
+    assert state.next_poll_at == T0 + timedelta(seconds=900)  # Retry-After beats the 5 min backoff
+    clock.advance(minutes=6)
+    assert (await monitor.poll("a")).status == "skipped"  # still backing off
+    clock.advance(minutes=10)
+    assert (await monitor.poll("a")).status == "error"
+    _, state = source_store.get_source(monitor.db, "a")
+    assert state.error_count == 2
+    clock.advance(hours=1)
+    recovered = await monitor.poll("a")
+    assert recovered.status == "new" and recovered.new == 2
+    _, state = source_store.get_source(monitor.db, "a")
+    assert state.error_count == 0 and state.last_error is None
+
+
+@pytest.mark.parametrize("fault", [dict(status=404), dict(reset=True), dict(huge=True),
+                                   dict(redirect="/b.xml")])  # a redirect to itself
+async def test_bad_sources_record_reason_and_keep_archive(world, fault):
+    monitor, server, clock = world
+    await monitor.poll_all()
+    before = statement_store.count_statements(monitor.db)
+    server.set_fault("/b.xml", **fault)
+    server.set_content("/b.xml", b"changed", content_type="text/plain")
+    clock.advance(minutes=5)
+    outcomes = {o.source: o for o in await monitor.poll_all()}
+    assert outcomes["b"].status == "error" and outcomes["b"].reason
+    assert statement_store.count_statements(monitor.db) == before
+
+
+async def test_malformed_body_is_a_recorded_reason(world):
+    monitor, server, _ = world
+    server.set_content("/b.xml", b"<rss><channel><item><title>broken", content_type="application/rss+xml")
+    server.set_content("/a.xml", b"<!DOCTYPE x [<!ENTITY a 'aaaa'>]><rss>&a;</rss>",
+                       content_type="application/rss+xml")
+    outcomes = {o.source: o for o in await monitor.poll_all()}
+    assert outcomes["a"].status == "error" and "entities" in outcomes["a"].reason
+    _, state = source_store.get_source(monitor.db, "a")
+    assert "entities" in state.last_error
+
+
+async def test_restart_resumes_validators_and_schedule(world, tmp_path):
+    monitor, server, clock = world
+    await monitor.poll_all()
+    # a new process: new connection, new client, same file
+    db2 = open_db(tmp_path / "t.db")
+    client = make_client()
+    again = Monitor(db2, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
+    assert (await again.poll("a")).status == "skipped"  # next_poll_at survived
+    clock.advance(minutes=5)
+    assert (await again.poll("a")).status == "not_modified"  # ETag survived
+    await client.aclose()
+    db2.close()
+
+
+async def test_schedule_one_job_per_source(world):
+    monitor, _, clock = world
+    source_store.record_success(monitor.db, "a", now=T0, next_poll_at=T0 + timedelta(hours=2),
+                                etag=None, last_modified=None, last_seen_key=None)
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    monitor.clock = lambda: datetime.now(UTC)
+    monitor.schedule(scheduler)
+    jobs = {j.id: j for j in scheduler.get_jobs()}
+    assert set(jobs) == {"poll:a", "poll:b"}
+    job = jobs["poll:a"]
+    assert job.max_instances == 1 and job.coalesce and job.misfire_grace_time == 300
+    assert job.trigger.interval == timedelta(minutes=5) and job.trigger.jitter == 30
+
+
+@pytest.mark.parametrize(("errors", "retry_after", "expected"), [
+    (0, None, 300), (1, None, 600), (3, None, 2400), (20, None, 6 * 3600), (0, 7200, 7200)])
+def test_backoff(errors, retry_after, expected):
+    source = Source(name="s", kind="rss", url="https://e.example", interval=300)
+    assert backoff_seconds(source, errors, retry_after=retry_after) == expected
