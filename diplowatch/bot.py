@@ -18,11 +18,12 @@ from typing import TextIO
 
 import httpx
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 from sqlite_utils import Database
 from telegram.error import Conflict, InvalidToken
 from telegram.ext import AIORateLimiter, Application
 
-from . import handlers, ledger
+from . import handlers, ledger, ops
 from .config import ConfigError, Settings, load_sources
 from .delivery import Sender, console_send, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
@@ -47,11 +48,21 @@ class RedactingFilter(logging.Filter):
         self.secrets = [s for s in secrets if s]
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        for secret in self.secrets:
-            message = message.replace(secret, "<token>")
-        record.msg, record.args = self.TOKEN_RE.sub("<token>", message), None
+        record.msg, record.args = self.redact(record.getMessage()), None
+        # A traceback carries exception messages (e.g. an httpx error quoting the request URL,
+        # which holds the token): format it here, redacted; the formatter reuses exc_text.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
         return True
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "<token>")
+        return self.TOKEN_RE.sub("<token>", text)
 
 
 def setup_logging(settings: Settings) -> None:
@@ -121,12 +132,19 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
     """Run the poll scheduler (and the outbox sender) for the duration of the block."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     rt.monitor.schedule(scheduler)
+    polled = len(scheduler.get_jobs())
+
+    async def health() -> None:  # a coroutine: runs on the loop, beside the other db users
+        ops.log_health(rt.db)
+
+    scheduler.add_job(health, IntervalTrigger(seconds=ops.HEALTH_INTERVAL), id="health",
+                      name="health line", max_instances=1, coalesce=True)
     scheduler.start()
     stop_sending = asyncio.Event()
     task = asyncio.create_task(sender.run(stop=stop_sending)) if sender else None
     if sender:
         rt.monitor.on_ingested = sender.notify
-    log.info("monitor started sources=%d db=%s", len(scheduler.get_jobs()), rt.settings.db_path)
+    log.info("monitor started sources=%d db=%s", polled, rt.settings.db_path)
     try:
         yield
     finally:
@@ -140,10 +158,13 @@ def deps_for(rt: Runtime) -> Deps:
     return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow())
 
 
-async def run(settings: Settings) -> None:
-    """`diplowatch run`: monitor + Telegram bot, or monitor + console chat without a token."""
+async def run(settings: Settings, *, headless: bool = False) -> None:
+    """`diplowatch run`: monitor + Telegram bot, or monitor + console chat without a token
+    (`--headless`: the monitor alone; alerts stay queued for when a token is set)."""
     if settings.token:
         await run_telegram(settings)
+    elif headless:
+        await run_monitor(settings)
     else:
         await run_console_chat(settings)
 
@@ -167,7 +188,9 @@ def build_application(settings: Settings) -> Application:
             .rate_limiter(limiter).build())
 
 
-async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
+async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
+                       started: Callable[[Runtime], object] | None = None) -> None:
+    """Bot + monitor + sender until `stop`; `started(runtime)` runs once all are up (tests)."""
     stop = stop or stop_on_signals()
     async with open_runtime(settings) as rt:
         app = build_application(settings)
@@ -175,6 +198,7 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None)
         try:
             await app.initialize()  # getMe
         except InvalidToken:
+            await app.bot.shutdown()  # initialize() opened the HTTP clients before getMe failed
             raise ConfigError("DIPLOWATCH_TELEGRAM_TOKEN was rejected by the Bot API. Copy the "
                               "token again from @BotFather, or unset it for the console chat.") from None
         await app.bot.set_my_commands(bot_commands())
@@ -184,6 +208,8 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None)
         sender = Sender(rt.db, telegram_send(app.bot), rate=settings.send_rate)
         try:
             async with background(rt, sender=sender):
+                if started:
+                    started(rt)
                 await stop.wait()
         finally:
             await app.updater.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import sys
@@ -54,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    add("run", cmd_run, "run the monitor (and the bot when a token is set)")
+    p = add("run", cmd_run, "run the monitor, with the Telegram bot (token set) or a console chat")
+    p.add_argument("--headless", action="store_true",
+                   help="no console chat without a token: poll (and keep alerts queued) until stopped")
     add("demo", cmd_demo, "offline demo: serve sample sources on 127.0.0.1 and poll them")
     p = add("poll", cmd_poll, "poll sources now")
     p.add_argument("--once", action="store_true", required=True, help="poll once and exit")
@@ -79,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("entity", nargs="+")
     p.add_argument("-o", "--output", required=True, metavar="FILE.png")
     add("reprocess", cmd_reprocess, "re-run the extractor over the archive (after an upgrade)")
+    p = add("backup", cmd_backup, "copy the database to FILE while it runs (checked, atomic)")
+    p.add_argument("file", metavar="FILE")
+    p = add("status", cmd_status, "sources health, statements, queue, last errors, last poll")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -106,7 +113,15 @@ def _add_sources_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
-    asyncio.run(bot.run(settings))
+    from . import ops
+
+    with contextlib.ExitStack() as held:
+        try:  # one monitor per database: two would poll and send everything twice
+            held.enter_context(ops.instance_lock(settings.db_path))
+        except ops.AlreadyRunning as exc:
+            print(f"diplowatch: {exc}", file=sys.stderr)
+            return 2
+        asyncio.run(bot.run(settings, headless=args.headless))
     return 0
 
 
@@ -237,4 +252,29 @@ def cmd_reprocess(settings: Settings, args: argparse.Namespace) -> int:
 
     totals = reprocess_archive(_db(settings), now=utcnow(), progress=print)
     print(texts.reprocess_summary(totals))
+    return 0
+
+
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from . import ops
+
+    result = ops.backup(settings.db_path, Path(args.file))
+    print(f"Backed up {settings.db_path} to {result.path} ({result.size} bytes, "
+          f"{result.statements} statements, integrity ok).")
+    return 0
+
+
+def cmd_status(settings: Settings, args: argparse.Namespace) -> int:
+    import json
+
+    from . import ops
+
+    db = ops.open_readonly(settings.db_path)
+    try:
+        now = utcnow()
+        report = ops.status_report(db, now=now)
+    finally:
+        db.close()
+    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json
+          else ops.status_text(report, now=now))
     return 0

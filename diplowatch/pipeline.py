@@ -29,12 +29,15 @@ def ingest(db: Database, statements: list[Statement], *, now: datetime) -> list[
 
 
 def ingest_batch(db: Database, statements: list[Statement], *, now: datetime) -> StoredBatch:
+    if not statements:
+        return StoredBatch()
     with db.atomic():
         batch = add_statements(db, statements, now=now)
-        official = _official_sources(db)
+        official = source_store.official_names(db, {s.source for s in statements})
         alerts = 0
         for statement in batch.new + batch.revised:
-            alerts += _recognitions(db, statement, official=statement.source in official, now=now)
+            alerts += _recognitions_isolated(db, statement, official=statement.source in official,
+                                             now=now)
         for statement in batch.new:
             alerts += _statement_alert(db, statement, now=now)
     if batch.new or batch.revised:
@@ -43,12 +46,22 @@ def ingest_batch(db: Database, statements: list[Statement], *, now: datetime) ->
     return batch
 
 
-def _official_sources(db: Database) -> set[str]:
-    return {s.name for s, _ in source_store.list_sources(db) if s.official}
-
-
 def statement_text(statement: Statement) -> str:
     return f"{statement.title}\n\n{statement.text}"[:MAX_EXTRACT_CHARS]
+
+
+def _recognitions_isolated(db: Database, statement: Statement, *, official: bool,
+                           now: datetime) -> int:
+    """A bug in extraction or the ledger for one statement must not lose the batch or stall the
+    source: the statement stays stored, its events are skipped (a savepoint), the error logged.
+    `diplowatch reprocess` picks them up after the fix."""
+    try:
+        with db.atomic():
+            return _recognitions(db, statement, official=official, now=now)
+    except Exception:
+        log.exception("extraction failed statement=%s source=%s; stored without events",
+                      statement.id, statement.source)
+        return 0
 
 
 def _recognitions(db: Database, statement: Statement, *, official: bool, now: datetime) -> int:

@@ -80,7 +80,11 @@ class Monitor:
         except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll crashed source=%s", source.name)
             return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
-        batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
+        try:
+            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
+        except Exception as exc:  # e.g. disk full: nothing of the batch committed; retry later
+            log.exception("storing failed source=%s", source.name)
+            return self._failed(source, state, f"could not store statements: {type(exc).__name__}: {exc}"[:300], None)
         if (batch.new or batch.revised) and self.on_ingested:
             self.on_ingested()
         wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))

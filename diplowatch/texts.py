@@ -248,9 +248,10 @@ def unsubscribe_keyboard(subs) -> list[list[tuple[str, str]]]:
 
 # ---- chat: admin ---------------------------------------------------------------------------
 
-ADDSOURCE_USAGE = "Usage: /addsource &lt;name&gt; &lt;rss|telegram|html&gt; &lt;url&gt; [interval, e.g. 5m]"
-REMOVESOURCE_USAGE = "Usage: /removesource &lt;name&gt;"
-PAUSESOURCE_USAGE = "Usage: /pausesource &lt;name&gt; — or /pausesource &lt;name&gt; off to resume"
+# Raised as UserError, whose text dispatch escapes: plain text here.
+ADDSOURCE_USAGE = "Usage: /addsource <name> <rss|telegram|html> <url> [interval, e.g. 5m]"
+REMOVESOURCE_USAGE = "Usage: /removesource <name>"
+PAUSESOURCE_USAGE = "Usage: /pausesource <name> — or /pausesource <name> off to resume"
 SOURCE_REMOVED = "Source removed. Its statements stay in the archive."
 SOURCE_PAUSED = "Source paused. Resume with /pausesource &lt;name&gt; off."
 SOURCE_RESUMED = "Source resumed."
@@ -280,7 +281,7 @@ def fact_date(when: object, precision: str | None = "day") -> str:
     text = when if isinstance(when, str) else when.isoformat()
     year, month, day = (text[:10].split("-") + ["", ""])[:3]
     months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    mon = months[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else ""
+    mon = months[int(month) - 1] if month.isascii() and month.isdigit() and 1 <= int(month) <= 12 else ""
     if precision == "year" or not mon:
         return year
     return f"{mon} {year}" if precision == "month" else f"{int(day)} {mon} {year}"

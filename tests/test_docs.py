@@ -18,3 +18,10 @@ def test_every_cli_command_in_readme():
     sub = next(a for a in build_parser()._actions if a.dest == "==SUPPRESS==" or a.choices)
     for name in sub.choices:
         assert f"`diplowatch {name}" in README, name
+
+
+def test_every_chat_command_in_readme():
+    from diplowatch.handlers import COMMANDS
+
+    for name in COMMANDS:
+        assert f"/{name}" in README, name

@@ -25,7 +25,10 @@ def _analyzer(lang: str):
 @lru_cache(maxsize=200_000)
 def analyse(word: str, lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """(folded lemmas, grammemes of all parses) for a Cyrillic word; lang is 'ru' or 'uk'."""
-    parses = _analyzer(lang).parse(word)[:4]
+    try:
+        parses = _analyzer(lang).parse(word)[:4]
+    except ValueError:  # pymorphy3 calls unicodedata.name(), which fails on unnamed characters
+        return (), frozenset()
     lemmas = tuple(dict.fromkeys(fold(p.normal_form) for p in parses))
     grams: set[str] = set()
     for p in parses:

@@ -6,7 +6,7 @@ from .. import texts
 from ..models import UserError
 from ..store import sources as source_store
 from ..store import statements as statement_store
-from .core import Deps, Reply, Request, callback, command
+from .core import Deps, Reply, Request, callback, command, parse_number
 
 PAGE = 5
 
@@ -20,8 +20,11 @@ async def search(deps: Deps, request: Request) -> Reply:
 
 @callback("s")
 async def search_page(deps: Deps, request: Request) -> Reply:
-    _, page, words = (request.callback or "").split(":", 2)
-    reply = _page(deps, words, max(0, int(page) if page.isdigit() else 0))
+    parts = (request.callback or "").split(":", 2)
+    page = parse_number(parts[1], digits=6) if len(parts) == 3 else None
+    if page is None or not parts[2]:
+        raise UserError(texts.STALE_BUTTON)
+    reply = _page(deps, parts[2], page)
     reply.edit = True
     return reply
 

@@ -98,15 +98,32 @@ class Throttle:
 
     def __init__(self, interval: float = COMMAND_INTERVAL) -> None:
         self.interval, self.last = interval, {}
+        self.warned: set[int] = set()  # users told to slow down since their last command
 
     def allow(self, user_id: int) -> bool:
         now = time.monotonic()
         if now - self.last.get(user_id, -1e9) < self.interval:
             return False
         self.last[user_id] = now
+        self.warned.discard(user_id)
         if len(self.last) > 100_000:
             self.last = {u: t for u, t in self.last.items() if now - t < self.interval}
+            self.warned &= self.last.keys()
         return True
+
+    def first_refusal(self, user_id: int) -> bool:
+        """True once per burst of refused commands: answer that one, ignore the rest
+        (answering each would let one user spend the bot's sending budget)."""
+        if user_id in self.warned:
+            return False
+        self.warned.add(user_id)
+        return True
+
+
+def parse_number(text: str, *, digits: int = 9) -> int | None:
+    """A non-negative number a user typed: ASCII digits only (int() also takes '²' or '١' and
+    then fails), short enough for SQLite; else None."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= digits else None
 
 
 def is_admin(deps: Deps, request: Request) -> bool:
@@ -137,7 +154,7 @@ async def _route(deps: Deps, request: Request) -> Reply:
         return await CALLBACKS[prefix](deps, request)
     cmd = COMMANDS.get(request.command)
     if cmd is None:
-        raise UserError(texts.UNKNOWN_COMMAND.format(command=texts.escape(request.command[:32])))
+        raise UserError(texts.UNKNOWN_COMMAND.format(command=request.command[:32]))
     if cmd.admin and not is_admin(deps, request):
         log.warning("admin command refused command=%s user=%s", cmd.name, request.user_id)
         raise UserError(texts.ADMIN_ONLY)

@@ -7,7 +7,7 @@ import io
 from .. import charts, export, ledger, texts
 from ..models import UserError
 from ..resolve import resolve_entity, resolve_state
-from .core import Deps, Reply, Request, command
+from .core import Deps, Reply, Request, command, parse_number
 
 LATEST_MAX = 50
 
@@ -31,9 +31,10 @@ async def recognizes(deps: Deps, request: Request) -> Reply:
 @command("latest", "latest recognition events", usage="/latest [n]")
 async def latest(deps: Deps, request: Request) -> Reply:
     arg = request.arg_text or "10"
-    if not arg.isdigit() or not 1 <= int(arg) <= LATEST_MAX:
+    n = parse_number(arg)
+    if n is None or not 1 <= n <= LATEST_MAX:
         raise UserError(texts.LATEST_USAGE.format(max=LATEST_MAX))
-    return Reply(texts.latest_events(ledger.latest_events(deps.db, int(arg))))
+    return Reply(texts.latest_events(ledger.latest_events(deps.db, n)))
 
 
 @command("timeline", "a chart of recognitions and withdrawals over time", usage="/timeline <entity>")

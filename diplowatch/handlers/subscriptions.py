@@ -7,7 +7,7 @@ from ..models import UserError
 from ..resolve import resolve_entity, resolve_state
 from ..store import chats
 from ..store import sources as source_store
-from .core import Deps, Reply, Request, callback, command
+from .core import Deps, Reply, Request, callback, command, parse_number
 
 COMMON = ("donetsk-pr", "luhansk-pr", "abkhazia", "south-ossetia", "XK", "PS", "TW", "somaliland")
 KEYWORD_MIN, KEYWORD_MAX = 3, 64
@@ -24,9 +24,10 @@ async def subscribe(deps: Deps, request: Request) -> Reply:
 
 @callback("sub")
 async def subscribe_button(deps: Deps, request: Request) -> Reply:
-    _, kind, value = (request.callback or "").split(":", 2)
-    if kind not in ("entity", "all"):
+    parts = (request.callback or "").split(":", 2)
+    if len(parts) != 3 or parts[1] not in ("entity", "all"):
         raise UserError(texts.STALE_BUTTON)
+    _, kind, value = parts
     return _add(deps, request, kind, resolve_entity(value) if kind == "entity" else "*")
 
 
@@ -72,9 +73,8 @@ async def unsubscribe(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         return await subscriptions(deps, request)
     subs = chats.list_subscriptions(deps.db, request.chat_id)
-    if request.arg_text.isdigit():
-        sub_id = int(request.arg_text)
-    else:
+    sub_id = parse_number(request.arg_text, digits=18)
+    if sub_id is None:
         kind, value = parse_target(deps, request.arg_text)
         match = [s.id for s in subs if (s.kind, s.value) == (kind, value)]
         if not match:
@@ -86,10 +86,10 @@ async def unsubscribe(deps: Deps, request: Request) -> Reply:
 
 @callback("unsub")
 async def unsubscribe_button(deps: Deps, request: Request) -> Reply:
-    sub_id = (request.callback or "").split(":", 1)[1]
-    if not sub_id.isdigit():
+    sub_id = parse_number((request.callback or "").partition(":")[2], digits=18)
+    if sub_id is None:
         raise UserError(texts.STALE_BUTTON)
-    chats.remove_subscription(deps.db, request.chat_id, int(sub_id))
+    chats.remove_subscription(deps.db, request.chat_id, sub_id)
     subs = chats.list_subscriptions(deps.db, request.chat_id)
     return Reply(texts.UNSUBSCRIBED + "\n\n" + texts.subscriptions_list(subs),
                  buttons=texts.unsubscribe_keyboard(subs), edit=True)

@@ -35,7 +35,8 @@ def register(app: Application, deps: Deps) -> None:
         if message is None or user is None or not message.text:
             return
         if not throttle.allow(user.id):
-            await message.reply_text(texts.SLOW_DOWN)
+            if throttle.first_refusal(user.id):
+                await message.reply_text(texts.SLOW_DOWN)
             return
         name = message.text.split()[0][1:].split("@")[0].lower()
         reply = await dispatch(deps, _request(update, name, list(context.args or [])))
@@ -44,6 +45,9 @@ def register(app: Application, deps: Deps) -> None:
     async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         if query is None or update.effective_user is None:
+            return
+        if not throttle.allow(update.effective_user.id):  # buttons run queries too
+            await query.answer(texts.SLOW_DOWN)
             return
         await query.answer()
         request = _request(update, "", [])

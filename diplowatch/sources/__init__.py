@@ -140,7 +140,7 @@ async def _parse_channel(
 def _last_seen_id(key: str | None, channel: str | None) -> int | None:
     """The post id in a last_seen_key like "pushilin/1234", if it belongs to ``channel``."""
     seen_channel, _, number = (key or "").removeprefix("post:").rpartition("/")
-    if not number.isdigit() or (channel and seen_channel.lower() != channel):
+    if not (number.isascii() and number.isdigit()) or (channel and seen_channel.lower() != channel):
         return None
     return int(number)
 

@@ -9,6 +9,10 @@ from collections.abc import Awaitable, Callable
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# All global unicast IPv6 is allocated from 2000::/3. Outside it, Python 3.11 still calls some
+# addresses global that a local network may route inwards: IPv4-compatible ::a.b.c.d, SIIT
+# ::ffff:0:a.b.c.d, the local-use NAT64 prefix 64:ff9b:1::/48.
+_GLOBAL_UNICAST_V6 = ipaddress.ip_network("2000::/3")
 
 
 def is_public_address(address: str) -> bool:
@@ -24,6 +28,8 @@ def is_public_address(address: str) -> bool:
             ip = ip.sixtofour
         elif ip in _NAT64:
             ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        elif ip not in _GLOBAL_UNICAST_V6:
+            return False
     return ip.is_global and not ip.is_multicast
 
 

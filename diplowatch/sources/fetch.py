@@ -211,7 +211,7 @@ class Fetcher:
     async def _read_capped(self, response: httpx.Response, host: str) -> bytes:
         too_big = f"response from {host} is larger than {_size(self.max_bytes)} (cut off)"
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
+        if declared.isascii() and declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(too_big)
         chunks: list[bytes] = []
         size = 0
@@ -249,7 +249,7 @@ class Fetcher:
         if not value:
             return None
         value = value.strip()
-        if value.isdigit():
+        if value.isascii() and value.isdigit():
             return min(int(value), MAX_RETRY_AFTER)
         try:
             when = parsedate_to_datetime(value)

@@ -157,7 +157,9 @@ def _detail_text(detail: Any) -> str:
 
 def _published(e: Any) -> datetime | None:
     for field in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = e.get(field)
+        # dict.get: FeedParserDict.get("updated_parsed") falls back to published_parsed with a
+        # DeprecationWarning when a date was present but unparsable
+        parsed = dict.get(e, field)
         if parsed:
             try:
                 return datetime(*parsed[:6], tzinfo=UTC)
@@ -168,7 +170,7 @@ def _published(e: Any) -> datetime | None:
 
 def _ttl(feed: Any) -> int | None:
     raw = str(feed.get("ttl") or "").strip()
-    if not raw.isdigit() or len(raw) > 7 or int(raw) == 0:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 7 or int(raw) == 0:
         return None
     return int(raw) * 60
 

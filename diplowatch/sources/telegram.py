@@ -59,7 +59,7 @@ def parse(data: bytes, *, source: str, base_url: str, lang: str | None = None) -
 
 def _post_ident(value: str | None) -> tuple[str, int] | None:
     channel, _, number = (value or "").strip().rpartition("/")
-    if not channel or not number.isdigit() or len(number) > 12:
+    if not channel or not (number.isascii() and number.isdigit()) or len(number) > 12:
         return None
     return channel.lower(), int(number)
 
@@ -128,7 +128,7 @@ def _shorten(line: str) -> str:
 def _before_cursor(tree: LexborHTMLParser, ids: list[int]) -> int | None:
     more = tree.css_first("a.tme_messages_more[data-before]")
     value = (more.attributes.get("data-before") or "") if more else ""
-    if value.isdigit() and len(value) <= 12:
+    if value.isascii() and value.isdigit() and len(value) <= 12:
         return int(value)
     return ids[0] if ids else None
 

@@ -97,6 +97,12 @@ def get_source(db: Database, name: str) -> tuple[Source, SourceState] | None:
     return (_source(row), _state(row)) if row else None
 
 
+def official_names(db: Database, names: set[str]) -> set[str]:
+    """Which of `names` speak for a government (one indexed lookup per name)."""
+    return {n for n in names
+            if next(db.query("SELECT official FROM sources WHERE name = ?", [n]), {}).get("official")}
+
+
 def list_sources(db: Database) -> list[tuple[Source, SourceState]]:
     return [(_source(r), _state(r)) for r in db.query("SELECT * FROM sources ORDER BY name")]
 
