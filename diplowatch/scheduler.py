@@ -80,19 +80,21 @@ class Monitor:
         except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll crashed source=%s", source.name)
             return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
+        wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
         try:
-            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
+            with self.db.atomic():  # statements and the source's new state: one commit
+                batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
+                source_store.record_success(
+                    self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
+                    etag=fetched.etag, last_modified=fetched.last_modified,
+                    last_seen_key=fetched.last_seen_key,
+                )
         except Exception as exc:  # e.g. disk full: nothing of the batch committed; retry later
             log.exception("storing failed source=%s", source.name)
-            return self._failed(source, state, f"could not store statements: {type(exc).__name__}: {exc}"[:300], None)
+            reason = f"could not store statements: {type(exc).__name__}: {exc}"
+            return self._failed(source, state, reason[:300], None)
         if (batch.new or batch.revised) and self.on_ingested:
             self.on_ingested()
-        wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
-        source_store.record_success(
-            self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
-            etag=fetched.etag, last_modified=fetched.last_modified,
-            last_seen_key=fetched.last_seen_key,
-        )
         status = "not_modified" if fetched.not_modified else ("new" if batch.new else "unchanged")
         return PollOutcome(source.name, status, len(batch.new), len(batch.revised))
 

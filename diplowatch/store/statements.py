@@ -51,15 +51,18 @@ def add_statements(db: Database, statements: list[Statement], *, now: datetime) 
 
 
 def _find_existing(db: Database, s: Statement) -> dict | None:
+    # A plain cursor: db.query() wraps each read in a savepoint, three statements per lookup,
+    # and this runs up to three times per fetched item (docs/benchmarks.md).
     sql = "SELECT id, content_hash FROM statements WHERE source = ? AND "
-    row = next(db.query(sql + "key = ?", [s.source, s.key]), None)
-    if row or not s.key.startswith(DRIFTING_KEYS):
-        return row
-    if s.url:
-        row = next(db.query(sql + "url = ? ORDER BY id DESC LIMIT 1", [s.source, s.url]), None)
+    lookups = [("key = ?", s.key)]
+    if s.key.startswith(DRIFTING_KEYS):
+        lookups += [("url = ? ORDER BY id DESC", s.url)] if s.url else []
+        lookups += [("content_hash = ?", s.content_hash)]
+    for where, value in lookups:
+        row = db.execute(sql + where + " LIMIT 1", [s.source, value]).fetchone()
         if row:
-            return row
-    return next(db.query(sql + "content_hash = ? LIMIT 1", [s.source, s.content_hash]), None)
+            return {"id": row[0], "content_hash": row[1]}
+    return None
 
 
 def _insert(db: Database, s: Statement, *, now: datetime) -> int:
