@@ -19,7 +19,6 @@ from typing import TextIO
 import httpx
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlite_utils import Database
 from telegram.error import Conflict, InvalidToken
 from telegram.ext import AIORateLimiter, Application
 
@@ -32,7 +31,7 @@ from .handlers.telegram import bot_commands
 from .scheduler import Monitor, utcnow
 from .sources import close_parse_pool
 from .sources.fetch import Fetcher, make_client
-from .store import chats, open_db
+from .store import Database, chats, open_db
 from .store.sources import sync_sources
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from .names import display, is_un_member  # noqa: E402
 from .store import events as events_store  # noqa: E402
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .store import Database
 
 DPI = 100
 LABELLED = 5  # the last few changes get a name label

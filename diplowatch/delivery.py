@@ -27,12 +27,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlite_utils import Database
 from telegram import LinkPreviewOptions
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
 
 from .render import MAX_MESSAGE, split_message, to_plain, utf16_len
-from .store import chats, outbox
+from .store import Database, chats, outbox
 from .store.outbox import MAX_ATTEMPTS, OutboxRow
 
 log = logging.getLogger(__name__)

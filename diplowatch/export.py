@@ -19,7 +19,7 @@ from .names import ENTITIES, TARGETS, state_codes
 from .store import events as events_store
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .store import Database
 
 log = logging.getLogger(__name__)
 

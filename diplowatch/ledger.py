@@ -29,7 +29,7 @@ from .store import events as events_store
 from .store import iso, parse_iso
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .store import Database
 
 log = logging.getLogger(__name__)
 

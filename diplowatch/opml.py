@@ -7,10 +7,10 @@ from datetime import datetime
 from pathlib import Path
 
 import listparser
-from sqlite_utils import Database
 
 from .config import ConfigError, source_from_dict
 from .models import UserError
+from .store import Database
 from .store import sources as source_store
 
 MAX_OPML_BYTES = 5 * 1024 * 1024

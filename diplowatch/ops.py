@@ -18,11 +18,9 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from .config import ConfigError
 from .models import UserError
-from .store import chats, iso, open_db, outbox
+from .store import Database, chats, iso, open_db, outbox
 from .store import sources as source_store
 from .store import statements as statement_store
 from .texts import ago, source_health

@@ -9,12 +9,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from . import ledger, texts
 from .extract import extract
 from .models import Statement
-from .store import chats, outbox
+from .store import Database, chats, outbox
 from .store import sources as source_store
 from .store.statements import StoredBatch, add_statements
 

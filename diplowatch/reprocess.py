@@ -11,11 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from . import ledger
 from .extract import extract
 from .pipeline import statement_text
+from .store import Database
 from .store.statements import get_statement
 
 BATCH = 500

@@ -15,12 +15,12 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlite_utils import Database
 
 from . import pipeline
 from .models import Source, SourceError, SourceState
 from .sources import fetch_source
 from .sources.fetch import Fetcher
+from .store import Database
 from .store import sources as source_store
 
 log = logging.getLogger(__name__)

@@ -13,11 +13,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from .. import texts
 from ..config import Settings
 from ..models import UserError
+from ..store import Database
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
+from sqlite_utils import Database  # re-exported: only store/ imports sqlite_utils
 
 from .migrations import migrations
 
