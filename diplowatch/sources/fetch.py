@@ -185,10 +185,14 @@ class Fetcher:
     async def _handle(self, response: httpx.Response, url: httpx.URL) -> FetchResult | _Redirect:
         status = response.status_code
         if status in REDIRECT_STATUSES and response.headers.get("location"):
+            await self._read_capped(response, url.host)  # drained, the connection is reused
             return _Redirect(str(url.join(response.headers["location"])))
         if status >= 400:
             raise self._status_error(response, url.host)
         if status == 304:
+            # Reading the (empty) body returns the connection to the pool; unread, httpcore
+            # closes it, and a 304 cycle would open one connection per source.
+            await self._read_capped(response, url.host)
             return self._result(response, url, b"")
         if not 200 <= status < 300:
             raise FetchError(f"unexpected HTTP {status} from {url.host}", status=status)
