@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import signal
 import sqlite3
 import sys
@@ -23,7 +22,7 @@ from telegram.error import Conflict, InvalidToken
 from telegram.ext import AIORateLimiter, Application
 
 from . import handlers, ledger, ops
-from .config import ConfigError, Settings, load_sources
+from .config import TOKEN_RE, ConfigError, Settings, load_sources
 from .delivery import Sender, console_send, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
 from .handlers.core import Deps
@@ -39,8 +38,6 @@ log = logging.getLogger(__name__)
 
 class RedactingFilter(logging.Filter):
     """Removes bot tokens from every record, whatever logger or argument carries them."""
-
-    TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -61,7 +58,7 @@ class RedactingFilter(logging.Filter):
     def redact(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, "<token>")
-        return self.TOKEN_RE.sub("<token>", text)
+        return TOKEN_RE.sub("<token>", text)
 
 
 def setup_logging(settings: Settings) -> None:

@@ -38,6 +38,10 @@ KNOWN_KEYS = {"name", "title", "kind", "url", "interval", "lang", "official", "f
               *HTML_SELECTORS}
 
 
+# A Bot API token ("123456:ABC…"); logs and recorded errors must never carry one.
+TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
+
+
 class ConfigError(Exception):
     """A configuration problem; the message says what and how to fix it."""
 

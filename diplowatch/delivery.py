@@ -19,7 +19,6 @@ import contextlib
 import functools
 import itertools
 import logging
-import re
 import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
@@ -30,6 +29,7 @@ from typing import Any, Protocol
 from telegram import LinkPreviewOptions
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
 
+from .config import TOKEN_RE
 from .render import MAX_MESSAGE, split_message, to_plain, utf16_len
 from .store import Database, chats, outbox
 from .store.outbox import MAX_ATTEMPTS, OutboxRow
@@ -37,7 +37,6 @@ from .store.outbox import MAX_ATTEMPTS, OutboxRow
 log = logging.getLogger(__name__)
 
 DEFAULT_RATE = 25.0
-_TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 _NOT_SENT_TIMEOUTS = ("ConnectTimeout", "PoolTimeout")  # the request never left: safe to resend
 
 
@@ -155,7 +154,7 @@ def _parts(text: str) -> tuple[str, ...]:
 
 def _describe(exc: BaseException) -> str:
     text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return _TOKEN.sub("<token>", text)[:500]
+    return TOKEN_RE.sub("<token>", text)[:500]
 
 
 def _retry_seconds(exc: RetryAfter) -> float:

@@ -72,7 +72,7 @@ def _recognitions(db: Database, statement: Statement, *, official: bool, now: da
         reported_at=statement.published_at or now, now=now,
     )
     for change in changes:
-        text = texts.recognition_alert(change, statement, db=db)
+        text = texts.recognition_alert(change, statement)
         alert_id = outbox.create_alert(db, kind=f"event-{change.kind}", text=text,
                                        event_id=change.event_id, statement_id=statement.id, now=now)
         outbox.enqueue(db, alert_id, chats.matching_chats(db, entity=change.target,

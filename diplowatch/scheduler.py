@@ -56,7 +56,6 @@ class Monitor:
         self.db, self.fetcher, self.clock = db, fetcher, clock
         self.inline_parse = inline_parse
         self._limit = asyncio.Semaphore(MAX_CONCURRENT_POLLS)
-        self.last_cycle_at: datetime | None = None
         self.on_ingested: Callable[[], None] | None = None  # e.g. wake the outbox sender
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
@@ -111,9 +110,7 @@ class Monitor:
                        ) -> list[PollOutcome]:
         if names is None:
             names = [s.name for s, st in source_store.list_sources(self.db) if not st.paused]
-        outcomes = await asyncio.gather(*(self.poll(n, force=force) for n in names))
-        self.last_cycle_at = self.clock()
-        return list(outcomes)
+        return list(await asyncio.gather(*(self.poll(n, force=force) for n in names)))
 
     def schedule(self, scheduler: AsyncIOScheduler) -> None:
         """One job per source; the first run honours the stored next_poll_at."""

@@ -317,7 +317,7 @@ def recognition_headline(change) -> str:
     return f"🟢 <b>{escape(head)}</b>{escape(tail)}"
 
 
-def recognition_alert(change, statement, *, db=None) -> str:
+def recognition_alert(change, statement) -> str:
     """The alert for a ledger change, HTML: headline, quote, source link."""
     headline = recognition_headline(change)
     if change.kind == "confirmed":

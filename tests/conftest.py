@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from diplowatch.store import open_db
 from tests.fakes.feed_server import FeedServer
 
 pytest_plugins = ["tests.fakes.bot_api"]
@@ -18,6 +19,14 @@ DATA_DIR = Path(__file__).parent / "data"
 def data_dir() -> Path:
     """tests/data: golden files and sample documents."""
     return DATA_DIR
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A fresh store (a real SQLite file, migrations applied), closed after the test."""
+    database = open_db(tmp_path / "test.db")
+    yield database
+    database.close()
 
 
 @pytest.fixture

@@ -7,16 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from diplowatch.models import UserError
-from diplowatch.store import chats, open_db, outbox
+from diplowatch.store import chats, outbox
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "store.db")
-    yield database
-    database.close()
 
 
 def _chat(db, chat_id, **kw):

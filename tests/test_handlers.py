@@ -65,7 +65,7 @@ async def test_recognized_dpr_from_seed_data(deps):
 
 @pytest.mark.parametrize("name", ["Абхазию", "Kosovo", "Косово", "DNR", "Südossetien"])
 async def test_recognized_resolves_names_in_many_languages(deps, name):
-    assert "recognize" in (await ask(deps, f"/recognized {name}")).text
+    assert "<b>Who recognizes" in (await ask(deps, f"/recognized {name}")).text
 
 
 @pytest.mark.parametrize(("text", "says"), [
@@ -145,10 +145,9 @@ async def test_search_pages_with_buttons(deps):
     assert "No more results" in (await press(deps, "s:1:референдуме")).text
 
 
-@pytest.mark.parametrize("data", ["", "zzz:1", "unsub:abc", "sub:evil:x", "s:x:y"])
+@pytest.mark.parametrize("data", ["", "zzz:1", "unsub:abc", "sub:evil:x", "unsub:", "sub:entity"])
 async def test_forged_buttons(deps, data):
-    reply = await press(deps, data)
-    assert reply.text
+    assert "That button is no longer valid" in (await press(deps, data)).text
 
 
 @pytest.mark.parametrize("text", ["/addsource x rss https://e.example/f", "/removesource pushilin",

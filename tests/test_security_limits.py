@@ -19,16 +19,8 @@ from diplowatch.render import MAX_MESSAGE, split_message, to_plain, utf16_len, v
 from diplowatch.sources import html, rss, telegram
 from diplowatch.sources.fetch import MAX_BYTES, Fetcher, FetchError
 from diplowatch.sources.plaintext import MAX_TEXT_CHARS
-from diplowatch.store import open_db
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "t.db")
-    yield db
-    db.close()
 
 
 async def reply_to(db, command: str, args: list[str]) -> str:

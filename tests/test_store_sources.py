@@ -4,7 +4,6 @@ import pytest
 
 from diplowatch.config import parse_sources
 from diplowatch.models import UserError
-from diplowatch.store import open_db
 from diplowatch.store import sources as ss
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
@@ -18,11 +17,6 @@ name = "b"
 kind = "rss"
 url = "https://b.example/feed"
 """
-
-
-@pytest.fixture
-def db(tmp_path):
-    return open_db(tmp_path / "t.db")
 
 
 def test_sync_keeps_state_and_drops_unlisted(db):

@@ -12,13 +12,6 @@ from diplowatch.store import statements as st
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "t.db")
-    yield db
-    db.close()
-
-
 def make(key, text, *, url=None, title="", source="s", published=None):
     return Statement(source=source, key=key, url=url, title=title, text=text, published_at=published)
 

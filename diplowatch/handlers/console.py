@@ -40,12 +40,13 @@ def format_reply(reply: Reply, *, save_dir: Path) -> str:
     if reply.buttons:
         lines.append("buttons: " + "  ".join(f"[{label} → !{data}]"
                                               for row in reply.buttons for label, data in row))
-    for name, content in ((f"timeline-{id(reply)}.png", reply.photo),
-                          (reply.document or (None, None))):
-        if name and content is not None:
-            path = save_dir / name
-            path.write_bytes(content)
-            lines.append(f"(saved {path})")
+    files = [reply.document] if reply.document else []
+    if reply.photo is not None:
+        files.append((f"timeline-{id(reply)}.png", reply.photo))
+    for name, content in files:
+        path = save_dir / name
+        path.write_bytes(content)
+        lines.append(f"(saved {path})")
     return "\n".join(lines)
 
 
