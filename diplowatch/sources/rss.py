@@ -56,7 +56,9 @@ def parse(
     data = _strip_authors(_refuse_entities(_as_ascii_compatible(data)))
     # No base URI for feedparser: it would resolve RSS <guid>s against it, and keys must not
     # change with the feed's address. Links are made absolute here instead.
-    parsed = feedparser.parse(io.BytesIO(data))
+    # Its sanitizer and URI rewriting work on the HTML of entry bodies, which html_to_text
+    # turns into plain text anyway (dropping scripts and styles): skipping them saves ~30 %.
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.entries[:MAX_ENTRIES]
     items = [_entry(e, source=source, base_url=base_url, lang=lang) for e in entries]
     items = [(guid, st) for guid, st in items if st.title or st.text or st.url]

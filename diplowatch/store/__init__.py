@@ -6,6 +6,8 @@ Each submodule holds plain functions for one table family, taking the Database f
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +30,26 @@ def open_db(path: str | Path, *, readonly: bool = False) -> Database:
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
     return db
+
+
+@contextmanager
+def transaction(db: Database, *, durable: bool = True) -> Iterator[Database]:
+    """One transaction (a savepoint when nested: then the outer one decides).
+
+    ``durable=False`` skips the fsync at commit, for state that is cheap to lose, such as a
+    source's next poll time after a 304 or a sent mark. The commit is still atomic and survives
+    a crash of the process (it is in the WAL); only a power cut may undo it, never corrupt it.
+    SQLite refuses to change the safety level inside a transaction, hence the order here.
+    """
+    relaxed = not durable and not db.conn.in_transaction
+    if relaxed:
+        db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        with db.atomic():
+            yield db
+    finally:
+        if relaxed:
+            db.execute("PRAGMA synchronous = FULL")
 
 
 def iso(dt: datetime | None) -> str | None:

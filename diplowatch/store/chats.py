@@ -8,6 +8,7 @@ later /start does not replay stale alerts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -230,15 +231,13 @@ def matching_chats(
     case-insensitively). Kind 'all' matches every recognition alert, i.e. when
     ``entity`` or ``state`` is given.
     """
-    clauses, params = [], []
-    for kind, value in (("entity", entity), ("state", state), ("source", source)):
-        if value is not None:
-            clauses.append("(s.kind = ? AND s.value = ?)")
-            params += [kind, value]
-    if entity is not None or state is not None:
-        clauses.append("s.kind = 'all'")
     found: set[int] = set()
-    if clauses:
+    if entity is not None or state is not None:
+        clauses, params = ["s.kind = 'all'"], []
+        for kind, value in (("entity", entity), ("state", state)):
+            if value is not None:
+                clauses.append("(s.kind = ? AND s.value = ?)")
+                params += [kind, value]
         found |= {
             row["chat_id"]
             for row in db.query(
@@ -247,18 +246,44 @@ def matching_chats(
                 params,
             )
         }
-    if text:
-        folded = text.casefold()
-        by_keyword: dict[str, set[int]] = {}
-        for row in db.query(
-            "SELECT s.chat_id, s.value FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
-            "WHERE c.active = 1 AND s.kind = 'keyword'"
-        ):
-            by_keyword.setdefault(row["value"], set()).add(row["chat_id"])
-        for keyword, chats in by_keyword.items():
-            if _keyword_in(keyword, folded):
-                found |= chats
+    if source is not None or text:
+        audience = statement_audience(db, [source] if source is not None else [])
+        found |= audience.chats_for(source or "", text or "")
     return found
+
+
+@dataclass
+class StatementAudience:
+    """Who gets plain statements: the followers of each source, and keyword subscribers.
+    Read once for a whole polled batch rather than once per statement."""
+
+    by_source: dict[str, set[int]]
+    by_keyword: dict[str, set[int]]
+
+    def chats_for(self, source: str, text: str) -> set[int]:
+        found = set(self.by_source.get(source, ()))
+        folded = text.casefold()
+        for keyword, chat_ids in self.by_keyword.items():
+            if _keyword_in(keyword, folded):
+                found |= chat_ids
+        return found
+
+
+def statement_audience(db: Database, sources: Iterable[str]) -> StatementAudience:
+    by_source: dict[str, set[int]] = {}
+    by_keyword: dict[str, set[int]] = {}
+    wanted = sorted(set(sources))
+    active = "FROM subscriptions s JOIN chats c ON c.id = s.chat_id WHERE c.active = 1 AND "
+    if wanted:
+        marks = ", ".join("?" * len(wanted))
+        for chat_id, value in db.execute(
+            f"SELECT s.chat_id, s.value {active} s.kind = 'source' AND s.value IN ({marks})",
+            wanted,
+        ):
+            by_source.setdefault(value, set()).add(chat_id)
+    for chat_id, value in db.execute(f"SELECT s.chat_id, s.value {active} s.kind = 'keyword'"):
+        by_keyword.setdefault(value, set()).add(chat_id)
+    return StatementAudience(by_source, by_keyword)
 
 
 def chat_counts(db: Database) -> dict[str, int]:

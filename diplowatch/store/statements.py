@@ -36,34 +36,99 @@ class SearchHit:
 def add_statements(db: Database, statements: list[Statement], *, now: datetime) -> StoredBatch:
     """Store what is new, keep a revision of what changed; runs in the caller's transaction."""
     batch = StoredBatch()
+    known = _Known.load(db, statements)
     with db.atomic():
         for statement in statements:
-            existing = _find_existing(db, statement)
+            existing = known.find(statement)
             if existing is None:
                 statement.id = _insert(db, statement, now=now)
+                known.inserted(statement)
                 batch.new.append(statement)
-            elif existing["content_hash"] != statement.content_hash:
-                statement.id = _revise(db, existing, statement, now=now)
+            elif existing.content_hash != statement.content_hash:
+                statement.id = _revise(db, existing.id, statement, now=now)
+                known.revised(existing, statement)
                 batch.revised.append(statement)
             else:
                 batch.duplicates += 1
     return batch
 
 
-def _find_existing(db: Database, s: Statement) -> dict | None:
-    # A plain cursor: db.query() wraps each read in a savepoint, three statements per lookup,
-    # and this runs up to three times per fetched item (docs/benchmarks.md).
-    sql = "SELECT id, content_hash FROM statements WHERE source = ? AND "
-    lookups = [("key = ?", s.key)]
-    if s.key.startswith(DRIFTING_KEYS):
-        lookups += [("url = ? ORDER BY id DESC", s.url)] if s.url else []
-        lookups += [("content_hash = ?", s.content_hash)]
-    for where, value in lookups:
-        row = db.execute(sql + where + " LIMIT 1", [s.source, value]).fetchone()
-        if row:
-            return {"id": row[0], "content_hash": row[1]}
-    return None
+@dataclass
+class _Row:
+    id: int
+    content_hash: str
 
+
+class _Known:
+    """The stored rows a batch could match, read with one query per lookup kind (by key; for
+    drifting keys also by URL, newest wins, and by content, oldest wins) instead of up to three
+    queries per item, and kept current while the batch is stored."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, _Row] = {}
+        self.by_key: dict[tuple[str, str], _Row] = {}
+        self.by_url: dict[tuple[str, str], _Row] = {}
+        self.by_hash: dict[tuple[str, str], list[_Row]] = {}
+
+    @classmethod
+    def load(cls, db: Database, statements: list[Statement]) -> _Known:
+        known = cls()
+        wanted: dict[tuple[str, str], set[str]] = {}
+        for s in statements:
+            wanted.setdefault((s.source, "key"), set()).add(s.key)
+            if s.key.startswith(DRIFTING_KEYS):
+                wanted.setdefault((s.source, "content_hash"), set()).add(s.content_hash)
+                if s.url:
+                    wanted.setdefault((s.source, "url"), set()).add(s.url)
+        for (source, column), values in wanted.items():
+            for row_id, content, value in _rows_where(db, source, column, sorted(values)):
+                known._add(column, (source, value), known._row(row_id, content))
+        return known
+
+    def _row(self, row_id: int, content: str) -> _Row:
+        return self.rows.setdefault(row_id, _Row(row_id, content))
+
+    def _add(self, column: str, key: tuple[str, str], row: _Row) -> None:
+        if column == "key":
+            self.by_key[key] = row
+        elif column == "url":
+            self.by_url[key] = row  # rows come in id order: the newest stays
+        else:
+            self.by_hash.setdefault(key, []).append(row)
+
+    def find(self, s: Statement) -> _Row | None:
+        row = self.by_key.get((s.source, s.key))
+        if row is not None or not s.key.startswith(DRIFTING_KEYS):
+            return row
+        if s.url and (row := self.by_url.get((s.source, s.url))) is not None:
+            return row
+        same = [r for r in self.by_hash.get((s.source, s.content_hash), ())
+                if r.content_hash == s.content_hash]  # a revised row no longer has its old hash
+        return min(same, key=lambda r: r.id, default=None)
+
+    def inserted(self, s: Statement) -> None:
+        row = self._row(s.id, s.content_hash)
+        self._add("key", (s.source, s.key), row)
+        if s.url:
+            self._add("url", (s.source, s.url), row)
+        self._add("content_hash", (s.source, s.content_hash), row)
+
+    def revised(self, row: _Row, s: Statement) -> None:
+        row.content_hash = s.content_hash
+        self._add("content_hash", (s.source, s.content_hash), row)
+
+
+def _rows_where(db: Database, source: str, column: str, values: list[str]) -> list[tuple]:
+    """(id, content_hash, column value) of the source's rows whose ``column`` is in ``values``,
+    in id order. A plain cursor: db.query() would wrap each read in a savepoint."""
+    rows: list[tuple] = []
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        rows += db.execute(
+            f"SELECT id, content_hash, {column} FROM statements WHERE source = ? AND {column} "
+            f"IN ({', '.join('?' * len(chunk))})", [source, *chunk],
+        ).fetchall()
+    return sorted(rows)
 
 def _insert(db: Database, s: Statement, *, now: datetime) -> int:
     fetched = s.fetched_at or now
@@ -81,17 +146,17 @@ def _sort_time(published: datetime | None, fetched: datetime) -> datetime:
     return min(published, fetched) if published else fetched
 
 
-def _revise(db: Database, existing: dict, s: Statement, *, now: datetime) -> int:
+def _revise(db: Database, statement_id: int, s: Statement, *, now: datetime) -> int:
     old = next(db.query("SELECT title, text, content_hash FROM statements WHERE id = ?",
-                        [existing["id"]]))
+                        [statement_id]))
     db.table("statement_revisions").insert(
-        {"statement_id": existing["id"], **old, "replaced_at": iso(now)}
+        {"statement_id": statement_id, **old, "replaced_at": iso(now)}
     )
     db.execute(
         "UPDATE statements SET title = ?, text = ?, content_hash = ?, revision = revision + 1 "
-        "WHERE id = ?", [s.title, s.text, s.content_hash, existing["id"]],
+        "WHERE id = ?", [s.title, s.text, s.content_hash, statement_id],
     )
-    return existing["id"]
+    return statement_id
 
 
 def revisions(db: Database, statement_id: int) -> list[dict]:
