@@ -1,151 +1,126 @@
-"""Names people type ("dpr", "Косово", "north korea") → codes, with suggestions when unsure."""
+"""Names people type ("dpr", "Косово", "north korea") → codes, with suggestions when unsure.
+
+Names come from the extractor's gazetteer (``lookup_typed``: every language and inflected form
+it knows, abbreviations in any case) and from names.py (the names the bot itself prints, and
+the codes). The tables here hold only what people type but statements never say.
+"""
 
 from __future__ import annotations
 
 import difflib
-import gettext
-import re
-import unicodedata
-from functools import lru_cache
-
-import pycountry
+from collections.abc import Callable, Collection
+from functools import cache, lru_cache
 
 from . import names
-from .extract.gazetteer import find_mentions
-from .extract.tokens import tokenize
+from .extract.gazetteer import lookup_typed, typed_index, typed_key
 from .models import UserError
 
-LANGS = ("ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr")
+# Forms people type that are not names the extractor should find in running text.
+TYPED_ALIASES = {"днр донецк": "donetsk-pr", "ossetia del sud": "south-ossetia"}
 
-# Short forms people type for the entities, in the languages the bot serves.
-ENTITY_ALIASES: dict[str, tuple[str, ...]] = {
-    "donetsk-pr": ("dpr", "dnr", "donetsk", "donetsk republic", "днр", "донецкая народная республика",
-                   "донецкая республика", "донецк", "днр донецк", "донецька народна республіка"),
-    "luhansk-pr": ("lpr", "lnr", "luhansk", "lugansk", "luhansk republic", "lugansk people's republic",
-                   "лнр", "луганская народная республика", "луганськ", "луганська народна республіка"),
-    "abkhazia": ("abkhazia", "абхазия", "абхазія", "abjasia", "abkhazie", "abchasien", "abcasia"),
-    "south-ossetia": ("south ossetia", "южная осетия", "південна осетія", "osetia del sur",
-                      "ossétie du sud", "südossetien", "tskhinvali region", "ossetia del sud"),
-    "XK": ("kosovo", "косово", "kosova", "kosovo and metohija", "косово и метохия"),
-    "PS": ("palestine", "state of palestine", "палестина", "palestina", "palästina"),
-    "TW": ("taiwan", "republic of china", "roc", "тайвань", "тайвань", "taïwan"),
-    "EH": ("sadr", "western sahara", "sahrawi republic", "сахарская арабская демократическая "
-           "республика", "садр", "западная сахара", "sahara occidental"),
-    "somaliland": ("somaliland", "сомалиленд"),
-    "northern-cyprus": ("northern cyprus", "trnc", "turkish republic of northern cyprus",
-                        "северный кипр", "трск", "kktc"),
-    "transnistria": ("transnistria", "pmr", "pridnestrovie", "приднестровье", "пмр",
-                     "придністров'я"),
-    "artsakh": ("artsakh", "nagorno-karabakh", "nagorno karabakh", "арцах", "нагорный карабах"),
-    "crimea": ("republic of crimea", "crimea", "республика крым", "крым", "крим"),
-    "AF": ("taliban", "islamic emirate", "islamic emirate of afghanistan", "талибан",
-           "исламский эмират афганистан"),
-}
-
-
-def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("ё", "е")
-    text = re.sub(r"[^\w' -]+", " ", text)
-    text = re.sub(r"^(the|la|le|el|die|der) ", "", " ".join(text.split()))
-    return text
-
-
-@lru_cache(maxsize=1)
-def entity_index() -> dict[str, str]:
-    index = {normalize(names.display(code)): code for code in names.ENTITIES}
-    for code, aliases in ENTITY_ALIASES.items():
-        index.update({normalize(alias): code for alias in aliases})
-    index.update({code.lower(): code for code in names.ENTITIES})
-    return index
-
-
-@lru_cache(maxsize=1)
-def state_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    translators = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang],
-                                       fallback=True) for lang in LANGS]
-    for country in pycountry.countries:
-        code = country.alpha_2
-        forms = {country.name, getattr(country, "common_name", ""),
-                 getattr(country, "official_name", ""), names.display(code, actor=True)}
-        forms |= {t.gettext(country.name) for t in translators}
-        index.update({normalize(f): code for f in forms if f})
-    index.update({normalize(k): v for k, v in STATE_ALIASES.items()})
-    return index
-
-
-STATE_ALIASES = {
-    "dprk": "KP", "кндр": "KP", "северная корея": "KP", "північна корея": "KP", "usa": "US",
-    "us": "US", "america": "US", "сша": "US", "uk": "GB", "britain": "GB", "great britain": "GB",
-    "россия": "RU", "росія": "RU", "рф": "RU", "russian federation": "RU", "сирия": "SY",
-    "сирія": "SY", "prc": "CN", "china": "CN", "кнр": "CN", "китай": "CN", "uae": "AE",
-    "ivory coast": "CI", "holy see": "VA", "vatican": "VA", "burma": "MM", "czechia": "CZ",
-}
-
-
-# Names that stand for more than one entity: the user must pick.
+# Names that stand for more than one entity, or for more than the entity: the user must pick.
 AMBIGUOUS = {
     "donbass": ("donetsk-pr", "luhansk-pr"), "donbas": ("donetsk-pr", "luhansk-pr"),
     "донбасс": ("donetsk-pr", "luhansk-pr"), "донбас": ("donetsk-pr", "luhansk-pr"),
-    "лднр": ("donetsk-pr", "luhansk-pr"), "ldnr": ("donetsk-pr", "luhansk-pr"),
     "ossetia": ("south-ossetia",), "cyprus north": ("northern-cyprus",),
+}
+
+# What "Did you mean" suggests typing for each entity.
+HINTS = {
+    "donetsk-pr": "dpr", "luhansk-pr": "lpr", "abkhazia": "abkhazia", "south-ossetia": "south ossetia",
+    "XK": "kosovo", "PS": "palestine", "TW": "taiwan", "EH": "sadr", "somaliland": "somaliland",
+    "northern-cyprus": "trnc", "transnistria": "pmr", "artsakh": "artsakh", "crimea": "crimea",
+    "AF": "taliban",
 }
 
 
 def resolve_entity(text: str) -> str:
     """An entity code for `text`, or UserError naming the closest entities."""
-    key = normalize(text)
-    index = entity_index()
-    if key in index:
-        return index[key]
-    found = [c for c in gazetteer_codes(text) if c in names.ENTITIES]
+    found = _codes(text, names.ENTITIES, _own_entity_names())
     if len(found) == 1:
         return found[0]
-    if key in AMBIGUOUS:
-        options = ", ".join(f"{names.display(c)} ({_short(c, index)})" for c in AMBIGUOUS[key])
-        raise UserError(f'Unknown entity "{text.strip()[:40]}". Did you mean: {options}?')
-    raise UserError(_unknown("entity", text, index, names.display))
+    options = found or AMBIGUOUS.get(typed_key(text), ())
+    if options:
+        shown = ", ".join(f"{names.display(c)} ({HINTS[c]})" for c in options)
+        raise UserError(f'Unknown entity "{text.strip()[:40]}". Did you mean: {shown}?')
+    raise UserError(_unknown("entity", text, entity_index(), names.display, HINTS.__getitem__))
 
 
 def resolve_state(text: str) -> str:
-    key = normalize(text)
-    index = state_index()
-    if key in index:
-        return index[key]
-    if len(key) == 2 and key.upper() in names.state_codes():
-        return key.upper()
-    found = [c for c in gazetteer_codes(text) if c in names.state_codes()]
+    """A state code (ISO 3166-1 alpha-2) for `text`, or UserError naming the closest states."""
+    found = _codes(text, names.state_codes(), _own_state_names())
     if len(found) == 1:
         return found[0]
-    raise UserError(_unknown("state", text, index, lambda c: names.display(c, actor=True)))
+    if found:  # "Congo", "Korea"
+        shown = ", ".join(f"{names.display(c, actor=True)} ({_state_hint(c)})" for c in found)
+        raise UserError(f'Unknown state "{text.strip()[:40]}". Did you mean: {shown}?')
+    raise UserError(_unknown("state", text, state_index(),
+                             lambda c: names.display(c, actor=True), _state_hint))
 
 
-def gazetteer_codes(text: str) -> list[str]:
-    """Codes of the extractor's gazetteer entry that spans all of `text` (inflected forms and
-    the languages it knows: "Абхазию", "Südossetien", "Pjöngjang")."""
-    tokens = tokenize(text[:200])
-    if not tokens:
-        return []
-    cyrillic = any("а" <= ch <= "я" or ch in "іїєґ" for ch in text.lower())
-    for lang in ("ru", "uk") if cyrillic else (None,):
-        for mention in find_mentions(tokens, lang):
-            if mention.start == 0 and mention.end == len(tokens):
-                return list(mention.codes)
-    return []
+def _codes(text: str, allowed: Collection[str], own: dict[str, str]) -> list[str]:
+    """The codes `text` names: the bot's own names for them first, then the gazetteer's."""
+    key = typed_key(text)
+    if key in own:
+        return [own[key]]
+    return list(dict.fromkeys(code for _kind, code in lookup_typed(text) if code in allowed))
 
 
-def _unknown(what: str, text: str, index: dict[str, str], display) -> str:
-    close = difflib.get_close_matches(normalize(text), list(index), n=8, cutoff=0.6)
+@lru_cache(maxsize=1)
+def _own_entity_names() -> dict[str, str]:
+    """Entity names as the bot prints them, lower-case codes, and TYPED_ALIASES."""
+    own = {typed_key(names.display(code)): code for code in names.ENTITIES}
+    own.update({code.lower(): code for code in names.ENTITIES})
+    own.update(TYPED_ALIASES)
+    return own
+
+
+@lru_cache(maxsize=1)
+def _own_state_names() -> dict[str, str]:
+    """State names as the bot prints them and lower-case codes (ISO territories included)."""
+    own = {typed_key(names.display(code, actor=True)): code for code in names.state_codes()}
+    own.update({code.lower(): code for code in names.state_codes()})
+    return own
+
+
+@lru_cache(maxsize=1)
+def entity_index() -> dict[str, str]:
+    """Every typed name of an entity → its code, for suggestions."""
+    return _gazetteer_names(names.ENTITIES) | _own_entity_names()
+
+
+@lru_cache(maxsize=1)
+def state_index() -> dict[str, str]:
+    """Every typed name of a state → its code, for suggestions."""
+    return _gazetteer_names(names.state_codes()) | _own_state_names()
+
+
+def _gazetteer_names(allowed: Collection[str]) -> dict[str, str]:
+    """Place names only: "Did you mean" suggests places, not capitals, leaders or adjectives."""
+    index = {}
+    for key, (kind, codes, _case) in typed_index().items():
+        mine = [c for c in codes if c in allowed]
+        if len(mine) == 1 and kind in ("state", "entity", "territory"):
+            index[key] = mine[0]
+    return index
+
+
+@cache
+def _state_hint(code: str) -> str:
+    """The shortest ASCII way to type a state: an abbreviation ("dprk", "uk") or its name."""
+    forms = [key for key, (_kind, codes, case) in typed_index().items() if case and codes == (code,)]
+    forms.append(typed_key(names.display(code, actor=True)))
+    return min((f for f in forms if f.isascii()), key=lambda f: (len(f), f), default=forms[-1])
+
+
+def _unknown(what: str, text: str, index: dict[str, str], display: Callable[[str], str],
+             hint: Callable[[str], str]) -> str:
+    close = difflib.get_close_matches(typed_key(text), list(index), n=8, cutoff=0.6)
     codes = list(dict.fromkeys(index[c] for c in close))[:3]
     shown = text.strip()[:40]
     if not codes:
-        hint = "Try /recognized kosovo or /subscribe dpr." if what == "entity" else \
+        tip = "Try /recognized kosovo or /subscribe dpr." if what == "entity" else \
             "Use the English name or the two-letter code, e.g. KP."
-        return f'Unknown {what} "{shown}". {hint}'
-    options = ", ".join(f"{display(c)} ({_short(c, index)})" for c in codes)
+        return f'Unknown {what} "{shown}". {tip}'
+    options = ", ".join(f"{display(c)} ({hint(c)})" for c in codes)
     return f'Unknown {what} "{shown}". Did you mean: {options}?'
-
-
-def _short(code: str, index: dict[str, str]) -> str:
-    aliases = sorted((k for k, v in index.items() if v == code), key=lambda a: (not a.isascii(), len(a)))
-    return aliases[0] if aliases else code.lower()

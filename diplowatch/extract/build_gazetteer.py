@@ -1,4 +1,4 @@
-"""Build diplowatch/data/gazetteer/gazetteer.json from pycountry and curated.json.
+"""Build diplowatch/data/gazetteer/gazetteer.json (and typed.json) from pycountry and curated.json.
 
 Run after editing curated.json:  python -m diplowatch.extract.build_gazetteer
 
@@ -6,6 +6,10 @@ Every name becomes one or more *keys* (space-joined folded tokens). Besides the 
 Cyrillic names get their pymorphy3 lemma key ("Южной Осетии" is found through "южный осетия")
 and every name gets a light-stem key (pl/sr/de/ru/uk inflection). When a key points to different
 codes, the more literal variant wins (surface > lemma > stem); a tie drops the key as ambiguous.
+
+typed.json holds names the extractor must not look for in running text but that people type on
+their own, read only by gazetteer.lookup_typed: stop-listed words ("Чад" is also "fumes") and
+the ISO 3166-1 territories ("Puerto Rico", "Гренландия").
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ NOT_STATES = set(
     ["AS", "AI", "AQ", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CK", "CW", "CX", "EH", "FK", "FO", "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IM", "IO", "JE", "KY", "MF", "MO", "MP", "MQ", "MS", "NC", "NF", "NU", "PF", "PM", "PN", "PR", "PS", "RE", "SH", "SJ", "SX", "TC", "TF", "TK", "TW", "UM", "VG", "VI", "WF", "YT"]
 )
 PRIORITY = {"surface": 3, "lemma": 2, "stem": 1}
+SECTIONS = (("states", "state"), ("entities", "entity"), ("territories", "territory"),
+            ("capitals", "capital"), ("adjectives", "adj"), ("persons", "person"))
 KIND_RANK = {"entity": 6, "territory": 5, "state": 4, "capital": 3, "person": 2, "adj": 1, "org": 0}
 _CYR = re.compile(r"[\u0400-\u04ff]")
 
@@ -34,14 +40,15 @@ def _key(name: str) -> tuple[str, ...]:
     return tuple(t.f for t in tokenize(name))
 
 
-def pycountry_names() -> dict[str, set[str]]:
+def pycountry_names(*, territories: bool = False) -> dict[str, set[str]]:
+    """Names of the states in pycountry (with ``territories``: of the NOT_STATES entries)."""
     import pycountry
 
     names: dict[str, set[str]] = {}
     translators = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc])
                    for loc in LOCALES]
     for country in pycountry.countries:
-        if country.alpha_2 in NOT_STATES:
+        if (country.alpha_2 in NOT_STATES) != territories:
             continue
         raw = {getattr(country, a, None) for a in ("name", "official_name", "common_name")} - {None}
         found = names.setdefault(country.alpha_2, set())
@@ -116,8 +123,7 @@ def build() -> dict:
     for code, names in pycountry_names().items():
         for name in names:
             add(name, "state", [code], curated=False)
-    for section, kind in (("states", "state"), ("entities", "entity"), ("territories", "territory"),
-                          ("capitals", "capital"), ("adjectives", "adj"), ("persons", "person")):
+    for section, kind in SECTIONS:
         for code, names in curated[section].items():
             for name in names:
                 add(name, kind, code.split("+"))
@@ -128,6 +134,30 @@ def build() -> dict:
     for name in curated["orgs"]:
         add(name, "org", ["ORG"], case=name.isupper() and len(name) <= 5)
     return _finish(table)
+
+
+def build_typed(keys: dict[str, list]) -> dict[str, list]:
+    """typed.json: folded key → [kind, codes] of names ``keys`` (gazetteer.json's) leaves out:
+    stop-listed words, names of several places at once ("Congo"), ISO territories."""
+    curated = json.loads((DATA / "curated.json").read_text("utf-8"))
+    stopped = {(fold(s),) for s in curated["stop"]}
+    named = [("state", code, names) for code, names in pycountry_names().items()]
+    named += [(kind, code, names) for section, kind in SECTIONS
+              for code, names in curated[section].items()]
+    found: dict[tuple[str, ...], dict] = {}
+    for kind, code, names in named:
+        for key in {_key(name) for name in names} - {()}:
+            entry = found.setdefault(key, {"kind": kind, "codes": set()})
+            entry["codes"].update(code.split("+"))
+            entry["kind"] = max(kind, entry["kind"], key=KIND_RANK.get)
+    table = {key: {"kind": v["kind"], "codes": sorted(v["codes"])} for key, v in found.items()
+             if " ".join(key) not in keys and (len(v["codes"]) > 1 or key in stopped)}
+    for code, names in sorted(pycountry_names(territories=True).items()):
+        for key in sorted({_key(name) for name in names} - {()} - set(table)):
+            if " ".join(key) not in keys:
+                _put(table, key, "territory", [code], "surface", None)
+    return {" ".join(key): [v["kind"], v["codes"]] for key, v in sorted(table.items())
+            if not v.get("ambiguous")}
 
 
 def _put(table: dict, key: tuple[str, ...], kind: str, codes: list[str], how: str,
@@ -162,10 +192,16 @@ def _finish(table: dict) -> dict:
 
 def main() -> None:
     data = build()
-    path = DATA / "gazetteer.json"
+    _write(DATA / "gazetteer.json", data)
+    print(f"wrote {DATA / 'gazetteer.json'} ({len(data['keys'])} keys)")
+    typed = build_typed(data["keys"])
+    _write(DATA / "typed.json", typed)
+    print(f"wrote {DATA / 'typed.json'} ({len(typed)} names)")
+
+
+def _write(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
                     "utf-8")
-    print(f"wrote {path} ({len(data['keys'])} keys)")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,44 @@
+"""Recognition ledger: who recognizes whom since when, and which reported acts are news.
+
+Every reported act is appended to ``events``; ``recognitions`` holds the status derived from
+them per (actor, target): ``recognizes``, ``withdrew`` or ``rejects`` (no row = unknown).
+An act is *new* when it changes that status. A repeat while the status is unchanged — or
+within ``MENTION_WINDOW`` of the first report of the same act — is stored as a *mention*
+(``mention_of`` = the first report) and sits at the first report's place on the timeline.
+The first official mention of an act first reported only by media (extracted, not seeded)
+is a *confirmed* change. Seeded, imported and reprocessed acts never produce changes.
+Design notes and edge cases: docs/ledger.md.
+
+Modules: ``model`` (records and constants), ``recording`` (record, derive, reprocess),
+``queries`` (status_of, recognized_by, latest_events, history), ``importing`` (seed, CSV).
+Callers use the names re-exported here.
+"""
+
+from ..names import ENTITIES  # the tracked targets, read as ledger.ENTITIES by bench/
+from .importing import MAX_IMPORT_ERRORS, LedgerImportError, import_csv, load_seed
+from .model import (
+    STATUS,
+    Change,
+    Earlier,
+    EntityStatus,
+    Fact,
+    ImportResult,
+    LedgerEvent,
+    ReprocessResult,
+)
+from .queries import history, latest_events, recognized_by, status_of
+from .recording import (
+    MENTION_WINDOW,
+    PairState,
+    event_date,
+    recompute_pair,
+    record,
+    reprocess_statement,
+)
+
+__all__ = [
+    "ENTITIES", "MAX_IMPORT_ERRORS", "MENTION_WINDOW", "STATUS", "Change", "Earlier",
+    "EntityStatus", "Fact", "ImportResult", "LedgerEvent", "LedgerImportError", "PairState",
+    "ReprocessResult", "event_date", "history", "import_csv", "latest_events", "load_seed",
+    "recognized_by", "recompute_pair", "record", "reprocess_statement", "status_of",
+]

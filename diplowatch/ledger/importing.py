@@ -1,0 +1,106 @@
+"""The bundled seed and recognitions CSV import: validated, staged, all rows or none."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from datetime import date, datetime
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .. import export
+from ..models import UserError
+from ..store import events as events_store
+from ..store import iso
+from .model import ImportResult, _utc
+from .recording import recompute_pair
+
+if TYPE_CHECKING:
+    from ..store import Database
+
+MAX_IMPORT_ERRORS = 20
+_STAGE_BATCH = 5000
+
+
+class LedgerImportError(UserError):
+    """A ledger CSV was rejected; nothing was imported. ``errors`` lists (line, reason)."""
+
+    def __init__(self, line: int, reason: str, *, errors: list[tuple[int, str]] | None = None):
+        self.line, self.reason = line, reason
+        self.errors = errors or [(line, reason)]
+        lines = [f"line {n}: {why}" for n, why in self.errors]
+        if len(self.errors) == 1:
+            super().__init__(f"Ledger import failed, nothing imported. {lines[0]}")
+        else:
+            head = f"Ledger import failed with {len(self.errors)} errors"
+            more = " (stopped at the limit)" if len(self.errors) >= MAX_IMPORT_ERRORS else ""
+            super().__init__(f"{head}{more}, nothing imported:\n" + "\n".join(lines))
+
+
+def load_seed(db: Database, *, now: datetime) -> ImportResult | None:
+    """Import the bundled recognitions.csv once; ``None`` when seed events already exist."""
+    if events_store.has_origin(db, "seed"):
+        return None
+    seed = resources.files("diplowatch").joinpath("data/recognitions.csv")
+    with seed.open(encoding="utf-8", newline="") as fh:
+        return import_csv(db, fh, now=now, origin="seed", source="recognitions.csv")
+
+
+def import_csv(
+    db: Database, path_or_file: str | PathLike[str] | IO[str], *, now: datetime,
+    origin: str = "seed", source: str | None = None,
+) -> ImportResult:
+    """Validate and append a recognitions CSV in one transaction: all rows or none.
+
+    Streams the file (bounded memory). Raises LedgerImportError listing up to
+    MAX_IMPORT_ERRORS bad lines. Rows already in the ledger are skipped, so re-importing
+    a file is a no-op. Imported acts never alert.
+    """
+    if origin not in ("seed", "manual"):
+        raise ValueError(f"origin must be seed or manual, not {origin!r}")
+    label = source or _label(path_or_file)
+    with _open_text(path_or_file) as fh, db.atomic():
+        rows = _stage_file(db, fh, today=_utc(now).date())
+        inserted, pairs = events_store.merge_stage(db, origin=origin, source=label, now=iso(now) or "")
+        for actor, target in pairs:
+            recompute_pair(db, actor, target, now=now)
+    return ImportResult(label, rows, inserted, rows - inserted, len(pairs))
+
+
+def _label(path_or_file: str | PathLike[str] | IO[str]) -> str:
+    name = path_or_file if isinstance(path_or_file, str | PathLike) else getattr(path_or_file, "name", None)
+    return Path(name).name if isinstance(name, str | PathLike) else "import"
+
+
+def _open_text(path_or_file: str | PathLike[str] | IO[str]) -> Any:
+    if not isinstance(path_or_file, str | PathLike):
+        return nullcontext(path_or_file)
+    try:
+        return open(path_or_file, encoding="utf-8-sig", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise UserError(f"Cannot read {path_or_file}: {exc.strerror}.") from exc
+
+
+def _stage_file(db: Database, fh: IO[str], *, today: date) -> int:
+    """Validate every row into the stage table; returns the number of valid rows."""
+    events_store.open_stage(db)
+    errors: list[tuple[int, str]] = []
+    batch: list[tuple[Any, ...]] = []
+    rows = 0
+    for line, item in export.read_rows(fh, today=today):
+        if isinstance(item, str):
+            errors.append((line, item))
+            if len(errors) >= MAX_IMPORT_ERRORS:
+                break
+            continue
+        rows += 1
+        if not errors:
+            batch.append((line, *item))
+        if len(batch) >= _STAGE_BATCH:
+            events_store.stage_rows(db, batch)
+            batch.clear()
+    if errors:
+        raise LedgerImportError(*errors[0], errors=errors)
+    events_store.stage_rows(db, batch)
+    return rows

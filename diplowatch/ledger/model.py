@@ -1,0 +1,124 @@
+"""The ledger's records: statuses, facts, events, changes and results (no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, NamedTuple
+
+STATUS = {"recognize": "recognizes", "withdraw": "withdrew", "reject": "rejects"}
+Row = dict[str, Any]
+
+
+class Earlier(NamedTuple):
+    actor: str
+    date: date | None
+    precision: str
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # new | confirmed
+    event_id: int
+    actor: str
+    target: str
+    act: str
+    evidence: str
+    source_url: str | None
+    reported_at: datetime
+    statement_id: int | None = None
+    source: str | None = None
+    official: bool = False
+    previous: str = "unknown"  # the pair's status before this act
+    confirms: int | None = None  # confirmed: the event id of the first (media) report
+    ordinal: int | None = None  # recognize by a UN member: its rank among current recognizers
+    earlier: list[Earlier] = field(default_factory=list)  # other current UN recognizers
+    remaining: int | None = None  # withdraw/reject: UN members still recognizing
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The current status of one (actor, target) pair and the event it rests on."""
+
+    actor: str
+    target: str
+    status: str  # recognizes | withdrew | rejects
+    since: date | None  # recognizes/rejects: start; withdrew: start of the withdrawn recognition
+    since_precision: str
+    until: date | None  # withdrew: date of the withdrawal
+    until_precision: str | None
+    event_id: int
+    statement_id: int | None
+    source: str | None
+    source_url: str | None
+    origin: str
+    un_member: bool
+
+
+@dataclass(frozen=True)
+class EntityStatus:
+    target: str
+    recognizes: list[Fact]  # dated ones by date, then undated
+    withdrew: list[Fact]  # by withdrawal date
+    rejects: list[Fact]
+
+    @property
+    def un_count(self) -> int:
+        return sum(f.un_member for f in self.recognizes)
+
+
+@dataclass(frozen=True)
+class LedgerEvent:
+    id: int
+    actor: str
+    target: str
+    act: str
+    origin: str  # extracted | seed | manual
+    reported_at: datetime
+    effective_date: date | None
+    date_precision: str
+    statement_id: int | None
+    source: str | None
+    source_url: str | None
+    official: bool
+    evidence: str
+    confidence: float
+    note: str
+    mention_of: int | None
+    held: str | None
+    retracted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    source: str
+    rows: int  # valid rows read
+    inserted: int  # new events
+    duplicates: int  # rows already in the ledger (or repeated in the file)
+    pairs: int  # (actor, target) statuses recomputed
+
+
+@dataclass(frozen=True)
+class ReprocessResult:
+    added: int
+    retracted: int
+    kept: int
+
+
+@dataclass(frozen=True)
+class _Report:
+    """Where a batch of acts was reported."""
+
+    statement_id: int | None
+    source: str | None
+    source_url: str | None
+    official: bool
+    reported_at: datetime
+
+
+def _utc(dt: datetime) -> datetime:
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
