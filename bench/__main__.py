@@ -49,13 +49,16 @@ def sections(text: str) -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     names = argv or sorted(p.stem.removeprefix("bench_") for p in Path(__file__).parent.glob("bench_*.py"))
-    done = sections(OUT.read_text("utf-8")) if OUT.exists() else {}
+    new = {}
     for name in names:
         print(f"== bench {name}", flush=True)
         module = importlib.import_module(f"bench.bench_{name}")
         body = module.run().strip()
-        done[name] = f"<!-- bench:{name} -->\n{body}\n\n_{machine()}_\n\n"
+        new[name] = f"<!-- bench:{name} -->\n{body}\n\n_{machine()}_\n\n"
         print(body, flush=True)
+    # Read the file only now: a benchmark takes minutes, and another run may have written
+    # its own section meanwhile.
+    done = {**(sections(OUT.read_text("utf-8")) if OUT.exists() else {}), **new}
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(HEADER + "\n" + "".join(done[k] for k in sorted(done)), "utf-8")
     print(f"wrote {OUT}")

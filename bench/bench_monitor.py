@@ -16,11 +16,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
-SOURCES, ITEMS, RUNS = 1000, 20, 3
+SOURCES, ITEMS, RUNS = 1000, 20, int(os.environ.get("BENCH_RUNS", 3))
 HOSTS = 8  # distinct loopback addresses, so the per-host limit of 2 is realistic
 
 
@@ -40,10 +41,11 @@ def feed(n: int) -> bytes:
             "</channel></rss>").encode()
 
 
-def serve(port: int) -> None:
+def serve(port: int, body: Callable[[int], bytes] = feed) -> None:
+    """Serve `body(n)` at /feed/n for n < SOURCES on HOSTS loopback addresses (ETag → 304)."""
     from aiohttp import web
 
-    bodies = {n: feed(n) for n in range(SOURCES)}
+    bodies = {n: body(n) for n in range(SOURCES)}
 
     async def handle(request: web.Request) -> web.Response:
         n = int(request.match_info["n"])

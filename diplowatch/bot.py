@@ -11,6 +11,7 @@ import logging
 import signal
 import sqlite3
 import sys
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import TextIO
@@ -18,10 +19,10 @@ from typing import TextIO
 import httpx
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from telegram.error import Conflict, InvalidToken
+from telegram.error import Conflict, InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
-from . import handlers, ledger, ops
+from . import handlers, ledger, ops, texts
 from .config import TOKEN_RE, ConfigError, Settings, load_sources
 from .delivery import Sender, console_send, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
@@ -30,7 +31,7 @@ from .handlers.telegram import bot_commands
 from .scheduler import Monitor, utcnow
 from .sources import close_parse_pool
 from .sources.fetch import Fetcher, make_client
-from .store import Database, chats, open_db
+from .store import Database, chats, check_writable, open_db, storage_fault
 from .store.sources import sync_sources
 
 log = logging.getLogger(__name__)
@@ -80,22 +81,37 @@ class Runtime:
     monitor: Monitor
 
 
-def open_store(settings: Settings) -> Database:
-    """The database with its schema current and the seed history loaded (once, on first use)."""
+def open_store(settings: Settings, *, writable: bool = False) -> Database:
+    """The database with its schema current and the seed history loaded (once, on first use).
+
+    ``writable``: check at once that the file takes writes, so that a read-only file is a
+    ConfigError naming it, not an internal error at the first write.
+    """
     try:
         db = open_db(settings.db_path)
     except sqlite3.Error as exc:
-        raise ConfigError(f"DIPLOWATCH_DB={str(settings.db_path)!r}: cannot open the database "
-                          f"({exc}). Point it at a writable SQLite file.") from None
-    ledger.load_seed(db, now=utcnow())
+        raise _database_error(settings, exc) from None
+    try:
+        if writable:
+            check_writable(db)
+        ledger.load_seed(db, now=utcnow())
+    except sqlite3.Error as exc:
+        db.close()
+        if storage_fault(exc) is None:
+            raise
+        raise _database_error(settings, exc) from None
     return db
+
+
+def _database_error(settings: Settings, exc: sqlite3.Error) -> ConfigError:
+    return ConfigError(texts.database_error(str(settings.db_path), storage_fault(exc), exc))
 
 
 @contextlib.asynccontextmanager
 async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> AsyncIterator[Runtime]:
     """Open the store, sync the sources file into it, and build the monitor."""
     sources = load_sources(settings.sources_path)
-    db = open_store(settings)
+    db = open_store(settings, writable=True)
     sync_sources(db, sources, now=utcnow())
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
@@ -131,11 +147,12 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
     polled = len(scheduler.get_jobs())
 
     async def health() -> None:  # a coroutine: runs on the loop, beside the other db users
-        ops.log_health(rt.db)
+        ops.log_health(rt.db, poll_lag=rt.monitor.poll_lag())
 
     scheduler.add_job(health, IntervalTrigger(seconds=ops.HEALTH_INTERVAL), id="health",
                       name="health line", max_instances=1, coalesce=True)
     scheduler.start()
+    clock_watch = asyncio.create_task(rt.monitor.watch_clock(scheduler))
     stop_sending = asyncio.Event()
     task = asyncio.create_task(sender.run(stop=stop_sending)) if sender else None
     if sender:
@@ -144,6 +161,7 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
     try:
         yield
     finally:
+        clock_watch.cancel()
         scheduler.shutdown(wait=False)
         stop_sending.set()
         if task:
@@ -186,7 +204,9 @@ def build_application(settings: Settings) -> Application:
 
 async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
                        started: Callable[[Runtime], object] | None = None) -> None:
-    """Bot + monitor + sender until `stop`; `started(runtime)` runs once all are up (tests)."""
+    """Bot + monitor + sender until `stop`; `started(runtime)` runs once all are up (tests).
+
+    Raises TokenInUse, after a clean stop, when another instance kept polling with the token."""
     stop = stop or stop_on_signals()
     async with open_runtime(settings) as rt:
         app = build_application(settings)
@@ -199,8 +219,8 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
                               "token again from @BotFather, or unset it for the console chat.") from None
         await app.bot.set_my_commands(bot_commands())
         await app.start()
-        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES,
-                                        error_callback=lambda exc: _polling_error(exc, stop))
+        polling = PollingErrors(stop)
+        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=polling)
         sender = Sender(rt.db, telegram_send(app.bot), rate=settings.send_rate)
         try:
             async with background(rt, sender=sender):
@@ -211,14 +231,43 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
             await app.updater.stop()
             await app.stop()
             await app.shutdown()
+        if polling.token_in_use:
+            raise TokenInUse
 
 
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 
-def _polling_error(exc: Exception, stop: asyncio.Event) -> None:
-    if isinstance(exc, Conflict):
-        log.error("another instance is polling with this token (409 Conflict); stopping")
-        stop.set()
-    else:
-        log.warning("getUpdates failed: %s", exc)
+CONFLICTS_TO_STOP = 3  # 409s within CONFLICT_WINDOW: another instance, not a blip
+CONFLICT_WINDOW = 60.0
+
+
+class TokenInUse(Exception):
+    """Another bot instance kept polling with this token; this one stopped (already logged)."""
+
+
+class PollingErrors:
+    """PTB's polling ``error_callback``: logs getUpdates failures (PTB retries them) and sets
+    ``stop`` once 409 Conflicts persist: CONFLICTS_TO_STOP of them within CONFLICT_WINDOW s.
+    Telegram answers 409 when a second getUpdates with the same token ends ours."""
+
+    def __init__(self, stop: asyncio.Event, *, clock: Callable[[], float] = time.monotonic):
+        self.stop, self._clock = stop, clock
+        self.conflicts: list[float] = []
+        self.token_in_use = False
+
+    def __call__(self, exc: TelegramError) -> None:
+        if not isinstance(exc, Conflict):
+            log.warning("getUpdates failed: %s", exc)
+            return
+        now = self._clock()
+        self.conflicts = [t for t in self.conflicts if t > now - CONFLICT_WINDOW] + [now]
+        if len(self.conflicts) < CONFLICTS_TO_STOP:
+            log.warning("getUpdates failed (%d of %d conflicts before stopping): %s",
+                        len(self.conflicts), CONFLICTS_TO_STOP, exc)
+        elif not self.token_in_use:
+            self.token_in_use = True
+            log.error("another instance is polling with this token (409 Conflict); stopping "
+                      "after %d conflicts in %.0f s. Stop the other instance, or give each its "
+                      "own bot token", len(self.conflicts), now - self.conflicts[0])
+            self.stop.set()

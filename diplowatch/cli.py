@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from .models import UserError
 from .scheduler import utcnow
 from .store import sources as source_store
 from .store import statements as statement_store
+from .store import storage_fault
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,11 +41,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug: one line for the user, the traceback in the debug log
-        logging.getLogger(__name__).debug("internal error", exc_info=True)
-        print(f"diplowatch: internal error: {type(exc).__name__}: {exc}. "
-              "Run with DIPLOWATCH_LOG_LEVEL=DEBUG for details.", file=sys.stderr)
-        return 70
+    except sqlite3.Error as exc:
+        if (fault := storage_fault(exc)) is None:
+            return _internal_error(exc)
+        print(f"diplowatch: {texts.database_error(str(settings.db_path), fault, exc)}",
+              file=sys.stderr)
+        return 2
+    except Exception as exc:
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    """A bug: one line for the user, the traceback in the debug log."""
+    logging.getLogger(__name__).debug("internal error", exc_info=True)
+    print(f"diplowatch: internal error: {type(exc).__name__}: {exc}. "
+          "Run with DIPLOWATCH_LOG_LEVEL=DEBUG for details.", file=sys.stderr)
+    return 70
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,7 +134,10 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         except ops.AlreadyRunning as exc:
             print(f"diplowatch: {exc}", file=sys.stderr)
             return 2
-        asyncio.run(bot.run(settings, headless=args.headless))
+        try:
+            asyncio.run(bot.run(settings, headless=args.headless))
+        except bot.TokenInUse:  # logged where it was found; 2 keeps systemd from restarting
+            return 2
     return 0
 
 

@@ -2,14 +2,19 @@
 
 Pacing: one token bucket for the global rate (``DIPLOWATCH_SEND_RATE``), at least
 ``private_interval`` between two messages to one private chat and ``group_interval`` (60/20 s)
-to one group or channel (negative chat ids). Rows are marked in SQLite right after each
-successful send, so a crash repeats at most the sends that were in flight.
+to one group or channel (negative chat ids), also across a restart (``chats.last_sent_at``).
+Rows are marked in SQLite right after each successful send, so a crash repeats at most the
+sends that were in flight.
 
 Errors (see reference/telegram.md): 429 pauses all sending and keeps the row; 403 makes the
 chat inactive; a migrated group moves the chat and resends; "can't parse entities" resends
 as plain text; "chat not found" strikes the chat; a read timeout marks the row
 'possibly_delivered' and never resends it; anything else (5xx, connection errors) is retried
 with exponential backoff until ``max_attempts``.
+
+When the database refuses a write (disk full, read-only), sending pauses; sent marks it
+refused are held in memory and written before anything else is sent, so only a crash in the
+meantime repeats those sends (at most the sends in flight).
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ import contextlib
 import functools
 import itertools
 import logging
+import sqlite3
 import time
 import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -200,6 +206,11 @@ class Sender:
         self.only_chat = only_chat
         self._last_sent: dict[int, float] = {}
         self._locks: dict[int, list[Any]] = {}
+        # Delivered, but the database refused the sent mark (disk full, read-only): kept here
+        # and written before anything else is sent, so the rows are not sent twice.
+        self._unrecorded: list[tuple[list[int], int, Any, datetime]] = []
+        self._halted = False  # this pass takes no more jobs: the database refused a write
+        self.storage_error: str | None = None  # the last refusal, until a sent mark succeeds
         self._wake = asyncio.Event()
         self._origin = (datetime.now(UTC), time.monotonic())
 
@@ -226,7 +237,7 @@ class Sender:
                 continue
             if stats.messages or stats.failed or stats.dropped:
                 log.info("delivery pass %s", stats)
-            await self._idle(stop, self._until_due())
+            await self._idle(stop, self.idle_interval if self._halted else self._until_due())
 
     def _until_due(self) -> float:
         due = outbox.next_due_at(self.db, chat_id=self.only_chat)
@@ -241,29 +252,24 @@ class Sender:
             waiter.cancel()
 
     async def drain_once(self, *, now: datetime, stop: asyncio.Event | None = None) -> DrainStats:
-        """Send every row due at ``now`` (waiting for pacing and flood pauses as needed)."""
+        """Send every row due at ``now`` (waiting for pacing and flood pauses as needed).
+
+        The outbox is walked in rounds, chat by chat; each round gives every chat its next
+        message (its oldest rows, merged), so a chat with a long backlog takes turns with
+        the others instead of holding up the workers. A row is tried once per call.
+        """
         self._origin = (now, time.monotonic())
         stop = stop or asyncio.Event()
         stats = DrainStats()
+        self._halted = not self._record_unrecorded()
+        if self._halted:
+            return stats
         queue: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=self.max_in_flight * 2)
         try:
             async with asyncio.TaskGroup() as group:
                 for _ in range(self.max_in_flight):
                     group.create_task(self._worker(queue, stats, stop))
-                after = 0
-                while not stop.is_set():
-                    rows = outbox.due_rows(
-                        self.db,
-                        now=now,
-                        limit=self.batch_size,
-                        after_id=after,
-                        chat_id=self.only_chat,
-                    )
-                    if not rows:
-                        break
-                    after = rows[-1].id
-                    for job in self._jobs(rows):
-                        await queue.put(job)
+                await self._queue_rounds(queue, now=now, stop=stop)
                 for _ in range(self.max_in_flight):
                     await queue.put(None)
         except BaseExceptionGroup as group_error:
@@ -272,28 +278,53 @@ class Sender:
         self._last_sent = {k: v for k, v in self._last_sent.items() if v > horizon}
         return stats
 
-    def _jobs(self, rows: Iterable[OutboxRow]) -> list[_Job]:
-        """One job per message: a chat's short alerts merged (≤ 4096), long ones split."""
-        by_chat: dict[int, list[OutboxRow]] = {}
-        for row in rows:
-            by_chat.setdefault(row.chat_id, []).append(row)
-        jobs: list[_Job] = []
-        for chat_id, chat_rows in by_chat.items():
-            group: list[OutboxRow] = []
-            size = 0
-            for row in chat_rows:
-                length = utf16_len(row.text)
-                if row.parts_sent or length > MAX_MESSAGE or not self.merge:
-                    jobs.append(_Job(chat_id, [row], _parts(row.text), row.parts_sent))
-                    continue
-                if group and size + 2 + length > MAX_MESSAGE:
-                    jobs.append(self._merged(chat_id, group))
-                    group, size = [], 0
-                group.append(row)
-                size += length + (2 if size else 0)
-            if group:
-                jobs.append(self._merged(chat_id, group))
-        return jobs
+    async def _queue_rounds(
+        self, queue: asyncio.Queue[_Job | None], *, now: datetime, stop: asyncio.Event
+    ) -> None:
+        tried: set[int] = set()
+        while not stop.is_set():
+            queued = 0
+            for job in self._round(now, tried):
+                if stop.is_set() or self._halted:
+                    return
+                tried.update(job.ids)
+                await queue.put(job)
+                queued += 1
+            if not queued:
+                return
+
+    def _round(self, now: datetime, tried: set[int]) -> Iterator[_Job]:
+        """One walk over the due rows in (chat, id) order: each chat's next message, from its
+        rows not ``tried`` yet. A chat's rows may run on into the next page."""
+        after, held = outbox.FIRST_KEY, []
+        while rows := outbox.due_rows(
+            self.db, now=now, limit=self.batch_size, after=after, chat_id=self.only_chat
+        ):
+            after = (rows[-1].chat_id, rows[-1].id)
+            for chat_id, chat_rows in itertools.groupby(rows, key=lambda row: row.chat_id):
+                if held and held[0].chat_id != chat_id:
+                    yield self._next_message(held)[0]
+                    held = []
+                held += [row for row in chat_rows if row.id not in tried]
+            if held and (message := self._next_message(held))[1] < len(held):
+                yield message[0]  # complete: skip the rest of this chat's rows
+                after, held = (held[0].chat_id, outbox.LAST_ID), []
+        if held:
+            yield self._next_message(held)[0]
+
+    def _next_message(self, rows: list[OutboxRow]) -> tuple[_Job, int]:
+        """A chat's next message from its oldest ``rows`` (short alerts merged up to 4096
+        characters; a long one alone, to be split), and how many of the rows it carries."""
+        first = rows[0]
+        if first.parts_sent or utf16_len(first.text) > MAX_MESSAGE or not self.merge:
+            return _Job(first.chat_id, [first], _parts(first.text), first.parts_sent), 1
+        size, count = utf16_len(first.text), 1
+        for row in rows[1:]:
+            size += 2 + utf16_len(row.text)
+            if row.parts_sent or size > MAX_MESSAGE:
+                break
+            count += 1
+        return self._merged(first.chat_id, rows[:count]), count
 
     @staticmethod
     def _merged(chat_id: int, rows: list[OutboxRow]) -> _Job:
@@ -303,10 +334,13 @@ class Sender:
         self, queue: asyncio.Queue[_Job | None], stats: DrainStats, stop: asyncio.Event
     ) -> None:
         while (job := await queue.get()) is not None:
-            if stop.is_set():
+            if stop.is_set() or self._halted:
                 continue
             async with self._chat_lock(job.chat_id):
-                await self._deliver(job, stats, stop)
+                try:
+                    await self._deliver(job, stats, stop)
+                except sqlite3.Error as exc:  # a row the database could not update stays pending
+                    self._storage_failed(exc)
 
     @contextlib.asynccontextmanager
     async def _chat_lock(self, chat_id: int) -> AsyncIterator[None]:
@@ -336,15 +370,61 @@ class Sender:
             if message_id is _GAVE_UP:
                 return
             if index + 1 < len(job.parts) and len(job.rows) == 1:
-                outbox.mark_parts_sent(self.db, job.ids[0], index + 1)
+                try:
+                    outbox.mark_parts_sent(self.db, job.ids[0], index + 1)
+                except sqlite3.Error as exc:  # go on: the sent mark below covers every part
+                    self._storage_failed(exc)
         now = self._now()
-        with self.db.atomic():
-            outbox.mark_sent(self.db, job.ids, message_id=message_id, now=now)
-            chats.record_sent(self.db, job.chat_id, now=now)
+        try:
+            self._mark_sent(job.ids, job.chat_id, message_id, now)
+        except sqlite3.Error as exc:
+            self._unrecorded.append((job.ids, job.chat_id, message_id, now))
+            self._storage_failed(exc)
         stats.sent += len(job.ids)
 
+    def _mark_sent(self, ids: list[int], chat_id: int, message_id: Any, now: datetime) -> None:
+        with self.db.atomic():
+            outbox.mark_sent(self.db, ids, message_id=message_id, now=now)
+            chats.record_sent(self.db, chat_id, now=now)
+        if self.storage_error is not None:
+            log.info("the database takes writes again; sending goes on")
+            self.storage_error = None
+
+    def _storage_failed(self, exc: sqlite3.Error) -> None:
+        """The database refused a write (disk full, read-only): this pass takes no more jobs,
+        as each send would be one more sent mark held only in memory."""
+        self._halted = True
+        if self.storage_error is None:
+            log.error("the database refused a write (%s); sending paused, %d sent mark(s) "
+                      "held in memory until it takes them", exc, len(self._unrecorded))
+        self.storage_error = _describe(exc)
+
+    def _record_unrecorded(self) -> bool:
+        """Write the sent marks held in memory, oldest first; False while the database still
+        refuses them (then nothing is sent)."""
+        while self._unrecorded:
+            ids, chat_id, message_id, at = self._unrecorded[0]
+            try:
+                self._mark_sent(ids, chat_id, message_id, at)
+            except sqlite3.Error as exc:
+                self._storage_failed(exc)
+                return False
+            self._unrecorded.pop(0)
+        return True
+
+    def _last_sent_to(self, chat_id: int) -> float | None:
+        """When (monotonic) the chat last got a message: from memory, or else from the store,
+        so that the first message after a restart keeps the chat's interval too."""
+        if chat_id in self._last_sent:
+            return self._last_sent[chat_id]
+        chat = chats.get_chat(self.db, chat_id)
+        if chat is None or chat.last_sent_at is None:
+            return None
+        age = (self._now() - chat.last_sent_at).total_seconds()
+        return time.monotonic() - max(0.0, age)  # a clock set back waits one interval, no more
+
     async def _pace(self, chat_id: int, stop: asyncio.Event) -> None:
-        last = self._last_sent.get(chat_id)
+        last = self._last_sent_to(chat_id)
         if last is not None:
             interval = self.private_interval if chat_id > 0 else self.group_interval
             wait = last + interval - time.monotonic()

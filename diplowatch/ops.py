@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .config import ConfigError
@@ -24,6 +25,9 @@ from .store import Database, chats, iso, open_db, outbox
 from .store import sources as source_store
 from .store import statements as statement_store
 from .texts import ago, source_health
+
+if TYPE_CHECKING:  # `diplowatch status` need not import the monitor
+    from .scheduler import PollLag
 
 log = logging.getLogger(__name__)
 
@@ -240,23 +244,30 @@ def status_text(report: dict, *, now: datetime) -> str:
     return "\n".join(lines)
 
 
-def health_line(db: Database) -> tuple[str, tuple]:
-    """The periodic health log line: a %-format and its arguments (one line, key=value)."""
+def health_line(db: Database, *, poll_lag: PollLag | None = None) -> tuple[str, tuple]:
+    """The periodic health log line: a %-format and its arguments (one line, key=value).
+
+    With ``poll_lag`` (the running monitor's), it ends with the p95 scheduling lag of the
+    recent scheduled polls, ``poll_lag_p95=none`` before the first one."""
     rows = source_store.list_sources(db)
     states = outbox.state_counts(db)
     polls = [st.last_poll_at for _, st in rows if st.last_poll_at]
-    return ("health sources=%d failing=%d paused=%d statements=%d queue=%d "
-            "possibly_delivered=%d failed=%d last_poll=%s",
-            (len(rows), sum(1 for _, st in rows if st.error_count and not st.paused),
-             sum(1 for _, st in rows if st.paused), statement_store.count_statements(db),
-             outbox.queue_length(db), states["possibly_delivered"], states["failed"],
-             iso(max(polls)) if polls else "never"))
+    message = ("health sources=%d failing=%d paused=%d statements=%d queue=%d "
+               "possibly_delivered=%d failed=%d last_poll=%s")
+    args: tuple = (len(rows), sum(1 for _, st in rows if st.error_count and not st.paused),
+                   sum(1 for _, st in rows if st.paused), statement_store.count_statements(db),
+                   outbox.queue_length(db), states["possibly_delivered"], states["failed"],
+                   iso(max(polls)) if polls else "never")
+    if poll_lag is not None:
+        message += " poll_lag_p95=%s"
+        args += ("none" if poll_lag.p95 is None else f"{poll_lag.p95:.2f}s",)
+    return message, args
 
 
-def log_health(db: Database) -> None:
+def log_health(db: Database, *, poll_lag: PollLag | None = None) -> None:
     """Write the health line; a database problem is logged, never raised (it runs as a job)."""
     try:
-        message, args = health_line(db)
+        message, args = health_line(db, poll_lag=poll_lag)
     except sqlite3.Error as exc:
         log.warning("health check failed: %s", exc)
         return

@@ -2,17 +2,26 @@
 
 A job fires at the source's interval (with jitter) but only polls when the stored
 next_poll_at says the source is due, so backoff, Retry-After and TTLs survive restarts.
+
+Scheduling lag (``Monitor.poll_lag``): for each scheduled poll that fetches, the time from the
+run time APScheduler scheduled (``EVENT_JOB_SUBMITTED``'s ``scheduled_run_times``) to the moment
+the poll holds its concurrency slot and starts the fetch. It grows when the event loop is busy
+(timers fire late) or when all slots are taken; the last ``LAG_WINDOW`` polls are kept.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
+import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from apscheduler.events import EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -20,13 +29,15 @@ from . import pipeline
 from .models import Source, SourceError, SourceState
 from .sources import fetch_source
 from .sources.fetch import Fetcher
-from .store import Database
+from .store import Database, transaction
 from .store import sources as source_store
 
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = 6 * 3600
 MAX_CONCURRENT_POLLS = 64
+LAG_WINDOW = 1000  # scheduling lags kept for poll_lag()
+_JOB_PREFIX = "poll:"
 
 
 def utcnow() -> datetime:
@@ -42,10 +53,48 @@ class PollOutcome:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class PollLag:
+    """Scheduled-to-started lag of the last ``count`` scheduled polls, in seconds (None: no
+    scheduled poll has started yet); ``missed``: runs APScheduler dropped as later than their
+    misfire grace time, since start."""
+
+    count: int
+    p50: float | None
+    p95: float | None
+    max: float | None
+    missed: int = 0
+
+
+def _percentile(ordered: list[float], q: float) -> float:
+    """Nearest-rank percentile of a sorted, non-empty list."""
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
 def backoff_seconds(source: Source, error_count: int, *, retry_after: float | None = None) -> float:
     """Interval × 2^errors (capped at 6 h), never sooner than the server's Retry-After."""
     delay = min(source.interval * 2 ** min(error_count, 12), MAX_BACKOFF)
     return max(delay, retry_after or 0)
+
+
+CLOCK_STEP = 30.0  # seconds the wall clock must move against the monotonic one to be a jump
+CLOCK_CHECK = 10.0  # seconds between two looks at the clocks
+
+
+class ClockWatch:
+    """Notices the wall clock being stepped (by hand, NTP, a VM resumed) by comparing it with
+    the monotonic clock, which no step moves."""
+
+    def __init__(self, *, wall: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic, step: float = CLOCK_STEP):
+        self._wall, self._monotonic, self.step = wall, monotonic, step
+        self._offset = wall() - monotonic()
+
+    def jumped(self) -> float:
+        """Seconds the wall clock jumped since the last call (+ forward), 0.0 below ``step``."""
+        offset = self._wall() - self._monotonic()
+        moved, self._offset = offset - self._offset, offset
+        return moved if abs(moved) >= self.step else 0.0
 
 
 class Monitor:
@@ -57,8 +106,13 @@ class Monitor:
         self.inline_parse = inline_parse
         self._limit = asyncio.Semaphore(MAX_CONCURRENT_POLLS)
         self.on_ingested: Callable[[], None] | None = None  # e.g. wake the outbox sender
+        # source → (its job's scheduled run time, epoch s; that time on the monotonic clock)
+        self._scheduled: dict[str, tuple[float, float]] = {}
+        self._lags: deque[float] = deque(maxlen=LAG_WINDOW)
+        self._missed = 0
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
+        scheduled = None if force else self._scheduled.pop(name, None)
         found = source_store.get_source(self.db, name)
         if found is None:
             return PollOutcome(name, "skipped", reason="source removed")
@@ -67,7 +121,32 @@ class Monitor:
         if not force and not _due(source, state, now):
             return PollOutcome(name, "skipped", reason="not due")
         async with self._limit:
+            if scheduled is not None:
+                self._lags.append(max(0.0, time.monotonic() - scheduled[1]))
             return await self._poll(source, state)
+
+    def poll_lag(self) -> PollLag:
+        """p50/p95/max of the scheduling lag over the last LAG_WINDOW scheduled polls."""
+        ordered = sorted(self._lags)
+        if not ordered:
+            return PollLag(0, None, None, None, self._missed)
+        return PollLag(len(ordered), _percentile(ordered, 0.5), _percentile(ordered, 0.95),
+                       ordered[-1], self._missed)
+
+    def _on_job_event(self, event: JobEvent) -> None:
+        """APScheduler listener: remember when each poll job was scheduled to run."""
+        if not event.job_id.startswith(_JOB_PREFIX):
+            return
+        name = event.job_id.removeprefix(_JOB_PREFIX)
+        if event.code == EVENT_JOB_SUBMITTED:
+            # The lateness so far in wall-clock time (APScheduler's), the rest on the monotonic
+            # clock, so that a clock step between submission and start does not count.
+            at = event.scheduled_run_times[-1].timestamp()
+            self._scheduled[name] = (at, time.monotonic() - max(0.0, time.time() - at))
+        elif event.code == EVENT_JOB_MISSED:  # the job never called poll()
+            self._missed += 1
+            if self._scheduled.get(name, (None,))[0] == event.scheduled_run_time.timestamp():
+                del self._scheduled[name]
 
     async def _poll(self, source: Source, state: SourceState) -> PollOutcome:
         now = self.clock()
@@ -81,7 +160,8 @@ class Monitor:
             return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
         wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
         try:
-            with self.db.atomic():  # statements and the source's new state: one commit
+            # statements and the source's new state: one commit; a 304's is not fsync'd
+            with transaction(self.db, durable=bool(fetched.statements)):
                 batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
                 source_store.record_success(
                     self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
@@ -102,8 +182,12 @@ class Monitor:
         now = self.clock()
         delay = backoff_seconds(source, state.error_count, retry_after=retry_after)
         log.warning("poll failed source=%s reason=%s retry_in=%ds", source.name, reason, delay)
-        source_store.record_failure(self.db, source.name, now=now, reason=reason,
-                                    next_poll_at=now + timedelta(seconds=delay))
+        try:
+            source_store.record_failure(self.db, source.name, now=now, reason=reason,
+                                        next_poll_at=now + timedelta(seconds=delay))
+        except Exception as exc:  # disk full, read-only: the log line above is the record
+            log.error("could not record the failure source=%s: %s: %s", source.name,
+                      type(exc).__name__, exc)
         return PollOutcome(source.name, "error", reason=reason)
 
     async def poll_all(self, names: list[str] | None = None, *, force: bool = True
@@ -114,23 +198,67 @@ class Monitor:
 
     def schedule(self, scheduler: AsyncIOScheduler) -> None:
         """One job per source; the first run honours the stored next_poll_at."""
+        scheduler.remove_listener(self._on_job_event)  # once per scheduler, however often called
+        scheduler.add_listener(self._on_job_event, EVENT_JOB_SUBMITTED | EVENT_JOB_MISSED)
         for source, state in source_store.list_sources(self.db):
             jitter = max(1, source.interval // 10)
-            first = max(state.next_poll_at or self.clock(), self.clock())
+            now = self.clock()
+            first = max(_next_due(source, state, now) or now, now)
             first += timedelta(seconds=random.uniform(0, jitter))
             scheduler.add_job(
                 self.poll, IntervalTrigger(seconds=source.interval, jitter=jitter),
-                args=[source.name], id=f"poll:{source.name}", name=f"poll {source.name}",
+                args=[source.name], id=f"{_JOB_PREFIX}{source.name}", name=f"poll {source.name}",
                 max_instances=1, coalesce=True, misfire_grace_time=source.interval,
                 next_run_time=first, replace_existing=True,
             )
+
+    async def watch_clock(self, scheduler: AsyncIOScheduler, *, every: float = CLOCK_CHECK,
+                          watch: ClockWatch | None = None) -> None:
+        """Run until cancelled: when the wall clock jumps, move every job that would wait
+        longer than its interval to a time within a tenth of its interval (_pull_in_jobs).
+
+        APScheduler keeps run times in wall-clock time: after a step back it would sleep until
+        the old run times come round again (a day back → no poll for a day). After a step
+        forward it runs each job once (coalesced), which needs no help. A poll job brought
+        forward polls if _due says so on the new clock.
+        """
+        watch = watch or ClockWatch()
+        while True:
+            await asyncio.sleep(every)  # the event loop's clock is monotonic
+            if moved := watch.jumped():
+                log.warning("system clock jumped by %+.0fs; rescheduling jobs", moved)
+                _pull_in_jobs(scheduler, now=datetime.now(UTC))
+
+
+def _pull_in_jobs(scheduler: AsyncIOScheduler, *, now: datetime) -> None:
+    """Move each interval job that would wait longer than its interval from ``now`` to a
+    random time within a tenth of its interval (spread, so they do not all start at once)."""
+    for job in scheduler.get_jobs():
+        interval = getattr(job.trigger, "interval", None)
+        if not isinstance(interval, timedelta) or job.next_run_time is None:
+            continue
+        if job.next_run_time > now + interval:
+            job.modify(next_run_time=now + random.uniform(0, 0.1) * interval)
 
 
 def _due(source: Source, state: SourceState, now: datetime) -> bool:
     if state.paused:
         return False
-    if state.next_poll_at is None:
-        return True
+    due = _next_due(source, state, now)
     # A job tick may come a little early (jitter); a quarter interval of slack avoids skipping
     # a whole cycle because of it.
-    return state.next_poll_at <= now + timedelta(seconds=source.interval / 4)
+    return due is None or due <= now + _slack(source)
+
+
+def _slack(source: Source) -> timedelta:
+    return timedelta(seconds=source.interval / 4)
+
+
+def _next_due(source: Source, state: SourceState, now: datetime) -> datetime | None:
+    """The stored next_poll_at, or ``now`` if the clock reads earlier than the source's last
+    poll: that schedule was set by a clock since stepped back, and waiting for it would add
+    the whole step (a day back → a day without polls). Otherwise the wait left is at most the
+    wait last set (≤ 6 h of backoff, ≤ a day of Retry-After), whatever the clock did."""
+    if state.last_poll_at is not None and state.last_poll_at > now + _slack(source):
+        return now
+    return state.next_poll_at

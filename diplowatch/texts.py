@@ -108,12 +108,31 @@ def date_str(when: datetime | None) -> str:
 
 
 INTERNAL_ERROR = "Something went wrong on our side; it has been logged. Please try again later."
+STORAGE_FULL = ("The bot's disk is full, so nothing could be saved and nothing was changed. "
+                "Please try again later.")
+STORAGE_READONLY = ("The bot's database is read-only just now, so nothing could be saved and "
+                    "nothing was changed. Please try again later.")
 TOO_LONG = "That is too long (limit {limit} characters). Shorten it and try again."
 STALE_BUTTON = "That button is no longer valid. Send the command again."
 UNKNOWN_COMMAND = "Unknown command /{command}. Type /help for the list."
 ADMIN_ONLY = "This command is for administrators, in a private chat with the bot."
 SLOW_DOWN = "One command per second, please."
 PREV, NEXT = "‹ Newer", "Older ›"
+
+
+def database_error(path: str, fault: str | None, error: object) -> str:
+    """The one line `diplowatch` prints when DIPLOWATCH_DB cannot be used; ``fault`` is
+    store.storage_fault's verdict on ``error``."""
+    if fault == "read-only":
+        return (f"the database {path} cannot be written by this process ({error}). Make the "
+                "file and its directory writable for the user running diplowatch (chmod u+w), "
+                "or set DIPLOWATCH_DB to a writable file.")
+    if fault == "full":
+        return (f"the disk holding the database {path} is full ({error}). Free some space and "
+                "run the command again; nothing already stored was lost.")
+    return (f"DIPLOWATCH_DB={path!r}: cannot open the database ({error}). Point it at a "
+            "writable SQLite file in a writable directory.")
+
 
 START = (
     "<b>diplowatch</b> watches official statements and tells you when a state recognizes "

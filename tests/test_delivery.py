@@ -372,3 +372,12 @@ async def test_only_chat_leaves_other_rows_queued(db):
     stats = await sender(db, send, only_chat=2).drain_once(now=NOW)
     assert stats.sent == 1 and [c for c, *_ in send.sent] == [2]
     assert outbox.queue_length(db) == 1
+
+
+async def test_a_stored_send_time_in_the_future_waits_one_interval_at_most(db):
+    send = FakeSend()
+    queue(db, [1])
+    chats.record_sent(db, 1, now=NOW + timedelta(days=1))  # the clock was set back since
+    started = time.monotonic()
+    await sender(db, send, private_interval=0.2).drain_once(now=NOW)
+    assert len(send.sent) == 1 and 0.15 < send.sent[0][3] - started < 1

@@ -238,3 +238,61 @@ async def test_pacing_keeps_telegram_limits(db, bot, bot_api):
     assert bot_api.violations == []
     assert len(bot_api.sent_messages()) == 40 + 2 * 3
     assert all(c.status == 200 for c in bot_api.calls_to("sendMessage"))
+
+
+def alert_texts(message) -> list[str]:
+    """The alerts a merged message carries, in order."""
+    return message.text.split("\n\n")
+
+
+async def test_alerts_merge_per_chat_past_one_page_of_rows(db, bot, bot_api):
+    ids = list(range(1, 601))  # 1,800 rows: more than one page (500) holds
+    texts = [f"<b>Alert {n}</b> for every chat" for n in range(3)]
+    for text in texts:
+        broadcast(db, ids, text=text)
+    stats = await make_sender(db, bot).drain_once(now=now())
+    assert stats.sent == 1800 and stats.messages == 600
+    assert per_chat(bot_api) == dict.fromkeys(ids, 1)
+    assert all(alert_texts(m) == texts for m in bot_api.sent_messages())
+    assert outbox.state_counts(db)["sent"] == 1800
+
+
+async def test_a_chat_with_more_than_one_message_of_alerts_gets_them_all(db, bot, bot_api):
+    texts = [f"<b>Alert {n}</b>" + " word" * 120 for n in range(40)]  # about 25,000 characters
+    for text in texts:
+        broadcast(db, [1, 2], text=text)
+    sender = make_sender(db, bot, batch_size=7, private_interval=0.01)  # pages cut through chats
+    stats = await sender.drain_once(now=now())
+    for chat in (1, 2):
+        messages = bot_api.sent_messages(chat)
+        assert [a for m in messages for a in alert_texts(m)] == texts
+        assert all(len(m.text) <= 4096 for m in messages)
+        assert len(messages) == 7  # as full as 4,096 characters allow
+    assert stats.sent == 80 and outbox.state_counts(db)["sent"] == 80
+
+
+async def test_a_long_backlog_does_not_hold_up_other_chats(db, bot, bot_api):
+    for n in range(12):  # chat 1: twelve messages' worth, each paced 0.3 s apart
+        broadcast(db, [1], text=f"<b>Backlog {n}</b> " + "word " * 800)
+    broadcast(db, list(range(2, 42)))
+    sender = make_sender(db, bot, private_interval=0.3)
+    await sender.drain_once(now=now())
+    second = bot_api.sent_messages(1)[1].time
+    others = [m.time for m in bot_api.sent_messages() if m.chat_id != 1]
+    assert len(others) == 40 and max(others) < second
+    assert len(bot_api.sent_messages(1)) == 12
+
+
+async def test_first_message_after_a_restart_keeps_the_chat_interval(db, db_path, bot, bot_api):
+    broadcast(db, [5, -7])
+    await make_sender(db, bot).drain_once(now=now())
+    broadcast(db, [5, -7])
+    db2 = open_db(db_path)  # a new process: a new Sender, nothing in memory
+    try:
+        await make_sender(db2, bot).drain_once(now=now())
+    finally:
+        db2.close()
+    for chat, interval in ((5, 1.0), (-7, 3.0)):
+        first, second = (m.time for m in bot_api.sent_messages(chat))
+        assert second - first >= interval - 0.02, chat
+    assert bot_api.violations == []

@@ -167,7 +167,8 @@ def test_due_rows_filters_and_pages(db):
     rows = outbox.due_rows(db, now=NOW)
     assert [r.chat_id for r in rows] == [1, 2, 3]
     assert outbox.due_rows(db, now=NOW - timedelta(seconds=1)) == []
-    assert [r.chat_id for r in outbox.due_rows(db, now=NOW, limit=1, after_id=rows[0].id)] == [2]
+    after = (rows[0].chat_id, rows[0].id)
+    assert [r.chat_id for r in outbox.due_rows(db, now=NOW, limit=1, after=after)] == [2]
     chats.set_chat_active(db, 2, False, reason="Forbidden: bot was blocked by the user")
     assert [r.chat_id for r in outbox.due_rows(db, now=NOW)] == [1, 3]
     assert outbox.state_counts(db)["dropped"] == 1
@@ -175,6 +176,30 @@ def test_due_rows_filters_and_pages(db):
     assert [r.chat_id for r in outbox.due_rows(db, now=NOW)] == [3]
     assert outbox.next_due_at(db) == NOW
     assert outbox.queue_length(db) == 2
+
+
+def test_due_rows_come_chat_by_chat_in_keyset_pages(db):
+    for chat_id in (-5, 1, 2):
+        _chat(db, chat_id)
+    first, second = _alert(db, [1, 2, -5]), _alert(db, [2, 1])
+    keys, after = [], outbox.FIRST_KEY
+    while page := outbox.due_rows(db, now=NOW, limit=2, after=after):
+        keys += [(r.chat_id, r.alert_id) for r in page]
+        after = (page[-1].chat_id, page[-1].id)
+    assert keys == [(-5, first), (1, first), (1, second), (2, first), (2, second)]
+    assert [r.alert_id for r in outbox.due_rows(db, now=NOW, chat_id=1)] == [first, second]
+    skipped = outbox.due_rows(db, now=NOW, after=(1, outbox.LAST_ID))
+    assert {r.chat_id for r in skipped} == {2}
+
+
+def test_due_rows_read_the_index_in_order_without_sorting(db):
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)  # the SQL as run, values filled in
+    outbox.due_rows(db, now=NOW, after=(7, 100))
+    db.conn.set_trace_callback(None)
+    [query] = [s for s in statements if "FROM outbox" in s]
+    plan = " | ".join(row["detail"] for row in db.query(f"EXPLAIN QUERY PLAN {query}"))
+    assert "USING INDEX outbox_by_chat" in plan and "TEMP B-TREE" not in plan
 
 
 def test_mark_failed_backs_off_then_gives_up(db):

@@ -19,6 +19,7 @@ from diplowatch import bot, ops
 from diplowatch.config import ConfigError, Settings, parse_sources
 from diplowatch.models import Statement, UserError
 from diplowatch.pipeline import ingest
+from diplowatch.scheduler import PollLag
 from diplowatch.store import chats, open_db, outbox
 from diplowatch.store import sources as source_store
 from diplowatch.store import statements as statement_store
@@ -272,6 +273,16 @@ def test_health_line(db_path, caplog):
                                "possibly_delivered=1 failed=1 last_poll=2026-11-25T06:00:00+00:00"]
 
 
+def test_health_line_with_the_monitors_poll_lag(db_path, caplog):
+    db = open_db(db_path)
+    with caplog.at_level(logging.INFO, logger="diplowatch.ops"):
+        ops.log_health(db, poll_lag=PollLag(count=40, p50=0.02, p95=1.234, max=3.5))
+        ops.log_health(db, poll_lag=PollLag(count=0, p50=None, p95=None, max=None))
+    db.close()
+    assert caplog.messages[0].endswith("last_poll=2026-11-25T06:00:00+00:00 poll_lag_p95=1.23s")
+    assert caplog.messages[1].endswith(" poll_lag_p95=none")
+
+
 def test_health_line_survives_a_database_error(db_path, caplog):
     db = open_db(db_path)
     db.close()
@@ -287,11 +298,12 @@ async def test_the_monitor_logs_the_health_line_on_schedule(tmp_path, monkeypatc
     monkeypatch.setattr(ops, "HEALTH_INTERVAL", 0.05)
     logged = asyncio.Event()
     real = ops.log_health
-    monkeypatch.setattr(ops, "log_health", lambda db: (real(db), logged.set()))
+    monkeypatch.setattr(ops, "log_health", lambda db, **kw: (real(db, **kw), logged.set()))
     with caplog.at_level(logging.INFO):
         async with bot.open_runtime(settings) as rt, bot.background(rt, sender=None):
             await asyncio.wait_for(logged.wait(), timeout=20)
-    assert any(m.startswith("health sources=0 failing=0") for m in caplog.messages)
+    assert any(m.startswith("health sources=0 failing=0") and m.endswith(" poll_lag_p95=none")
+               for m in caplog.messages)
     assert "monitor started sources=0" in caplog.text  # the health job is not a source
 
 

@@ -1,20 +1,31 @@
 """The monitor through the real loopback feed server: polls, dedup, 304s, backoff, recovery,
 failing sources isolated, restart resuming from SQLite, and the APScheduler jobs."""
 
+import asyncio
+import time
+from collections import deque
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from apscheduler.events import (
+    EVENT_JOB_MISSED,
+    EVENT_JOB_SUBMITTED,
+    JobExecutionEvent,
+    JobSubmissionEvent,
+)
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from diplowatch import scheduler as scheduler_module
 from diplowatch.config import parse_sources
 from diplowatch.models import Source
-from diplowatch.scheduler import Monitor, backoff_seconds
+from diplowatch.scheduler import Monitor, PollLag, backoff_seconds
 from diplowatch.sources import close_parse_pool, make_client
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import open_db
 from diplowatch.store import sources as source_store
 from diplowatch.store import statements as statement_store
 from diplowatch.store.sources import sync_sources
+from tests.fakes.clock import Clock
 
 T0 = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 
@@ -25,15 +36,6 @@ def rss(*items: tuple[str, str]) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{body}</channel></rss>'.encode()
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw) -> None:
-        self.now += timedelta(**kw)
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ async def world(tmp_path, feed_server):
         for n in ("a", "b"))
     db = open_db(tmp_path / "t.db")
     sync_sources(db, parse_sources(toml, origin="t"), now=T0)
-    client, clock = make_client(connect_timeout=2, read_timeout=2), Clock()
+    client, clock = make_client(connect_timeout=2, read_timeout=2), Clock(T0)
     monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
     yield monitor, feed_server, clock
     await client.aclose()
@@ -149,3 +151,81 @@ async def test_schedule_one_job_per_source(world):
 def test_backoff(errors, retry_after, expected):
     source = Source(name="s", kind="rss", url="https://e.example", interval=300)
     assert backoff_seconds(source, errors, retry_after=retry_after) == expected
+
+
+# ---- scheduling lag ------------------------------------------------------------------------
+
+async def test_a_scheduled_poll_records_its_lag(world):
+    monitor, _, _ = world
+    monitor.clock = lambda: datetime.now(UTC)
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    monitor.schedule(scheduler)
+    monitor.schedule(scheduler)  # twice: still one listener
+    done = asyncio.Event()
+    real_poll = monitor._poll
+
+    async def poll_and_count(source, state):
+        outcome = await real_poll(source, state)
+        if monitor.poll_lag().count == 2:
+            done.set()
+        return outcome
+
+    monitor._poll = poll_and_count
+    scheduler.start()
+    started = datetime.now(UTC)
+    try:
+        for job in scheduler.get_jobs():  # both due now (schedule() jitters the first run)
+            job.modify(next_run_time=started)
+        await asyncio.wait_for(done.wait(), timeout=20)
+    finally:
+        scheduler.shutdown(wait=False)
+    lag = monitor.poll_lag()
+    elapsed = (datetime.now(UTC) - started).total_seconds()
+    assert lag.count == 2 and lag.missed == 0
+    assert 0 <= lag.p50 <= lag.p95 <= lag.max <= elapsed
+    assert monitor._scheduled == {}  # consumed by the polls
+
+
+async def test_a_forced_or_unscheduled_poll_records_no_lag(world):
+    monitor, _, _ = world
+    now = datetime.now(UTC).timestamp()
+    monitor._scheduled["a"] = (now, time.monotonic())  # as if its job had been submitted
+    await monitor.poll_all()  # forced: neither records nor consumes the scheduled time
+    await monitor.poll("b")  # not forced, but no job submitted it
+    assert monitor.poll_lag() == PollLag(0, None, None, None, 0)
+    assert "a" in monitor._scheduled
+
+
+async def test_lag_window_is_bounded(world):
+    monitor, _, clock = world
+    assert monitor._lags.maxlen == scheduler_module.LAG_WINDOW == 1000
+    monitor._lags = deque(maxlen=3)  # the same with a window of 3, to keep the test short
+    now = datetime.now(UTC).timestamp()
+    for lag in (50, 1, 2, 3, 4):  # the 50 s one falls out of the window
+        clock.advance(minutes=10)
+        monitor._scheduled["a"] = (now - lag, time.monotonic() - lag)
+        assert (await monitor.poll("a")).status != "skipped"
+    lag = monitor.poll_lag()
+    assert lag.count == 3 and 4 <= lag.max < 50 and 3 <= lag.p50 < 4
+
+
+def test_missed_runs_are_counted_and_forgotten(world):
+    monitor, _, _ = world
+    at = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+    monitor._on_job_event(JobSubmissionEvent(EVENT_JOB_SUBMITTED, "poll:a", "default", [at]))
+    monitor._on_job_event(JobSubmissionEvent(EVENT_JOB_SUBMITTED, "health", "default", [at]))
+    assert set(monitor._scheduled) == {"a"} and monitor._scheduled["a"][0] == at.timestamp()
+    monitor._on_job_event(JobExecutionEvent(EVENT_JOB_MISSED, "poll:a", "default", at))
+    assert monitor._scheduled == {} and monitor.poll_lag().missed == 1
+
+
+async def test_a_clock_step_after_submission_is_not_lag(world, monkeypatch):
+    from types import SimpleNamespace
+
+    monitor, _, _ = world
+    at = datetime.now(UTC) - timedelta(seconds=5)  # submitted 5 s late
+    monitor._on_job_event(JobSubmissionEvent(EVENT_JOB_SUBMITTED, "poll:a", "default", [at]))
+    stepped = SimpleNamespace(time=lambda: time.time() + 3600, monotonic=time.monotonic)
+    monkeypatch.setattr(scheduler_module, "time", stepped)  # the wall clock jumps an hour
+    assert (await monitor.poll("a")).status == "new"
+    assert 5 <= monitor.poll_lag().max < 60

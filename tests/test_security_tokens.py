@@ -64,7 +64,8 @@ async def test_a_whole_telegram_session_at_debug_never_logs_the_token(
     bot_api.server_error(method="getUpdates", times=1)  # logged as a getUpdates failure
     bot_api.conflict(times=None)  # 409: a second instance → the bot stops by itself
     bot_api.inject_message(42, "/help")  # ends the long poll in progress
-    await asyncio.wait_for(run, timeout=60)
+    with pytest.raises(bot.TokenInUse):
+        await asyncio.wait_for(run, timeout=60)
     text = out.getvalue()
     assert SECRET not in text and TOKEN not in text
     # the log did see the URLs that carry the token: the redaction, not silence, protects it

@@ -16,7 +16,7 @@ from datetime import datetime
 from .. import texts
 from ..config import Settings
 from ..models import UserError
-from ..store import Database
+from ..store import Database, storage_fault
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,11 @@ async def dispatch(deps: Deps, request: Request) -> Reply:
         return await _route(deps, request)
     except UserError as exc:
         return Reply(texts.escape(str(exc)))
-    except Exception:
+    except Exception as exc:
+        if fault := storage_fault(exc):  # the machine's fault, not a bug: no traceback
+            log.error("command failed command=%s chat=%s: database %s: %s",
+                      request.command, request.chat_id, fault, exc)
+            return Reply(texts.STORAGE_FULL if fault == "full" else texts.STORAGE_READONLY)
         log.exception("command failed command=%s chat=%s", request.command, request.chat_id)
         return Reply(texts.INTERNAL_ERROR)
 

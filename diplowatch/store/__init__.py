@@ -52,6 +52,31 @@ def transaction(db: Database, *, durable: bool = True) -> Iterator[Database]:
             db.execute("PRAGMA synchronous = FULL")
 
 
+def check_writable(db: Database) -> None:
+    """Raise sqlite3.OperationalError (SQLITE_READONLY) now if the file cannot be written.
+
+    SQLite opens a file it may not write (mode 0444, a read-only mount) read-only without a
+    word and fails only at the first write; this probe writes nothing (it rolls back).
+    """
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute(f"PRAGMA user_version = {int(version)}")
+    finally:
+        db.conn.execute("ROLLBACK")
+
+
+def storage_fault(exc: BaseException) -> str | None:
+    """"full" (disk or size limit) or "read-only" when a sqlite3 error says the database cannot
+    take writes now, else None: these are faults of the machine, to report plainly, not bugs."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL":
+        return "full"
+    if name.startswith("SQLITE_READONLY"):
+        return "read-only"
+    return None
+
+
 def iso(dt: datetime | None) -> str | None:
     """Timestamps are stored as ISO 8601 UTC text, so they sort as strings."""
     if dt is None:

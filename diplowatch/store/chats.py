@@ -97,8 +97,11 @@ def add_strike(
 
 
 def record_sent(db: Database, chat_id: int, *, now: datetime) -> None:
-    """A message reached the chat: remember when, and forgive earlier strikes."""
-    db.execute("UPDATE chats SET last_sent_at = ?, strikes = 0 WHERE id = ?", [iso(now), chat_id])
+    """A message reached the chat: remember when, and forgive earlier strikes.
+
+    Kept to the millisecond: a restarted sender paces its first message to the chat from it."""
+    sent_at = now.astimezone(UTC).isoformat(timespec="milliseconds")
+    db.execute("UPDATE chats SET last_sent_at = ?, strikes = 0 WHERE id = ?", [sent_at, chat_id])
 
 
 def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime | None = None) -> None:

@@ -232,3 +232,12 @@ ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX outbox_chat_state ON outbox (chat_id, state)
 """,
     )
+
+
+@migrations()
+def m006_outbox_by_chat(db: Database) -> None:
+    # The sender pages due rows by (chat_id, id), so that each chat's alerts arrive together
+    # and merge. outbox_due cannot give that order: every page sorted all due rows (paging
+    # through 80,000 of them took 2.2 s; with this index 0.1 s, no sort). next_attempt_at is
+    # in the index so rows not yet due are skipped without reading the table.
+    _run(db, "CREATE INDEX outbox_by_chat ON outbox (state, chat_id, id, next_attempt_at)")

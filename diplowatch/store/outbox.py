@@ -18,6 +18,8 @@ from . import iso, parse_iso
 
 STATES = ("pending", "sent", "possibly_delivered", "dropped", "failed")
 MAX_ATTEMPTS = 10
+LAST_ID = 2**63 - 1  # (chat_id, LAST_ID) is past every row of that chat
+FIRST_KEY = (-(2**63), 0)  # before every (chat_id, id) key
 
 
 @dataclass(frozen=True)
@@ -76,20 +78,21 @@ def due_rows(
     *,
     now: datetime,
     limit: int = 500,
-    after_id: int = 0,
+    after: tuple[int, int] = FIRST_KEY,
     chat_id: int | None = None,
 ) -> list[OutboxRow]:
-    """Pending rows of active chats (or of ``chat_id`` only) due at ``now``, oldest first,
-    with id > ``after_id``."""
+    """Pending rows of active chats (or of ``chat_id`` only) due at ``now``, in (chat_id, id)
+    order from the first key past ``after``: a chat's rows come together, oldest first.
+    (outbox_by_chat serves this order: no sort, however long the queue.)"""
     only = "AND o.chat_id = ? " if chat_id is not None else ""
     return [
         OutboxRow(**row)
         for row in db.query(
             "SELECT o.id, o.alert_id, o.chat_id, a.text, o.attempts, o.parts_sent "
             "FROM outbox o JOIN alerts a ON a.id = o.alert_id JOIN chats c ON c.id = o.chat_id "
-            "WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND o.id > ? AND c.active = 1 "
-            f"{only}ORDER BY o.id LIMIT ?",
-            [iso(now), after_id, *([chat_id] if chat_id is not None else []), limit],
+            "WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND (o.chat_id, o.id) > (?, ?) "
+            f"AND c.active = 1 {only}ORDER BY o.chat_id, o.id LIMIT ?",
+            [iso(now), *after, *([chat_id] if chat_id is not None else []), limit],
         )
     ]
 

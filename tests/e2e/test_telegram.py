@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import sys
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pytest
+from telegram.error import Conflict
 
+from diplowatch import bot
 from diplowatch.bot import Runtime, run_telegram
 from diplowatch.config import Settings
 from diplowatch.render import to_plain
@@ -197,3 +202,88 @@ async def test_restart_in_the_middle_of_a_broadcast(world, tmp_path):
     counts = Counter(m.chat_id for m in world.alerts())
     assert sum(counts.values()) - n == 0  # a clean stop repeats nothing
     assert outbox.queue_length(world.rt.db) == 0
+
+
+async def subscribe_in_db(world: World, chat_ids, *, send_rate: float) -> None:
+    """Subscribe chats directly in the database and restart at ``send_rate``."""
+    await world.shutdown()
+    db = open_db(world.settings.db_path)
+    for chat in chat_ids:
+        chats.add_subscription(db, chat, "all", "*", now=datetime.now(UTC))
+    db.close()
+    world.settings = Settings(**{**world.settings.__dict__, "send_rate": send_rate})
+    await world.start()
+
+
+async def test_a_409_blip_does_not_stop_the_bot(world, caplog):
+    world.api.conflict(times=2)
+    world.api.inject_message(601, "/help")  # ends the long poll in progress; the next two get 409
+    await world.command(600, "/help")  # answered once polling goes on
+    assert not world.task.done()
+    assert len([c for c in world.api.calls_to("getUpdates") if c.status == 409]) == 2
+    assert [r.levelname for r in caplog.records if r.levelname == "ERROR"] == []
+
+
+@contextlib.asynccontextmanager
+async def another_instance(api):
+    """A second bot polling getUpdates with the same token, as a second process would."""
+
+    async def poll(other) -> None:
+        while True:
+            with contextlib.suppress(Conflict):  # each poll of ours ends one of its polls
+                await other.get_updates(timeout=1)
+
+    async with api.bot() as other:
+        task = asyncio.create_task(poll(other))
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+async def test_another_instance_polling_stops_this_one_cleanly(world, caplog):
+    n = 300
+    await subscribe_in_db(world, range(2000, 2000 + n), send_rate=40)
+    world.publish(NEW_RECOGNITION)
+    await world.poll()
+    await wait_until(lambda: len(world.alerts()) >= 30, world=world)
+    async with another_instance(world.api):
+        with pytest.raises(bot.TokenInUse):
+            await asyncio.wait_for(world.task, 30)
+    world.task = None
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and errors[0].startswith(
+        "another instance is polling with this token (409 Conflict); stopping")
+    # the sender stopped cleanly: every message that went out is marked, the rest stay queued
+    delivered = len(world.alerts())
+    db = open_db(world.settings.db_path)
+    try:
+        states = outbox.outbox_counts(db)
+    finally:
+        db.close()
+    assert 30 <= delivered < n
+    assert (states["sent"], states["pending"]) == (delivered, n - delivered)
+    await world.start()  # the other instance is gone: this one resumes
+    await wait_until(lambda: len({m.chat_id for m in world.alerts()}) == n, timeout=60)
+    await asyncio.sleep(0.5)
+    assert set(Counter(m.chat_id for m in world.alerts()).values()) == {1}
+
+
+async def test_run_exits_2_while_another_instance_polls_with_its_token(tmp_path, bot_api):
+    sources = tmp_path / "sources.toml"
+    sources.write_text("")
+    env = {**os.environ, "DIPLOWATCH_TELEGRAM_TOKEN": bot_api.token,
+           "DIPLOWATCH_TELEGRAM_API_URL": bot_api.base_url, "DIPLOWATCH_DB": str(tmp_path / "d.db"),
+           "DIPLOWATCH_SOURCES": str(sources), "DIPLOWATCH_LOG_LEVEL": "INFO"}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "diplowatch", "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    await bot_api.wait_for_call("getUpdates", timeout=60)  # it is up and polling
+    async with another_instance(bot_api):
+        _, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    errors = [line for line in err.decode().splitlines() if " ERROR " in line]
+    assert proc.returncode == 2, err.decode()
+    assert len(errors) == 1 and "another instance is polling with this token" in errors[0]
+    assert "Traceback" not in err.decode()

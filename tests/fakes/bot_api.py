@@ -635,6 +635,8 @@ class FakeBotAPI:
         params = await _read_params(request)
         call = Call(method, params, time.monotonic(), _chat_id(params.get("chat_id")))
         self.calls.append(call)
+        assert self._changed is not None
+        self._changed.set()  # wait_for_call sees a call at once, even a long poll still open
         try:
             if request.match_info["token"] != self.token:
                 raise ApiError(401, "Unauthorized")

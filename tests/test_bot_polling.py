@@ -1,0 +1,54 @@
+"""bot.PollingErrors, the getUpdates error callback: a 409 blip is retried, a persistent 409
+Conflict (another instance polling with the token) stops the bot once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram.error import Conflict, NetworkError
+
+from diplowatch.bot import CONFLICT_WINDOW, CONFLICTS_TO_STOP, PollingErrors
+from tests.fakes.clock import Clock
+
+CONFLICT = Conflict("Conflict: terminated by other getUpdates request")
+
+
+
+
+def polling() -> tuple[PollingErrors, asyncio.Event, Clock]:
+    stop, clock = asyncio.Event(), Clock(1000.0)
+    return PollingErrors(stop, clock=clock), stop, clock
+
+
+def test_conflicts_in_a_row_stop_the_bot_with_one_error(caplog):
+    errors, stop, clock = polling()
+    with caplog.at_level(logging.WARNING, logger="diplowatch.bot"):
+        for _ in range(CONFLICTS_TO_STOP - 1):
+            errors(CONFLICT)
+            clock.now += 1.5
+        assert not stop.is_set() and not errors.token_in_use
+        for _ in range(3):  # PTB goes on retrying until the updater is stopped
+            errors(CONFLICT)
+    assert stop.is_set() and errors.token_in_use
+    assert [r.levelname for r in caplog.records] == ["WARNING"] * (CONFLICTS_TO_STOP - 1) + ["ERROR"]
+    assert caplog.records[-1].getMessage() == (
+        "another instance is polling with this token (409 Conflict); stopping after 3 conflicts "
+        "in 3 s. Stop the other instance, or give each its own bot token")
+
+
+def test_conflicts_spread_over_more_than_the_window_are_blips():
+    errors, stop, clock = polling()
+    for _ in range(10):
+        errors(CONFLICT)
+        clock.now += CONFLICT_WINDOW / (CONFLICTS_TO_STOP - 1) + 1
+    assert not stop.is_set()
+
+
+def test_other_errors_are_logged_and_left_to_ptb(caplog):
+    errors, stop, _ = polling()
+    with caplog.at_level(logging.WARNING, logger="diplowatch.bot"):
+        for _ in range(5):
+            errors(NetworkError("Bad Gateway"))
+    assert not stop.is_set()
+    assert caplog.messages == ["getUpdates failed: Bad Gateway"] * 5
