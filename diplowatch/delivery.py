@@ -36,8 +36,9 @@ from telegram import LinkPreviewOptions
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
 
 from .config import TOKEN_RE
+from .pacing import SendWindow, Stopped, TokenBucket, sleep_unless_stopped
 from .render import MAX_MESSAGE, split_message, to_plain, utf16_len
-from .store import Database, chats, outbox
+from .store import Database, chats, outbox, transaction
 from .store.outbox import MAX_ATTEMPTS, OutboxRow
 
 log = logging.getLogger(__name__)
@@ -76,54 +77,6 @@ def console_send(write: Callable[[str], object] = print) -> SendFn:
         return next(ids)
 
     return send
-
-
-class _Stopped(Exception):
-    """Stop was requested while waiting for a send slot: nothing went out."""
-
-
-async def _sleep(seconds: float, stop: asyncio.Event | None) -> None:
-    """Sleep, but wake up (raising _Stopped) when ``stop`` is set."""
-    if stop is None or seconds < 0.05:
-        await asyncio.sleep(seconds)
-    else:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), seconds)
-    if stop is not None and stop.is_set():
-        raise _Stopped
-
-
-class TokenBucket:
-    """At most ``rate`` acquisitions per second with bursts of ``burst``; ``pause`` stops all.
-
-    Each caller reserves the next free slot, so waiting callers are served in order and
-    nothing polls.
-    """
-
-    def __init__(self, rate: float, burst: int = 1, *, clock: Callable[[], float] = time.monotonic):
-        if rate <= 0:
-            raise ValueError("rate must be positive")
-        self.rate, self.burst, self._clock = rate, max(1, burst), clock
-        self._next = 0.0
-        self.paused_until = 0.0
-
-    def pause(self, seconds: float) -> None:
-        self.paused_until = max(self.paused_until, self._clock() + seconds)
-        self._next = max(self._next, self.paused_until)
-
-    async def acquire(self, stop: asyncio.Event | None = None) -> None:
-        """Wait for a slot; raises _Stopped if ``stop`` is set meanwhile."""
-        while True:
-            now = self._clock()
-            if now < self.paused_until:
-                await _sleep(self.paused_until - now, stop)
-                continue
-            slot = max(self._next, now - (self.burst - 1) / self.rate)
-            self._next = slot + 1 / self.rate
-            if slot > now:
-                await _sleep(slot - now, stop)
-            if self._clock() >= self.paused_until:  # a 429 while we slept voids the slot
-                return
 
 
 @dataclass
@@ -198,6 +151,7 @@ class Sender:
         self.db, self._send = db, send
         # A burst of 50 ms worth lets the pace catch up after event-loop hiccups.
         self.bucket = TokenBucket(rate, burst if burst is not None else max(1, int(rate / 20)))
+        self.window = SendWindow(rate, max_in_flight)
         self.max_in_flight, self.max_attempts = max_in_flight, max_attempts
         self.backoff_base, self.backoff_max = backoff_base, backoff_max
         self.private_interval, self.group_interval = private_interval, group_interval
@@ -365,7 +319,7 @@ class Sender:
                 return
             try:
                 message_id = await self._send_part(job, job.parts[index], stats, stop)
-            except _Stopped:
+            except Stopped:
                 return
             if message_id is _GAVE_UP:
                 return
@@ -383,7 +337,9 @@ class Sender:
         stats.sent += len(job.ids)
 
     def _mark_sent(self, ids: list[int], chat_id: int, message_id: Any, now: datetime) -> None:
-        with self.db.atomic():
+        # Not fsync'd: a kill -9 keeps it (it is in the WAL); a power cut may undo it, which
+        # repeats the message but loses nothing. The fsync was most of a mark's time.
+        with transaction(self.db, durable=False):
             outbox.mark_sent(self.db, ids, message_id=message_id, now=now)
             chats.record_sent(self.db, chat_id, now=now)
         if self.storage_error is not None:
@@ -429,9 +385,15 @@ class Sender:
             interval = self.private_interval if chat_id > 0 else self.group_interval
             wait = last + interval - time.monotonic()
             if wait > 0:
-                await _sleep(wait, stop)
+                await sleep_unless_stopped(wait, stop)
         await self.bucket.acquire(stop)
-        self._last_sent[chat_id] = time.monotonic()
+
+    async def _send_in_window(self, chat_id: int, text: str, parse_mode: str | None) -> Any:
+        """The send itself, inside the window of sends in flight; its sent mark follows with no
+        await in between, so at most ``window.size`` sends are unrecorded at any moment."""
+        async with self.window.slot():
+            self._last_sent[chat_id] = time.monotonic()
+            return await self._send(chat_id, text, parse_mode=parse_mode)
 
     async def _send_part(self, job: _Job, text: str, stats: DrainStats, stop: asyncio.Event) -> Any:
         """Send one message of ``job``; returns its message id, or _GAVE_UP after recording why."""
@@ -440,7 +402,7 @@ class Sender:
         while True:
             await self._pace(job.chat_id, stop)
             try:
-                message_id = await self._send(job.chat_id, text, parse_mode=parse_mode)
+                message_id = await self._send_in_window(job.chat_id, text, parse_mode)
             except RetryAfter as exc:
                 seconds, floods = _retry_seconds(exc), floods + 1
                 stats.flood_waits += 1

@@ -18,7 +18,8 @@ from telegram.error import (
     TimedOut,
 )
 
-from diplowatch.delivery import Sender, TokenBucket, console_send
+from diplowatch.delivery import Sender, console_send
+from diplowatch.pacing import TokenBucket
 from diplowatch.render import utf16_len
 from diplowatch.store import chats, open_db, outbox
 

@@ -1,0 +1,100 @@
+"""Sending pace: the global token bucket and the window of sends in flight."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import time
+from collections.abc import AsyncIterator, Callable
+
+
+class Stopped(Exception):
+    """Stop was requested while waiting for a send slot: nothing went out."""
+
+
+async def sleep_unless_stopped(seconds: float, stop: asyncio.Event | None) -> None:
+    """Sleep, but wake up (raising Stopped) when ``stop`` is set."""
+    if stop is None or seconds < 0.05:
+        await asyncio.sleep(seconds)
+    else:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)
+    if stop is not None and stop.is_set():
+        raise Stopped
+
+
+class TokenBucket:
+    """At most ``rate`` acquisitions per second with bursts of ``burst``; ``pause`` stops all.
+
+    Each caller reserves the next free slot, so waiting callers are served in order and
+    nothing polls.
+    """
+
+    def __init__(self, rate: float, burst: int = 1, *, clock: Callable[[], float] = time.monotonic):
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self.rate, self.burst, self._clock = rate, max(1, burst), clock
+        self._next = 0.0
+        self.paused_until = 0.0
+
+    def pause(self, seconds: float) -> None:
+        self.paused_until = max(self.paused_until, self._clock() + seconds)
+        self._next = max(self._next, self.paused_until)
+
+    async def acquire(self, stop: asyncio.Event | None = None) -> None:
+        """Wait for a slot; raises Stopped if ``stop`` is set meanwhile."""
+        while True:
+            now = self._clock()
+            if now < self.paused_until:
+                await sleep_unless_stopped(self.paused_until - now, stop)
+                continue
+            slot = max(self._next, now - (self.burst - 1) / self.rate)
+            self._next = slot + 1 / self.rate
+            if slot > now:
+                await sleep_unless_stopped(slot - now, stop)
+            if self._clock() >= self.paused_until:  # a 429 while we slept voids the slot
+                return
+
+
+class SendWindow:
+    """How many sends may be on their way at once: enough to keep ``rate`` up at the latency
+    seen (Little's law: rate × latency, plus one), never more than ``limit``.
+
+    A send in flight when the process dies may have reached Telegram before its sent mark was
+    written, and is repeated after the restart. Sizing the window by need rather than always
+    ``limit`` keeps those repeats to what the rate requires: one or two at Telegram's pace.
+    """
+
+    def __init__(self, rate: float, limit: int, *, smoothing: float = 0.2,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate, self.limit, self.smoothing, self._clock = rate, max(1, limit), smoothing, clock
+        self.latency: float | None = None  # smoothed seconds per send
+        self.busy = 0
+        self._freed = asyncio.Event()
+
+    @property
+    def size(self) -> int:
+        if self.latency is None:
+            return 1  # until the first send tells how long one takes
+        return max(1, min(self.limit, math.ceil(self.rate * self.latency) + 1))
+
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        while self.busy >= self.size:
+            self._freed.clear()
+            await self._freed.wait()
+        self.busy += 1
+        start = self._clock()
+        try:
+            yield
+        finally:
+            self._observe(self._clock() - start)
+            self.busy -= 1
+            self._freed.set()
+
+    def _observe(self, seconds: float) -> None:
+        if self.latency is None:
+            self.latency = seconds
+        else:
+            self.latency += self.smoothing * (seconds - self.latency)

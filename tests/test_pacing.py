@@ -1,0 +1,63 @@
+"""The window of sends in flight: sized by rate × latency, never above its limit."""
+
+import asyncio
+import contextlib
+
+from diplowatch.pacing import SendWindow
+from tests.fakes.clock import Clock
+
+
+async def _timed_send(window: SendWindow, clock: Clock, seconds: float) -> None:
+    async with window.slot():
+        clock.now += seconds
+
+
+async def test_window_is_sized_by_rate_times_latency_within_its_limit():
+    clock = Clock(0.0)
+    window = SendWindow(rate=25, limit=8, smoothing=1.0, clock=clock)
+    assert window.size == 1  # nothing measured yet
+    await _timed_send(window, clock, 0.100)  # 25/s × 100 ms → 2.5 in flight needed
+    assert window.size == 4
+    await _timed_send(window, clock, 0.004)  # loopback-fast
+    assert window.size == 2
+    await _timed_send(window, clock, 2.0)  # a slow server: capped
+    assert window.size == 8
+
+
+async def test_latency_is_smoothed():
+    clock = Clock(0.0)
+    window = SendWindow(rate=10, limit=8, smoothing=0.5, clock=clock)
+    await _timed_send(window, clock, 0.2)
+    await _timed_send(window, clock, 0.4)
+    assert abs(window.latency - 0.3) < 1e-9
+
+
+async def test_no_more_sends_in_flight_than_the_window_allows():
+    window = SendWindow(rate=100, limit=8)  # 10 ms sends at 100/s → 2 in flight
+    busy = peak = 0
+
+    async def send() -> None:
+        nonlocal busy, peak
+        async with window.slot():
+            busy += 1
+            peak = max(peak, busy)
+            await asyncio.sleep(0.01)
+            busy -= 1
+
+    await asyncio.gather(*(send() for _ in range(40)))
+    assert window.busy == 0
+    assert 1 < peak <= window.size <= 3
+
+
+async def test_a_failed_send_frees_its_slot():
+    window = SendWindow(rate=1, limit=1)
+
+    async def failing() -> None:
+        async with window.slot():
+            raise ConnectionError
+
+    for _ in range(3):
+        with contextlib.suppress(ConnectionError):
+            await failing()
+    assert window.busy == 0
+    await asyncio.wait_for(_timed_send(window, Clock(0.0), 0), timeout=1)
