@@ -45,6 +45,17 @@ async def test_conditional_get_answers_304_on_the_second_poll(
     assert sent["User-Agent"] == USER_AGENT
 
 
+async def test_cookies_set_by_a_source_are_never_sent_back(
+    feed_server: FeedServer, fetcher: Fetcher
+) -> None:
+    feed_server.set_content("/feed.xml", FEED, headers={"Set-Cookie": "session=abc; Path=/"})
+    await fetcher.get(feed_server.url("/feed.xml"))
+    await fetcher.get(feed_server.url("/feed.xml"))
+    assert len(feed_server.hits) == 2
+    assert "Cookie" not in feed_server.hits[-1].headers
+    assert not fetcher.client.cookies
+
+
 async def test_if_modified_since_alone(feed_server: FeedServer, fetcher: Fetcher) -> None:
     feed_server.set_content("/feed.xml", FEED, etag=False)
     first = await fetcher.get(feed_server.url("/feed.xml"))

@@ -7,6 +7,7 @@ bodies are streamed and cut at ``max_bytes``; at most ``per_host`` requests run 
 from __future__ import annotations
 
 import asyncio
+import http.cookiejar
 import ipaddress
 import logging
 import re
@@ -62,6 +63,14 @@ class _Redirect:
     location: str
 
 
+class NoCookies(http.cookiejar.CookieJar):
+    """Sources get no cookies back: every poll is the same request, and no site can carry
+    state from one poll to the next. (It also saves httpx's cookie parsing on every response.)"""
+
+    def extract_cookies(self, response: object, request: object) -> None:
+        return None
+
+
 def make_client(*, connect_timeout: float = 10.0, read_timeout: float = 20.0) -> httpx.AsyncClient:
     """The one client for all sources. Redirects are followed by Fetcher, hop by hop.
 
@@ -71,6 +80,7 @@ def make_client(*, connect_timeout: float = 10.0, read_timeout: float = 20.0) ->
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
+        cookies=NoCookies(),
         limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
         trust_env=False,
     )
