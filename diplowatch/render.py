@@ -261,6 +261,11 @@ def _take_part(
     if size + close + 16 > limit:  # no room left for text: drop the reopened markup
         head = [(t, False) for t, _ in head]
         size = close = 0
+    if size + close + sum(t.units for t in tokens[i:]) <= limit and any(
+        t.kind == _TEXT and not t.name.isspace() for t in tokens[i:]
+    ):  # the rest fits whole: no cut (the slack kept for tags below would cut it needlessly)
+        emitted = {k: True for k in range(i, len(tokens)) if tokens[k].kind == _START}
+        return _emit(tokens, i, len(tokens), head, emitted)
     stack, emitted = list(head), {}
     first_text, marks = None, [None, None, None]  # after a blank line, a newline, a space
     j = i

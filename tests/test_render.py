@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diplowatch.render import (
+    MAX_MESSAGE,
     escape,
     is_safe_url,
     link,
@@ -188,3 +189,19 @@ def test_any_string_splits_into_valid_parts(src, limit):
 def test_plain_fallback_never_longer_than_html(src):
     clean = sanitize(src)
     assert utf16_len(to_plain(clean)) <= utf16_len(clean)
+
+
+def test_a_text_that_fits_is_one_part_even_with_tags_near_the_end():
+    """Merged alerts that fit in one message must not be cut (found by the crash test: 4,027
+    units cut at 3,835 because a tag near the end did not fit with the slack kept for tags)."""
+    alert = ('🟢 <b>Saint Vincent recognizes Artsakh</b> — the 2nd UN member state\n\n'
+             '<blockquote>Saint Vincent today recognized Artsakh.</blockquote>\n'
+             '<a href="https://press.example.org/feed23/1">feed23</a> · 25 Nov 2026')
+    text = alert
+    while utf16_len(text) + 2 + utf16_len(alert) <= MAX_MESSAGE:
+        text += "\n\n" + alert
+    assert MAX_MESSAGE - utf16_len(alert) - 2 < utf16_len(text) <= MAX_MESSAGE
+    assert split_message(text) == [text]
+    longer = text + "\n\n" + alert
+    parts = split_message(longer)
+    assert len(parts) == 2 and all(utf16_len(p) <= MAX_MESSAGE for p in parts)

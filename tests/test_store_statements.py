@@ -1,6 +1,6 @@
 """Statements store: dedup across polls, drifting keys, revisions, FTS search."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -116,7 +116,8 @@ def _reference_add(db, statements):
     for s in statements:
         row = _reference_find(db, s)
         if row is None:
-            s.id = st._insert(db, s, now=NOW)
+            s.id = st._next_id(db)
+            st._index_for_search(db, [st._insert(db, s, s.id, now=NOW)])
             decisions.append(("new", s.id))
         elif row[1] != s.content_hash:
             s.id = st._revise(db, row[0], s, now=NOW)
@@ -150,6 +151,7 @@ def test_batched_lookup_decides_like_per_item_queries(tmp_path_factory, batches)
         assert stored.duplicates == sum(d[0] == "duplicate" for d in expected)
     table = "SELECT id, source, key, url, text, content_hash, revision FROM statements ORDER BY id"
     assert ours.execute(table).fetchall() == reference.execute(table).fetchall()
+    ours.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def _copy(s):
@@ -171,3 +173,33 @@ def test_relaxed_transaction_commits_and_restores_full_sync(db):
     assert st.count_statements(db) == 1  # the failed one rolled back
     with db.atomic(), transaction(db, durable=False):  # nested: a savepoint, the outer decides
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("when", [
+    datetime(2026, 11, 25, 6, 0, 0, 999_999, tzinfo=UTC),
+    datetime(1999, 12, 31, 23, 59, 59, tzinfo=UTC),
+    datetime(1950, 5, 1, 12, 0, 0, 500_000, tzinfo=UTC),
+    datetime(2026, 3, 29, 3, 30, tzinfo=timezone(timedelta(hours=5, minutes=45))),
+])
+def test_sort_key_given_at_insert_is_the_one_the_trigger_computes(db, when):
+    """Rows inserted without a sort key (the trigger's path) and by add_statements must order
+    and index alike."""
+    ingest(db, [make("guid:py", "python path", published=when)], now=NOW)
+    db.execute("INSERT INTO statements (source, key, url, title, text, fetched_at, sort_at, "
+               "content_hash) SELECT source, 'guid:sql', url, title, 'trigger path', fetched_at, "
+               "sort_at, 'x' FROM statements WHERE key = 'guid:py'")
+    (py_key, py_id), (sql_key, sql_id) = db.execute(
+        "SELECT sort_key, id FROM statements ORDER BY key").fetchall()
+    assert py_key - py_id == sql_key - sql_id
+    assert [h.id for h in st.search(db, "path")] == [sql_id, py_id]
+    db.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_batch_is_searchable_and_the_index_consistent(db):
+    items = [make(f"guid:{i}", f"statement number {i} on recognition",
+                  published=NOW - timedelta(hours=i)) for i in range(30)]  # newest first
+    ingest(db, items, now=NOW)
+    hits = st.search(db, "recognition", limit=50)
+    assert [h.title or h.snippet for h in hits][:1] and len(hits) == 30
+    assert [h.date for h in hits] == sorted((h.date for h in hits), reverse=True)
+    db.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)")

@@ -14,6 +14,7 @@ from . import iso, parse_iso
 # Keys whose identity can drift (a feed that re-publishes with new GUIDs or links): for these,
 # an item matching a stored one by URL or by content is the same statement, not a new one.
 DRIFTING_KEYS = ("guid:", "link:", "hash:")
+SORT_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z
 
 
 @dataclass
@@ -37,19 +38,25 @@ def add_statements(db: Database, statements: list[Statement], *, now: datetime) 
     """Store what is new, keep a revision of what changed; runs in the caller's transaction."""
     batch = StoredBatch()
     known = _Known.load(db, statements)
+    searchable: list[tuple[int, str, str]] = []
     with db.atomic():
+        next_id = _next_id(db)
         for statement in statements:
             existing = known.find(statement)
             if existing is None:
-                statement.id = _insert(db, statement, now=now)
+                searchable.append(_insert(db, statement, next_id, now=now))
+                statement.id, next_id = next_id, next_id + 1
                 known.inserted(statement)
                 batch.new.append(statement)
             elif existing.content_hash != statement.content_hash:
+                _index_for_search(db, searchable)  # its trigger may update a row just added
+                searchable.clear()
                 statement.id = _revise(db, existing.id, statement, now=now)
                 known.revised(existing, statement)
                 batch.revised.append(statement)
             else:
                 batch.duplicates += 1
+        _index_for_search(db, searchable)
     return batch
 
 
@@ -130,15 +137,40 @@ def _rows_where(db: Database, source: str, column: str, values: list[str]) -> li
         ).fetchall()
     return sorted(rows)
 
-def _insert(db: Database, s: Statement, *, now: datetime) -> int:
+def _next_id(db: Database) -> int:
+    """The id SQLite would give the next row (max + 1): given explicitly, so that the sort key,
+    which contains it, is known before the insert."""
+    return db.execute("SELECT coalesce(max(id), 0) + 1 FROM statements").fetchone()[0]
+
+
+def _insert(db: Database, s: Statement, statement_id: int, *, now: datetime
+            ) -> tuple[int, str, str]:
+    """Insert ``s`` as ``statement_id``; returns its search index row (sort key, title, text)."""
     fetched = s.fetched_at or now
-    cursor = db.execute(
-        "INSERT INTO statements (source, key, url, title, text, lang, published_at, fetched_at, "
-        "sort_at, content_hash, forwarded_from) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [s.source, s.key, s.url, s.title, s.text, s.lang, iso(s.published_at), iso(fetched),
-         iso(_sort_time(s.published_at, fetched)), s.content_hash, s.forwarded_from],
+    sort_at = _sort_time(s.published_at, fetched)
+    key = sort_key(sort_at, statement_id)
+    db.execute(
+        "INSERT INTO statements (id, source, key, url, title, text, lang, published_at, "
+        "fetched_at, sort_at, sort_key, content_hash, forwarded_from) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [statement_id, s.source, s.key, s.url, s.title, s.text, s.lang, iso(s.published_at),
+         iso(fetched), iso(sort_at), key, s.content_hash, s.forwarded_from],
     )
-    return cursor.lastrowid
+    return key, s.title, s.text
+
+
+def sort_key(sort_at: datetime, statement_id: int) -> int:
+    """migrations.SORT_KEY in Python: whole seconds of ``sort_at`` since 2000, shifted left by
+    31 bits, plus the id. Time-ordered, so the FTS index yields newest matches first."""
+    seconds = int(parse_iso(iso(sort_at)).timestamp())  # as stored: UTC, whole seconds
+    return (seconds - SORT_EPOCH) * 2**31 + statement_id
+
+
+def _index_for_search(db: Database, rows: list[tuple[int, str, str]]) -> None:
+    """Add a batch to the FTS index in one statement, in rowid order. (Through a trigger, FTS5
+    wrote each row out on its own: 3 times the cost; descending rowids force the same.)"""
+    db.conn.executemany("INSERT INTO statements_fts (rowid, title, text) VALUES (?, ?, ?)",
+                        sorted(rows))
 
 
 def _sort_time(published: datetime | None, fetched: datetime) -> datetime:

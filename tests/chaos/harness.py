@@ -758,6 +758,7 @@ class Chaos:
         starts = [life.started for life in self.lives]
         delivered: dict[tuple[int, int], list[int]] = defaultdict(list)  # → lives
         unknown = stray = 0
+        unknown_examples: list[str] = []
         repeated_messages: Counter[int] = Counter()  # life → messages with nothing new
         per_message: list[int] = []
         for message in self.api.messages:
@@ -773,6 +774,8 @@ class Chaos:
                              None)
                 if match is None:
                     unknown += 1
+                    if len(unknown_examples) < 2:
+                        unknown_examples.append(f"{message.chat_id}: …{text[pos:pos + 160]!r}")
                     break
                 pairs.append((message.chat_id, match[1]))
                 pos += len(match[0])
@@ -808,6 +811,7 @@ class Chaos:
             "alerts per message": (f"{sum(per_message) / max(1, len(per_message)):.2f} avg, "
                                    f"{max(per_message, default=0)} max"),
             "messages not matching any alert": unknown,
+            "_unknown_examples": unknown_examples,
             "deliveries to chats not queued": stray,
             "possibly_delivered rows": possibly,
             "outbox states": dict(states),
@@ -891,7 +895,7 @@ class Chaos:
                                "deliveries within one life (not caused by a kill)")
         if deliveries["messages not matching any alert"]:
             self.problem(None, f"{deliveries['messages not matching any alert']} messages "
-                               "match no alert")
+                               f"match no alert, e.g. {deliveries['_unknown_examples']}")
         if deliveries["deliveries to chats not queued"]:
             self.problem(None, f"{deliveries['deliveries to chats not queued']} deliveries to "
                                "a chat with no outbox row for that alert")
