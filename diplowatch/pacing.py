@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
+import statistics
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 
 
@@ -57,19 +59,26 @@ class TokenBucket:
                 return
 
 
+HEADROOM = 1.25  # in-flight sends above what rate × latency needs, for latency jitter
+
+
 class SendWindow:
     """How many sends may be on their way at once: enough to keep ``rate`` up at the latency
-    seen (Little's law: rate × latency, plus one), never more than ``limit``.
+    seen (Little's law: rate × latency, with 25 % headroom), never more than ``limit``.
 
     A send in flight when the process dies may have reached Telegram before its sent mark was
     written, and is repeated after the restart. Sizing the window by need rather than always
     ``limit`` keeps those repeats to what the rate requires: one or two at Telegram's pace.
+    The latency is the median of the last ``samples`` sends, so that the event loop stalling
+    (a large ingest holds it for 100 ms or more), which makes every send look slow at once,
+    does not open the window.
     """
 
-    def __init__(self, rate: float, limit: int, *, smoothing: float = 0.2,
+    def __init__(self, rate: float, limit: int, *, samples: int = 64,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self.rate, self.limit, self.smoothing, self._clock = rate, max(1, limit), smoothing, clock
-        self.latency: float | None = None  # smoothed seconds per send
+        self.rate, self.limit, self._clock = rate, max(1, limit), clock
+        self._recent: deque[float] = deque(maxlen=samples)
+        self.latency: float | None = None  # median seconds per send
         self.busy = 0
         self._freed = asyncio.Event()
 
@@ -77,7 +86,7 @@ class SendWindow:
     def size(self) -> int:
         if self.latency is None:
             return 1  # until the first send tells how long one takes
-        return max(1, min(self.limit, math.ceil(self.rate * self.latency) + 1))
+        return max(1, min(self.limit, math.ceil(self.rate * self.latency * HEADROOM)))
 
     @contextlib.asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
@@ -89,12 +98,7 @@ class SendWindow:
         try:
             yield
         finally:
-            self._observe(self._clock() - start)
+            self._recent.append(self._clock() - start)
+            self.latency = statistics.median(self._recent)
             self.busy -= 1
             self._freed.set()
-
-    def _observe(self, seconds: float) -> None:
-        if self.latency is None:
-            self.latency = seconds
-        else:
-            self.latency += self.smoothing * (seconds - self.latency)

@@ -14,26 +14,34 @@ async def _timed_send(window: SendWindow, clock: Clock, seconds: float) -> None:
 
 async def test_window_is_sized_by_rate_times_latency_within_its_limit():
     clock = Clock(0.0)
-    window = SendWindow(rate=25, limit=8, smoothing=1.0, clock=clock)
+    window = SendWindow(rate=25, limit=8, samples=1, clock=clock)
     assert window.size == 1  # nothing measured yet
-    await _timed_send(window, clock, 0.100)  # 25/s × 100 ms → 2.5 in flight needed
+    await _timed_send(window, clock, 0.100)  # 25/s × 100 ms → 2.5 in flight needed, × 1.25
     assert window.size == 4
-    await _timed_send(window, clock, 0.004)  # loopback-fast
-    assert window.size == 2
+    await _timed_send(window, clock, 0.030)  # 0.75 × 1.25 → 1
+    assert window.size == 1
     await _timed_send(window, clock, 2.0)  # a slow server: capped
     assert window.size == 8
 
 
-async def test_latency_is_smoothed():
+async def test_a_stall_of_the_event_loop_does_not_open_the_window():
+    """Every send looks slow while the loop is blocked; the median of recent sends is not
+    moved by a few of them."""
     clock = Clock(0.0)
-    window = SendWindow(rate=10, limit=8, smoothing=0.5, clock=clock)
-    await _timed_send(window, clock, 0.2)
-    await _timed_send(window, clock, 0.4)
-    assert abs(window.latency - 0.3) < 1e-9
+    window = SendWindow(rate=500, limit=8, clock=clock)
+    for _ in range(40):
+        await _timed_send(window, clock, 0.002)  # 500/s × 2 ms × 1.25 → 2
+    assert window.size == 2
+    for _ in range(8):
+        await _timed_send(window, clock, 0.250)  # an ingest held the loop
+    assert window.size == 2
+    for _ in range(64):
+        await _timed_send(window, clock, 0.020)  # the server really got slower
+    assert window.size == 8
 
 
 async def test_no_more_sends_in_flight_than_the_window_allows():
-    window = SendWindow(rate=100, limit=8)  # 10 ms sends at 100/s → 2 in flight
+    window = SendWindow(rate=200, limit=8)  # 10 ms sends at 200/s → 2 × 1.25 → 3 in flight
     busy = peak = 0
 
     async def send() -> None:

@@ -33,11 +33,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="share of new statements that are new recognitions")
     parser.add_argument("--modes", default="", help=f"comma-separated kill moments, cycled "
                         f"(default: shuffled rounds of {','.join(MODES)})")
+    parser.add_argument("--max-repeated-messages-per-kill", type=_target,
+                        default=defaults.max_repeated_messages_per_kill,
+                        help="target for messages repeated after a kill, on average ('off': "
+                        "report only); a kill may never repeat more messages than the sender "
+                        "has in flight")
     parser.add_argument("--max-duplicates-per-kill", type=_target,
                         default=defaults.max_duplicates_per_kill,
                         help="target for duplicate (chat, alert) deliveries per kill, on "
-                        "average ('off': report only); a kill may never repeat more messages "
-                        "than the sender has in flight")
+                        "average; a repeated message repeats every alert merged into it "
+                        "(default: report only)")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where the database, log and report.json go (default: a temp dir)")
@@ -53,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         telegram_sources=args.telegram, send_rate=args.rate, publish_every=args.publish_every,
         recognition_share=args.recognitions, seed=args.seed, workdir=args.workdir,
         keep=args.keep, modes=modes, max_duplicates_per_kill=args.max_duplicates_per_kill,
+        max_repeated_messages_per_kill=args.max_repeated_messages_per_kill,
         quiet=args.quiet,
     )
     report = asyncio.run(run_chaos(config))
