@@ -32,6 +32,9 @@ def machine() -> str:
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, cwd=ROOT).stdout.strip() or "uncommitted"
+    changed = subprocess.run(["git", "status", "--porcelain", "--", ".", ":!docs/benchmarks.md"],
+                             capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    commit += " with uncommitted changes" if changed else ""
     return (f"Machine: {cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM; "
             f"{platform.system()} {platform.release()}; Python {platform.python_version()}; "
             f"commit {commit}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.")

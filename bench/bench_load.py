@@ -304,8 +304,7 @@ def _report(rows: dict[str, list], total: float) -> str:
         "- CPU is the product process and its descendants (parse workers included); the fake "
         "servers (feeds, Bot API) run beside it on the same cores and are counted apart. Peak "
         "RSS is the main process.",
-        f"- Whole benchmark: {total:.0f} s. Measured on a working tree with uncommitted changes "
-        "(work in progress by several people) over the commit named below.",
+        f"- Whole benchmark: {total:.0f} s.",
         "",
         "Where the lag comes from (instrumented stress run, 2026-11-25): almost all of it is "
         "APScheduler waking late because the event loop is busy with other callbacks (p95 "
