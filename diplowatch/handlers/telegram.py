@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from telegram import (
     BotCommand,
@@ -21,7 +22,7 @@ from telegram.ext import (
 )
 
 from .. import render, texts
-from ..store import chats
+from ..store import chats, storage_fault, transaction
 from .core import COMMANDS, Deps, Reply, Request, Throttle, dispatch
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,16 @@ def apply_member_change(deps: Deps, change: ChatMemberUpdated) -> None:
     """Blocked or kicked → inactive; unblocked or added → active again."""
     chat, status = change.chat, change.new_chat_member.status
     active = status in ("member", "administrator", "creator")
-    chats.upsert_chat(deps.db, chat.id, type=chat.type, title=chat.title or "", now=deps.clock())
-    chats.set_chat_active(deps.db, chat.id, active, reason=None if active else f"member status {status}")
+    try:
+        with transaction(deps.db):
+            chats.upsert_chat(deps.db, chat.id, type=chat.type, title=chat.title or "",
+                              now=deps.clock())
+            chats.set_chat_active(deps.db, chat.id, active,
+                                  reason=None if active else f"member status {status}")
+    except sqlite3.Error as exc:  # disk full, read-only: Telegram will not send this again
+        log.error("could not record chat membership chat=%s status=%s: %s", chat.id, status,
+                  f"database {storage_fault(exc)}" if storage_fault(exc) else exc)
+        return
     log.info("chat membership chat=%s status=%s", chat.id, status)
 
 

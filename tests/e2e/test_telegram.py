@@ -171,6 +171,22 @@ async def test_my_chat_member_updates(world):
     await wait_until(lambda: chats.get_chat(db, 400).active)
 
 
+async def test_a_membership_change_the_database_refuses_is_logged_not_raised(world, caplog):
+    await world.command(410, "/subscribe dpr")
+    db = world.rt.db
+    db.execute("PRAGMA query_only = 1")  # SQLITE_READONLY for every write, as a read-only file
+    try:
+        world.api.inject_my_chat_member(410, new_status="kicked", old_status="member")
+        await wait_until(lambda: "could not record chat membership chat=410" in caplog.text)
+    finally:
+        db.execute("PRAGMA query_only = 0")
+    assert "database read-only" in caplog.text
+    assert "Traceback" not in caplog.text and "No error handlers" not in caplog.text
+    assert chats.get_chat(db, 410).active  # unchanged, and the bot goes on
+    await asyncio.sleep(1.1)
+    await world.command(410, "/start")
+
+
 async def test_group_migration_moves_chat_and_subscriptions(world):
     await world.command(-500, "/subscribe dpr", chat_type="group", user_id=42, title="Desk")
     world.api.migrate(-500, -100500)
