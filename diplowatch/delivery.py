@@ -21,25 +21,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import itertools
 import logging
 import sqlite3
 import time
 import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from telegram import LinkPreviewOptions
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
 
+from . import compose
+from .compose import Job
 from .config import TOKEN_RE
 from .pacing import SendWindow, Stopped, TokenBucket, sleep_unless_stopped
-from .render import MAX_MESSAGE, split_message, to_plain, utf16_len
+from .render import to_plain
 from .store import Database, chats, outbox, transaction
-from .store.outbox import MAX_ATTEMPTS, OutboxRow
+from .store.outbox import MAX_ATTEMPTS
 
 log = logging.getLogger(__name__)
 
@@ -90,25 +91,7 @@ class DrainStats:
     flood_waits: int = 0
 
 
-@dataclass
-class _Job:
-    chat_id: int
-    rows: list[OutboxRow]
-    parts: tuple[str, ...]
-    start: int = 0  # parts already delivered (single-row jobs)
-    ids: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.ids = [row.id for row in self.rows]
-
-
 _GAVE_UP = object()
-
-
-@functools.lru_cache(maxsize=64)
-def _parts(text: str) -> tuple[str, ...]:
-    """split_message, cached: a fan-out sends the same alert text to every chat."""
-    return tuple(split_message(text))
 
 
 def _describe(exc: BaseException) -> str:
@@ -218,7 +201,7 @@ class Sender:
         self._halted = not self._record_unrecorded()
         if self._halted:
             return stats
-        queue: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=self.max_in_flight * 2)
+        queue: asyncio.Queue[Job | None] = asyncio.Queue(maxsize=self.max_in_flight * 2)
         try:
             async with asyncio.TaskGroup() as group:
                 for _ in range(self.max_in_flight):
@@ -233,12 +216,15 @@ class Sender:
         return stats
 
     async def _queue_rounds(
-        self, queue: asyncio.Queue[_Job | None], *, now: datetime, stop: asyncio.Event
+        self, queue: asyncio.Queue[Job | None], *, now: datetime, stop: asyncio.Event
     ) -> None:
         tried: set[int] = set()
         while not stop.is_set():
             queued = 0
-            for job in self._round(now, tried):
+            for job in compose.round_of_messages(
+                self.db, now=now, tried=tried, page=self.batch_size, chat_id=self.only_chat,
+                merge=self.merge,
+            ):
                 if stop.is_set() or self._halted:
                     return
                 tried.update(job.ids)
@@ -247,45 +233,8 @@ class Sender:
             if not queued:
                 return
 
-    def _round(self, now: datetime, tried: set[int]) -> Iterator[_Job]:
-        """One walk over the due rows in (chat, id) order: each chat's next message, from its
-        rows not ``tried`` yet. A chat's rows may run on into the next page."""
-        after, held = outbox.FIRST_KEY, []
-        while rows := outbox.due_rows(
-            self.db, now=now, limit=self.batch_size, after=after, chat_id=self.only_chat
-        ):
-            after = (rows[-1].chat_id, rows[-1].id)
-            for chat_id, chat_rows in itertools.groupby(rows, key=lambda row: row.chat_id):
-                if held and held[0].chat_id != chat_id:
-                    yield self._next_message(held)[0]
-                    held = []
-                held += [row for row in chat_rows if row.id not in tried]
-            if held and (message := self._next_message(held))[1] < len(held):
-                yield message[0]  # complete: skip the rest of this chat's rows
-                after, held = (held[0].chat_id, outbox.LAST_ID), []
-        if held:
-            yield self._next_message(held)[0]
-
-    def _next_message(self, rows: list[OutboxRow]) -> tuple[_Job, int]:
-        """A chat's next message from its oldest ``rows`` (short alerts merged up to 4096
-        characters; a long one alone, to be split), and how many of the rows it carries."""
-        first = rows[0]
-        if first.parts_sent or utf16_len(first.text) > MAX_MESSAGE or not self.merge:
-            return _Job(first.chat_id, [first], _parts(first.text), first.parts_sent), 1
-        size, count = utf16_len(first.text), 1
-        for row in rows[1:]:
-            size += 2 + utf16_len(row.text)
-            if row.parts_sent or size > MAX_MESSAGE:
-                break
-            count += 1
-        return self._merged(first.chat_id, rows[:count]), count
-
-    @staticmethod
-    def _merged(chat_id: int, rows: list[OutboxRow]) -> _Job:
-        return _Job(chat_id, rows, _parts("\n\n".join(row.text for row in rows)))
-
     async def _worker(
-        self, queue: asyncio.Queue[_Job | None], stats: DrainStats, stop: asyncio.Event
+        self, queue: asyncio.Queue[Job | None], stats: DrainStats, stop: asyncio.Event
     ) -> None:
         while (job := await queue.get()) is not None:
             if stop.is_set() or self._halted:
@@ -308,7 +257,7 @@ class Sender:
             if entry[1] == 0:
                 del self._locks[chat_id]
 
-    async def _deliver(self, job: _Job, stats: DrainStats, stop: asyncio.Event) -> None:
+    async def _deliver(self, job: Job, stats: DrainStats, stop: asyncio.Event) -> None:
         if not job.parts:
             outbox.mark_failed(self.db, job.ids, error="empty message", retry_at=None)
             stats.failed += len(job.ids)
@@ -395,7 +344,7 @@ class Sender:
             self._last_sent[chat_id] = time.monotonic()
             return await self._send(chat_id, text, parse_mode=parse_mode)
 
-    async def _send_part(self, job: _Job, text: str, stats: DrainStats, stop: asyncio.Event) -> Any:
+    async def _send_part(self, job: Job, text: str, stats: DrainStats, stop: asyncio.Event) -> Any:
         """Send one message of ``job``; returns its message id, or _GAVE_UP after recording why."""
         parse_mode: str | None = "HTML"
         floods = migrations = 0
@@ -457,7 +406,7 @@ class Sender:
                 stats.messages += 1
                 return message_id
 
-    def _bad_request(self, job: _Job, exc: BadRequest, stats: DrainStats) -> None:
+    def _bad_request(self, job: Job, exc: BadRequest, stats: DrainStats) -> None:
         message = str(exc).lower()
         if "chat not found" in message or "peer_id_invalid" in message:
             if chats.add_strike(self.db, job.chat_id, reason=str(exc)):
@@ -470,7 +419,7 @@ class Sender:
         outbox.mark_failed(self.db, job.ids, error=_describe(exc), retry_at=None)
         stats.failed += len(job.ids)
 
-    def _retry(self, job: _Job, exc: BaseException, stats: DrainStats) -> None:
+    def _retry(self, job: Job, exc: BaseException, stats: DrainStats) -> None:
         attempts = max(row.attempts for row in job.rows) + 1
         delay = min(self.backoff_max, self.backoff_base * 2 ** (attempts - 1))
         failed = outbox.mark_failed(
