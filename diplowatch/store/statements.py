@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
@@ -162,7 +163,9 @@ def _insert(db: Database, s: Statement, statement_id: int, *, now: datetime
 def sort_key(sort_at: datetime, statement_id: int) -> int:
     """migrations.SORT_KEY in Python: whole seconds of ``sort_at`` since 2000, shifted left by
     31 bits, plus the id. Time-ordered, so the FTS index yields newest matches first."""
-    seconds = int(parse_iso(iso(sort_at)).timestamp())  # as stored: UTC, whole seconds
+    if sort_at.tzinfo is None:
+        sort_at = sort_at.replace(tzinfo=UTC)  # as iso() reads it
+    seconds = math.floor(sort_at.timestamp())  # iso() stores whole seconds, cut, not rounded
     return (seconds - SORT_EPOCH) * 2**31 + statement_id
 
 
