@@ -203,3 +203,15 @@ def test_a_batch_is_searchable_and_the_index_consistent(db):
     assert [h.title or h.snippet for h in hits][:1] and len(hits) == 30
     assert [h.date for h in hits] == sorted((h.date for h in hits), reverse=True)
     db.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_latest_statements_newest_first_ties_by_id(db):
+    same = NOW - timedelta(hours=1)
+    ingest(db, [make("guid:old", "old", published=NOW - timedelta(days=1)),
+                make("guid:a", "a", published=same), make("guid:b", "b", published=same),
+                make("guid:other", "other source", source="t", published=NOW)], now=NOW)
+    assert [s.text for s in st.latest_statements(db)] == ["other source", "b", "a", "old"]
+    assert [s.text for s in st.latest_statements(db, source="s", limit=2)] == ["b", "a"]
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT * FROM statements ORDER BY sort_key DESC "
+                      "LIMIT 10").fetchall()
+    assert "USING INDEX statements_sort_key" in str(plan) and "TEMP B-TREE" not in str(plan)

@@ -260,3 +260,11 @@ CREATE TRIGGER statements_ai AFTER INSERT ON statements WHEN new.sort_key IS NUL
 END
 """,
     )
+
+
+@migrations()
+def m008_drop_statements_sort(db: Database) -> None:
+    # (sort_at DESC, id DESC) orders exactly as the unique sort_key index does, so the newest
+    # statements read that one. The extra index cost a write of its own pages on every poll
+    # that stored something: a quarter of the bytes a 1,000-source cycle wrote (docs/benchmarks.md).
+    _run(db, "DROP INDEX statements_sort")

@@ -236,9 +236,12 @@ def search(
 
 
 def latest_statements(db: Database, *, source: str | None = None, limit: int = 10) -> list[Statement]:
-    where, params = ("WHERE source = ?", [source]) if source else ("", [])
+    # sort_key orders as (sort_at, id) does (sort_at is whole seconds); its unique index
+    # serves the newest overall, statements_source_sort the newest of one source.
+    where, order, params = (("WHERE source = ?", "sort_at DESC, id DESC", [source]) if source
+                            else ("", "sort_key DESC", []))
     rows = db.query(
-        f"SELECT * FROM statements {where} ORDER BY sort_at DESC, id DESC LIMIT ?",
+        f"SELECT * FROM statements {where} ORDER BY {order} LIMIT ?",
         [*params, limit],
     )
     return [_statement(r) for r in rows]
