@@ -120,8 +120,8 @@ def build() -> dict:
         if skey != key and not (len(skey) == 1 and skey[0] in stop):
             _put(table, skey, kind, codes, "stem", None, lower=lower)
 
-    for code, names in pycountry_names().items():
-        for name in names:
+    for code, names in sorted(pycountry_names().items()):
+        for name in sorted(names):  # a set: sorted, so that every build writes the same file
             add(name, "state", [code], curated=False)
     for section, kind in SECTIONS:
         for code, names in curated[section].items():
@@ -170,11 +170,11 @@ def _put(table: dict, key: tuple[str, ...], kind: str, codes: list[str], how: st
              "lower": lower or kind == "adj"}
     if entry is not None and entry["codes"] == value["codes"]:
         if KIND_RANK[kind] > KIND_RANK[entry["kind"]] or prio > entry["prio"]:
+            if prio > entry["prio"]:  # outranks whatever made it ambiguous
+                entry.pop("ambiguous", None)
             entry["lower"] = entry["lower"] or value["lower"]
             entry.update(kind=max(kind, entry["kind"], key=KIND_RANK.get),
                          prio=max(prio, entry["prio"]), case=entry["case"] or case)
-            if prio > entry["prio"]:
-                entry.pop("ambiguous", None)
     elif entry is None or prio > entry["prio"]:
         table[key] = value
     elif prio == entry["prio"]:
