@@ -118,3 +118,12 @@ def test_the_data_files_are_what_the_build_writes(hash_seed):
     folder = Path(DATA_FILE).parent
     assert gazetteer == (folder / "gazetteer.json").read_text("utf-8")
     assert typed == (folder / "typed.json").read_text("utf-8")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Об’єднані Арабські Емірати визнали Косово.", "AE"),  # pycountry spells ’, texts are cleaned to '
+    ("Обʼєднані Арабські Емірати визнали Косово.", "AE"),
+    ("Об'єднане Королівство Великої Британії та Північної Ірландії", "GB"),
+])
+def test_names_with_an_apostrophe_match_however_it_is_typed(text, code):
+    assert ("state", (code,)) in codes(clean_text(text), "uk")

@@ -19,7 +19,7 @@ import json
 import re
 from pathlib import Path
 
-from .normalize import fold, stem
+from .normalize import clean_text, fold, stem
 from .tokens import tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -37,7 +37,8 @@ _CYR = re.compile(r"[\u0400-\u04ff]")
 
 
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(t.f for t in tokenize(name))
+    """The name's folded tokens, cleaned as texts are (’ → ', so "М’янма" is one word)."""
+    return tuple(t.f for t in tokenize(clean_text(name)))
 
 
 def pycountry_names(*, territories: bool = False) -> dict[str, set[str]]:
@@ -84,7 +85,7 @@ class _Lemmatizer:
         self.analyzers = [pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")]
 
     def keys(self, key: tuple[str, ...], name: str) -> set[tuple[str, ...]]:
-        words = [t.text for t in tokenize(name)]
+        words = [t.text for t in tokenize(clean_text(name))]
         out = set()
         for morph in self.analyzers:
             lemmas = []
