@@ -17,6 +17,13 @@ PARAGRAPH_TAGS = frozenset(
     "ol p pre section table ul".split()
 )
 LINE_TAGS = frozenset("dd div dt figcaption li tr".split())  # noqa: SIM905
+# Tags that never break a line: a fragment made only of these (inside at most one <p> around
+# everything, the usual RSS description) has the text lexbor gives in C, spaces collapsed.
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strike strong "  # noqa: SIM905
+    "sub sup time tt u var".split()
+)
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)|<[!?]")
 SKIP_TAGS = frozenset("script style noscript template head svg iframe object button".split())  # noqa: SIM905
 _SPACES = re.compile(r"[^\S\n]+")
 _WHITESPACE = re.compile(r"\s+")
@@ -95,8 +102,25 @@ def html_to_text(markup: str, *, limit: int = MAX_TEXT_CHARS) -> str:
         return ""
     if "<" not in markup and "&" not in markup:
         return tidy(" ".join(markup.split()), limit=limit)
-    tree = LexborHTMLParser(markup[:MAX_HTML_CHARS])
+    markup = markup[:MAX_HTML_CHARS]
+    tree = LexborHTMLParser(markup)
+    if _one_paragraph(markup.strip()) and tree.body is not None:
+        return " ".join(tree.body.text(deep=True, separator="").split())[:limit].rstrip()
     return node_text(tree.body, limit=limit)
+
+
+def _one_paragraph(markup: str) -> bool:
+    """True when ``markup`` has no line structure for node_text to find: inline tags only,
+    within at most one <p> that opens it (and may close it). Anything else, including text
+    that merely looks like a tag, takes the general path."""
+    for tag in _TAG_NAME.finditer(markup):
+        closing, name = tag[1], (tag[2] or "").lower()
+        if name in INLINE_TAGS:
+            continue
+        at_edge = tag.end() == len(markup) - 1 if closing else tag.start() == 0
+        if name != "p" or not at_edge or not markup.endswith(">"):
+            return False
+    return True
 
 
 def parse_html(data: bytes) -> LexborHTMLParser:
