@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
-from bench.proc import tree_cpu
+from bench.proc import bytes_written, tree_cpu
 
 SOURCES, ITEMS, RUNS = 1000, 20, int(os.environ.get("BENCH_RUNS", 3))
 HOSTS = 8  # distinct loopback addresses, so the per-host limit of 2 is realistic
@@ -90,11 +90,11 @@ def child(db: str, sources: str, cycles: int, inline: bool) -> None:
     async def main() -> dict:
         async with open_runtime(settings, inline_parse=inline) as rt:
             for _ in range(cycles):
-                cpu0, wall0, written0 = tree_cpu(os.getpid()), time.perf_counter(), _written()
+                cpu0, wall0, written0 = tree_cpu(os.getpid()), time.perf_counter(), bytes_written()
                 outcomes = await rt.monitor.poll_all()
                 wall = time.perf_counter() - wall0
                 cpu = tree_cpu(os.getpid()) - cpu0  # with the parse workers (forkserver's children)
-                written = _written() - written0
+                written = bytes_written() - written0
             errors = [o.reason for o in outcomes if o.status == "error"]
             size = sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*"))
             return {"wall": wall, "cpu": cpu, "written_mib": written / 2**20,
@@ -104,15 +104,6 @@ def child(db: str, sources: str, cycles: int, inline: bool) -> None:
     result = asyncio.run(main())
     result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
-
-
-def _written() -> int:
-    """Bytes this process handed to write() so far (/proc/self/io wchar): WAL frames,
-    checkpoints, sockets."""
-    for line in Path("/proc/self/io").read_text().splitlines():
-        if line.startswith("wchar:"):
-            return int(line.split()[1])
-    return 0
 
 
 def feedparser_only_cpu() -> float:

@@ -1,4 +1,4 @@
-"""CPU seconds of a process tree, read from /proc (Linux)."""
+"""CPU seconds of a process tree and bytes a process wrote, read from /proc (Linux)."""
 
 from __future__ import annotations
 
@@ -37,3 +37,12 @@ def tree_cpu(root: int) -> float:
             total += stats[pid][1]
             todo += kids.get(pid, [])
     return total
+
+
+def bytes_written() -> int:
+    """Bytes this process handed to write() so far (wchar): files (WAL frames, checkpoints)
+    and sockets alike."""
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("wchar:"):
+            return int(line.split()[1])
+    return 0

@@ -142,6 +142,7 @@ class Sender:
         self.max_flood_retries, self.merge, self._clock = max_flood_retries, merge, clock
         self.only_chat = only_chat
         self._last_sent: dict[int, float] = {}
+        self._recalled = False  # _recall_recent_sends has run
         self._locks: dict[int, list[Any]] = {}
         # Delivered, but the database refused the sent mark (disk full, read-only): kept here
         # and written before anything else is sent, so the rows are not sent twice.
@@ -196,6 +197,9 @@ class Sender:
         the others instead of holding up the workers. A row is tried once per call.
         """
         self._origin = (now, time.monotonic())
+        if not self._recalled:
+            self._recall_recent_sends()
+            self._recalled = True
         stop = stop or asyncio.Event()
         stats = DrainStats()
         self._halted = not self._record_unrecorded()
@@ -317,19 +321,17 @@ class Sender:
             self._unrecorded.pop(0)
         return True
 
-    def _last_sent_to(self, chat_id: int) -> float | None:
-        """When (monotonic) the chat last got a message: from memory, or else from the store,
-        so that the first message after a restart keeps the chat's interval too."""
-        if chat_id in self._last_sent:
-            return self._last_sent[chat_id]
-        chat = chats.get_chat(self.db, chat_id)
-        if chat is None or chat.last_sent_at is None:
-            return None
-        age = (self._now() - chat.last_sent_at).total_seconds()
-        return time.monotonic() - max(0.0, age)  # a clock set back waits one interval, no more
+    def _recall_recent_sends(self) -> None:
+        """Once per process: the chats the previous process sent to within the longest chat
+        interval, from the store, so its first messages to them keep their interval too."""
+        now, longest = self._now(), max(self.private_interval, self.group_interval)
+        for chat_id, sent_at in chats.sent_since(self.db, now - timedelta(seconds=longest + 1)).items():
+            age = (now - sent_at).total_seconds()
+            # a clock set back since (a send "in the future") waits one interval, no more
+            self._last_sent.setdefault(chat_id, time.monotonic() - max(0.0, age))
 
     async def _pace(self, chat_id: int, stop: asyncio.Event) -> None:
-        last = self._last_sent_to(chat_id)
+        last = self._last_sent.get(chat_id)
         if last is not None:
             interval = self.private_interval if chat_id > 0 else self.group_interval
             wait = last + interval - time.monotonic()

@@ -68,7 +68,8 @@ class SendWindow:
 
     A send in flight when the process dies may have reached Telegram before its sent mark was
     written, and is repeated after the restart. Sizing the window by need rather than always
-    ``limit`` keeps those repeats to what the rate requires: one or two at Telegram's pace.
+    ``limit`` keeps those repeats to what the rate requires: 4 at Telegram's 25/s if a send
+    takes 100 ms, 1 against a local server; ``limit`` when the process itself is the bottleneck.
     The latency is the median of the last ``samples`` sends, so that the event loop stalling
     (a large ingest holds it for 100 ms or more), which makes every send look slow at once,
     does not open the window.

@@ -89,20 +89,25 @@ def test_matching_chats_by_kind(db):
     chats.add_subscription(db, 7, "entity", "abkhazia", now=NOW)
     chats.set_chat_active(db, 7, False, reason="blocked")
     text = "Nicaragua recognizes Abkhazia; embassy to open in Sukhum."
-    found = chats.matching_chats(db, entity="abkhazia", state="NI", source="mfa-ni", text=text)
-    assert found == {1, 2, 3, 4, 5}
-    # a statement without a recognition event: 'all' does not fire, keywords and sources do
-    assert chats.matching_chats(db, source="mfa-ni", text="Talks in Sukhum") == {4, 5}
+    # the recognition alert goes to its entity's, its state's and 'all' subscribers
+    assert chats.matching_chats(db, entity="abkhazia", state="NI") == {1, 2, 3}
     assert chats.matching_chats(db, entity="XK") == {3, 6}
+    # the statement itself to its source's followers and matching keywords, never to 'all'
+    audience = chats.statement_audience(db, ["mfa-ni", "other"])
+    assert audience.chats_for("mfa-ni", text) == {4, 5}
+    assert audience.chats_for("mfa-ni", "Talks in Sukhum") == {4, 5}
+    assert audience.chats_for("other", "Talks in Sukhum") == {5}
+    assert audience.chats_for("other", "Talks in Moscow") == set()
 
 
 def test_keyword_matches_whole_words_case_insensitively(db):
     chats.add_subscription(db, 1, "keyword", "recognition", now=NOW)
     chats.add_subscription(db, 2, "keyword", "Признание", now=NOW)
-    assert chats.matching_chats(db, text="RECOGNITION of statehood") == {1}
-    assert chats.matching_chats(db, text="non-recognition") == {1}  # '-' is a word boundary
-    assert chats.matching_chats(db, text="recognitions") == set()
-    assert chats.matching_chats(db, text="Официальное признание республики") == {2}
+    audience = chats.statement_audience(db, [])
+    assert audience.chats_for("s", "RECOGNITION of statehood") == {1}
+    assert audience.chats_for("s", "non-recognition") == {1}  # '-' is a word boundary
+    assert audience.chats_for("s", "recognitions") == set()
+    assert audience.chats_for("s", "Официальное признание республики") == {2}
 
 
 def test_migrate_chat_moves_and_merges(db):

@@ -41,20 +41,29 @@ async def test_a_stall_of_the_event_loop_does_not_open_the_window():
 
 
 async def test_no_more_sends_in_flight_than_the_window_allows():
-    window = SendWindow(rate=200, limit=8)  # 10 ms sends at 200/s → 2 × 1.25 → 3 in flight
-    busy = peak = 0
+    clock = Clock(0.0)
+    window = SendWindow(rate=200, limit=8, clock=clock)
+    for _ in range(5):
+        await _timed_send(window, clock, 0.010)  # 200/s × 10 ms × 1.25 → 3 in flight
+    assert window.size == 3
+    release, inside, peak = asyncio.Event(), 0, 0
 
     async def send() -> None:
-        nonlocal busy, peak
+        nonlocal inside, peak
         async with window.slot():
-            busy += 1
-            peak = max(peak, busy)
-            await asyncio.sleep(0.01)
-            busy -= 1
+            inside += 1
+            peak = max(peak, inside)
+            await release.wait()
+            inside -= 1
 
-    await asyncio.gather(*(send() for _ in range(40)))
-    assert window.busy == 0
-    assert 1 < peak <= window.size <= 3
+    tasks = [asyncio.create_task(send()) for _ in range(10)]
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert inside == window.busy == 3  # the other 7 wait for a slot
+    clock.now += 0.010
+    release.set()
+    await asyncio.gather(*tasks)
+    assert peak == 3 and window.busy == 0
 
 
 async def test_a_failed_send_frees_its_slot():

@@ -212,6 +212,12 @@ def test_latest_statements_newest_first_ties_by_id(db):
                 make("guid:other", "other source", source="t", published=NOW)], now=NOW)
     assert [s.text for s in st.latest_statements(db)] == ["other source", "b", "a", "old"]
     assert [s.text for s in st.latest_statements(db, source="s", limit=2)] == ["b", "a"]
-    plan = db.execute("EXPLAIN QUERY PLAN SELECT * FROM statements ORDER BY sort_key DESC "
-                      "LIMIT 10").fetchall()
-    assert "USING INDEX statements_sort_key" in str(plan) and "TEMP B-TREE" not in str(plan)
+    ran: list[str] = []
+    db.conn.set_trace_callback(ran.append)
+    try:
+        st.latest_statements(db)
+    finally:
+        db.conn.set_trace_callback(None)
+    query = next(q for q in ran if q.startswith("SELECT * FROM statements"))
+    plan = str(db.execute("EXPLAIN QUERY PLAN " + query).fetchall())
+    assert "USING INDEX statements_sort_key" in plan and "TEMP B-TREE" not in plan

@@ -96,6 +96,13 @@ def add_strike(
     return True
 
 
+def sent_since(db: Database, since: datetime) -> dict[int, datetime]:
+    """Chats last sent to at ``since`` or later (later than now too, if the clock went back)."""
+    rows = db.execute("SELECT id, last_sent_at FROM chats WHERE last_sent_at >= ?",
+                      [iso(since)])
+    return {chat_id: datetime.fromisoformat(at) for chat_id, at in rows}
+
+
 def record_sent(db: Database, chat_id: int, *, now: datetime) -> None:
     """A message reached the chat: remember when, and forgive earlier strikes.
 
@@ -219,40 +226,23 @@ def _keyword_in(keyword: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(keyword)}(?!\w)", text) is not None
 
 
-def matching_chats(
-    db: Database,
-    *,
-    entity: str | None = None,
-    state: str | None = None,
-    source: str | None = None,
-    text: str | None = None,
-) -> set[int]:
-    """Active chats with a subscription matching an alert.
-
-    ``entity`` is the target code, ``state`` the actor code, ``source`` the source name,
-    ``text`` the statement's title and text (for keywords, matched as whole words,
-    case-insensitively). Kind 'all' matches every recognition alert, i.e. when
-    ``entity`` or ``state`` is given.
-    """
-    found: set[int] = set()
-    if entity is not None or state is not None:
-        clauses, params = ["s.kind = 'all'"], []
-        for kind, value in (("entity", entity), ("state", state)):
-            if value is not None:
-                clauses.append("(s.kind = ? AND s.value = ?)")
-                params += [kind, value]
-        found |= {
-            row["chat_id"]
-            for row in db.query(
-                "SELECT DISTINCT s.chat_id FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
-                f"WHERE c.active = 1 AND ({' OR '.join(clauses)})",
-                params,
-            )
-        }
-    if source is not None or text:
-        audience = statement_audience(db, [source] if source is not None else [])
-        found |= audience.chats_for(source or "", text or "")
-    return found
+def matching_chats(db: Database, *, entity: str | None = None, state: str | None = None
+                   ) -> set[int]:
+    """Active chats a recognition alert goes to: subscribers of its target (``entity``), of
+    its actor (``state``), and of 'all'. Plain statements go by StatementAudience."""
+    clauses, params = ["s.kind = 'all'"], []
+    for kind, value in (("entity", entity), ("state", state)):
+        if value is not None:
+            clauses.append("(s.kind = ? AND s.value = ?)")
+            params += [kind, value]
+    return {
+        row["chat_id"]
+        for row in db.query(
+            "SELECT DISTINCT s.chat_id FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
+            f"WHERE c.active = 1 AND ({' OR '.join(clauses)})",
+            params,
+        )
+    }
 
 
 @dataclass
