@@ -221,3 +221,10 @@ def test_latest_statements_newest_first_ties_by_id(db):
     query = next(q for q in ran if q.startswith("SELECT * FROM statements"))
     plan = str(db.execute("EXPLAIN QUERY PLAN " + query).fetchall())
     assert "USING INDEX statements_sort_key" in plan and "TEMP B-TREE" not in plan
+
+
+def test_statement_journals_stay_in_memory(tmp_path):
+    """Savepoint journals in temp files were two thirds of a poll cycle's writes (docs/benchmarks.md)."""
+    db = open_db(tmp_path / "t.db")
+    assert db.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+    assert open_db(tmp_path / "t.db", readonly=True).execute("PRAGMA temp_store").fetchone()[0] == 2
