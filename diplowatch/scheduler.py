@@ -29,8 +29,10 @@ from . import pipeline
 from .models import Source, SourceError, SourceState
 from .sources import fetch_source
 from .sources.fetch import Fetcher
-from .store import Database, transaction
+from .store import Database
 from .store import sources as source_store
+from .store.group import GroupCommit
+from .store.statements import StoredBatch
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +112,8 @@ class Monitor:
         self._scheduled: dict[str, tuple[float, float]] = {}
         self._lags: deque[float] = deque(maxlen=LAG_WINDOW)
         self._missed = 0
+        self._polling = 0  # polls between fetch and store: the writers a group may wait for
+        self.writes = GroupCommit(db, expected=lambda: self._polling)
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
         scheduled = None if force else self._scheduled.pop(name, None)
@@ -149,6 +153,13 @@ class Monitor:
                 del self._scheduled[name]
 
     async def _poll(self, source: Source, state: SourceState) -> PollOutcome:
+        self._polling += 1
+        try:
+            return await self._fetch_and_store(source, state)
+        finally:
+            self._polling -= 1
+
+    async def _fetch_and_store(self, source: Source, state: SourceState) -> PollOutcome:
         now = self.clock()
         try:
             fetched = await fetch_source(self.fetcher, source, state, now=now,
@@ -159,15 +170,20 @@ class Monitor:
             log.exception("poll crashed source=%s", source.name)
             return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
         wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
+
+        def store() -> StoredBatch:
+            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
+            source_store.record_success(
+                self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
+                etag=fetched.etag, last_modified=fetched.last_modified,
+                last_seen_key=fetched.last_seen_key,
+            )
+            return batch
+
         try:
-            # statements and the source's new state: one commit; a 304's is not fsync'd
-            with transaction(self.db, durable=bool(fetched.statements)):
-                batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
-                source_store.record_success(
-                    self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
-                    etag=fetched.etag, last_modified=fetched.last_modified,
-                    last_seen_key=fetched.last_seen_key,
-                )
+            # statements and the source's new state commit together, in a group with the
+            # polls finishing about now (store/group.py); a group of 304s is not fsync'd
+            batch = await self.writes.write(store, durable=bool(fetched.statements))
         except Exception as exc:  # e.g. disk full: nothing of the batch committed; retry later
             log.exception("storing failed source=%s", source.name)
             reason = f"could not store statements: {type(exc).__name__}: {exc}"

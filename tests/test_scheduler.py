@@ -118,6 +118,41 @@ async def test_malformed_body_is_a_recorded_reason(world):
     assert "entities" in state.last_error
 
 
+async def test_a_cycle_commits_in_groups_and_a_failed_store_loses_only_its_source(
+        tmp_path, feed_server, monkeypatch):
+    names = [f"s{i}" for i in range(12)]
+    for n in names:
+        feed_server.set_content(f"/{n}.xml", rss((f"{n}-1", f"Statement {n}")),
+                                content_type="application/rss+xml")
+    db = open_db(tmp_path / "t.db")
+    sync_sources(db, parse_sources("".join(
+        f'[[sources]]\nname = "{n}"\nkind = "rss"\nurl = "{feed_server.url(f"/{n}.xml")}"\n'
+        for n in names), origin="t"), now=T0)
+    client = make_client(connect_timeout=2, read_timeout=2)
+    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), inline_parse=True)
+    real = scheduler_module.pipeline.ingest_batch
+
+    def ingest_then_fail_for_s3(db, statements, *, now):
+        batch = real(db, statements, now=now)  # written, then the bug: all of it must go
+        if statements and statements[0].source == "s3":
+            raise RuntimeError("bug in s3's batch")
+        return batch
+
+    monkeypatch.setattr(scheduler_module.pipeline, "ingest_batch", ingest_then_fail_for_s3)
+    outcomes = {o.source: o for o in await monitor.poll_all()}
+    assert outcomes["s3"].status == "error" and "bug in s3's batch" in outcomes["s3"].reason
+    assert all(outcomes[n].status == "new" for n in names if n != "s3")
+    assert statement_store.count_statements(db) == 11
+    assert source_store.get_source(db, "s3")[1].error_count == 1
+    assert source_store.get_source(db, "s4")[1].etag is not None
+    assert 1 <= monitor.writes.commits < len(names)  # shared commits, not one per source
+    monkeypatch.setattr(scheduler_module.pipeline, "ingest_batch", real)
+    assert (await monitor.poll("s3", force=True)).status == "new"  # stored on the next poll
+    assert statement_store.count_statements(db) == 12
+    await client.aclose()
+    db.close()
+
+
 async def test_restart_resumes_validators_and_schedule(world, tmp_path):
     monitor, server, clock = world
     await monitor.poll_all()
