@@ -85,6 +85,7 @@ class FeedServer:
         self.hits: list[Hit] = []
         self.in_flight = 0
         self.max_in_flight = 0  # most requests handled at the same time
+        self.peers: set[tuple] = set()  # client (address, port) pairs: one per TCP connection
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> str:
@@ -180,6 +181,8 @@ class FeedServer:
         )
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
+        if request.transport is not None:
+            self.peers.add(request.transport.get_extra_info("peername"))
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
