@@ -5,12 +5,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
+import aiohttp
 import httpx
 import pytest
 
+from diplowatch.sources import transport
 from diplowatch.sources.addresses import is_public_address
 from diplowatch.sources.fetch import USER_AGENT, Fetcher, FetchError, make_client
 from tests.fakes.feed_server import FeedServer
+
+
+class _ConnKey:  # what aiohttp's ClientConnectorError reads of the connection it failed
+    host, port, ssl = "127.0.0.1", 9, False
+
 
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>'
 
@@ -117,6 +124,45 @@ async def test_connection_reset(feed_server: FeedServer, fetcher: Fetcher) -> No
     feed_server.set_fault("/reset", reset=True)
     with pytest.raises(FetchError, match=r"^connection reset by 127\.0\.0\.1"):
         await fetcher.get(feed_server.url("/reset"))
+
+
+async def raw_server(answer: bytes) -> asyncio.Server:
+    """A TCP server on 127.0.0.1 that reads the request, writes ``answer`` and hangs up."""
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(answer)
+        await writer.drain()
+        writer.close()
+
+    return await asyncio.start_server(handle, "127.0.0.1", 0)
+
+
+@pytest.mark.parametrize("answer", [b"SPAM/1.1 200 OK\r\n\r\n", b"HTTP/1.1 200 OK\r\nX: " + b"a" * 70_000,
+                                    b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"])
+async def test_broken_answers_are_a_reason(fetcher: Fetcher, answer: bytes) -> None:
+    """A garbled status line, an endless header, a body shorter than declared."""
+    server = await raw_server(answer)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        with pytest.raises(FetchError, match=r"^connection reset by 127\.0\.0\.1"):
+            await fetcher.get(f"http://127.0.0.1:{port}/feed.xml")
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize(("raised", "expected"), [
+    (aiohttp.ConnectionTimeoutError("connect"), httpx.ConnectTimeout),
+    (aiohttp.SocketTimeoutError("read"), httpx.ReadTimeout),
+    (TimeoutError(), httpx.TimeoutException),
+    (aiohttp.ServerDisconnectedError(), httpx.ReadError),
+    (aiohttp.ClientPayloadError("cut"), httpx.ReadError),
+    (aiohttp.ClientOSError(104, "reset"), httpx.ReadError),
+    (aiohttp.ClientConnectorError(_ConnKey(), OSError(111, "refused")), httpx.ConnectError),
+])
+def test_transport_errors_become_the_httpx_errors_the_fetcher_words(raised, expected) -> None:
+    with pytest.raises(httpx.HTTPError) as caught, transport._as_httpx_errors():
+        raise raised
+    assert type(caught.value) is expected and caught.value.__cause__ is raised
 
 
 async def test_connection_refused(fetcher: Fetcher) -> None:

@@ -14,7 +14,6 @@ no peer address, which the SSRF guard re-checks after connecting (``network_stre
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -107,7 +106,7 @@ def _as_httpx_errors() -> Iterator[None]:
     """aiohttp's exceptions as the httpx exceptions the Fetcher turns into reasons."""
     try:
         yield
-    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+    except (aiohttp.ClientError, TimeoutError) as exc:
         raise _map(exc) from exc
 
 
@@ -117,7 +116,7 @@ def _map(exc: BaseException) -> httpx.HTTPError:
         return httpx.ConnectTimeout(message)
     if isinstance(exc, aiohttp.SocketTimeoutError):
         return httpx.ReadTimeout(message)
-    if isinstance(exc, aiohttp.ServerTimeoutError | asyncio.TimeoutError):
+    if isinstance(exc, aiohttp.ServerTimeoutError | TimeoutError):
         return httpx.TimeoutException(message)
     if isinstance(exc, aiohttp.ClientConnectorError):
         return httpx.ConnectError(message)
