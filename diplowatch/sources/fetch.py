@@ -202,10 +202,7 @@ class Fetcher:
             return _Redirect(str(url.join(response.headers["location"])))
         if status >= 400:
             raise self._status_error(response, url.host)
-        if status == 304:
-            # Reading the (empty) body returns the connection to the pool; unread, httpcore
-            # closes it, and a 304 cycle would open one connection per source.
-            await self._read_capped(response, url.host)
+        if status == 304:  # no body by definition; the transport pools its connection
             return self._result(response, url, b"")
         if not 200 <= status < 300:
             raise FetchError(f"unexpected HTTP {status} from {url.host}", status=status)

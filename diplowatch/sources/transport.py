@@ -15,6 +15,7 @@ no peer address, which the SSRF guard re-checks after connecting (``network_stre
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 
@@ -86,8 +87,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             response = await self._session.request(
                 request.method, str(request.url), headers=request.headers.multi_items(),
                 data=request.content or None, allow_redirects=False,
-                timeout=aiohttp.ClientTimeout(sock_connect=timeout.get("connect"),
-                                              sock_read=timeout.get("read")),
+                timeout=_timeout(timeout.get("connect"), timeout.get("read")),
             )
         extensions = {"network_stream": _Peer(_peer.get()), "http_version": b"HTTP/1.1"}
         if response.reason:
@@ -99,6 +99,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+@functools.lru_cache(maxsize=16)
+def _timeout(connect: float | None, read: float | None) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(sock_connect=connect, sock_read=read)  # frozen: shareable
 
 
 @contextmanager
