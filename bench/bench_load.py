@@ -311,11 +311,13 @@ def _report(rows: dict[str, list], total: float) -> str:
         "≈ 0.03–0.12 s); starting the job's task adds ~2 ms and the 64-slot poll semaphore never "
         "made a poll wait (p95 0.3 ms). The maximum (~0.2 s, the same with and without the "
         "broadcast) and the loop-lag maximum are the four polls that fan a recognition out: "
-        "`pipeline.ingest_batch` writes 20,000 outbox rows in the poll's transaction on the "
-        "loop (130–290 ms). The broadcast raises the lag little because the Sender's work comes "
-        "in small steps, but it is CPU-bound: PTB + httpx + AIORateLimiter + one fsync'd commit "
-        "per message reach about half of 1,000/s while the polls run (the delivery benchmark's "
-        "httpx row without polling: ~780/s). The broadcast gives way, not the monitor. At "
+        "`pipeline.ingest_batch` writes 20,000 outbox rows in the transaction of the poll's "
+        "group commit, on the loop (130–290 ms; since polls share commits, 25 Nov 2026, the "
+        "group's other writes add a few ms). The broadcast raises the lag little because the "
+        "Sender's work comes in small steps, but it is CPU-bound: PTB + httpx + AIORateLimiter "
+        "+ a sent mark per message reach about 60 % of 1,000/s while the polls run (the "
+        "delivery benchmark's httpx row without polling: 0.95–1.0). The broadcast gives way, "
+        "not the monitor. At "
         "Telegram's real rate (25/s) the lag is the baseline's.",
     ])
 
