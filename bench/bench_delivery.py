@@ -224,14 +224,17 @@ def run() -> str:
         *(_row(r) for r in rows),
         "",
         "Since the sender sizes its sends in flight by need (`pacing.SendWindow`: rate × median "
-        "latency × 1.25, last column) and writes sent marks without an fsync, httpx (PTB's default "
-        "transport, what `diplowatch run` uses) reaches 0.95–1.00 of 1,000/s (0.953 and 1.002 in two "
-        "runs on 25 Nov 2026); before, each mark's fsync held it to 0.78. With httpx at 1,000/s the "
-        "process itself is the bottleneck: a send takes about 8 ms from the sender's side, so the "
-        "window opens to its limit of 8. Against the lighter aiohttp transport, or at 25/s, one send "
-        "in flight is enough. At Telegram's real rate (25/s) sending uses a few percent of a core. "
-        "Dips below 1.0 at 1,000/s come from the shared machine stalling the event loop for longer "
-        "than the sender's 50 ms catch-up burst.",
+        "latency of the sends that ran alone × 1.25, last column) and writes sent marks without an "
+        "fsync, httpx (PTB's default transport, what `diplowatch run` uses) reached 0.95–1.00 of "
+        "1,000/s in two morning runs on 25 Nov 2026 (0.953 and 1.002); before, each mark's fsync "
+        "held it to 0.78. Later that day the shared machine ran about 7 % slower (feedparser-only "
+        "4.37 s against 4.07 s) and the same row gave 0.86–0.89, with the window rule before and "
+        "after the change to sends that ran alone alike: with httpx at 1,000/s the process itself "
+        "is the bottleneck (a send takes about 8 ms from the sender's side, the window is at its "
+        "limit of 8), so its speed is the machine's. Against the lighter aiohttp transport, or at "
+        "25/s, one send in flight is enough. At Telegram's real rate (25/s) sending uses a few "
+        "percent of a core. Dips below 1.0 at 1,000/s come from the shared machine stalling the "
+        "event loop for longer than the sender's 50 ms catch-up burst.",
     ]
     return "\n".join(lines)
 

@@ -60,6 +60,7 @@ class TokenBucket:
 
 
 HEADROOM = 1.25  # in-flight sends above what rate × latency needs, for latency jitter
+MIN_ALONE = 8  # sends alone before the window trusts their latency only
 
 
 class SendWindow:
@@ -69,16 +70,27 @@ class SendWindow:
     A send in flight when the process dies may have reached Telegram before its sent mark was
     written, and is repeated after the restart. Sizing the window by need rather than always
     ``limit`` keeps those repeats to what the rate requires: 4 at Telegram's 25/s if a send
-    takes 100 ms, 1 against a local server; ``limit`` when the process itself is the bottleneck.
-    The latency is the median of the last ``samples`` sends, so that the event loop stalling
-    (a large ingest holds it for 100 ms or more), which makes every send look slow at once,
-    does not open the window.
+    takes 100 ms, 1 against a local server; ``limit`` when a send really takes that long.
+
+    The latency is the median of the last ``samples`` sends that started while no other send
+    was in flight. Sends that overlap wait for each other in this process when it is busy,
+    and a window sized on their latency sized itself: a moment of load opened it a little,
+    the sends in it then queued behind each other and looked slower, and it opened to its
+    limit and stayed there (seen in the crash test at 500/s). A send alone shows what the
+    network and the server cost. Until ``MIN_ALONE`` such sends are known, all sends count.
+    The median keeps the event loop stalling (a large ingest holds it for 100 ms or more),
+    which makes every send look slow at once, from opening the window.
+
+    What it does not follow: Telegram getting slower in the middle of a long broadcast, when
+    no send runs alone; the window then keeps the size it had (at 4 and 200 ms per send,
+    20 messages a second instead of 25) until sending pauses.
     """
 
     def __init__(self, rate: float, limit: int, *, samples: int = 64,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.rate, self.limit, self._clock = rate, max(1, limit), clock
-        self._recent: deque[float] = deque(maxlen=samples)
+        self._alone: deque[float] = deque(maxlen=samples)  # sends with nothing else in flight
+        self._recent: deque[float] = deque(maxlen=samples)  # all sends
         self.latency: float | None = None  # median seconds per send
         self.busy = 0
         self._freed = asyncio.Event()
@@ -94,12 +106,17 @@ class SendWindow:
         while self.busy >= self.size:
             self._freed.clear()
             await self._freed.wait()
+        alone = self.busy == 0
         self.busy += 1
         start = self._clock()
         try:
             yield
         finally:
-            self._recent.append(self._clock() - start)
-            self.latency = statistics.median(self._recent)
+            took = self._clock() - start
+            self._recent.append(took)
+            if alone:
+                self._alone.append(took)
+            known = self._alone if len(self._alone) >= MIN_ALONE else self._recent
+            self.latency = statistics.median(known)
             self.busy -= 1
             self._freed.set()

@@ -78,3 +78,30 @@ async def test_a_failed_send_frees_its_slot():
             await failing()
     assert window.busy == 0
     await asyncio.wait_for(_timed_send(window, Clock(0.0), 0), timeout=1)
+
+
+async def test_sends_slowed_by_each_other_do_not_open_the_window():
+    """When this process is the bottleneck, overlapping sends queue behind each other and
+    each looks slower the more there are; sized on them, the window opened to its limit and
+    stayed there (the crash test at 500/s). Only sends that ran alone size it."""
+    clock = Clock(0.0)
+    window = SendWindow(rate=500, limit=8, clock=clock)
+    for _ in range(20):
+        await _timed_send(window, clock, 0.003)  # alone: 500/s × 3 ms × 1.25 → 2
+    assert window.size == 2
+    release = asyncio.Event()
+
+    async def long_send() -> None:
+        async with window.slot():
+            await release.wait()
+
+    holder = asyncio.create_task(long_send())
+    await asyncio.sleep(0)
+    for _ in range(64):
+        await _timed_send(window, clock, 0.016)  # each started beside another send
+    assert window.size == 2
+    release.set()
+    await holder
+    for _ in range(64):
+        await _timed_send(window, clock, 0.016)  # alone and slow: the server got slower
+    assert window.size == 8
