@@ -8,6 +8,7 @@ import pytest
 
 from diplowatch.models import UserError
 from diplowatch.store import chats, outbox
+from tests.fakes.sql import traced_sql
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -198,10 +199,8 @@ def test_due_rows_come_chat_by_chat_in_keyset_pages(db):
 
 
 def test_due_rows_read_the_index_in_order_without_sorting(db):
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)  # the SQL as run, values filled in
-    outbox.due_rows(db, now=NOW, after=(7, 100))
-    db.conn.set_trace_callback(None)
+    with traced_sql(db) as statements:
+        outbox.due_rows(db, now=NOW, after=(7, 100))
     [query] = [s for s in statements if "FROM outbox" in s]
     plan = " | ".join(row["detail"] for row in db.query(f"EXPLAIN QUERY PLAN {query}"))
     assert "USING INDEX outbox_by_chat" in plan and "TEMP B-TREE" not in plan

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from diplowatch.store.group import GroupCommit
+from tests.fakes.sql import traced_sql
 from tests.test_faults_storage import disk_full, free_space, writes_need_space
 
 
@@ -13,13 +14,6 @@ from tests.test_faults_storage import disk_full, free_space, writes_need_space
 def table(db):
     db.execute("CREATE TABLE t (v TEXT)")
     return db
-
-
-def traced(db) -> list[str]:
-    """Every SQL statement the connection runs from now on."""
-    seen: list[str] = []
-    db.conn.set_trace_callback(seen.append)
-    return seen
 
 
 def insert(db, value):
@@ -42,8 +36,8 @@ def values(db):
 
 async def test_writes_handed_in_together_share_one_commit(table):
     group = GroupCommit(table, expected=lambda: 3)
-    sql = traced(table)
-    got = await asyncio.gather(*(group.write(insert(table, v)) for v in "abc"))
+    with traced_sql(table) as sql:
+        got = await asyncio.gather(*(group.write(insert(table, v)) for v in "abc"))
     assert got == ["a", "b", "c"]
     assert values(table) == ["a", "b", "c"]
     assert sql.count("COMMIT") == 1 and group.commits == 1
@@ -117,12 +111,12 @@ async def test_a_cancelled_caller_s_write_is_not_run(table):
 
 async def test_durable_if_any_write_of_the_group_is(table):
     group = GroupCommit(table, expected=lambda: 2)
-    sql = traced(table)
-    await asyncio.gather(group.write(insert(table, "a"), durable=False),
-                         group.write(insert(table, "b"), durable=False))
+    with traced_sql(table) as sql:
+        await asyncio.gather(group.write(insert(table, "a"), durable=False),
+                             group.write(insert(table, "b"), durable=False))
     assert "PRAGMA synchronous = NORMAL" in sql  # no fsync for a group of 304s
-    sql.clear()
-    await asyncio.gather(group.write(insert(table, "c"), durable=False),
-                         group.write(insert(table, "d"), durable=True))
+    with traced_sql(table) as sql:
+        await asyncio.gather(group.write(insert(table, "c"), durable=False),
+                             group.write(insert(table, "d"), durable=True))
     assert "PRAGMA synchronous = NORMAL" not in sql and "COMMIT" in sql
     assert table.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again afterwards

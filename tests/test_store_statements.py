@@ -10,6 +10,7 @@ from diplowatch.models import Statement
 from diplowatch.pipeline import ingest, ingest_batch
 from diplowatch.store import open_db
 from diplowatch.store import statements as st
+from tests.fakes.sql import traced_sql
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 
@@ -212,12 +213,8 @@ def test_latest_statements_newest_first_ties_by_id(db):
                 make("guid:other", "other source", source="t", published=NOW)], now=NOW)
     assert [s.text for s in st.latest_statements(db)] == ["other source", "b", "a", "old"]
     assert [s.text for s in st.latest_statements(db, source="s", limit=2)] == ["b", "a"]
-    ran: list[str] = []
-    db.conn.set_trace_callback(ran.append)
-    try:
+    with traced_sql(db) as ran:
         st.latest_statements(db)
-    finally:
-        db.conn.set_trace_callback(None)
     query = next(q for q in ran if q.startswith("SELECT * FROM statements"))
     plan = str(db.execute("EXPLAIN QUERY PLAN " + query).fetchall())
     assert "USING INDEX statements_sort_key" in plan and "TEMP B-TREE" not in plan
