@@ -84,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="JSONL input (default: stdin)")
     p = add("eval", cmd_eval, "score the extractor on labelled JSONL files")
     p.add_argument("files", nargs="+")
+    p.add_argument("--fold", choices=("all", "tune", "holdout"), default="all",
+                   help="score only the tuning or the held-out fold of each file (by url)")
+    p.add_argument("--errors", action="store_true",
+                   help="list the documents scored wrong (not for the held-out fold)")
     p = sub.add_parser("ledger", help="the recognition ledger")
     ls = p.add_subparsers(metavar="ACTION")
     i = ls.add_parser("import", help="add recognition acts from a CSV (seed file format)")
@@ -230,7 +234,7 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         raise UserError(f"no such file: {', '.join(missing)}")
-    return run_eval(args.files, sys.stdout)
+    return run_eval(args.files, sys.stdout, fold=args.fold, errors=args.errors)
 
 
 def cmd_ledger_import(settings: Settings, args: argparse.Namespace) -> int:

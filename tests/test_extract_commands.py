@@ -61,3 +61,25 @@ def test_keyword_baseline_pairs_every_state_with_every_entity():
     assert baseline("Serbia urged Burundi to recognize Kosovo.", "en") == {
         ("RS", "XK", "recognize"), ("BI", "XK", "recognize")}
     assert baseline("Serbia and Kosovo met.", "en") == set()
+
+
+def _labelled(tmp_path, n=10):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps({
+        "id": f"d{i}", "lang": "en", "url": f"https://example.org/{i}",
+        "text": "Burundi has recognized Kosovo.", "events": []}) for i in range(n)) + "\n")
+    return path
+
+
+def test_eval_scores_one_fold_and_lists_its_errors(tmp_path):
+    out = io.StringIO()
+    assert run_eval([str(_labelled(tmp_path))], out, fold="tune", errors=True) == 0
+    report = out.getvalue()
+    assert "(tune, 8 documents)" in report
+    assert report.count("BI XK recognize") == 8  # each spurious event listed by document
+
+
+def test_eval_never_lists_the_held_out_documents(tmp_path):
+    out = io.StringIO()
+    assert run_eval([str(_labelled(tmp_path))], out, fold="holdout", errors=True) == 2
+    assert "held-out" in out.getvalue() and "BI XK" not in out.getvalue()

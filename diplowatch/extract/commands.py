@@ -8,6 +8,7 @@ from typing import TextIO
 
 from .evaluate import Counts, Report, baseline, load, score
 from .extractor import extract
+from .folds import select
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +48,37 @@ def predict(text: str, lang: str | None) -> set[tuple[str, str, str]]:
     return {(e.actor, e.target, e.act) for e in extract(text, lang)}
 
 
-def run_eval(paths: list[str], outfile: TextIO) -> int:
-    """Scores of the extractor and of the keyword baseline on labelled JSONL files."""
+def run_eval(paths: list[str], outfile: TextIO, *, fold: str = "all", errors: bool = False) -> int:
+    """Scores of the extractor and of the keyword baseline on labelled JSONL files.
+
+    `fold` keeps the tuning or the held-out documents of each file (folds.py); `errors` lists
+    the documents scored wrong, by id, and is refused on the held-out fold.
+    """
+    if errors and fold == "holdout":
+        outfile.write("--errors is not shown for the held-out fold: its texts stay unread\n")
+        return 2
     for path in paths:
         try:
-            docs = load(path)
-        except (OSError, ValueError) as exc:
+            docs = select(load(path), fold)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             outfile.write(f"{path}: cannot read ({exc})\n")
             return 1
-        outfile.write(render(path, score(docs, predict), score(docs, baseline)))
+        ours = score(docs, predict)
+        outfile.write(render(f"{path} ({fold}, {len(docs)} documents)", ours, score(docs, baseline)))
+        if errors:
+            outfile.write(render_errors(ours))
     return 0
+
+
+def render_errors(report: Report) -> str:
+    lines = ["| id | missed | spurious |", "| --- | --- | --- |"]
+    for ident, missed, spurious in report.errors:
+        lines.append(f"| {ident} | {_triples(missed)} | {_triples(spurious)} |")
+    return "\n".join(lines) + "\n\n"
+
+
+def _triples(triples: set[tuple[str, str, str]]) -> str:
+    return ", ".join(" ".join(t) for t in sorted(triples)) or "-"
 
 
 def _row(name: str, ours: Counts, base: Counts) -> str:
