@@ -97,8 +97,25 @@ class _Lemmatizer:
         return out - {key}
 
 
-def build() -> dict:
+def load_curated() -> dict:
+    """curated.json, with the names of each ``curated/*.json`` file (one per language group,
+    same sections) appended, files in name order so that every build is the same."""
     curated = json.loads((DATA / "curated.json").read_text("utf-8"))
+    for path in sorted((DATA / "curated").glob("*.json")):
+        extra = json.loads(path.read_text("utf-8"))
+        for section, entries in extra.items():
+            if section.startswith("_"):
+                continue
+            if isinstance(entries, list):
+                curated.setdefault(section, []).extend(entries)
+            else:
+                for code, names in entries.items():
+                    curated.setdefault(section, {}).setdefault(code, []).extend(names)
+    return curated
+
+
+def build() -> dict:
+    curated = load_curated()
     lemmatizer = _Lemmatizer()
     table: dict[tuple[str, ...], dict] = {}
     stop = {fold(s) for s in curated["stop"]}
@@ -140,7 +157,7 @@ def build() -> dict:
 def build_typed(keys: dict[str, list]) -> dict[str, list]:
     """typed.json: folded key → [kind, codes] of names ``keys`` (gazetteer.json's) leaves out:
     stop-listed words, names of several places at once ("Congo"), ISO territories."""
-    curated = json.loads((DATA / "curated.json").read_text("utf-8"))
+    curated = load_curated()
     stopped = {(fold(s),) for s in curated["stop"]}
     named = [("state", code, names) for code, names in pycountry_names().items()]
     named += [(kind, code, names) for section, kind in SECTIONS
