@@ -15,7 +15,7 @@ from .doc import Sentence, build_sentence
 from .gazetteer import Mention
 from .lexicon import Lexicon, get_lexicon
 from .normalize import clean_text, guess_lang
-from .roles import TARGET_KINDS, Actors
+from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
 from .rules import Found, analyse, find_actors, scope_of
 from .tokens import split_sentences
 
@@ -28,6 +28,7 @@ PREFILTER = re.compile(
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
 MIN_CONFIDENCE = 0.45
+ANAPHORA_REACH = 2  # sentences after an act in which 'did so' can still repeat it
 EVIDENCE_CHARS = 300
 
 
@@ -42,6 +43,8 @@ class Doc:
         self._groups: dict[int, dict[int, list[Mention]]] = {}
         self.last_targets: list[Mention] = []
         self.last_sentence = -9
+        self.last_act = "recognize"  # the act an anaphoric 'did so' repeats
+        self.denied: set[tuple[str, str, str]] = set()  # acts a denial frame names
 
     def sentence(self, i: int) -> Sentence:
         sent = self._sentences.get(i)
@@ -69,19 +72,29 @@ def extract(text: str, lang: str | None = None) -> list[Event]:
     doc = Doc(text, lang, get_lexicon(lang))
     found: list[Found] = []
     budget = MAX_TRIGGERS
-    follows = False  # the sentence after a trigger may say "… took the same decision"
+    follows = 0  # the two sentences after a trigger may say "… took the same decision"
     for i, (start, end) in enumerate(doc.spans):
         if budget <= 0:
             break
         hit = _cued(text[start:end])
         if not (hit or follows):
             continue
-        follows = hit
+        follows = ANAPHORA_REACH if hit else follows - 1
+        if _question(text[start:end], lang):
+            continue
         sent = doc.sentence(i)
         for t in _triggers(sent):
             budget -= 1
             found.extend(_analyse_one(doc, sent, t))
     return _merge(doc, found)
+
+
+def _question(sentence: str, lang: str | None) -> bool:
+    """'Does Belarus recognize Abkhazia?', '¿Reconoce…?': a question asserts nothing.
+    Greek writes its question mark as ';' (U+037E, which NFC turns into ';')."""
+    stripped = sentence.strip().rstrip("\"'»”)]")
+    marks = ("?", "？", "؟", ";") if lang == "el" else ("?", "？", "؟")
+    return stripped.endswith(marks) or sentence.lstrip().startswith("¿")
 
 
 def _cued(text: str) -> bool:
@@ -123,7 +136,9 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         return found + _mutual(doc, sent, t)
     if sent.has(t, "sever"):
         return _special(doc, sent, t, [m for m in sent.mentions if "TW" in m.codes][:1], "withdraw")
-    return _special(doc, sent, t, doc.last_targets, "recognize")
+    if doc.last_sentence < sent.index - ANAPHORA_REACH:
+        return []  # 'did so' far from any act repeats nothing
+    return _special(doc, sent, t, doc.last_targets, doc.last_act)
 
 
 def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str) -> list[Found]:
@@ -133,9 +148,23 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
     if scope.call or scope.modal or scope.neg or not targets:
         return []
     actors: Actors = find_actors(doc, sent, t, hi)
-    mentions = actors.mentions or actors.entity_group
+    mentions = actors.mentions or actors.entity_group or following_actors(doc, sent, t)
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
+
+
+def following_actors(doc: Doc, sent: Sentence, t: int) -> list[Mention]:
+    """'had already taken this step: Sweden and Malta', 'это сделали Никарагуа и Венесуэла':
+    the subject after the pro-verb (a list after a colon, or an inverted subject)."""
+    k = t
+    while k < len(sent.tokens) and (sent.has(k, "anaphor_act") or sent.tokens[k].text in ":—–-"):
+        k += 1
+    for j in range(k, min(len(sent.tokens), k + 4)):
+        m = sent.mention_at.get(j)
+        if m is not None:
+            group = doc.groups(sent)[m.start]
+            return [g for g in group if g.kind in ACTOR_KINDS]
+    return []
 
 
 def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
@@ -155,6 +184,8 @@ def _merge(doc: Doc, found: list[Found]) -> list[Event]:
     best: dict[tuple[str, str, str], Found] = {}
     for f in found:
         key = (f.actor, f.target, f.act)
+        if key in doc.denied:
+            continue  # a claim the same text denies is not asserted
         if f.confidence >= MIN_CONFIDENCE and (key not in best or f.confidence > best[key].confidence):
             best[key] = f
     return [Event(f.actor, f.target, f.act, _evidence(doc, f), min(0.99, f.confidence))

@@ -223,6 +223,23 @@ def _near_speech(sent: Sentence, m: Mention) -> bool:
     return any(sent.has(k, "speech") for k in window)
 
 
+def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'over Managua's recognition of', 'Damascus' formal recognition': the owner of a
+    nominalised act is its actor, whatever state reacts to it in the main clause."""
+    if not sent.has(t, "noun"):
+        return []
+    k = t - 1
+    while (k >= max(0, t - 3) and sent.tokens[k].text not in _POSSESSIVE
+           and sent.tokens[k].text.islower() and k not in sent.mention_at):
+        k -= 1  # 'formal', 'swift', 'de jure'
+    if k < 1 or sent.tokens[k].text not in _POSSESSIVE:
+        return []
+    m = sent.mention_end.get(k - 1)
+    if m is None or m.kind not in ACTOR_KINDS:
+        return []
+    return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
+
+
 def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     """'recognized by Russia', 'reconnue par la France', 'признана Россией' (instrumental)."""
     grouped = doc.groups(sent)

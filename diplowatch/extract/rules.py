@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from .doc import Sentence
 from .gazetteer import Mention
-from .roles import FREE_ORDER, TARGET_KINDS, Actors, Scan, free_order_actors, passive_agents
+from .roles import (
+    FREE_ORDER,
+    TARGET_KINDS,
+    Actors,
+    Scan,
+    free_order_actors,
+    passive_agents,
+    possessor,
+)
 from .targets import carried_targets, clause_targets, state_object
 
 MODAL_WINDOW = 8
@@ -70,6 +78,9 @@ def _real_modal(sent: Sentence, k: int) -> bool:
 
 
 def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
+    owner = possessor(doc, sent, t)
+    if owner:
+        return Actors(mentions=owner, how="possessor")
     agents = passive_agents(doc, sent, t, hi)
     if agents:
         return Actors(mentions=agents, how="passive")
@@ -101,13 +112,26 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     if scope.call or scope.hedge or (scope.modal and not scope.neg):
         return []
     act = _act(doc, sent, t, scope, actors)
+    if act is None and denied(sent):
+        act = "recognize"  # 'denied that it had not …' is still no act: only recorded below
     if act is None:
         return []
     conf = _confidence(scope, actors, carried, sent, t)
     found = _pairs(actors.mentions, targets, act, conf, sent, t)
     if act != "reject":
         found += _pairs(actors.background, targets, act, conf - 0.15, sent, t)
+    if denied(sent):
+        doc.denied.update((f.actor, f.target, f.act) for f in found)
+        return []
+    if found:
+        doc.last_act = act if act != "reject" else doc.last_act
     return _switch(doc, sent, found, act, lo, hi)
+
+
+def denied(sent: Sentence) -> bool:
+    """A denial or rumour frame anywhere in the sentence: 'denied that it had recognized',
+    'reports that X recognized Y are false'. The act is then neither asserted nor refused."""
+    return any(sent.has(k, "deny") for k in range(len(sent.tokens)))
 
 
 def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:

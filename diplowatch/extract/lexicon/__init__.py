@@ -11,6 +11,7 @@ from functools import cache
 
 from ..normalize import fold
 from .en import LEX as _EN
+from .frames import ANAPHORA, FRAMES
 from .other import LEX as _OTHER
 from .romance import LEX as _ROMANCE
 from .slavic_cyr import LEX as _CYR
@@ -44,6 +45,9 @@ def _word_match(pattern: str, word: str) -> bool:
 def get_lexicon(lang: str) -> Lexicon:
     raw = dict(RAW.get(lang, RAW["en"]))
     raw["hedge"] = HEDGES.get(lang, ())
+    known = lang if lang in RAW else "en"
+    raw.update(FRAMES.get(known, {}))
+    raw["anaphor_act"] = tuple(raw.get("anaphor_act", ())) + ANAPHORA.get(known, ())
     lex = Lexicon(lang)
     phrase_firsts = set()
     for name, entries in raw.items():

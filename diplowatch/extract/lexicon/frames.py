@@ -1,0 +1,91 @@
+"""Frames that cancel an assertion, per language: denials and rumours (``deny``).
+
+A trigger inside a denial ("denied that it had recognized", "reports that … are false",
+"опроверг сообщения о том, что…") asserts neither the act nor a refusal. Kept apart from the
+cue lexicons so that every language can add its frame words in one place; a language without
+an entry simply has no denial frame. Entries are folded; '*' = prefix; spaces = phrase.
+"""
+
+FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"deny": (
+        "deny", "denies", "denied", "denying", "denial*", "refut*", "false", "falsely", "untrue",
+        "fake", "baseless", "groundless", "unfounded", "rumour*", "rumor*", "no truth",
+        "not true", "disinformation", "misinformation", "hoax", "dismissed reports",
+        "dismissed claims", "dismissed the report*", "dismissed the claim*", "dismissed as",
+        "contradict*")},
+    "de": {"deny": (
+        "dementier*", "dementi*", "bestreit*", "bestritt*", "bestritten", "falsch*", "gerucht*",
+        "nicht wahr", "unwahr*", "haltlos*", "grundlos*", "desinformation", "fake*", "zuruckgewiesen",
+        "wies * zuruck")},
+    "es": {"deny": (
+        "desmint*", "desmient*", "desment*", "nego que", "negaron que", "niega que", "niegan que",
+        "falso", "falsa", "falsos", "falsas", "rumor*", "bulo*", "no es cierto", "no es verdad",
+        "desinformacion", "infundad*", "carece* de fundamento")},
+    "fr": {"deny": (
+        "dement*", "dementi*", "a nie", "nie avoir", "nient", "faux", "fausse*", "rumeur*",
+        "infox", "pas vrai", "desinformation", "infonde*", "sans fondement")},
+    "it": {"deny": (
+        "smenti*", "smentit*", "ha negato", "negato", "nega che", "falso", "falsa", "falsi",
+        "false", "voci", "indiscrezion*", "non e vero", "disinformazione", "infondat*",
+        "priv* di fondamento")},
+    "pt": {"deny": (
+        "desment*", "desmint*", "negou", "nega que", "negam que", "falso", "falsa", "falsos",
+        "falsas", "boato*", "rumor*", "nao e verdade", "desinformacao", "infundad*",
+        "sem fundamento")},
+    "ru": {"deny": (
+        "опроверг*", "опроверж*", "опровер*", "отрица*", "слух*", "фейк*", "ложн*",
+        "не соответству* действительности", "дезинформац*", "вымысел", "выдумк*",
+        "беспочвенн*", "не соответствует")},
+    "uk": {"deny": (
+        "спростува*", "спростову*", "спростуван*", "заперечи*", "заперечу*", "запереча*",
+        "чутк*", "чутки", "фейк*", "неправдив*", "не відповіда* дійсності", "дезінформац*",
+        "вигадк*", "безпідставн*")},
+    "pl": {"deny": (
+        "zdementowa*", "dementi*", "dementow*", "zaprzecz*", "falszyw*", "plotk*", "nieprawd*",
+        "poglosk*", "dezinformac*", "bezpodstawn*")},
+    "sr": {"deny": (
+        "demant*", "demantova*", "negira*", "lazn*", "glasin*", "netacn*", "neistin*",
+        "dezinformac*", "демант*", "негира*", "лажн*", "гласин*", "нетачн*", "неистин*",
+        "дезинформац*")},
+}
+
+# Pro-verbs that repeat the previous act ("did so", "lo hicieron", "сделали это"), added to
+# each lexicon's own ``anaphor_act``: the verb 'do' with its object pronoun or 'the same', and
+# the light-verb nouns 'step' / 'decision' with a demonstrative or 'same'.
+ANAPHORA: dict[str, tuple[str, ...]] = {
+    "en": ("doing so", "did the same", "do the same", "does the same", "taken this step",
+           "took this step", "take this step", "taken the step", "took the step",
+           "taken that step", "took that step", "taken the same step", "took the same step",
+           "the same step", "the same decision", "made the same decision", "such a step",
+           "followed its lead", "followed their lead", "followed its example", "done likewise",
+           "did likewise"),
+    "de": ("dies getan", "das getan", "diesen schritt", "denselben schritt", "den gleichen schritt",
+           "gleichen schritt", "dieselbe entscheidung", "die gleiche entscheidung", "taten dies",
+           "tat dies", "taten das", "tat das", "folgten dem beispiel", "zogen nach", "zog nach"),
+    "es": ("lo hizo", "lo hicieron", "lo habia hecho", "lo habian hecho", "lo ha hecho",
+           "lo han hecho", "ese paso", "este paso", "el mismo paso", "la misma decision",
+           "una decision que tambien", "siguieron el ejemplo", "siguio el ejemplo",
+           "hizo lo propio", "hicieron lo propio"),
+    "fr": ("l' a fait", "l' ont fait", "l' avait fait", "l' avaient fait", "ont fait de meme",
+           "a fait de meme", "franchi le pas", "ce pas", "la meme decision", "le meme pas",
+           "emboite le pas", "emboitant le pas", "ont suivi", "a suivi"),
+    "it": ("lo ha fatto", "lo hanno fatto", "l' ha fatto", "l' hanno fatto", "lo aveva fatto",
+           "lo avevano fatto", "questo passo", "lo stesso passo", "la stessa decisione",
+           "hanno seguito", "ha seguito"),
+    "pt": ("o fez", "o fizeram", "o tinha feito", "o tinham feito", "fizeram o mesmo",
+           "esse passo", "este passo", "o mesmo passo", "a mesma decisao", "seguiram o exemplo",
+           "seguiu o exemplo"),
+    "ru": ("сделал это", "сделала это", "сделали это", "это сделал", "это сделала",
+           "это сделали", "сделало это", "это сделало", "этот шаг", "такой же шаг",
+           "такое же решение", "аналогичное решение", "аналогичный шаг",
+           "последовал* примеру", "последовал* их примеру"),
+    "uk": ("зробив це", "зробила це", "зробили це", "це зробив", "це зробила", "це зробили",
+           "цей крок", "такий самий крок", "такий же крок", "аналогічне рішення",
+           "таке саме рішення", "наслідува* приклад", "наслідува* її приклад",
+           "наслідува* їхній приклад"),
+    "pl": ("zrobi* to", "to zrobi*", "uczyni* to", "to uczyni*", "ten krok", "taki sam krok",
+           "taka sama decyzj*", "posz* w slady", "posz* w ich slady"),  # 'ł' does not fold
+    "sr": ("ucinil* to", "to ucinil*", "uradil* isto", "isti korak", "ovaj korak", "taj korak",
+           "istu odluku", "учинил* то", "то учинил*", "урадил* исто", "исти корак",
+           "овај корак", "тај корак", "исту одлуку"),
+}
