@@ -179,3 +179,71 @@ def test_anaphoric_acts_repeat_the_last_act(case, text, lang, expected):
 @pytest.mark.parametrize(("text", "lang", "expected"), ANAPHORA_NONE)
 def test_anaphoric_acts_need_a_recent_act(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# Infinitives in the inflected languages need the same governor ('решила признать' yes,
+# 'попросила признать' no); a refusal governs them too ('отказалась признать').
+INFINITIVES_INFLECTED = [
+    ("Госдума попросила президента признать Абхазию.", "ru", []),
+    ("Если Косово объявит независимость и её начнут признавать, последует цепная реакция.",
+     "ru", []),
+    ("Парламент звернувся до президента з проханням визнати Абхазію.", "uk", []),
+    ("Україна вирішила визнати Ічкерію та Косово.", "uk", [("UA", "XK", "recognize")]),
+    ("Sejm poprosił rząd, aby uznać Palestynę.", "pl", []),
+    ("Skupština je zatražila od vlade da prizna Kosovo.", "sr", []),
+    ("La diputada pidió al Gobierno reconocer a Palestina.", "es", []),
+    ("Il Parlamento ha chiesto al governo di riconoscere la Palestina.", "it", []),
+    ("Die Opposition verlangte von der Regierung, Palästina anzuerkennen.", "de", []),
+    ("Kenya was the latest to recognize Kosovo.", "en", [("KE", "XK", "recognize")]),
+    ("Uruguay se convirtió en el noveno país en reconocer a Palestina.", "es",
+     [("UY", "PS", "recognize")]),
+]
+
+# Ceasing to recognize is a withdrawal, not a refusal: 'no longer', 'перестали визнавати'.
+CESSATION = {
+    "germanic": [
+        ("Grenada no longer recognizes the Sahrawi Arab Democratic Republic.", "en",
+         [("GD", "EH", "withdraw")]),
+        ("Dominica stopped recognizing the SADR in 2010.", "en", [("DM", "EH", "withdraw")]),
+        ("Burundi ceased to recognize Kosovo.", "en", [("BI", "XK", "withdraw")]),
+        ("Surinam erkennt das Kosovo nicht mehr an.", "de", [("SR", "XK", "withdraw")]),
+    ],
+    "romance": [
+        ("Ecuador dejó de reconocer a la RASD.", "es", [("EC", "EH", "withdraw")]),
+        ("Panamá ya no reconoce a Taiwán.", "es", [("PA", "TW", "withdraw")]),
+        ("Madagascar a cessé de reconnaître la RASD.", "fr", [("MG", "EH", "withdraw")]),
+        ("Il Burundi ha smesso di riconoscere il Kosovo.", "it", [("BI", "XK", "withdraw")]),
+        ("Cabo Verde deixou de reconhecer a RASD.", "pt", [("CV", "EH", "withdraw")]),
+    ],
+    "slavic": [
+        ("Гренада перестала визнавати САДР.", "uk", [("GD", "EH", "withdraw")]),
+        ("Тувалу больше не признает Абхазию.", "ru", [("TV", "abkhazia", "withdraw")]),
+        ("Surinam przestał uznawać Kosowo.", "pl", [("SR", "XK", "withdraw")]),
+        ("Gana je prestala da priznaje Kosovo.", "sr", [("GH", "XK", "withdraw")]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), INFINITIVES_INFLECTED)
+def test_inflected_infinitives_need_a_governor(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("case", "text", "lang", "expected"), _rows(CESSATION))
+def test_ceasing_to_recognize_is_a_withdrawal(case, text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+# Presupposing governors: an evaluation of the act, or a temporal 'in recognizing'.
+INFINITIVES_PRESUPPOSED = [
+    ("The leader said Turkey had been right to recognize Northern Cyprus.", "en",
+     [("TR", "northern-cyprus", "recognize")]),
+    ("A Argentina foi pioneira ao reconhecer o Estado palestino.", "pt",
+     [("AR", "PS", "recognize")]),
+    ("Bolivia se adelantó al reconocer a Palestina.", "es", [("BO", "PS", "recognize")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), INFINITIVES_PRESUPPOSED)
+def test_presupposing_governors_license_an_infinitive(text, lang, expected):
+    assert triples(text, lang) == set(expected)

@@ -24,6 +24,7 @@ from .targets import carried_targets, clause_targets, state_object
 
 MODAL_WINDOW = 8
 NEG_WINDOW = 10
+INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     withdraw = any(sent.has(k, "withdraw") for k in near if k != t) or sent.has(t, "withdraw")
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
+    if _ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
+        withdraw, neg = True, False
     return Scope(
         call=any(sent.has(k, "call") for k in range(lo, t)),
         modal=modal,
@@ -70,6 +73,26 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         hedge=any(sent.has(k, "hedge") for k in range(lo, hi)),
         noun=noun,
     )
+
+
+def _ceased(sent: Sentence, t: int, lo: int, hi: int) -> bool:
+    # before: across 'da'/'de' ('prestala da priznaje', 'dejó de reconocer'); after: 'nicht mehr an'
+    return any(sent.has(k, "cease") for k in range(max(0, t - 4), min(hi, t + 7)) if k != t)
+
+
+def unlicensed_infinitive(sent: Sentence, t: int) -> bool:
+    """An infinitive trigger that no decision, ordinal, continuation or refusal governs:
+    'the need to recognize', 'попросила признать', 'начнут признавать' assert nothing."""
+    if sent.has(t, "noun"):
+        return False
+    k = t - 1
+    while k >= 0 and sent.tokens[k].f.endswith("ly") and sent.lang == "en":
+        k -= 1  # 'to formally recognize'
+    if not (sent.has(t, "inf") or sent.has(k, "inf")):
+        return False
+    window = range(max(0, t - INF_WINDOW), t)
+    return not any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
+                   for j in window)
 
 
 def _real_modal(sent: Sentence, k: int) -> bool:
@@ -110,6 +133,8 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     if targets:
         doc.last_targets, doc.last_sentence = targets, sent.index
     if scope.call or scope.hedge or (scope.modal and not scope.neg):
+        return []
+    if unlicensed_infinitive(sent, t):
         return []
     act = _act(doc, sent, t, scope, actors)
     if act is None and denied(sent):

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..normalize import fold
 from .en import LEX as _EN
-from .frames import ANAPHORA, FRAMES
+from .frames import ANAPHORA, CESSATION, FRAMES, INFINITIVES
 from .other import LEX as _OTHER
 from .romance import LEX as _ROMANCE
 from .slavic_cyr import LEX as _CYR
@@ -47,6 +47,8 @@ def get_lexicon(lang: str) -> Lexicon:
     raw["hedge"] = HEDGES.get(lang, ())
     known = lang if lang in RAW else "en"
     raw.update(FRAMES.get(known, {}))
+    raw.update(INFINITIVES.get(known, {}))
+    raw["cease"] = CESSATION.get(known, ())
     raw["anaphor_act"] = tuple(raw.get("anaphor_act", ())) + ANAPHORA.get(known, ())
     lex = Lexicon(lang)
     phrase_firsts = set()

@@ -89,3 +89,69 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
            "istu odluku", "учинил* то", "то учинил*", "урадил* исто", "исти корак",
            "овај корак", "тај корак", "исту одлуку"),
 }
+
+# Infinitives (``inf``: the trigger's infinitive forms, or in English the particle 'to' right
+# before it) assert an act only under a governor (``inf_ok``): a decision, a decree, an ordinal
+# or 'only' ('the first to recognize'), continuation, or 'became the Nth state to'. Requests,
+# needs, drafts and beginnings ('начнут признавать') govern nothing. A refusal (the lexicon's
+# ``neg``) still governs: 'refused to recognize' is a reject.
+INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"inf": ("to",), "inf_ok": (
+        "decid*", "decision*", "voted", "agreed", "first", "second", "third", "fourth",
+        "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "last", "latest", "only",
+        "next", "moved", "became", "become", "becomes", "continu*", "still", "resolved", "chose",
+        "opted", "decree*", "order*", "right", "wrong", "mistake", "justified", "correct")},
+    "de": {"inf": ("anzuerkennen", "zu anerkennen"), "inf_ok": (
+        "beschloss*", "beschlossen", "entschied*", "entschieden", "entscheidung*", "beschluss*",
+        "erste*", "zweite*", "dritte*", "einzige*", "weiterhin")},
+    "es": {"inf": ("reconocer", "reconocerla", "reconocerlo", "reconocerlas", "reconocerlos",
+                   "reconocerle"), "inf_ok": (
+        "decidi*", "decision", "decide*", "acord*", "resolvi*", "primer*", "segund*", "tercer*",
+        "cuart*", "quint*", "sext*", "septim*", "octav*", "noven*", "decim*", "unic*",
+        "ultim*", "continu*", "decreto*", "opto", "optaron", "al", "pioner*", "acierto", "error")},
+    "fr": {"inf": ("reconnaitre",), "inf_ok": (
+        "decid*", "decision", "premier*", "deuxieme", "troisieme", "quatrieme", "seul*", "dernier*",
+        "continu*", "choisi", "decret*")},
+    "it": {"inf": ("riconoscere", "riconoscerla", "riconoscerlo", "riconoscerle",
+                   "riconoscerli"), "inf_ok": (
+        "decis*", "decide*", "decisione", "prim*", "second*", "terz*", "quart*", "unic*", "ultim*", "continu*", "scelto", "decreto", "nel", "pionier*")},
+    "pt": {"inf": ("reconhecer", "reconhece-la", "reconhece-lo", "reconhece-las",
+                   "reconhece-los"), "inf_ok": (
+        "decidi*", "decisao", "decide*", "primeir*", "segund*", "terceir*", "unic*", "ultim*",
+        "continu*", "optou", "decreto", "ao", "pioneir*", "acertou", "erro")},
+    "ru": {"inf": ("признать", "признавать"), "inf_ok": (
+        "решил*", "решени*", "решает", "решают", "постанов*", "указ*", "первой", "первым",
+        "первая", "первый", "второй", "вторым", "третьей", "третьим", "единствен*",
+        "последн*", "продолжа*", "продолжи*", "согласил*")},
+    "uk": {"inf": ("визнати", "визнавати"), "inf_ok": (
+        "вирішил*", "вирішив", "рішенн*", "ухвалил*", "ухвалив", "постанов*", "указ*",
+        "першою", "першим", "перша", "перший", "другою", "другим", "третьою", "єдин*",
+        "останн*", "продовжу*", "продовжи*", "погодил*")},
+    "pl": {"inf": ("uznac", "uznawac"), "inf_ok": (
+        "zdecydowa*", "decyzj*", "postanowi*", "postanowien*", "pierwsz*", "drug*", "trzeci*",
+        "jedyn*", "ostatni*", "nadal", "kontynu*")},
+    "sr": {"inf": ("priznati", "priznavati", "признати", "признавати"), "inf_ok": (
+        "odluci*", "odlucil*", "odluk*", "одлучи*", "одлучил*", "одлук*", "prv*", "прв*",
+        "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*")},
+}
+
+# Ceasing to recognize (``cease``) makes the act a withdrawal and cancels the negation that
+# 'no longer' / 'больше не' / 'ya no' carries: "Grenada no longer recognizes the SADR".
+CESSATION: dict[str, tuple[str, ...]] = {
+    "en": ("no longer", "not longer", "stop*", "ceas*", "quit", "not * any longer",
+           "not * anymore", "not anymore", "any more"),
+    "de": ("nicht mehr", "nicht langer", "nicht weiter", "hort* auf", "aufgehort"),
+    "es": ("ya no", "dejo de", "dejaron de", "deja de", "dejan de", "dejado de", "ceso de",
+           "no * mas", "no mas"),
+    "fr": ("ne * plus", "n' * plus", "cesse* de", "cesse de", "arrete* de", "plus jamais"),
+    "it": ("non * piu", "smess* di", "smette* di", "cessat* di", "ha cessato"),
+    "pt": ("ja nao", "deixou de", "deixaram de", "deixa de", "deixam de", "nao * mais",
+           "cessou de"),
+    "ru": ("больше не", "не * больше", "уже не", "перестал*", "перестает", "перестают",
+           "прекратил*", "не * более"),
+    "uk": ("більше не", "не * більше", "вже не", "перестал*", "перестав", "перестає",
+           "перестають", "припинил*", "припинив"),
+    "pl": ("juz nie", "nie * juz", "przesta*", "zaprzesta*"),
+    "sr": ("vise ne", "више не", "prestal*", "prestao", "престал*", "престао",
+           "prestaje", "престаје"),
+}
