@@ -247,3 +247,24 @@ INFINITIVES_PRESUPPOSED = [
 @pytest.mark.parametrize(("text", "lang", "expected"), INFINITIVES_PRESUPPOSED)
 def test_presupposing_governors_license_an_infinitive(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# 'became the Nth state to recognize', in words or in figures, in every family.
+ORDINALS = [
+    ("Le Mexique est devenu le 139e pays à reconnaître la Palestine.", "fr",
+     [("MX", "PS", "recognize")]),
+    ("La Slovénie est devenue le dixième pays européen à reconnaître la Palestine.", "fr",
+     [("SI", "PS", "recognize")]),
+    ("Kenya became the 118th state to recognize Kosovo.", "en", [("KE", "XK", "recognize")]),
+    ("México se convirtió en el país 139 en reconocer a Palestina.", "es",
+     [("MX", "PS", "recognize")]),
+    ("Il Messico è diventato il decimo paese a riconoscere la Palestina.", "it",
+     [("MX", "PS", "recognize")]),
+    ("Словения стала 140-й страной, решившей признать Палестину.", "ru",
+     [("SI", "PS", "recognize")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), ORDINALS)
+def test_ordinals_license_an_infinitive(text, lang, expected):
+    assert triples(text, lang) == set(expected)

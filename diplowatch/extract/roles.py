@@ -10,6 +10,7 @@ passive participle).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .coordination import ARTICLES
@@ -20,6 +21,9 @@ ACTOR_KINDS = {"state", "capital", "person", "adj"}
 TARGET_KINDS = {"entity", "territory"}
 _POSSESSIVE = {"'s", "'"}
 FREE_ORDER = {"ru", "uk"}
+# A numeral ordinal: 'the 139th', 'le 150e', 'el 11.º', '140-й'.
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th|e|er|re|ème|eme|º|ª|o|a|-?[йяегм]|-?(?:го|ой|ым|ий))",
+                     re.I)
 
 
 @dataclass
@@ -175,6 +179,8 @@ class Scan:
         before = range(max(0, i - 3), i)
         if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
             return True
+        if any(sent.has(k, "inf_ok") or ORDINAL.fullmatch(sent.tokens[k].text) for k in before):
+            return True  # 'le 139e pays à reconnaître': a predicate noun, not the subject
         return sent.lang in FREE_ORDER and bool(sent.grams(i)) and "nomn" not in sent.grams(i)
 
     def _cross(self, sent: Sentence, lo: int, hops: int):

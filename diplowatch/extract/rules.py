@@ -13,6 +13,7 @@ from .doc import Sentence
 from .gazetteer import Mention
 from .roles import (
     FREE_ORDER,
+    ORDINAL,
     TARGET_KINDS,
     Actors,
     Scan,
@@ -25,6 +26,7 @@ from .targets import carried_targets, clause_targets, state_object
 MODAL_WINDOW = 8
 NEG_WINDOW = 10
 INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
+
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def unlicensed_infinitive(sent: Sentence, t: int) -> bool:
         return False
     window = range(max(0, t - INF_WINDOW), t)
     return not any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
-                   for j in window)
+                   or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
 
 
 def _real_modal(sent: Sentence, k: int) -> bool:

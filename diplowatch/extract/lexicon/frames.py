@@ -94,7 +94,8 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 # before it) assert an act only under a governor (``inf_ok``): a decision, a decree, an ordinal
 # or 'only' ('the first to recognize'), continuation, or 'became the Nth state to'. Requests,
 # needs, drafts and beginnings ('начнут признавать') govern nothing. A refusal (the lexicon's
-# ``neg``) still governs: 'refused to recognize' is a reject.
+# ``neg``) still governs: 'refused to recognize' is a reject. A numeral ordinal ('the 139th',
+# 'le 150e pays', '11.', '140-й') governs in every language (rules.ORDINAL).
 INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"inf": ("to",), "inf_ok": (
         "decid*", "decision*", "voted", "agreed", "first", "second", "third", "fourth",
@@ -103,36 +104,43 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "opted", "decree*", "order*", "right", "wrong", "mistake", "justified", "correct")},
     "de": {"inf": ("anzuerkennen", "zu anerkennen"), "inf_ok": (
         "beschloss*", "beschlossen", "entschied*", "entschieden", "entscheidung*", "beschluss*",
-        "erste*", "zweite*", "dritte*", "einzige*", "weiterhin")},
+        "erste*", "zweite*", "dritte*", "vierte*", "funfte*", "einzige*", "letzte*", "weiterhin",
+        "wurde", "war")},
     "es": {"inf": ("reconocer", "reconocerla", "reconocerlo", "reconocerlas", "reconocerlos",
                    "reconocerle"), "inf_ok": (
         "decidi*", "decision", "decide*", "acord*", "resolvi*", "primer*", "segund*", "tercer*",
         "cuart*", "quint*", "sext*", "septim*", "octav*", "noven*", "decim*", "unic*",
-        "ultim*", "continu*", "decreto*", "opto", "optaron", "al", "pioner*", "acierto", "error")},
+        "ultim*", "continu*", "decreto*", "opto", "optaron", "al", "pioner*", "acierto", "error",
+        "convirti*", "convierte*", "fue", "fueron", "era")},
     "fr": {"inf": ("reconnaitre",), "inf_ok": (
-        "decid*", "decision", "premier*", "deuxieme", "troisieme", "quatrieme", "seul*", "dernier*",
+        "decid*", "decision", "premier*", "deuxieme", "troisieme", "quatrieme", "cinquieme",
+        "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme", "seul*",
+        "devenu*", "devient", "deviennent", "etait", "etaient", "fut", "dernier*",
         "continu*", "choisi", "decret*")},
     "it": {"inf": ("riconoscere", "riconoscerla", "riconoscerlo", "riconoscerle",
                    "riconoscerli"), "inf_ok": (
-        "decis*", "decide*", "decisione", "prim*", "second*", "terz*", "quart*", "unic*", "ultim*", "continu*", "scelto", "decreto", "nel", "pionier*")},
+        "decis*", "decide*", "decisione", "prim*", "second*", "terz*", "quart*", "unic*", "ultim*", "continu*", "scelto", "decreto", "nel", "pionier*", "diventat*",
+        "diventa*", "fu", "era", "e stat*")},
     "pt": {"inf": ("reconhecer", "reconhece-la", "reconhece-lo", "reconhece-las",
                    "reconhece-los"), "inf_ok": (
         "decidi*", "decisao", "decide*", "primeir*", "segund*", "terceir*", "unic*", "ultim*",
-        "continu*", "optou", "decreto", "ao", "pioneir*", "acertou", "erro")},
+        "continu*", "optou", "decreto", "ao", "pioneir*", "acertou", "erro", "tornou*", "torna*",
+        "foi", "foram", "era")},
     "ru": {"inf": ("признать", "признавать"), "inf_ok": (
         "решил*", "решени*", "решает", "решают", "постанов*", "указ*", "первой", "первым",
         "первая", "первый", "второй", "вторым", "третьей", "третьим", "единствен*",
-        "последн*", "продолжа*", "продолжи*", "согласил*")},
+        "последн*", "продолжа*", "продолжи*", "согласил*", "стал*", "четверт*", "пят*")},
     "uk": {"inf": ("визнати", "визнавати"), "inf_ok": (
         "вирішил*", "вирішив", "рішенн*", "ухвалил*", "ухвалив", "постанов*", "указ*",
         "першою", "першим", "перша", "перший", "другою", "другим", "третьою", "єдин*",
-        "останн*", "продовжу*", "продовжи*", "погодил*")},
+        "останн*", "продовжу*", "продовжи*", "погодил*", "стал*", "четверт*", "п'ят*")},
     "pl": {"inf": ("uznac", "uznawac"), "inf_ok": (
         "zdecydowa*", "decyzj*", "postanowi*", "postanowien*", "pierwsz*", "drug*", "trzeci*",
-        "jedyn*", "ostatni*", "nadal", "kontynu*")},
+        "jedyn*", "ostatni*", "nadal", "kontynu*", "stal*", "czwart*", "piat*")},
     "sr": {"inf": ("priznati", "priznavati", "признати", "признавати"), "inf_ok": (
         "odluci*", "odlucil*", "odluk*", "одлучи*", "одлучил*", "одлук*", "prv*", "прв*",
-        "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*")},
+        "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*", "postal*", "постал*", "postao",
+        "постао", "treć*", "трећ*")},
 }
 
 # Ceasing to recognize (``cease``) makes the act a withdrawal and cancels the negation that
