@@ -268,3 +268,81 @@ ORDINALS = [
 @pytest.mark.parametrize(("text", "lang", "expected"), ORDINALS)
 def test_ordinals_license_an_infinitive(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# Diplomatic ties: breaking with Taipei for Beijing is the switch (withdraw TW, recognize CN);
+# establishing relations with the PRC where the text speaks of Taiwan is its other half.
+TIES = [
+    ("Honduras broke off relations with Taiwan and established ties with the People's "
+     "Republic of China.", "en", [("HN", "TW", "withdraw"), ("HN", "CN", "recognize")]),
+    ("Nauru cut ties with Taipei in favour of Beijing.", "en",
+     [("NR", "TW", "withdraw"), ("NR", "CN", "recognize")]),
+    ("China and Kiribati set up diplomatic relations, days after Kiribati cut its ties with "
+     "Taiwan.", "en", [("KI", "TW", "withdraw"), ("KI", "CN", "recognize")]),
+    ("Solomon Islands severed diplomatic ties with Taiwan.", "en", [("SB", "TW", "withdraw")]),
+    ("Panamá rompió relaciones con Taiwán y las estableció con la República Popular China.",
+     "es", [("PA", "TW", "withdraw"), ("PA", "CN", "recognize")]),
+    ("France and China established diplomatic relations in 1964.", "en", []),
+]
+
+# A partially recognized entity can act: 'South Ossetia recognized the LPR', also through
+# 'it'; a passive entity with 'by' keeps the states as actors.
+ENTITY_ACTORS = [
+    ("South Ossetia has announced that it recognizes the Luhansk People's Republic.", "en",
+     [("south-ossetia", "luhansk-pr", "recognize")]),
+    ("Abkhazia recognized the Donetsk People's Republic in 2022.", "en",
+     [("abkhazia", "donetsk-pr", "recognize")]),
+    ("South Ossetia is recognized as independent only by Russia and Nauru.", "en",
+     [("RU", "south-ossetia", "recognize"), ("NR", "south-ossetia", "recognize")]),
+    ("Абхазия признала ДНР.", "ru", [("abkhazia", "donetsk-pr", "recognize")]),
+]
+
+# 'as part of X', 'как часть', 'als Teil': the territorial sense, after the target too.
+AS_PART_OF = [
+    ("No state has ever failed to recognise Nagorno-Karabakh as part of Azerbaijan.", "en", []),
+    ("Belarus recognizes Abkhazia as part of Georgia.", "en", []),
+    ("Казахстан признает Абхазию частью Грузии.", "ru", []),
+    ("Kasachstan erkennt Abchasien als Teil Georgiens an.", "de", []),
+    ("Chile reconoce a Abjasia como parte de Georgia.", "es", []),
+]
+
+# Negation scopes over every member of a coordinated object.
+NEGATED_LISTS = [
+    ("Uzbekistan does not recognize Abkhazia, South Ossetia or Transnistria, the minister "
+     "noted.", "en",
+     [("UZ", "abkhazia", "reject"), ("UZ", "south-ossetia", "reject"),
+      ("UZ", "transnistria", "reject")]),
+    ("Министр подчеркнул, что Казахстан не признает ни Абхазию, ни Южную Осетию.", "ru",
+     [("KZ", "abkhazia", "reject"), ("KZ", "south-ossetia", "reject")]),
+]
+
+# Plans and deals that only foresee an act: 'a plan that foresees Serbia's recognition'.
+FORESEEN = [
+    ("Belgrade rejected a plan that foresees Serbia's recognition of Kosovo.", "en", []),
+    ("The deal envisages Armenia's recognition of Artsakh.", "en", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), TIES)
+def test_ties_with_taipei_and_beijing(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), ENTITY_ACTORS)
+def test_entities_as_actors(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), AS_PART_OF)
+def test_territorial_sense_after_the_target(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), NEGATED_LISTS)
+def test_negation_scopes_over_a_list(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), FORESEEN)
+def test_foreseen_acts_are_not_facts(text, lang, expected):
+    assert triples(text, lang) == set(expected)

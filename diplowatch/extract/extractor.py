@@ -23,7 +23,7 @@ from .tokens import split_sentences
 # faster than re.IGNORECASE on this alternation (most statements end here: no stem, no event).
 PREFILTER = re.compile(
     r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
-    r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван"
+    r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
 )
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
@@ -135,7 +135,9 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         found = analyse(doc, sent, t)
         return found + _mutual(doc, sent, t)
     if sent.has(t, "sever"):
-        return _special(doc, sent, t, [m for m in sent.mentions if "TW" in m.codes][:1], "withdraw")
+        taiwan = [m for m in sent.mentions if "TW" in m.codes][:1]
+        found = _special(doc, sent, t, taiwan, "withdraw")
+        return found + _for_beijing(sent, found)
     if doc.last_sentence < sent.index - ANAPHORA_REACH:
         return []  # 'did so' far from any act repeats nothing
     return _special(doc, sent, t, doc.last_targets, doc.last_act)
@@ -165,6 +167,15 @@ def following_actors(doc: Doc, sent: Sentence, t: int) -> list[Mention]:
             group = doc.groups(sent)[m.start]
             return [g for g in group if g.kind in ACTOR_KINDS]
     return []
+
+
+def _for_beijing(sent: Sentence, found: list[Found]) -> list[Found]:
+    """Breaking with Taipei where the sentence names Beijing ('in favour of Beijing',
+    'and established ties with the PRC') is the switch: its other half is recognize CN."""
+    if not any("CN" in m.codes for m in sent.mentions):
+        return []
+    return [Found(f.actor, "CN", "recognize", f.confidence - 0.05, f.sentence, f.trigger)
+            for f in found if f.actor != "CN"]
 
 
 def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:

@@ -141,6 +141,12 @@ class Scan:
                         self.pronoun = None  # the subject is right here, whatever 'our' said
                     self._background(sent, group[0].start - 1, lo)
                     return "found"
+                if status == "after" and sent is self.sent and self._subordinate_subject(group):
+                    status = "actor"  # 'days after Kiribati cut its ties', 'after Caracas recognized'
+                if status == "actor":
+                    self.result.mentions = group
+                    self.result.distance = max(0, self.t - group[-1].end)
+                    return "found"
                 if status == "after":
                     self.result.background.extend(group)
                 elif status == "org":
@@ -170,6 +176,14 @@ class Scan:
             if group_status(sent, group) == "after":
                 self.result.background.extend(group)
             i = group[0].start - 1
+
+    def _subordinate_subject(self, group: list[Mention]) -> bool:
+        """'after X' + the trigger's finite verb: X is the subordinate clause's subject,
+        not a background actor ('the second after Russia to recognize' keeps Russia apart)."""
+        gap = range(group[-1].end, self.t)
+        return len(gap) <= 2 and not any(
+            self.sent.has(k, "block") or self.sent.has(k, "inf") or self.sent.has(k, "gov")
+            or not self.sent.tokens[k].text.isalpha() for k in gap)
 
     @staticmethod
     def _listed(sent: Sentence, i: int) -> bool:
@@ -253,7 +267,7 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     if not (noun or sent.has(t, "passive")):
         return []
     reach = len(sent.tokens) if noun else hi
-    for k in range(t + 1, min(reach, t + (10 if noun else 4))):
+    for k in range(t + 1, min(reach, t + (10 if noun else 6))):  # 'as independent only by'
         if sent.has(k, "by"):
             nxt = k + 1
             while nxt < len(sent.tokens) and (sent.tokens[nxt].f in ARTICLES or sent.has(nxt, "by")):

@@ -113,6 +113,7 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if not actors.mentions and sent.lang in FREE_ORDER:
         post = free_order_actors(doc, sent, t)
         post.background = actors.background
+        post.entity_group = [m for m in actors.entity_group if _nominative_entity(sent, m)]
         return post
     return actors
 
@@ -123,7 +124,10 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     if _other_sense_right_after(sent, t, hi):
         return []
     actors = find_actors(doc, sent, t, hi)
-    targets = clause_targets(sent, t, lo, hi, actors.mentions)
+    targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
+               if not _territorial_after(sent, m)]
+    if not actors.mentions and _entity_subject(sent, t, actors.entity_group):
+        actors.mentions, actors.how = actors.entity_group, "entity"  # 'Abkhazia recognized…'
     carried = False
     if not targets:
         obj = state_object(sent, t, hi)
@@ -153,6 +157,36 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     if found:
         doc.last_act = act if act != "reject" else doc.last_act
     return _switch(doc, sent, found, act, lo, hi)
+
+
+def _entity_subject(sent: Sentence, t: int, group: list[Mention]) -> bool:
+    """An entity before an active trigger is its subject unless an earlier act has it as
+    object ('have recognised Abkhazia and six have recognised South Ossetia')."""
+    if not group or _passive_voice(sent, t):
+        return False
+    return not any(sent.has(k, "trigger") or sent.has(k, "noun") for k in range(group[0].start))
+
+
+def _nominative_entity(sent: Sentence, m: Mention) -> bool:
+    grams = sent.grams(m.end - 1)
+    return sent.tokens[m.end - 1].text.isupper() or not grams or "nomn" in grams
+
+
+def _territorial_after(sent: Sentence, m: Mention) -> bool:
+    """'Abkhazia as part of Georgia', 'Абхазию частью Грузии': not the independence sense."""
+    return any(sent.has(k, "part_of") for k in range(m.end, min(len(sent.tokens), m.end + 3)))
+
+
+BE = {"is", "was", "were", "are", "been", "be", "being", "remains", "remained"}
+
+
+def _passive_voice(sent: Sentence, t: int) -> bool:
+    """'South Ossetia is recognized by…': the entity before a passive verb is its object."""
+    if not sent.has(t, "passive"):
+        return False
+    if sent.lang not in (None, "en"):
+        return True
+    return any(sent.tokens[k].f in BE for k in range(max(0, t - 3), t))
 
 
 def denied(sent: Sentence) -> bool:

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..normalize import fold
 from .en import LEX as _EN
-from .frames import ANAPHORA, CESSATION, FRAMES, INFINITIVES
+from .frames import ANAPHORA, CESSATION, EXTRA, FRAMES, INFINITIVES, PART_OF
 from .other import LEX as _OTHER
 from .romance import LEX as _ROMANCE
 from .slavic_cyr import LEX as _CYR
@@ -49,6 +49,9 @@ def get_lexicon(lang: str) -> Lexicon:
     raw.update(FRAMES.get(known, {}))
     raw.update(INFINITIVES.get(known, {}))
     raw["cease"] = CESSATION.get(known, ())
+    raw["part_of"] = PART_OF.get(known, ())
+    for name, entries in EXTRA.get(known, {}).items():
+        raw[name] = tuple(raw.get(name, ())) + entries
     raw["anaphor_act"] = tuple(raw.get("anaphor_act", ())) + ANAPHORA.get(known, ())
     lex = Lexicon(lang)
     phrase_firsts = set()

@@ -163,3 +163,40 @@ CESSATION: dict[str, tuple[str, ...]] = {
     "sr": ("vise ne", "више не", "prestal*", "prestao", "престал*", "престао",
            "prestaje", "престаје"),
 }
+
+# The territorial sense after the target (``part_of``): 'recognizes Abkhazia as part of
+# Georgia', 'признает Абхазию частью Грузии', 'als Teil Georgiens'.
+PART_OF: dict[str, tuple[str, ...]] = {
+    "en": ("as part", "as a part", "as an integral", "as integral", "as territory",
+           "as a region", "as russian", "as ukrainian", "as georgian", "as azerbaijani",
+           "as serbian", "as moroccan", "as chinese", "within the borders", "within its borders"),
+    "de": ("als teil", "als bestandteil", "als integral*", "als territorium", "als region"),
+    "es": ("como parte", "como territorio", "como region", "parte integral", "parte integrante"),
+    "fr": ("comme partie", "comme faisant partie", "comme territoire", "partie integrante",
+           "comme une partie", "comme region"),
+    "it": ("come parte", "come territorio", "parte integrante", "come regione"),
+    "pt": ("como parte", "como territorio", "parte integrante", "como regiao"),
+    "ru": ("частью", "как часть", "в составе", "составной частью", "неотъемлемой частью",
+           "территорией", "как территорию", "регионом", "субъект*"),
+    "uk": ("частиною", "як частину", "у складі", "в складі", "невід'ємною частиною",
+           "територією", "як територію", "регіоном"),
+    "pl": ("jako czesc", "czescia", "jako terytorium", "integraln*"),
+    "sr": ("kao deo", "као део", "kao dio", "sastavni deo", "саставни део", "delom",
+           "делом", "u sastavu", "у саставу"),
+}
+
+# Extra cue words appended to a lexicon field: verbs that only foresee an act ('a plan that
+# foresees Serbia's recognition').
+EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"modal": ("foresee*", "envisag*", "provide for", "provides for", "provided for",
+                     "contemplat*")},
+    "de": {"modal": ("vorsieht", "vorsehen", "sieht * vor")},
+    "es": {"modal": ("prevé", "preve", "contempla*")},
+    "fr": {"modal": ("prevoit", "prevoyant", "envisag*")},
+    "it": {"modal": ("prevede", "prevedeva")},
+    "pt": {"modal": ("preve", "contempla*")},
+    "ru": {"modal": ("предусматрива*", "предусмотр*")},
+    "uk": {"modal": ("передбача*", "передбачит*")},
+    "pl": {"modal": ("przewiduj*", "przewidzian*")},
+    "sr": {"modal": ("predvi*", "предви*")},
+}
