@@ -346,3 +346,54 @@ def test_negation_scopes_over_a_list(text, lang, expected):
 @pytest.mark.parametrize(("text", "lang", "expected"), FORESEEN)
 def test_foreseen_acts_are_not_facts(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# Inverted subjects: Slavic and Romance (and German V2) put the subject after the verb,
+# often with a fronted object or 'also': 'Palestynę uznały Kanada i Australia'.
+INVERTED = [
+    ("Palestynę uznały Kanada, Australia i Portugalia.", "pl",
+     [("CA", "PS", "recognize"), ("AU", "PS", "recognize"), ("PT", "PS", "recognize")]),
+    ("Ritirano il riconoscimento del Kosovo anche Palau e Grenada.", "it",
+     [("PW", "XK", "withdraw"), ("GD", "XK", "withdraw")]),
+    ("A Palestina reconheceram também o Brasil e a Argentina.", "pt",
+     [("BR", "PS", "recognize"), ("AR", "PS", "recognize")]),
+    ("Kosovo su priznale i Kenija i Gana.", "sr", [("KE", "XK", "recognize"),
+                                                  ("GH", "XK", "recognize")]),
+    ("Palästina erkannten auch Spanien und Irland an.", "de",
+     [("ES", "PS", "recognize"), ("IE", "PS", "recognize")]),
+    # English keeps the subject first: a state after the verb is its object.
+    ("Then recognized South Sudan and Kosovo.", "en", []),
+]
+
+# Nominal acts with genitive agents in Romance: 'les reconnaissances du Royaume-Uni et du
+# Canada', 'el reconocimiento de España a Palestina'.
+GENITIVE_AGENTS = [
+    ("Cela intervient au lendemain des reconnaissances de la Palestine par le Canada.", "fr",
+     [("CA", "PS", "recognize")]),
+    ("Au lendemain des reconnaissances du Royaume-Uni et du Canada, la Palestine a célébré.",
+     "fr", [("GB", "PS", "recognize"), ("CA", "PS", "recognize")]),
+    ("Tras el reconocimiento de Noruega a Palestina, Israel llamó a consultas a su embajador.",
+     "es", [("NO", "PS", "recognize")]),
+]
+
+# Opposing a recognition, as a journalist describes it, is not a statement by the state.
+OPPOSED = [
+    ("Sixty countries, including Russia and India, oppose the recognition of Kosovo.", "en", []),
+    ("Oltre sessanta Paesi, tra cui Russia e Cina, si oppongono al riconoscimento del Kosovo.",
+     "it", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), INVERTED)
+def test_inverted_subjects(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), GENITIVE_AGENTS)
+def test_genitive_agents_of_nominal_acts(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), OPPOSED)
+def test_opposition_described_is_no_event(text, lang, expected):
+    assert triples(text, lang) == set(expected)

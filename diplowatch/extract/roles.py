@@ -21,6 +21,13 @@ ACTOR_KINDS = {"state", "capital", "person", "adj"}
 TARGET_KINDS = {"entity", "territory"}
 _POSSESSIVE = {"'s", "'"}
 FREE_ORDER = {"ru", "uk"}
+# Languages whose subject may follow the verb (with a fronted object, 'also', or pro-drop):
+# when no subject precedes the trigger, a state group after it is the subject. Not English
+# or French, where a state after the verb is its object ('recognized South Sudan').
+INVERTED = {"pl", "sr", "cs", "sk", "bg", "hr", "it", "es", "pt", "ro", "de", "nl", "el"}
+_GENITIVE = {"de", "du", "des", "del", "della", "dello", "dei", "degli", "delle", "do", "da",
+             "dos", "das"}
+_ROMANCE = {"fr", "es", "it", "pt", "ro"}
 # A numeral ordinal: 'the 139th', 'le 150e', 'el 11.º', '140-й'.
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th|e|er|re|ème|eme|º|ª|o|a|-?[йяегм]|-?(?:го|ой|ым|ий))",
                      re.I)
@@ -266,6 +273,9 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     noun = sent.has(t, "noun")
     if not (noun or sent.has(t, "passive")):
         return []
+    genitive = genitive_agents(doc, sent, t)
+    if genitive:
+        return genitive
     reach = len(sent.tokens) if noun else hi
     for k in range(t + 1, min(reach, t + (10 if noun else 6))):  # 'as independent only by'
         if sent.has(k, "by"):
@@ -280,6 +290,59 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
                 and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
     return []
+
+
+def inverted_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
+    """'Palestynę uznały Kanada i Australia', 'reconheceram também o Brasil': the first
+    unblocked group of states after the trigger in its clause."""
+    grouped = doc.groups(sent)
+    for m in sent.mentions:
+        if m.start <= t or m.start >= hi:
+            continue
+        group = grouped[m.start]
+        if {g.kind for g in group} <= TARGET_KINDS:
+            continue
+        if group_status(sent, group) == "actor":
+            return Actors(mentions=[g for g in group if g.kind in ACTOR_KINDS and g.end <= hi],
+                          how="inverted", distance=group[0].start - t)
+        if group_status(sent, group) == "blocked":
+            continue
+    return Actors()
+
+
+def genitive_agents(doc, sent: Sentence, t: int) -> list[Mention]:
+    """Romance nominal acts: 'les reconnaissances du Royaume-Uni et du Canada', 'el
+    reconocimiento de Noruega a Palestina': a state right after 'de' is the agent."""
+    if sent.lang not in _ROMANCE or not sent.has(t, "noun"):
+        return []
+    k = t + 1
+    while k < len(sent.tokens) and sent.tokens[k].f in ARTICLES:
+        k += 1
+    if k >= len(sent.tokens) or sent.tokens[k].f not in _GENITIVE:
+        return []
+    m = sent.mention_at.get(k + 1) or sent.mention_at.get(k + 2)
+    if m is None or m.kind not in ("state", "capital"):
+        return []
+    group = [g for g in doc.groups(sent)[m.start] if g.kind in ("state", "capital")]
+    group += _genitive_tail(sent, group[-1].end)
+    others = [o for o in sent.mentions if o.kind in TARGET_KINDS and o not in group]
+    return group if others else []
+
+
+def _genitive_tail(sent: Sentence, k: int) -> list[Mention]:
+    """'du Royaume-Uni, du Canada et de l'Australie': each member repeats the preposition."""
+    out: list[Mention] = []
+    while k + 1 < len(sent.tokens) and (sent.has(k, "conj") or sent.tokens[k].text == ","):
+        j = k + 1
+        while j < len(sent.tokens) and (sent.tokens[j].f in _GENITIVE
+                                        or sent.tokens[j].f in ARTICLES):
+            j += 1
+        m = sent.mention_at.get(j)
+        if j == k + 1 or m is None or m.start != j or m.kind not in ("state", "capital"):
+            break
+        out.append(m)
+        k = m.end
+    return out
 
 
 def free_order_actors(doc, sent: Sentence, t: int) -> Actors:

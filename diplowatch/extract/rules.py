@@ -13,11 +13,13 @@ from .doc import Sentence
 from .gazetteer import Mention
 from .roles import (
     FREE_ORDER,
+    INVERTED,
     ORDINAL,
     TARGET_KINDS,
     Actors,
     Scan,
     free_order_actors,
+    inverted_actors,
     passive_agents,
     possessor,
 )
@@ -110,6 +112,11 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if agents:
         return Actors(mentions=agents, how="passive")
     actors = Scan(doc, sent, t).run()
+    if not actors.mentions and sent.lang in INVERTED:
+        post = inverted_actors(doc, sent, t, hi)
+        if post.mentions:
+            post.background, post.entity_group = actors.background, actors.entity_group
+            return post
     if not actors.mentions and sent.lang in FREE_ORDER:
         post = free_order_actors(doc, sent, t)
         post.background = actors.background

@@ -101,7 +101,9 @@ _PT = {
     "trigger": ("reconhec*", "reconheç*"),
     "trigger_not": ("reconhecid* como o melhor",),
     "noun": ("reconhecimento*",),
-    "future": ("reconhecera*", "reconheceria*", "vai reconhecer", "vao reconhecer"),
+    # not 'reconhecera*': 'reconheceram' is the preterite
+    "future": ("reconhecera", "reconhecerao", "reconhecerei", "reconheceremos", "reconheceria*",
+               "vai reconhecer", "vao reconhecer"),
     "passive": ("reconhecid*",),
     "by": ("por", "pelo", "pela", "por parte de"),
     "neg": ("nao", "nunca", "jamais", "nem", "nenhum*", "rejeit*", "recus*"),
