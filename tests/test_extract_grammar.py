@@ -397,3 +397,29 @@ def test_genitive_agents_of_nominal_acts(text, lang, expected):
 @pytest.mark.parametrize(("text", "lang", "expected"), OPPOSED)
 def test_opposition_described_is_no_event(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# Sovereignty of a state over a territory is not the independence sense.
+SOVEREIGNTY_OVER = [
+    ("Washington reconoce la soberanía marroquí sobre el Sáhara Occidental.", "es", []),
+    ("The US recognized Moroccan sovereignty over Western Sahara.", "en", []),
+    ("Russia recognized the sovereignty of Abkhazia.", "en", [("RU", "abkhazia", "recognize")]),
+]
+
+# Passive agents given by example: 'recognized by countries such as A and B'.
+AGENTS_BY_EXAMPLE = [
+    ("La RASD es reconocida por países como Argelia y Angola.", "es",
+     [("DZ", "EH", "recognize"), ("AO", "EH", "recognize")]),
+    ("Kosovo is recognized by countries such as Kenya and Ghana.", "en",
+     [("KE", "XK", "recognize"), ("GH", "XK", "recognize")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), SOVEREIGNTY_OVER)
+def test_sovereignty_over_a_territory(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), AGENTS_BY_EXAMPLE)
+def test_passive_agents_given_by_example(text, lang, expected):
+    assert triples(text, lang) == set(expected)

@@ -267,6 +267,19 @@ def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
     return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
 
 
+_SUCH_AS = {"such", "as", "like", "including", "como", "comme", "tels", "telles", "wie",
+            "come", "quali", "jak", "takie", "као", "kao", "как", "як", "entre", "among"}
+
+
+def _past_examples(sent: Sentence, k: int) -> int:
+    """'by countries such as Venezuela', 'por países como Cuba': skip to the examples."""
+    j = k
+    while j < min(len(sent.tokens), k + 4) and (sent.has(j, "generic") or sent.tokens[j].f
+                                                in _SUCH_AS or sent.tokens[j].f in ARTICLES):
+        j += 1
+    return j if j > k and sent.tokens[j - 1].f in _SUCH_AS else k
+
+
 def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     """'recognized by Russia', 'reconnue par la France', 'признана Россией' (instrumental)."""
     grouped = doc.groups(sent)
@@ -282,6 +295,7 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
             nxt = k + 1
             while nxt < len(sent.tokens) and (sent.tokens[nxt].f in ARTICLES or sent.has(nxt, "by")):
                 nxt += 1
+            nxt = _past_examples(sent, nxt)
             m = sent.mention_at.get(nxt)
             if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
                 return [g for g in grouped[m.start] if g.kind in ACTOR_KINDS]

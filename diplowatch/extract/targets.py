@@ -45,8 +45,19 @@ def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
         if sent.has(k, "other"):
             return True
         if sent.has(k, "indep"):
-            return False
+            return _sovereignty_over(sent, k, start)
     return False
+
+
+_OVER = {"over", "sobre", "sur", "uber", "su", "nad", "над", "sopra"}
+
+
+def _sovereignty_over(sent: Sentence, k: int, start: int) -> bool:
+    """'la soberanía marroquí sobre el Sáhara': sovereignty of a state over the target."""
+    if not sent.tokens[k].f.startswith(("sover", "sobera", "souver", "sovran", "suweren",
+                                        "суверен", "soberan", "suveren")):
+        return False
+    return any(sent.tokens[j].f in _OVER for j in range(k + 1, min(start, k + 4)))
 
 
 def _under_other_sense(sent: Sentence, m: Mention) -> bool:
