@@ -423,3 +423,16 @@ def test_sovereignty_over_a_territory(text, lang, expected):
 @pytest.mark.parametrize(("text", "lang", "expected"), AGENTS_BY_EXAMPLE)
 def test_passive_agents_given_by_example(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# Support for a recognition is advocacy, not the act.
+SUPPORT = [
+    ("Italy supports the recognition of the State of Palestine.", "en", []),
+    ("L'Italia sostiene il riconoscimento dello Stato palestinese.", "it", []),
+    ("Россия поддерживает признание Палестины.", "ru", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), SUPPORT)
+def test_support_is_advocacy(text, lang, expected):
+    assert triples(text, lang) == set(expected)

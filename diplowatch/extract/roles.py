@@ -58,7 +58,8 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "after"
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov"):
+    if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
+            and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
         return "blocked"
     if kinds <= {"org"}:
         return "org" if sent.lang not in FREE_ORDER else "skip"
@@ -165,6 +166,10 @@ class Scan:
             if sent.has(i, "generic") and not sent.has(i, "pronoun") and not self._listed(sent, i):
                 return "stop"
             kind = _speaker_pronoun(sent, i)
+            if kind and i > 0 and sent.has(i - 1, "block") and not sent.has(i - 1, "gov"):
+                kind = None  # 'до этого', 'after it': a prepositional object, not the subject
+            if kind and any(sent.tokens[j].f in _SUCH_AS for j in range(max(0, i - 2), i)):
+                kind = None  # 'как независимое государство', 'as a state': a predicate
             if kind and self.pronoun is None:
                 self.pronoun = kind
             i -= 1
