@@ -187,28 +187,30 @@ PART_OF: dict[str, tuple[str, ...]] = {
 }
 
 # Extra cue words appended to a lexicon field: verbs that only foresee an act ('a plan that
-# foresees Serbia's recognition').
+# foresees Serbia's recognition'); support in the present tense, a stance ('Italy supports the
+# recognition'), unlike a perfective 'the Rada supported the recognition' (a vote: an act);
+# opposition ('oppose the recognition'), a negation.
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {"call": ("support*", "advocat*"),
+    "en": {"call": ("supports", "support", "supporting", "advocat*"),
            "modal": ("foresee*", "envisag*", "provide for", "provides for", "provided for",
                      "contemplat*"),
            "neg": ("oppos*",)},
-    "de": {"call": ("unterstutz*", "befurwort*",),
+    "de": {"call": ("unterstutzt", "unterstutzen", "befurwortet", "befurworten"),
            "modal": ("vorsieht", "vorsehen", "sieht * vor"), "neg": ("widersetz*", "gegen die")},
-    "es": {"call": ("apoya*", "respald*",),
+    "es": {"call": ("apoya", "apoyan", "respalda", "respaldan"),
            "modal": ("prevé", "preve", "contempla*"), "neg": ("opon*", "opuest*", "opuso")},
-    "fr": {"call": ("soutien*", "soutenu*", "appui*",),
+    "fr": {"call": ("soutient", "soutiennent", "appuie", "appuient"),
            "modal": ("prevoit", "prevoyant", "envisag*"), "neg": ("oppos*",)},
-    "it": {"call": ("sostien*", "sosten*", "appogg*",),
+    "it": {"call": ("sostiene", "sostengono", "appoggia", "appoggiano"),
            "modal": ("prevede", "prevedeva"), "neg": ("oppon*", "oppost*", "oppongono")},
-    "pt": {"call": ("apoia*", "apoio",),
+    "pt": {"call": ("apoia", "apoiam"),
            "modal": ("preve", "contempla*"), "neg": ("opoe*", "opor", "opos*")},
-    "ru": {"call": ("поддержива*", "поддерж*",),
+    "ru": {"call": ("поддерживает", "поддерживают", "поддерживаем"),
            "modal": ("предусматрива*", "предусмотр*"), "neg": ("против",)},
-    "uk": {"call": ("підтриму*", "підтрима*",),
+    "uk": {"call": ("підтримує", "підтримують", "підтримуємо"),
            "modal": ("передбача*", "передбачит*"), "neg": ("проти",)},
-    "pl": {"call": ("popiera*", "poparl*", "wspiera*",),
+    "pl": {"call": ("popiera", "popieraja", "popieramy", "wspiera", "wspieraja"),
            "modal": ("przewiduj*", "przewidzian*"), "neg": ("sprzeciw*", "przeciw*")},
-    "sr": {"call": ("podržava*", "podrzava*", "подржава*",),
+    "sr": {"call": ("podrzava", "podrzavaju", "подржава", "подржавају"),
            "modal": ("predvi*", "предви*"), "neg": ("protiv", "против", "protive", "противе")},
 }
