@@ -436,3 +436,19 @@ SUPPORT = [
 @pytest.mark.parametrize(("text", "lang", "expected"), SUPPORT)
 def test_support_is_advocacy(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# Language per sentence: a Russian post quoting an English statement is read in both.
+MIXED_LANGUAGES = [
+    ("Глава МИД прокомментировал заявление. \"Burundi has withdrawn its recognition of "
+     "Kosovo,\" the ministry said.", "ru", [("BI", "XK", "withdraw")]),
+    ("The ministry published the decree in Russian. Никарагуа признала Абхазию и Южную Осетию.",
+     "en", [("NI", "abkhazia", "recognize"), ("NI", "south-ossetia", "recognize")]),
+    ("Le communiqué était bref. Die Bundesregierung erkennt das Kosovo an, hieß es.", "fr",
+     [("DE", "XK", "recognize")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), MIXED_LANGUAGES)
+def test_each_sentence_read_in_its_language(text, lang, expected):
+    assert triples(text, lang) == set(expected)

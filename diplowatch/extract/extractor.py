@@ -14,7 +14,7 @@ from .coordination import groups
 from .doc import Sentence, build_sentence
 from .gazetteer import Mention
 from .lexicon import Lexicon, get_lexicon
-from .normalize import clean_text, guess_lang
+from .normalize import clean_text, guess_lang, sentence_lang
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
 from .rules import Found, analyse, find_actors, scope_of
 from .tokens import split_sentences
@@ -50,7 +50,9 @@ class Doc:
         sent = self._sentences.get(i)
         if sent is None:
             start, end = self.spans[i]
-            sent = build_sentence(i, self.text, start, end, self.lang, self.lex, first=i == 0)
+            lang = sentence_lang(self.text[start:end], self.lang)
+            lex = self.lex if lang == self.lang else get_lexicon(lang or "en")
+            sent = build_sentence(i, self.text, start, end, lang, lex, first=i == 0)
             self._sentences[i] = sent
         return sent
 

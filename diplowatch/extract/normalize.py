@@ -127,3 +127,27 @@ def guess_lang(text: str, hint: str | None = None) -> str | None:
     scores = {lang: sum(w in hints for w in words) for lang, hints in _LATIN_HINTS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 2 else None
+
+
+def _script(text: str) -> str:
+    return "cyrl" if len(_CYR.findall(text)) > len(text) // 4 else "other"
+
+
+def sentence_lang(sentence: str, doc_lang: str | None) -> str | None:
+    """The language of one sentence of a text in ``doc_lang``: a quotation in another language
+    ('a Russian post quoting an English statement') is read with its own lexicon. Switch only
+    on clear evidence: another script, or the other language's common words clearly ahead."""
+    guess = guess_lang(sentence)
+    if guess is None or guess == doc_lang:
+        return doc_lang
+    if _script(sentence) != _script_of_lang(doc_lang):
+        return guess
+    words = [w.casefold() for w in _WORD.findall(sentence)[:200]]
+    ours = sum(w in _LATIN_HINTS.get(doc_lang or "", ()) for w in words)
+    theirs = sum(w in _LATIN_HINTS.get(guess, ()) for w in words)
+    clear = (theirs >= 3 and theirs >= 2 * ours + 1) or (theirs >= 2 and ours == 0)
+    return guess if clear else doc_lang
+
+
+def _script_of_lang(lang: str | None) -> str:
+    return "cyrl" if lang in ("ru", "uk", "bg") else "other"
