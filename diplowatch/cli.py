@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="score only the tuning or the held-out fold of each file (by url)")
     p.add_argument("--errors", action="store_true",
                    help="list the documents scored wrong (not for the held-out fold)")
+    p.add_argument("--bands", action="store_true",
+                   help="precision of the predicted events per confidence band")
     p = sub.add_parser("ledger", help="the recognition ledger")
     ls = p.add_subparsers(metavar="ACTION")
     i = ls.add_parser("import", help="add recognition acts from a CSV (seed file format)")
@@ -234,7 +236,7 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         raise UserError(f"no such file: {', '.join(missing)}")
-    return run_eval(args.files, sys.stdout, fold=args.fold, errors=args.errors)
+    return run_eval(args.files, sys.stdout, fold=args.fold, errors=args.errors, bands=args.bands)
 
 
 def cmd_ledger_import(settings: Settings, args: argparse.Namespace) -> int:

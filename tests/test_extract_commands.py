@@ -83,3 +83,15 @@ def test_eval_never_lists_the_held_out_documents(tmp_path):
     out = io.StringIO()
     assert run_eval([str(_labelled(tmp_path))], out, fold="holdout", errors=True) == 2
     assert "held-out" in out.getvalue() and "BI XK" not in out.getvalue()
+
+
+def test_eval_reports_precision_per_confidence_band(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "a", "lang": "en", "text": "Burundi has recognized Kosovo.",
+                                "events": [{"actor": "BI", "target": "XK", "act": "recognize"}]})
+                    + "\n" + json.dumps({"id": "b", "lang": "en", "events": [],
+                                         "text": "Togo has recognized Kosovo."}) + "\n")
+    out = io.StringIO()
+    assert run_eval([str(path)], out, bands=True) == 0
+    row = next(line for line in out.getvalue().splitlines() if line.startswith("| 0.90"))
+    assert row == "| 0.90–1.00 | 2 | 1 | 0.500 |"

@@ -6,7 +6,7 @@ import json
 import logging
 from typing import TextIO
 
-from .evaluate import Counts, Report, baseline, load, score
+from .evaluate import Band, Counts, Report, baseline, calibrate, load, score
 from .extractor import extract
 from .folds import select
 
@@ -48,7 +48,12 @@ def predict(text: str, lang: str | None) -> set[tuple[str, str, str]]:
     return {(e.actor, e.target, e.act) for e in extract(text, lang)}
 
 
-def run_eval(paths: list[str], outfile: TextIO, *, fold: str = "all", errors: bool = False) -> int:
+def scored_events(text: str, lang: str | None) -> list[tuple[tuple[str, str, str], float]]:
+    return [((e.actor, e.target, e.act), e.confidence) for e in extract(text, lang)]
+
+
+def run_eval(paths: list[str], outfile: TextIO, *, fold: str = "all", errors: bool = False,
+             bands: bool = False) -> int:
     """Scores of the extractor and of the keyword baseline on labelled JSONL files.
 
     `fold` keeps the tuning or the held-out documents of each file (folds.py); `errors` lists
@@ -65,9 +70,19 @@ def run_eval(paths: list[str], outfile: TextIO, *, fold: str = "all", errors: bo
             return 1
         ours = score(docs, predict)
         outfile.write(render(f"{path} ({fold}, {len(docs)} documents)", ours, score(docs, baseline)))
+        if bands:
+            outfile.write(render_bands(calibrate(docs, scored_events)))
         if errors:
             outfile.write(render_errors(ours))
     return 0
+
+
+def render_bands(bands: list[Band]) -> str:
+    lines = ["| confidence | events | correct | precision |", "| --- | --- | --- | --- |"]
+    for b in bands:
+        precision = f"{b.precision:.3f}" if b.predicted else "-"
+        lines.append(f"| {b.low:.2f}–{b.high:.2f} | {b.predicted} | {b.correct} | {precision} |")
+    return "\n".join(lines) + "\n\n"
 
 
 def render_errors(report: Report) -> str:

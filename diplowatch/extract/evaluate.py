@@ -79,6 +79,35 @@ def score(docs: Iterable[dict], predict: Callable[[str, str | None], set[Triple]
     return report
 
 
+BANDS = (0.45, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+@dataclass
+class Band:
+    low: float
+    high: float
+    predicted: int = 0
+    correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else float("nan")
+
+
+def calibrate(docs: Iterable[dict],
+              events: Callable[[str, str | None], list[tuple[Triple, float]]]) -> list[Band]:
+    """Precision of the predicted events per confidence band [low, high): what a confidence
+    means on these documents (the alert policy reads it on the held-out fold)."""
+    bands = [Band(lo, hi) for lo, hi in zip(BANDS, BANDS[1:], strict=False)]
+    for doc in docs:
+        gold = {(e["actor"], e["target"], e["act"]) for e in doc.get("events", [])}
+        for triple, conf in events(doc["text"], doc.get("lang")):
+            band = next((b for b in bands if b.low <= conf < b.high), bands[-1])
+            band.predicted += 1
+            band.correct += triple in gold
+    return bands
+
+
 def baseline(text: str, lang: str | None) -> set[Triple]:
     """Keyword baseline: a recognition word → every state × entity pair, act recognize."""
     text = clean_text(text)
