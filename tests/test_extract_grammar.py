@@ -452,3 +452,58 @@ MIXED_LANGUAGES = [
 @pytest.mark.parametrize(("text", "lang", "expected"), MIXED_LANGUAGES)
 def test_each_sentence_read_in_its_language(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# The state that reacts is not the actor of the act it reacts to ('because of', 'zbog').
+REACTIONS = [
+    ("Kyiv cut ties with North Korea because of the recognition of the DPR.", "en", []),
+    ("Kijev prekida odnose sa Severnom Korejom zbog priznanja Donjecke Narodne Republike.", "sr",
+     []),
+    ("Украина разорвала отношения с Сирией из-за признания ДНР.", "ru", []),
+    ("In 2018 Georgia broke off ties after the Syrian government recognised Abkhazia.", "en",
+     [("SY", "abkhazia", "recognize")]),
+]
+
+# Decisions that take effect later, and conditions after the act, are not yet facts.
+NOT_YET = [
+    ("Norway announced that it recognizes Palestine, a decision that will take effect on "
+     "28 May.", "en", []),
+    ("Норвегия объявила, что признает Палестину; решение вступит в силу 28 мая.", "ru", []),
+    ("L'Irlande a annoncé sa décision de reconnaître la Palestine, qui doit prendre effet le "
+     "28 mai.", "fr", []),
+    ("Armenia will recognize Artsakh if Azerbaijan leaves the talks.", "en", []),
+    ("Вірменія визнає незалежність Нагірного Карабаху, якщо Азербайджан вийде з переговорів.",
+     "uk", []),
+]
+
+# 'still' keeps a recognition where it is: no switch, whatever else the sentence names.
+STILL = [
+    ("São Tomé dropped Taiwan for Beijing; in Africa only Eswatini still recognizes the "
+     "Republic of China.", "en", [("SZ", "TW", "recognize")]),
+]
+
+# A claim to a territory is another sense.
+CLAIMS = [
+    ("The United States recognized Morocco's claim to Western Sahara.", "en", []),
+    ("Die Anerkennung des marokkanischen Anspruchs auf die Westsahara durch die USA.", "de", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), REACTIONS)
+def test_reacting_states_are_not_actors(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), NOT_YET)
+def test_acts_not_yet_in_force(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), STILL)
+def test_still_recognizing_is_no_switch(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), CLAIMS)
+def test_claims_to_a_territory(text, lang, expected):
+    assert triples(text, lang) == set(expected)

@@ -138,7 +138,7 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         return found + _mutual(doc, sent, t)
     if sent.has(t, "sever"):
         taiwan = [m for m in sent.mentions if "TW" in m.codes][:1]
-        found = _special(doc, sent, t, taiwan, "withdraw")
+        found = [f for f in _special(doc, sent, t, taiwan, "withdraw") if f.actor != "CN"]
         return found + _for_beijing(sent, found)
     if doc.last_sentence < sent.index - ANAPHORA_REACH:
         return []  # 'did so' far from any act repeats nothing

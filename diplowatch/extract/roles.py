@@ -193,8 +193,8 @@ class Scan:
         """'after X' + the trigger's finite verb: X is the subordinate clause's subject,
         not a background actor ('the second after Russia to recognize' keeps Russia apart)."""
         gap = range(group[-1].end, self.t)
-        return len(gap) <= 2 and not any(
-            self.sent.has(k, "block") or self.sent.has(k, "inf") or self.sent.has(k, "gov")
+        return len(gap) <= 3 and not any(
+            self.sent.has(k, "block") or self.sent.has(k, "inf")
             or not self.sent.tokens[k].text.isalpha() for k in gap)
 
     @staticmethod
@@ -205,7 +205,8 @@ class Scan:
         before = range(max(0, i - 3), i)
         if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
             return True
-        if any(sent.has(k, "inf_ok") or ORDINAL.fullmatch(sent.tokens[k].text) for k in before):
+        if not sent.has(i + 1, "comp") and any(
+                sent.has(k, "inf_ok") or ORDINAL.fullmatch(sent.tokens[k].text) for k in before):
             return True  # 'le 139e pays à reconnaître': a predicate noun, not the subject
         return sent.lang in FREE_ORDER and bool(sent.grams(i)) and "nomn" not in sent.grams(i)
 

@@ -79,6 +79,15 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     )
 
 
+def _caused(sent: Sentence, t: int) -> bool:
+    return sent.has(t, "noun") and any(sent.has(k, "cause") for k in range(max(0, t - 4), t))
+
+
+def _not_yet(sent: Sentence, t: int) -> bool:
+    """'…, a decision that will take effect on 28 May', '…, якщо Азербайджан…'."""
+    return any(sent.has(k, "not_yet") for k in range(t + 1, min(len(sent.tokens), t + 25)))
+
+
 def _ceased(sent: Sentence, t: int, lo: int, hi: int) -> bool:
     # before: across 'da'/'de' ('prestala da priznaje', 'dejó de reconocer'); after: 'nicht mehr an'
     return any(sent.has(k, "cease") for k in range(max(0, t - 4), min(hi, t + 7)) if k != t)
@@ -111,6 +120,8 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     agents = passive_agents(doc, sent, t, hi)
     if agents:
         return Actors(mentions=agents, how="passive")
+    if _caused(sent, t):
+        return Actors()  # 'cut ties because of the recognition': the subject reacts
     actors = Scan(doc, sent, t).run()
     if not actors.mentions and sent.lang in INVERTED:
         post = inverted_actors(doc, sent, t, hi)
@@ -147,7 +158,7 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
         doc.last_targets, doc.last_sentence = targets, sent.index
     if scope.call or scope.hedge or (scope.modal and not scope.neg):
         return []
-    if unlicensed_infinitive(sent, t):
+    if unlicensed_infinitive(sent, t) or (_not_yet(sent, t) and not scope.neg):
         return []
     act = _act(doc, sent, t, scope, actors)
     if act is None and denied(sent):
@@ -258,11 +269,18 @@ def _pairs(actors: list[Mention], targets: list[Mention], act: str, conf: float,
 
 
 def _switch(doc, sent: Sentence, found: list[Found], act: str, lo: int, hi: int) -> list[Found]:
-    """Taiwan → Beijing: withdraw TW + recognize CN, whichever half the text states."""
-    codes = {c for m in sent.mentions for c in m.codes}
+    """Taiwan → Beijing: withdraw TW + recognize CN, whichever half the clause states; not
+    when it 'still' recognizes, and Beijing itself never switches."""
+    codes = {c for m in sent.mentions if lo <= m.start < hi for c in m.codes}
     one_china = any(sent.has(k, "one_china") for k in range(len(sent.tokens)))
+    t = found[0].trigger if found else lo
+    if any(sent.has(k, "still") for k in range(max(lo, t - 3), t)):
+        codes.discard("CN")
+        one_china = False
     out = []
     for f in found:
+        if f.actor == "CN" and f.target in ("TW", "CN"):
+            continue
         if f.target == "TW" and act in ("recognize", "withdraw") and ("CN" in codes or one_china):
             out.append(Found(f.actor, "TW", "withdraw", f.confidence, f.sentence, f.trigger))
             out.append(Found(f.actor, "CN", "recognize", f.confidence, f.sentence, f.trigger))

@@ -11,7 +11,18 @@ from functools import cache
 
 from ..normalize import fold
 from .en import LEX as _EN
-from .frames import ANAPHORA, CESSATION, EXTRA, FRAMES, INFINITIVES, PART_OF
+from .frames import (
+    ANAPHORA,
+    CAUSE,
+    CESSATION,
+    CLAIMS,
+    EXTRA,
+    FRAMES,
+    INFINITIVES,
+    NOT_YET,
+    PART_OF,
+    STILL,
+)
 from .other import LEX as _OTHER
 from .romance import LEX as _ROMANCE
 from .slavic_cyr import LEX as _CYR
@@ -50,6 +61,10 @@ def get_lexicon(lang: str) -> Lexicon:
     raw.update(INFINITIVES.get(known, {}))
     raw["cease"] = CESSATION.get(known, ())
     raw["part_of"] = PART_OF.get(known, ())
+    raw["cause"] = CAUSE.get(known, ())
+    raw["not_yet"] = NOT_YET.get(known, ())
+    raw["still"] = STILL.get(known, ())
+    raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())
     for name, entries in EXTRA.get(known, {}).items():
         raw[name] = tuple(raw.get(name, ())) + entries
     raw["anaphor_act"] = tuple(raw.get("anaphor_act", ())) + ANAPHORA.get(known, ())

@@ -192,6 +192,8 @@ PART_OF: dict[str, tuple[str, ...]] = {
 # opposition ('oppose the recognition'), a negation.
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"call": ("supports", "support", "supporting", "advocat*"),
+           "sever": ("drop*", "abandon*", "ditch*"),
+           "generic": ("handful", "few", "some", "dozen*", "majority"),
            "modal": ("foresee*", "envisag*", "provide for", "provides for", "provided for",
                      "contemplat*"),
            "neg": ("oppos*",)},
@@ -213,4 +215,56 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
            "modal": ("przewiduj*", "przewidzian*"), "neg": ("sprzeciw*", "przeciw*")},
     "sr": {"call": ("podrzava", "podrzavaju", "подржава", "подржавају"),
            "modal": ("predvi*", "предви*"), "neg": ("protiv", "против", "protive", "противе")},
+}
+
+# Causal prepositions before a nominal act (``cause``): 'cut ties because of the recognition',
+# 'zbog priznanja', 'из-за признания'. The main clause's subject reacts; it does not act.
+CAUSE: dict[str, tuple[str, ...]] = {
+    "en": ("because of", "due to", "in response to", "in protest at", "in protest against",
+           "in retaliation for", "over the", "over its", "over their"),
+    "de": ("wegen", "aufgrund", "als reaktion auf", "aus protest gegen"),
+    "es": ("a causa de", "debido a", "en respuesta a", "en protesta por"),
+    "fr": ("a cause de", "en raison de", "en reponse a", "en reaction a", "en protestation contre"),
+    "it": ("a causa di", "in risposta a", "per protesta contro", "a seguito del"),
+    "pt": ("por causa de", "devido a", "em resposta a", "em protesto contra"),
+    "ru": ("из-за", "в связи с", "в ответ на", "в знак протеста против"),
+    "uk": ("через", "у зв'язку з", "в зв'язку з", "у відповідь на", "на знак протесту проти"),
+    "pl": ("z powodu", "w zwiazku z", "w odpowiedzi na", "w protescie przeciw*"),
+    "sr": ("zbog", "због", "povodom", "поводом", "kao odgovor na", "као одговор на"),
+}
+
+# An act that takes effect later, or holds under a condition stated after it (``not_yet``):
+# anywhere in the sentence after the trigger.
+NOT_YET: dict[str, tuple[str, ...]] = {
+    "en": ("will take effect", "to take effect", "take effect on", "will enter into force",
+           "will come into force", "if", "unless", "provided that", "on condition that"),
+    "de": ("in kraft treten", "wirksam werden", "tritt * in kraft", "wenn", "falls", "sofern"),
+    "es": ("entrara en vigor", "surtira efecto", "tendra efecto", "si", "siempre que",
+           "a condicion de que"),
+    "fr": ("doit prendre effet", "prendra effet", "entrera en vigueur", "si", "a condition que",
+           "pourvu que"),
+    "it": ("entrera in vigore", "avra effetto", "se", "purche", "a condizione che"),
+    "pt": ("entrara em vigor", "tera efeito", "se", "desde que", "com a condicao de"),
+    "ru": ("вступит в силу", "вступят в силу", "вступает в силу с", "если", "при условии"),
+    "uk": ("набуде чинності", "набудуть чинності", "набуває чинності з", "якщо", "за умови"),
+    "pl": ("wejdzie w zycie", "wejda w zycie", "jesli", "jezeli", "pod warunkiem"),
+    "sr": ("stupa na snagu", "stupice na snagu", "ступа на снагу", "ступиће на снагу", "ako",
+           "ако", "pod uslovom", "под условом"),
+}
+
+# Continuation (``still``): 'still recognizes Taiwan' is no switch.
+STILL: dict[str, tuple[str, ...]] = {
+    "en": ("still", "continue*", "remain*"), "de": ("noch", "weiterhin", "nach wie vor"),
+    "es": ("todavia", "aun", "sigue*", "siguen"), "fr": ("encore", "toujours", "continue*"),
+    "it": ("ancora", "continua*"), "pt": ("ainda", "continua*"),
+    "ru": ("ещё", "еще", "по-прежнему", "продолжа*"), "uk": ("досі", "ще", "продовжу*"),
+    "pl": ("nadal", "wciaz", "wciąż"), "sr": ("jos", "још", "i dalje", "и даље"),
+}
+
+# Claims to a territory: another sense of recognizing (``other``, appended).
+CLAIMS: dict[str, tuple[str, ...]] = {
+    "en": ("claim", "claims"), "de": ("anspruch*",), "es": ("reivindicaci*", "reclamaci*"),
+    "fr": ("revendication*",), "it": ("rivendicazion*", "pretes*"), "pt": ("reivindica*",),
+    "ru": ("притязани*", "претензи*"), "uk": ("претензі*", "претензій"), "pl": ("roszczen*",),
+    "sr": ("pretenzij*", "претензиј*"),
 }
