@@ -507,3 +507,19 @@ def test_still_recognizing_is_no_switch(text, lang, expected):
 @pytest.mark.parametrize(("text", "lang", "expected"), CLAIMS)
 def test_claims_to_a_territory(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# A predicate noun with an ordinal heads a relative clause whose subject is the copula's:
+# 'Togo is the fifteenth state that has withdrawn its recognition'.
+PREDICATE_RELATIVES = [
+    ("Togo is the fifteenth state that has withdrawn its recognition of Kosovo.", "en",
+     [("TG", "XK", "withdraw")]),
+    ("Kiribati to kolejne pierwsze państwo, które wycofało uznanie Kosowa.", "pl",
+     [("KI", "XK", "withdraw")]),
+    ("Only 19 countries that recognise Taiwan remain.", "en", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), PREDICATE_RELATIVES)
+def test_predicate_relatives(text, lang, expected):
+    assert triples(text, lang) == set(expected)

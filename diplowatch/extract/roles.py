@@ -205,9 +205,11 @@ class Scan:
         before = range(max(0, i - 3), i)
         if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
             return True
-        if not sent.has(i + 1, "comp") and any(
+        if not any(sent.tokens[k].text.isdigit() for k in before) and any(
                 sent.has(k, "inf_ok") or ORDINAL.fullmatch(sent.tokens[k].text) for k in before):
-            return True  # 'le 139e pays à reconnaître': a predicate noun, not the subject
+            # 'le 139e pays à reconnaître', 'the fifteenth state that withdrew': a predicate
+            # noun, not the subject; 'only 19 countries that recognise' is one (a cardinal)
+            return True
         return sent.lang in FREE_ORDER and bool(sent.grams(i)) and "nomn" not in sent.grams(i)
 
     def _cross(self, sent: Sentence, lo: int, hops: int):
