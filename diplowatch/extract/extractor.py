@@ -50,7 +50,8 @@ class Doc:
         sent = self._sentences.get(i)
         if sent is None:
             start, end = self.spans[i]
-            lang = sentence_lang(self.text[start:end], self.lang)
+            span = self.text[start:end]
+            lang = _stem_lang(span, self.lang) or sentence_lang(span, self.lang)
             lex = self.lex if lang == self.lang else get_lexicon(lang or "en")
             sent = build_sentence(i, self.text, start, end, lang, lex, first=i == 0)
             self._sentences[i] = sent
@@ -116,6 +117,19 @@ def _lang_from_stem(text: str) -> str:
         if stem_ in low:
             return lang
     return "en"
+
+
+def _stem_lang(sentence: str, doc_lang: str | None) -> str | None:
+    """The language a sentence's recognition word names: the document's when it has the
+    document's word, one other language ('Colombia reconoció…' inside English prose), or None
+    (no word, or several): then the common-word guess (sentence_lang) decides."""
+    low = sentence.casefold()
+    langs = {lang for stem_, lang in _STEM_LANG if stem_ in low}
+    if "recogn" in low or "acknowledg" in low:
+        langs.add("en")
+    if doc_lang in langs or (doc_lang in ("sr", "bg", "uk") and langs == {"ru"}):
+        return doc_lang  # the document's own word ('призна' is Serbian and Bulgarian too)
+    return langs.pop() if len(langs) == 1 else None
 
 
 def _triggers(sent: Sentence) -> list[int]:
