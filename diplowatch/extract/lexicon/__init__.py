@@ -43,9 +43,25 @@ class Lexicon:
     lang: str
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # first word (folded, maybe prefix) → list of (field, pattern tuple)
+    # (field, pattern tuple), longest first
     phrases: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     first_words: frozenset[str] = frozenset()
+    # phrases by their first word: exact, and by prefix (a tuple for one startswith call)
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    by_first_prefix: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    first_prefixes: tuple[str, ...] = ()
+    _fields: dict[str, frozenset[str]] = field(default_factory=dict)  # word → its fields
+
+    def fields_of(self, word: str) -> frozenset[str]:
+        """The fields a single word belongs to (memoised: words repeat across texts)."""
+        found = self._fields.get(word)
+        if found is None:
+            found = frozenset(name for name, words in self.words.items()
+                              if word in words or (self.prefixes[name]
+                                                   and word.startswith(self.prefixes[name])))
+            if len(self._fields) < 200_000:
+                self._fields[word] = found
+        return found
 
 
 def _word_match(pattern: str, word: str) -> bool:
@@ -86,23 +102,32 @@ def get_lexicon(lang: str) -> Lexicon:
         lex.prefixes[name] = tuple(prefixes)
     lex.phrases.sort(key=lambda p: -len(p[1]))
     lex.first_words = frozenset(phrase_firsts)
+    for name, parts in lex.phrases:
+        first = parts[0]
+        if first.endswith("*"):
+            lex.by_first_prefix.setdefault(first[:-1], []).append((name, parts))
+        else:
+            lex.by_first.setdefault(first, []).append((name, parts))
+    lex.first_prefixes = tuple(lex.by_first_prefix)
     return lex
 
 
 def tag_tokens(folded: list[str], lex: Lexicon) -> list[set[str]]:
     """For each token, the set of lexicon fields it belongs to (phrases mark all their words)."""
-    tags: list[set[str]] = [set() for _ in folded]
+    tags: list[set[str]] = [set(lex.fields_of(word)) for word in folded]
     for i, word in enumerate(folded):
-        for name, words in lex.words.items():
-            if word in words or (lex.prefixes[name] and word.startswith(lex.prefixes[name])):
-                tags[i].add(name)
-        if any(word.startswith(f) for f in lex.first_words):
-            _tag_phrases(folded, i, lex, tags)
+        candidates = lex.by_first.get(word, [])
+        if lex.first_prefixes and word.startswith(lex.first_prefixes):
+            candidates = candidates + [c for pre, group in lex.by_first_prefix.items()
+                                       if word.startswith(pre) for c in group]
+        if candidates:
+            _tag_phrases(folded, i, sorted(candidates, key=lambda p: -len(p[1])), tags)
     return tags
 
 
-def _tag_phrases(folded: list[str], i: int, lex: Lexicon, tags: list[set[str]]) -> None:
-    for name, parts in lex.phrases:
+def _tag_phrases(folded: list[str], i: int, phrases: list[tuple[str, tuple[str, ...]]],
+                 tags: list[set[str]]) -> None:
+    for name, parts in phrases:
         n = len(parts)
         if i + n <= len(folded) and all(_word_match(p, folded[i + k]) for k, p in enumerate(parts)):
             for k in range(n):
