@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Event
+from .calibration import calibrate, features
 from .coordination import groups
 from .doc import Sentence, build_sentence
 from .gazetteer import Mention
@@ -65,7 +66,13 @@ class Doc:
 
 
 def extract(text: str, lang: str | None = None) -> list[Event]:
-    """Recognition events stated in text (any of en ru uk es fr de pt it pl sr)."""
+    """Recognition events stated in text, with calibrated confidence (calibration.py)."""
+    return [Event(f.actor, f.target, f.act, _evidence(doc, f), round(calibrate(x), 3))
+            for doc, f, x in extract_candidates(text, lang)]
+
+
+def extract_candidates(text: str, lang: str | None = None) -> list[tuple[Doc, Found, dict]]:
+    """The events the rules keep, each with the calibration model's inputs."""
     if not text or not isinstance(text, str):
         return []
     text = clean_text(text[:MAX_TEXT])
@@ -207,7 +214,7 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     return [Found(a, b, "recognize", 0.8, sent.index, t) for a in codes for b in codes if a != b]
 
 
-def _merge(doc: Doc, found: list[Found]) -> list[Event]:
+def _merge(doc: Doc, found: list[Found]) -> list[tuple[Doc, Found, dict]]:
     best: dict[tuple[str, str, str], Found] = {}
     for f in found:
         key = (f.actor, f.target, f.act)
@@ -215,8 +222,18 @@ def _merge(doc: Doc, found: list[Found]) -> list[Event]:
             continue  # a claim the same text denies is not asserted
         if f.confidence >= MIN_CONFIDENCE and (key not in best or f.confidence > best[key].confidence):
             best[key] = f
-    return [Event(f.actor, f.target, f.act, _evidence(doc, f), min(0.99, f.confidence))
-            for f in best.values()]
+    return [(doc, f, _inputs(doc, f, len(best))) for f in best.values()]
+
+
+def _inputs(doc: Doc, f: Found, n: int) -> dict[str, float]:
+    sent = doc.sentence(f.sentence)
+    return features(score=min(0.99, f.confidence), act=f.act, lang=sent.lang, actor=f.actor,
+                    target=f.target, sentence=f.sentence, events_in_text=n,
+                    noun=sent.has(f.trigger, "noun"), quoted=_quoted_sentence(sent.text))
+
+
+def _quoted_sentence(text: str) -> bool:
+    return text.lstrip()[:1] in {'"', "«", "“", "„"}
 
 
 def _evidence(doc: Doc, f: Found) -> str:
