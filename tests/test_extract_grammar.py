@@ -523,3 +523,17 @@ PREDICATE_RELATIVES = [
 @pytest.mark.parametrize(("text", "lang", "expected"), PREDICATE_RELATIVES)
 def test_predicate_relatives(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# A government or its leader as the subject of a negated act states its own position.
+GOVERNMENT_POSITIONS = [
+    ("El Gobierno español no reconocerá la independencia de Kosovo.", "es",
+     [("ES", "XK", "reject")]),
+    ("The Greek government does not recognize Kosovo.", "en", [("GR", "XK", "reject")]),
+    ("Armenia does not recognize Artsakh as an independent country.", "en", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), GOVERNMENT_POSITIONS)
+def test_government_positions_are_rejects(text, lang, expected):
+    assert triples(text, lang) == set(expected)

@@ -228,8 +228,27 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         spoken = actors.how == "first_person" or _quoted(sent) or any(
             _has_speech(doc.sentence(i)) for i in range(max(0, sent.index - 1),
                                                         min(doc.count, sent.index + 2)))
-        return "reject" if spoken else None
+        stated = _government_speaks(actors) and _plain_negation(sent, t)
+        return "reject" if spoken or stated else None
     return "withdraw" if scope.withdraw else "recognize"
+
+
+def _government_speaks(actors: Actors) -> bool:
+    """'El Gobierno español no reconocerá…', 'President Vucic will never recognize…': a
+    government or its leader as the subject states its own position; a bare country name
+    ('Armenia does not recognize…') may be the journalist's description."""
+    return bool(actors.mentions) and all(m.kind in ("adj", "person") for m in actors.mentions)
+
+
+_NEGATORS = {"not", "n't", "never", "no", "cannot", "nie", "nicht", "niemals", "kein", "keine",
+             "non", "nunca", "jamas", "jamais", "ne", "pas", "mai", "nao", "не", "никогда",
+             "ніколи", "nigdy", "nikada", "никада", "nece", "неће", "nikad", "никад"}
+
+
+def _plain_negation(sent: Sentence, t: int) -> bool:
+    """A grammatical negator before the verb ('does not', 'no reconocerá', 'не признает'),
+    not a described behaviour ('held back from', 'refrained from', 'declined')."""
+    return any(sent.tokens[k].f in _NEGATORS for k in range(max(0, t - 4), t))
 
 
 def _has_speech(sent: Sentence) -> bool:
