@@ -537,3 +537,26 @@ GOVERNMENT_POSITIONS = [
 @pytest.mark.parametrize(("text", "lang", "expected"), GOVERNMENT_POSITIONS)
 def test_government_positions_are_rejects(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# The group after a speech verb reports the act; it does not perform it.
+SOURCES_AFTER_SPEECH = [
+    ("Тувалу отозвало своё признание Абхазии, которую оно признало в 2011 году, сообщает МИД "
+     "Грузии.", "ru", [("TV", "abkhazia", "withdraw"), ("TV", "abkhazia", "recognize")]),
+]
+
+# A state's sovereignty ('Moroccan sovereignty') is not the entity's independence.
+STATE_SOVEREIGNTY = [
+    ("EE.UU. es el único país que reconoce la soberanía marroquí sobre ese territorio.", "es", []),
+    ("Washington recognized Moroccan sovereignty in Western Sahara.", "en", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), SOURCES_AFTER_SPEECH)
+def test_sources_after_speech_verbs(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), STATE_SOVEREIGNTY)
+def test_a_states_sovereignty(text, lang, expected):
+    assert triples(text, lang) == set(expected)

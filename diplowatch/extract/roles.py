@@ -324,12 +324,18 @@ def inverted_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         group = grouped[m.start]
         if {g.kind for g in group} <= TARGET_KINDS:
             continue
-        if group_status(sent, group) == "actor":
+        if group_status(sent, group) == "actor" and not _source(sent, group):
             return Actors(mentions=[g for g in group if g.kind in ACTOR_KINDS and g.end <= hi],
                           how="inverted", distance=group[0].start - t)
         if group_status(sent, group) == "blocked":
             continue
     return Actors()
+
+
+def _source(sent: Sentence, group: list[Mention]) -> bool:
+    """'…, сообщает МИД Грузии', '…, dijo el canciller de Chile': the group right after a
+    speech verb names who reports the act, not who performs it."""
+    return any(sent.has(k, "speech") for k in range(max(0, group[0].start - 3), group[0].start))
 
 
 def genitive_agents(doc, sent: Sentence, t: int) -> list[Mention]:
@@ -378,7 +384,7 @@ def free_order_actors(doc, sent: Sentence, t: int) -> Actors:
             continue
         group = grouped[m.start]
         seen.update(g.start for g in group)
-        if group_status(sent, group) != "actor":
+        if group_status(sent, group) != "actor" or (group[0].start > t and _source(sent, group)):
             continue
         dist = t - group[-1].end if group[-1].end <= t else (group[0].start - t) + 3
         if best is None or dist < best[0]:

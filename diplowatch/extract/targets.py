@@ -57,7 +57,16 @@ def _sovereignty_over(sent: Sentence, k: int, start: int) -> bool:
     if not sent.tokens[k].f.startswith(("sover", "sobera", "souver", "sovran", "suweren",
                                         "суверен", "soberan", "suveren")):
         return False
-    return any(sent.tokens[j].f in _OVER for j in range(k + 1, min(start, k + 4)))
+    window = range(k + 1, min(start, k + 4))
+    if any(sent.tokens[j].f in _OVER for j in window):
+        return True
+    # 'esa soberanía marroquí', 'Morocco's sovereignty': a state's sovereignty, not the entity's
+    owners = [sent.mention_at.get(j) for j in (*window, k - 1, k - 2) if 0 <= j < len(sent.tokens)]
+    return any(m is not None and m.kind in ("adj", "state") and not set(m.codes) & ENTITY_CODES
+               and not any(c.islower() for c in m.codes) for m in owners)
+
+
+ENTITY_CODES = {"PS", "TW", "EH", "XK"}
 
 
 def _under_other_sense(sent: Sentence, m: Mention) -> bool:
