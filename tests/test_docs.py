@@ -6,7 +6,8 @@ from pathlib import Path
 from diplowatch.cli import build_parser
 from diplowatch.config import ENV_VARS
 
-README = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text("utf-8")
 
 
 def test_every_env_var_in_readme_table():
@@ -25,3 +26,17 @@ def test_every_chat_command_in_readme():
 
     for name in COMMANDS:
         assert f"/{name}" in README, name
+
+
+def test_readme_and_docs_link_only_inside_the_repository():
+    """A clone has only the repository: no link may leave it (web addresses are fine)."""
+    link = re.compile(r"\]\(([^)#\s]+)")
+    bad = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for target in link.findall(path.read_text("utf-8")):
+            if target.startswith(("http://", "https://", "mailto:")):
+                continue
+            resolved = (path.parent / target).resolve()
+            if not resolved.is_relative_to(ROOT) or not resolved.exists():
+                bad.append(f"{path.name}: {target}")
+    assert bad == []
