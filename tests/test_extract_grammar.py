@@ -514,7 +514,7 @@ def test_claims_to_a_territory(text, lang, expected):
 PREDICATE_RELATIVES = [
     ("Togo is the fifteenth state that has withdrawn its recognition of Kosovo.", "en",
      [("TG", "XK", "withdraw")]),
-    ("Kiribati to kolejne pierwsze państwo, które wycofało uznanie Kosowa.", "pl",
+    ("Kiribati to pierwsze państwo, które wycofało uznanie Kosowa.", "pl",
      [("KI", "XK", "withdraw")]),
     ("Only 19 countries that recognise Taiwan remain.", "en", []),
 ]

@@ -205,8 +205,13 @@ class Scan:
         before = range(max(0, i - 3), i)
         if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
             return True
-        if not any(sent.tokens[k].text.isdigit() for k in before) and any(
-                sent.has(k, "inf_ok") or ORDINAL.fullmatch(sent.tokens[k].text) for k in before):
+        k = i - 1
+        if sent.has(i, "comp"):  # 'pierwsze państwo, które': the relative's antecedent
+            while k >= 0 and sent.tokens[k].text == ",":
+                k -= 1
+            k -= 1
+        if k >= 0 and not sent.tokens[k].text.isdigit() and (
+                sent.has(k, "inf_ok") or ORDINAL.fullmatch(sent.tokens[k].text)):
             # 'le 139e pays à reconnaître', 'the fifteenth state that withdrew': a predicate
             # noun, not the subject; 'only 19 countries that recognise' is one (a cardinal)
             return True

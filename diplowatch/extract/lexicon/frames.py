@@ -192,7 +192,7 @@ PART_OF: dict[str, tuple[str, ...]] = {
 # opposition ('oppose the recognition'), a negation.
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"call": ("supports", "support", "supporting", "advocat*"),
-           "sever": ("drop*", "abandon*", "ditch*"),
+           "sever": ("drop*", "abandon*", "ditch*", "cutting"),
            "generic": ("handful", "few", "some", "dozen*", "majority"),
            "modal": ("foresee*", "envisag*", "provide for", "provides for", "provided for",
                      "contemplat*"),
