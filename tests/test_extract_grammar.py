@@ -560,3 +560,18 @@ def test_sources_after_speech_verbs(text, lang, expected):
 @pytest.mark.parametrize(("text", "lang", "expected"), STATE_SOVEREIGNTY)
 def test_a_states_sovereignty(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# A speech verb in a neighbouring sentence speaks for the actor only if it names the actor.
+NEIGHBOUR_SPEECH = [
+    ("The Kosovar minister stressed the importance of the day. Serbia has still not "
+     "recognized Kosovo.", "en", []),
+    ("The Serbian minister stressed the importance of the day. Serbia will never recognize "
+     "Kosovo.", "en", [("RS", "XK", "reject")]),
+    ("Ізраїль став 117-ю країною, яка визнала Косово.", "uk", [("IL", "XK", "recognize")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), NEIGHBOUR_SPEECH)
+def test_neighbouring_speech_names_the_actor(text, lang, expected):
+    assert triples(text, lang) == set(expected)

@@ -29,7 +29,7 @@ _GENITIVE = {"de", "du", "des", "del", "della", "dello", "dei", "degli", "delle"
              "dos", "das"}
 _ROMANCE = {"fr", "es", "it", "pt", "ro"}
 # A numeral ordinal: 'the 139th', 'le 150e', 'el 11.º', '140-й'.
-ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th|e|er|re|ème|eme|º|ª|o|a|-?[йяегм]|-?(?:го|ой|ым|ий))",
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th|e|er|re|ème|eme|º|ª|o|a|-?[йяегмю]|-[а-яіїєґ]{1,3})",
                      re.I)
 
 

@@ -225,9 +225,10 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
     if scope.neg:
         if scope.withdraw or not actors.mentions:
             return None
-        spoken = actors.how == "first_person" or _quoted(sent) or any(
-            _has_speech(doc.sentence(i)) for i in range(max(0, sent.index - 1),
-                                                        min(doc.count, sent.index + 2)))
+        codes = {c for m in actors.mentions for c in m.codes}
+        spoken = actors.how == "first_person" or _quoted(sent) or _has_speech(sent) or any(
+            _has_speech(doc.sentence(i)) and _names(doc.sentence(i), codes)
+            for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
         stated = _government_speaks(actors) and _plain_negation(sent, t)
         return "reject" if spoken or stated else None
     return "withdraw" if scope.withdraw else "recognize"
@@ -249,6 +250,13 @@ def _plain_negation(sent: Sentence, t: int) -> bool:
     """A grammatical negator before the verb ('does not', 'no reconocerá', 'не признает'),
     not a described behaviour ('held back from', 'refrained from', 'declined')."""
     return any(sent.tokens[k].f in _NEGATORS for k in range(max(0, t - 4), t))
+
+
+def _names(sent: Sentence, codes: set[str]) -> bool:
+    """A neighbouring sentence's speech verb speaks for the actor only if it names the actor
+    (its state, capital, leader or demonym): 'Сербія досі не визнала…' after a Kosovar
+    minister's words is a description, not Serbia's statement."""
+    return any(set(m.codes) & codes for m in sent.mentions)
 
 
 def _has_speech(sent: Sentence) -> bool:

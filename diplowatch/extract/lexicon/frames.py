@@ -191,7 +191,9 @@ PART_OF: dict[str, tuple[str, ...]] = {
 # recognition'), unlike a perfective 'the Rada supported the recognition' (a vote: an act);
 # opposition ('oppose the recognition'), a negation.
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {"call": ("supports", "support", "supporting", "advocat*"),
+    "en": {"speech": ("made known", "let it be known", "spokesman", "spokeswoman",
+                      "spokesperson"),
+           "call": ("supports", "support", "supporting", "advocat*"),
            "sever": ("drop*", "abandon*", "ditch*", "cutting"),
            "generic": ("handful", "few", "some", "dozen*", "majority"),
            "modal": ("foresee*", "envisag*", "provide for", "provides for", "provided for",
@@ -201,7 +203,8 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
            "modal": ("vorsieht", "vorsehen", "sieht * vor"), "neg": ("widersetz*", "gegen die")},
     "es": {"call": ("apoya", "apoyan", "respalda", "respaldan"),
            "modal": ("prevé", "preve", "contempla*"), "neg": ("opon*", "opuest*", "opuso")},
-    "fr": {"call": ("soutient", "soutiennent", "appuie", "appuient"),
+    "fr": {"speech": ("fait savoir", "a fait savoir", "avait fait savoir", "porte-parole"),
+           "call": ("soutient", "soutiennent", "appuie", "appuient"),
            "modal": ("prevoit", "prevoyant", "envisag*"), "neg": ("oppos*",)},
     "it": {"call": ("sostiene", "sostengono", "appoggia", "appoggiano"),
            "modal": ("prevede", "prevedeva"), "neg": ("oppon*", "oppost*", "oppongono")},
