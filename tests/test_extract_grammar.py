@@ -575,3 +575,72 @@ NEIGHBOUR_SPEECH = [
 @pytest.mark.parametrize(("text", "lang", "expected"), NEIGHBOUR_SPEECH)
 def test_neighbouring_speech_names_the_actor(text, lang, expected):
     assert triples(text, lang) == set(expected)
+
+
+# Lists that a generic subject ('the states', 'countries') is equated with: after a colon,
+# after a copula, after 'including' / 'such as'; 'apart from A' names background actors.
+LISTS = {
+    "germanic": [
+        ("The following states have recognized Kosovo: Kenya (26 March 2025), Ghana (2012) and "
+         "Togo.", "en",
+         [("KE", "XK", "recognize"), ("GH", "XK", "recognize"), ("TG", "XK", "recognize")]),
+        ("The states that have revoked recognition of Kosovo are Burundi, Togo and Ghana.", "en",
+         [("BI", "XK", "withdraw"), ("TG", "XK", "withdraw"), ("GH", "XK", "withdraw")]),
+        ("Kosovo has been recognised by 104 states, including Kenya and Ghana.", "en",
+         [("KE", "XK", "recognize"), ("GH", "XK", "recognize")]),
+        ("Among the countries that recognize Palestine are Sweden and Ireland.", "en",
+         [("SE", "PS", "recognize"), ("IE", "PS", "recognize")]),
+        ("Apart from Russia and Syria, only North Korea recognizes the DPR.", "en",
+         [("RU", "donetsk-pr", "recognize"), ("SY", "donetsk-pr", "recognize"),
+          ("KP", "donetsk-pr", "recognize")]),
+        ("Russia recognized Abkhazia. So far it has been done by Nicaragua and Syria too.", "en",
+         [("RU", "abkhazia", "recognize"), ("NI", "abkhazia", "recognize"),
+          ("SY", "abkhazia", "recognize")]),
+        ("Die Staaten, die das Kosovo anerkannt haben, sind Kenia und Ghana.", "de",
+         [("KE", "XK", "recognize"), ("GH", "XK", "recognize")]),
+    ],
+    "romance": [
+        ("Los países que han reconocido a Palestina son Suecia, Irlanda y España.", "es",
+         [("SE", "PS", "recognize"), ("IE", "PS", "recognize"), ("ES", "PS", "recognize")]),
+        ("Plusieurs pays ont reconnu le Kosovo, dont le Kenya et le Ghana.", "fr",
+         [("KE", "XK", "recognize"), ("GH", "XK", "recognize")]),
+        ("Diversi Paesi hanno riconosciuto la Palestina, tra cui Svezia e Irlanda.", "it",
+         [("SE", "PS", "recognize"), ("IE", "PS", "recognize")]),
+    ],
+    "slavic": [
+        ("Абхазию признали несколько государств, в том числе Никарагуа и Венесуэла.", "ru",
+         [("NI", "abkhazia", "recognize"), ("VE", "abkhazia", "recognize")]),
+        ("Państwa, które wycofały uznanie Kosowa, to Burundi i Togo.", "pl",
+         [("BI", "XK", "withdraw"), ("TG", "XK", "withdraw")]),
+        ("Kosovo su priznale mnoge države, uključujući Keniju i Togo.", "sr",
+         [("KE", "XK", "recognize"), ("TG", "XK", "recognize")]),
+    ],
+}
+# The list is not there: the generic subject still gives no actor.
+LISTS_NONE = [
+    ("Most countries have recognized Kosovo.", "en", []),
+    ("The states that recognize Kosovo met in Vienna on Monday.", "en", []),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "lang", "expected"), _rows(LISTS))
+def test_lists_equated_with_a_generic_subject(case, text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), LISTS_NONE)
+def test_generic_subjects_without_a_list(text, lang, expected):
+    assert triples(text, lang) == set(expected)
+
+
+# A list in another clause belongs to that clause; territorial integrity is another sense.
+LISTS_ELSEWHERE = [
+    ("More than 135 states have taken this step, but some, such as Germany and France, "
+     "have not.", "en", []),
+    ("Armenia has always recognised Azerbaijan's territorial integrity.", "en", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), LISTS_ELSEWHERE)
+def test_lists_in_other_clauses(text, lang, expected):
+    assert triples(text, lang) == set(expected)

@@ -40,6 +40,7 @@ class Actors:
     how: str = "subject"  # subject | pronoun | first_person | passive | entity
     distance: int = 0
     entity_group: list[Mention] = field(default_factory=list)  # an entity in subject position
+    generic_at: int | None = None  # the generic subject ('the states') the search stopped at
 
 
 def prev_index(sent: Sentence, i: int) -> int:
@@ -163,8 +164,11 @@ class Scan:
                     self.result.entity_group = group
                 i = group[0].start - 1
                 continue
-            if sent.has(i, "generic") and not sent.has(i, "pronoun") and not self._listed(sent, i):
-                return "stop"
+            if sent.has(i, "generic") and not sent.has(i, "pronoun"):
+                if sent is self.sent and self.result.generic_at is None:
+                    self.result.generic_at = i
+                if not self._listed(sent, i):
+                    return "stop"
             kind = _speaker_pronoun(sent, i)
             if kind and i > 0 and sent.has(i - 1, "block") and not sent.has(i - 1, "gov"):
                 kind = None  # 'до этого', 'after it': a prepositional object, not the subject
@@ -287,10 +291,13 @@ _SUCH_AS = {"such", "as", "like", "including", "como", "comme", "tels", "telles"
 def _past_examples(sent: Sentence, k: int) -> int:
     """'by countries such as Venezuela', 'por países como Cuba': skip to the examples."""
     j = k
-    while j < min(len(sent.tokens), k + 4) and (sent.has(j, "generic") or sent.tokens[j].f
-                                                in _SUCH_AS or sent.tokens[j].f in ARTICLES):
+    while j < min(len(sent.tokens), k + 5) and (
+            sent.has(j, "generic") or sent.tokens[j].f in _SUCH_AS or sent.tokens[j].f in ARTICLES
+            or sent.tokens[j].text.isdigit() or sent.tokens[j].text == ","
+            or sent.has(j, "including")):
         j += 1
-    return j if j > k and sent.tokens[j - 1].f in _SUCH_AS else k
+    last = sent.tokens[j - 1]
+    return j if j > k and (last.f in _SUCH_AS or sent.has(j - 1, "including")) else k
 
 
 def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:

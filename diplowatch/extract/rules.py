@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .doc import Sentence
 from .gazetteer import Mention
+from .lists import listed_actors
 from .roles import (
     FREE_ORDER,
     INVERTED,
@@ -123,6 +124,13 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if _caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
     actors = Scan(doc, sent, t).run()
+    generic_at = actors.generic_at
+    if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
+        generic_at = next((k for k in range(t + 1, min(hi, t + 4)) if sent.has(k, "generic")), None)
+    if not actors.mentions and generic_at is not None:
+        listed = listed_actors(sent, t, generic_at)
+        if listed:
+            return Actors(mentions=listed, how="list", background=actors.background)
     if not actors.mentions and sent.lang in INVERTED:
         post = inverted_actors(doc, sent, t, hi)
         if post.mentions:

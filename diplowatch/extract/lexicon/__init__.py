@@ -13,11 +13,14 @@ from ..normalize import fold
 from .en import LEX as _EN
 from .frames import (
     ANAPHORA,
+    APART_FROM,
     CAUSE,
     CESSATION,
     CLAIMS,
+    COPULA,
     EXTRA,
     FRAMES,
+    INCLUDING,
     INFINITIVES,
     NOT_YET,
     PART_OF,
@@ -80,6 +83,9 @@ def get_lexicon(lang: str) -> Lexicon:
     raw["cause"] = CAUSE.get(known, ())
     raw["not_yet"] = NOT_YET.get(known, ())
     raw["still"] = STILL.get(known, ())
+    raw["copula"] = COPULA.get(known, ())
+    raw["including"] = INCLUDING.get(known, ())
+    raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ())
     raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())
     for name, entries in EXTRA.get(known, {}).items():
         raw[name] = tuple(raw.get(name, ())) + entries

@@ -56,7 +56,7 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
     "en": ("doing so", "did the same", "do the same", "does the same", "taken this step",
            "took this step", "take this step", "taken the step", "took the step",
            "taken that step", "took that step", "taken the same step", "took the same step",
-           "the same step", "the same decision", "made the same decision", "such a step",
+           "the same step", "the same decision", "been done", "was done", "made the same decision", "such a step",
            "followed its lead", "followed their lead", "followed its example", "done likewise",
            "did likewise"),
     "de": ("dies getan", "das getan", "diesen schritt", "denselben schritt", "den gleichen schritt",
@@ -264,10 +264,43 @@ STILL: dict[str, tuple[str, ...]] = {
     "pl": ("nadal", "wciaz", "wciąż"), "sr": ("jos", "још", "i dalje", "и даље"),
 }
 
-# Claims to a territory: another sense of recognizing (``other``, appended).
+# Claims to a territory and territorial integrity: another sense of recognizing (``other``,
+# appended).
 CLAIMS: dict[str, tuple[str, ...]] = {
-    "en": ("claim", "claims"), "de": ("anspruch*",), "es": ("reivindicaci*", "reclamaci*"),
-    "fr": ("revendication*",), "it": ("rivendicazion*", "pretes*"), "pt": ("reivindica*",),
-    "ru": ("притязани*", "претензи*"), "uk": ("претензі*", "претензій"), "pl": ("roszczen*",),
-    "sr": ("pretenzij*", "претензиј*"),
+    "en": ("claim", "claims", "integrity"), "de": ("anspruch*", "integritat"),
+    "es": ("reivindicaci*", "reclamaci*", "integridad"), "fr": ("revendication*", "integrite"),
+    "it": ("rivendicazion*", "pretes*", "integrita"), "pt": ("reivindica*", "integridade"),
+    "ru": ("притязани*", "претензи*", "целостност*"), "uk": ("претензі*", "цілісн*"),
+    "pl": ("roszczen*", "integralnos*"), "sr": ("pretenzij*", "претензиј*", "integritet*",
+                                               "интегритет*"),
+}
+
+# Openers of a list a generic subject is equated with: a copula after the clause (``copula``)
+# and 'including' / 'such as' (``including``).
+COPULA: dict[str, tuple[str, ...]] = {
+    "en": ("are", "were", "is", "include", "includes", "included"),
+    "de": ("sind", "waren", "ist", "gehoren", "zahlen"), "es": ("son", "fueron", "es", "figuran"),
+    "fr": ("sont", "etaient", "est", "figurent"), "it": ("sono", "erano", "figurano"),
+    "pt": ("sao", "foram", "figuram"), "ru": ("являются", "это", "стали"),
+    "uk": ("є", "це", "стали"), "pl": ("to", "sa", "byly"), "sr": ("su", "jesu", "су", "јесу"),
+}
+INCLUDING: dict[str, tuple[str, ...]] = {
+    "en": ("including", "such as", "among them", "among which", "notably", "namely"),
+    "de": ("darunter", "einschliesslich", "namlich", "wie etwa", "so etwa"),
+    "es": ("incluidos", "incluidas", "entre ellos", "entre ellas", "como", "entre los que"),
+    "fr": ("dont", "notamment", "parmi lesquels", "parmi eux", "comme", "tels que"),
+    "it": ("tra cui", "fra cui", "compresi", "come", "tra questi"),
+    "pt": ("incluindo", "entre eles", "como", "entre os quais"),
+    "ru": ("в том числе", "включая", "среди них", "такие как", "таких как"),
+    "uk": ("зокрема", "у тому числі", "в тому числі", "серед них", "включно з", "такі як"),
+    "pl": ("w tym", "m.in", "miedzy innymi", "takie jak", "wsrod nich"),
+    "sr": ("ukljucujuci", "medu kojima", "kao sto su", "укључујући", "међу којима", "као што су"),
+}
+# 'apart from A and B, only C recognizes…': A and B are background actors (``after``).
+APART_FROM: dict[str, tuple[str, ...]] = {
+    "en": ("apart from", "aside from", "except", "except for", "besides"),
+    "de": ("ausser", "abgesehen von"), "es": ("aparte de", "excepto", "salvo"),
+    "fr": ("hormis", "a part", "excepte", "sauf"), "it": ("a parte", "eccetto", "tranne"),
+    "pt": ("alem de", "exceto", "salvo"), "ru": ("за исключением",), "uk": ("за винятком",),
+    "pl": ("poza", "z wyjatkiem"), "sr": ("osim", "осим", "pored", "поред"),
 }
