@@ -9,27 +9,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .agents import INVERTED, free_order_actors, inverted_actors, passive_agents, possessor
+from .assertion import (
+    caused,
+    ceased,
+    denied,
+    entity_subject,
+    government_speaks,
+    names,
+    nominative_entity,
+    not_yet,
+    plain_negation,
+    territorial_after,
+    unlicensed_infinitive,
+)
 from .doc import Sentence
 from .gazetteer import Mention
 from .lists import listed_actors
-from .roles import (
-    FREE_ORDER,
-    INVERTED,
-    ORDINAL,
-    TARGET_KINDS,
-    Actors,
-    Scan,
-    free_order_actors,
-    inverted_actors,
-    passive_agents,
-    possessor,
-)
+from .roles import FREE_ORDER, TARGET_KINDS, Actors, Scan
 from .targets import carried_targets, clause_targets, state_object
 
 MODAL_WINDOW = 8
 NEG_WINDOW = 10
-INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
-
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     withdraw = any(sent.has(k, "withdraw") for k in near if k != t) or sent.has(t, "withdraw")
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
-    if _ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
+    if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
     return Scope(
         call=any(sent.has(k, "call") for k in range(lo, t)),
@@ -78,35 +79,6 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         hedge=any(sent.has(k, "hedge") for k in range(lo, hi)),
         noun=noun,
     )
-
-
-def _caused(sent: Sentence, t: int) -> bool:
-    return sent.has(t, "noun") and any(sent.has(k, "cause") for k in range(max(0, t - 4), t))
-
-
-def _not_yet(sent: Sentence, t: int) -> bool:
-    """'…, a decision that will take effect on 28 May', '…, якщо Азербайджан…'."""
-    return any(sent.has(k, "not_yet") for k in range(t + 1, min(len(sent.tokens), t + 25)))
-
-
-def _ceased(sent: Sentence, t: int, lo: int, hi: int) -> bool:
-    # before: across 'da'/'de' ('prestala da priznaje', 'dejó de reconocer'); after: 'nicht mehr an'
-    return any(sent.has(k, "cease") for k in range(max(0, t - 4), min(hi, t + 7)) if k != t)
-
-
-def unlicensed_infinitive(sent: Sentence, t: int) -> bool:
-    """An infinitive trigger that no decision, ordinal, continuation or refusal governs:
-    'the need to recognize', 'попросила признать', 'начнут признавать' assert nothing."""
-    if sent.has(t, "noun"):
-        return False
-    k = t - 1
-    while k >= 0 and sent.tokens[k].f.endswith("ly") and sent.lang == "en":
-        k -= 1  # 'to formally recognize'
-    if not (sent.has(t, "inf") or sent.has(k, "inf")):
-        return False
-    window = range(max(0, t - INF_WINDOW), t)
-    return not any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
-                   or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
 
 
 def _real_modal(sent: Sentence, k: int) -> bool:
@@ -121,7 +93,7 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     agents = passive_agents(doc, sent, t, hi)
     if agents:
         return Actors(mentions=agents, how="passive")
-    if _caused(sent, t):
+    if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
     actors = Scan(doc, sent, t).run()
     generic_at = actors.generic_at
@@ -139,7 +111,7 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if not actors.mentions and sent.lang in FREE_ORDER:
         post = free_order_actors(doc, sent, t)
         post.background = actors.background
-        post.entity_group = [m for m in actors.entity_group if _nominative_entity(sent, m)]
+        post.entity_group = [m for m in actors.entity_group if nominative_entity(sent, m)]
         return post
     return actors
 
@@ -151,8 +123,8 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
         return []
     actors = find_actors(doc, sent, t, hi)
     targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
-               if not _territorial_after(sent, m)]
-    if not actors.mentions and _entity_subject(sent, t, actors.entity_group):
+               if not territorial_after(sent, m)]
+    if not actors.mentions and entity_subject(sent, t, actors.entity_group):
         actors.mentions, actors.how = actors.entity_group, "entity"  # 'Abkhazia recognized…'
     carried = False
     if not targets:
@@ -166,7 +138,7 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
         doc.last_targets, doc.last_sentence = targets, sent.index
     if scope.call or scope.hedge or (scope.modal and not scope.neg):
         return []
-    if unlicensed_infinitive(sent, t) or (_not_yet(sent, t) and not scope.neg):
+    if unlicensed_infinitive(sent, t) or (not_yet(sent, t) and not scope.neg):
         return []
     act = _act(doc, sent, t, scope, actors)
     if act is None and denied(sent):
@@ -185,42 +157,6 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     return _switch(doc, sent, found, act, lo, hi)
 
 
-def _entity_subject(sent: Sentence, t: int, group: list[Mention]) -> bool:
-    """An entity before an active trigger is its subject unless an earlier act has it as
-    object ('have recognised Abkhazia and six have recognised South Ossetia')."""
-    if not group or _passive_voice(sent, t):
-        return False
-    return not any(sent.has(k, "trigger") or sent.has(k, "noun") for k in range(group[0].start))
-
-
-def _nominative_entity(sent: Sentence, m: Mention) -> bool:
-    grams = sent.grams(m.end - 1)
-    return sent.tokens[m.end - 1].text.isupper() or not grams or "nomn" in grams
-
-
-def _territorial_after(sent: Sentence, m: Mention) -> bool:
-    """'Abkhazia as part of Georgia', 'Абхазию частью Грузии': not the independence sense."""
-    return any(sent.has(k, "part_of") for k in range(m.end, min(len(sent.tokens), m.end + 3)))
-
-
-BE = {"is", "was", "were", "are", "been", "be", "being", "remains", "remained"}
-
-
-def _passive_voice(sent: Sentence, t: int) -> bool:
-    """'South Ossetia is recognized by…': the entity before a passive verb is its object."""
-    if not sent.has(t, "passive"):
-        return False
-    if sent.lang not in (None, "en"):
-        return True
-    return any(sent.tokens[k].f in BE for k in range(max(0, t - 3), t))
-
-
-def denied(sent: Sentence) -> bool:
-    """A denial or rumour frame anywhere in the sentence: 'denied that it had recognized',
-    'reports that X recognized Y are false'. The act is then neither asserted nor refused."""
-    return any(sent.has(k, "deny") for k in range(len(sent.tokens)))
-
-
 def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:
     """The previous trigger's targets if it was close, else the nearest entity group."""
     carried = [m for m in carried_targets(doc, sent, lo) if m.kind in TARGET_KINDS]
@@ -235,36 +171,11 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
             return None
         codes = {c for m in actors.mentions for c in m.codes}
         spoken = actors.how == "first_person" or _quoted(sent) or _has_speech(sent) or any(
-            _has_speech(doc.sentence(i)) and _names(doc.sentence(i), codes)
+            _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
-        stated = _government_speaks(actors) and _plain_negation(sent, t)
+        stated = government_speaks(actors) and plain_negation(sent, t)
         return "reject" if spoken or stated else None
     return "withdraw" if scope.withdraw else "recognize"
-
-
-def _government_speaks(actors: Actors) -> bool:
-    """'El Gobierno español no reconocerá…', 'President Vucic will never recognize…': a
-    government or its leader as the subject states its own position; a bare country name
-    ('Armenia does not recognize…') may be the journalist's description."""
-    return bool(actors.mentions) and all(m.kind in ("adj", "person") for m in actors.mentions)
-
-
-_NEGATORS = {"not", "n't", "never", "no", "cannot", "nie", "nicht", "niemals", "kein", "keine",
-             "non", "nunca", "jamas", "jamais", "ne", "pas", "mai", "nao", "не", "никогда",
-             "ніколи", "nigdy", "nikada", "никада", "nece", "неће", "nikad", "никад"}
-
-
-def _plain_negation(sent: Sentence, t: int) -> bool:
-    """A grammatical negator before the verb ('does not', 'no reconocerá', 'не признает'),
-    not a described behaviour ('held back from', 'refrained from', 'declined')."""
-    return any(sent.tokens[k].f in _NEGATORS for k in range(max(0, t - 4), t))
-
-
-def _names(sent: Sentence, codes: set[str]) -> bool:
-    """A neighbouring sentence's speech verb speaks for the actor only if it names the actor
-    (its state, capital, leader or demonym): 'Сербія досі не визнала…' after a Kosovar
-    minister's words is a description, not Serbia's statement."""
-    return any(set(m.codes) & codes for m in sent.mentions)
 
 
 def _has_speech(sent: Sentence) -> bool:

@@ -1,0 +1,168 @@
+"""Actors found other than by the backward subject search (roles.Scan): the possessor or
+genitive agent of a nominal act, passive agents, subjects after the verb (free word order in
+Russian/Ukrainian, inversion in other Slavic, Romance and German V2 clauses).
+"""
+
+from __future__ import annotations
+
+from .coordination import ARTICLES
+from .doc import Sentence
+from .gazetteer import Mention
+from .roles import (
+    _POSSESSIVE,
+    _SUCH_AS,
+    ACTOR_KINDS,
+    FREE_ORDER,
+    TARGET_KINDS,
+    Actors,
+    group_status,
+)
+
+# Languages whose subject may follow the verb (with a fronted object, 'also', or pro-drop):
+# when no subject precedes the trigger, a state group after it is the subject. Not English
+# or French, where a state after the verb is its object ('recognized South Sudan').
+INVERTED = {"pl", "sr", "cs", "sk", "bg", "hr", "it", "es", "pt", "ro", "de", "nl", "el"}
+
+
+_GENITIVE = {"de", "du", "des", "del", "della", "dello", "dei", "degli", "delle", "do", "da",
+             "dos", "das"}
+
+
+_ROMANCE = {"fr", "es", "it", "pt", "ro"}
+
+
+def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'over Managua's recognition of', 'Damascus' formal recognition': the owner of a
+    nominalised act is its actor, whatever state reacts to it in the main clause."""
+    if not sent.has(t, "noun"):
+        return []
+    k = t - 1
+    while (k >= max(0, t - 3) and sent.tokens[k].text not in _POSSESSIVE
+           and sent.tokens[k].text.islower() and k not in sent.mention_at):
+        k -= 1  # 'formal', 'swift', 'de jure'
+    if k < 1 or sent.tokens[k].text not in _POSSESSIVE:
+        return []
+    m = sent.mention_end.get(k - 1)
+    if m is None or m.kind not in ACTOR_KINDS:
+        return []
+    return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
+
+
+
+
+def _past_examples(sent: Sentence, k: int) -> int:
+    """'by countries such as Venezuela', 'por países como Cuba': skip to the examples."""
+    j = k
+    while j < min(len(sent.tokens), k + 5) and (
+            sent.has(j, "generic") or sent.tokens[j].f in _SUCH_AS or sent.tokens[j].f in ARTICLES
+            or sent.tokens[j].text.isdigit() or sent.tokens[j].text == ","
+            or sent.has(j, "including")):
+        j += 1
+    last = sent.tokens[j - 1]
+    return j if j > k and (last.f in _SUCH_AS or sent.has(j - 1, "including")) else k
+
+
+def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
+    """'recognized by Russia', 'reconnue par la France', 'признана Россией' (instrumental)."""
+    grouped = doc.groups(sent)
+    noun = sent.has(t, "noun")
+    if not (noun or sent.has(t, "passive")):
+        return []
+    genitive = genitive_agents(doc, sent, t)
+    if genitive:
+        return genitive
+    reach = len(sent.tokens) if noun else hi
+    for k in range(t + 1, min(reach, t + (10 if noun else 6))):  # 'as independent only by'
+        if sent.has(k, "by"):
+            nxt = k + 1
+            while nxt < len(sent.tokens) and (sent.tokens[nxt].f in ARTICLES or sent.has(nxt, "by")):
+                nxt += 1
+            nxt = _past_examples(sent, nxt)
+            m = sent.mention_at.get(nxt)
+            if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
+                return [g for g in grouped[m.start] if g.kind in ACTOR_KINDS]
+    if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
+        lo = sent.clause_range(t)[0] if not noun else t + 1  # 'признание Абхазии Сирией'
+        return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
+                and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
+    return []
+
+
+def inverted_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
+    """'Palestynę uznały Kanada i Australia', 'reconheceram também o Brasil': the first
+    unblocked group of states after the trigger in its clause."""
+    grouped = doc.groups(sent)
+    for m in sent.mentions:
+        if m.start <= t or m.start >= hi:
+            continue
+        group = grouped[m.start]
+        if {g.kind for g in group} <= TARGET_KINDS:
+            continue
+        if group_status(sent, group) == "actor" and not _source(sent, group):
+            return Actors(mentions=[g for g in group if g.kind in ACTOR_KINDS and g.end <= hi],
+                          how="inverted", distance=group[0].start - t)
+        if group_status(sent, group) == "blocked":
+            continue
+    return Actors()
+
+
+def _source(sent: Sentence, group: list[Mention]) -> bool:
+    """'…, сообщает МИД Грузии', '…, dijo el canciller de Chile': the group right after a
+    speech verb names who reports the act, not who performs it."""
+    return any(sent.has(k, "speech") for k in range(max(0, group[0].start - 3), group[0].start))
+
+
+def genitive_agents(doc, sent: Sentence, t: int) -> list[Mention]:
+    """Romance nominal acts: 'les reconnaissances du Royaume-Uni et du Canada', 'el
+    reconocimiento de Noruega a Palestina': a state right after 'de' is the agent."""
+    if sent.lang not in _ROMANCE or not sent.has(t, "noun"):
+        return []
+    k = t + 1
+    while k < len(sent.tokens) and sent.tokens[k].f in ARTICLES:
+        k += 1
+    if k >= len(sent.tokens) or sent.tokens[k].f not in _GENITIVE:
+        return []
+    m = sent.mention_at.get(k + 1) or sent.mention_at.get(k + 2)
+    if m is None or m.kind not in ("state", "capital"):
+        return []
+    group = [g for g in doc.groups(sent)[m.start] if g.kind in ("state", "capital")]
+    group += _genitive_tail(sent, group[-1].end)
+    others = [o for o in sent.mentions if o.kind in TARGET_KINDS and o not in group]
+    return group if others else []
+
+
+def _genitive_tail(sent: Sentence, k: int) -> list[Mention]:
+    """'du Royaume-Uni, du Canada et de l'Australie': each member repeats the preposition."""
+    out: list[Mention] = []
+    while k + 1 < len(sent.tokens) and (sent.has(k, "conj") or sent.tokens[k].text == ","):
+        j = k + 1
+        while j < len(sent.tokens) and (sent.tokens[j].f in _GENITIVE
+                                        or sent.tokens[j].f in ARTICLES):
+            j += 1
+        m = sent.mention_at.get(j)
+        if j == k + 1 or m is None or m.start != j or m.kind not in ("state", "capital"):
+            break
+        out.append(m)
+        k = m.end
+    return out
+
+
+def free_order_actors(doc, sent: Sentence, t: int) -> Actors:
+    """Russian/Ukrainian: a nominative group anywhere in the clause, nearest first."""
+    lo, hi = sent.clause_range(t)
+    grouped = doc.groups(sent)
+    best: tuple[int, list[Mention]] | None = None
+    seen: set[int] = set()
+    for m in sent.mentions:
+        if not (lo <= m.start < hi) or m.start in seen:
+            continue
+        group = grouped[m.start]
+        seen.update(g.start for g in group)
+        if group_status(sent, group) != "actor" or (group[0].start > t and _source(sent, group)):
+            continue
+        dist = t - group[-1].end if group[-1].end <= t else (group[0].start - t) + 3
+        if best is None or dist < best[0]:
+            best = (dist, group)
+    if best is None:
+        return Actors()
+    return Actors(mentions=[g for g in best[1] if g.start >= lo and g.end <= hi], distance=best[0])

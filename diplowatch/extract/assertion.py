@@ -1,0 +1,103 @@
+"""Is the act asserted, and by whom? Checks of the round-two grammar rules (docs/extraction.md):
+denial frames, infinitives without a governor, cessation, causes, acts not yet in force, the
+territorial sense after a target, passive voice, entity subjects, a government stating its own
+position. Each reads the cue tags of one sentence (lexicon/frames.py).
+"""
+
+from __future__ import annotations
+
+from .doc import Sentence
+from .gazetteer import Mention
+from .roles import ORDINAL, Actors
+
+INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
+
+
+def caused(sent: Sentence, t: int) -> bool:
+    return sent.has(t, "noun") and any(sent.has(k, "cause") for k in range(max(0, t - 4), t))
+
+
+def not_yet(sent: Sentence, t: int) -> bool:
+    """'…, a decision that will take effect on 28 May', '…, якщо Азербайджан…'."""
+    return any(sent.has(k, "not_yet") for k in range(t + 1, min(len(sent.tokens), t + 25)))
+
+
+def ceased(sent: Sentence, t: int, lo: int, hi: int) -> bool:
+    # before: across 'da'/'de' ('prestala da priznaje', 'dejó de reconocer'); after: 'nicht mehr an'
+    return any(sent.has(k, "cease") for k in range(max(0, t - 4), min(hi, t + 7)) if k != t)
+
+
+def unlicensed_infinitive(sent: Sentence, t: int) -> bool:
+    """An infinitive trigger that no decision, ordinal, continuation or refusal governs:
+    'the need to recognize', 'попросила признать', 'начнут признавать' assert nothing."""
+    if sent.has(t, "noun"):
+        return False
+    k = t - 1
+    while k >= 0 and sent.tokens[k].f.endswith("ly") and sent.lang == "en":
+        k -= 1  # 'to formally recognize'
+    if not (sent.has(t, "inf") or sent.has(k, "inf")):
+        return False
+    window = range(max(0, t - INF_WINDOW), t)
+    return not any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
+                   or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
+
+
+def entity_subject(sent: Sentence, t: int, group: list[Mention]) -> bool:
+    """An entity before an active trigger is its subject unless an earlier act has it as
+    object ('have recognised Abkhazia and six have recognised South Ossetia')."""
+    if not group or passive_voice(sent, t):
+        return False
+    return not any(sent.has(k, "trigger") or sent.has(k, "noun") for k in range(group[0].start))
+
+
+def nominative_entity(sent: Sentence, m: Mention) -> bool:
+    grams = sent.grams(m.end - 1)
+    return sent.tokens[m.end - 1].text.isupper() or not grams or "nomn" in grams
+
+
+def territorial_after(sent: Sentence, m: Mention) -> bool:
+    """'Abkhazia as part of Georgia', 'Абхазию частью Грузии': not the independence sense."""
+    return any(sent.has(k, "part_of") for k in range(m.end, min(len(sent.tokens), m.end + 3)))
+
+
+BE = {"is", "was", "were", "are", "been", "be", "being", "remains", "remained"}
+
+
+def passive_voice(sent: Sentence, t: int) -> bool:
+    """'South Ossetia is recognized by…': the entity before a passive verb is its object."""
+    if not sent.has(t, "passive"):
+        return False
+    if sent.lang not in (None, "en"):
+        return True
+    return any(sent.tokens[k].f in BE for k in range(max(0, t - 3), t))
+
+
+def denied(sent: Sentence) -> bool:
+    """A denial or rumour frame anywhere in the sentence: 'denied that it had recognized',
+    'reports that X recognized Y are false'. The act is then neither asserted nor refused."""
+    return any(sent.has(k, "deny") for k in range(len(sent.tokens)))
+
+
+def government_speaks(actors: Actors) -> bool:
+    """'El Gobierno español no reconocerá…', 'President Vucic will never recognize…': a
+    government or its leader as the subject states its own position; a bare country name
+    ('Armenia does not recognize…') may be the journalist's description."""
+    return bool(actors.mentions) and all(m.kind in ("adj", "person") for m in actors.mentions)
+
+
+_NEGATORS = {"not", "n't", "never", "no", "cannot", "nie", "nicht", "niemals", "kein", "keine",
+             "non", "nunca", "jamas", "jamais", "ne", "pas", "mai", "nao", "не", "никогда",
+             "ніколи", "nigdy", "nikada", "никада", "nece", "неће", "nikad", "никад"}
+
+
+def plain_negation(sent: Sentence, t: int) -> bool:
+    """A grammatical negator before the verb ('does not', 'no reconocerá', 'не признает'),
+    not a described behaviour ('held back from', 'refrained from', 'declined')."""
+    return any(sent.tokens[k].f in _NEGATORS for k in range(max(0, t - 4), t))
+
+
+def names(sent: Sentence, codes: set[str]) -> bool:
+    """A neighbouring sentence's speech verb speaks for the actor only if it names the actor
+    (its state, capital, leader or demonym): 'Сербія досі не визнала…' after a Kosovar
+    minister's words is a description, not Serbia's statement."""
+    return any(set(m.codes) & codes for m in sent.mentions)
