@@ -145,6 +145,37 @@ def open_stage(db: Database) -> None:
     )
 
 
+def drop_stage(db: Database) -> None:
+    db.execute("DROP TABLE IF EXISTS temp.ledger_stage")
+
+
+# A live seed event and a staged row are the same fact when every column of the file agrees.
+_SAME_SEED_ROW = (
+    "e.target = s.target AND e.actor = s.actor AND e.act = s.act"
+    " AND coalesce(e.effective_date, '') = s.date AND e.date_precision = s.date_precision"
+    " AND e.source_url = s.source_url AND e.note = s.note"
+)
+_LIVE_SEED = "e.origin = 'seed' AND e.source = :source AND e.retracted_at IS NULL"
+
+
+def diff_seed_stage(db: Database, *, source: str) -> tuple[list[Row], int]:
+    """Compare the staged seed file with the live seed events from ``source``.
+
+    Returns the live seed events the file no longer has, and how many staged rows are already
+    live; those rows are removed from the stage so that only new ones remain to merge.
+    """
+    db.execute("CREATE INDEX temp.ledger_stage_pair ON ledger_stage (target, actor)")
+    stale = list(db.query(
+        f"SELECT e.id, e.actor, e.target FROM events e WHERE {_LIVE_SEED} AND NOT EXISTS"
+        f" (SELECT 1 FROM temp.ledger_stage s WHERE {_SAME_SEED_ROW})", {"source": source},
+    ))
+    unchanged = db.execute(
+        f"DELETE FROM temp.ledger_stage AS s WHERE EXISTS (SELECT 1 FROM events e"
+        f" WHERE {_LIVE_SEED} AND {_SAME_SEED_ROW})", {"source": source},
+    ).rowcount
+    return stale, unchanged
+
+
 def stage_rows(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """Stage validated rows, in ``STAGE_COLUMNS`` order."""
     marks = ", ".join("?" for _ in STAGE_COLUMNS)
