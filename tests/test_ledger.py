@@ -185,7 +185,7 @@ def test_taiwan_switch_alerts_on_taiwan_only(db):
     changes = report(db, [act("PY", "TW", "withdraw"), act("PY", "CN")])
     # 10 UN members left of the 11 (Papua New Guinea's 1999 switch back is in the seed)
     assert [(c.target, c.act, c.remaining) for c in changes] == [("TW", "withdraw", 10)]
-    assert ledger.recognized_by(db, "PY")[0].target == "CN"
+    assert "CN" in {f.target for f in ledger.recognized_by(db, "PY")}
 
 
 def test_invalid_events_are_skipped(db):
