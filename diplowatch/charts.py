@@ -64,8 +64,10 @@ def timeline_png(
     _draw(ax, timeline, end=now.date() if now else timeline.points[-1].day)
     ax.set_title(f"{display(target)}: recognized by {current} UN member states")
     if timeline.undated:
-        fig.text(0.01, 0.01, f"{timeline.undated} acts have no known date: recognitions count from "
-                 "the start, withdrawals at the end.", fontsize=8)
+        n = timeline.undated
+        fig.text(0.01, 0.01, f"{n} {'act has' if n == 1 else 'acts have'} no known date and {'is' if n == 1 else 'are'}"
+                 " not drawn: an undated recognition counts from the start, an undated withdrawal"
+                 " is a claim and does not count.", fontsize=8)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI)
     return buf.getvalue()
@@ -74,8 +76,8 @@ def timeline_png(
 def timeline_points(db: Database, target: str, *, current: int) -> Timeline:
     """Replay the target's acts by UN members in ledger order, anchored to end at ``current``.
 
-    Undated acts are not drawn but count where the ledger places them: recognitions before
-    everything, withdrawals at the end. A withdrawal by a state with no recorded recognition
+    Undated acts are not drawn: an undated recognition counts from the start, an undated
+    withdrawal not at all (the ledger shows it apart as a claim). A withdrawal by a state with no recorded recognition
     counts as the loss of an earlier, unrecorded one, so ``start`` includes those.
     """
     status: dict[str, str] = {}
@@ -85,6 +87,8 @@ def timeline_points(db: Database, target: str, *, current: int) -> Timeline:
     for row in events_store.target_timeline(db, target):
         when, precision = event_date(row)
         undated += when is None
+        if when is None and row["act"] != "recognize":
+            continue  # an undated withdrawal is a claim, not a status change (as in the ledger)
         actor, new = row["actor"], STATUS[row["act"]]
         old, status[actor] = status.get(actor), new
         if old == new or not is_un_member(actor):
@@ -109,7 +113,6 @@ def _delta(old: str | None, new: str) -> int:
 def _draw(ax: Axes, timeline: Timeline, *, end: date) -> None:
     points = timeline.points
     last = max(end, points[-1].day)
-    # undated withdrawals are placed at the end: a final step down to the current count
     days = [points[0].day] + [p.day for p in points] + [last, last]
     counts = [timeline.start] + [p.count for p in points] + [points[-1].count, timeline.end]
     ax.step(days, counts, where="post", color="#37474f", linewidth=1.5)

@@ -128,8 +128,9 @@ def _check_url(url: str) -> str | None:
     return f"source_url {url[:80]!r} is not an http(s) URL"
 
 
-def export_csv(db: Database, out: TextIO) -> int:
-    """Write every counting first report in the seed CSV format; returns rows written.
+def export_csv(db: Database, out: TextIO, *, target: str | None = None) -> int:
+    """Write every counting first report (of ``target`` only, if given) in the seed CSV
+    format; returns rows written.
 
     Mentions are evidence of an act already written, so they are left out. Acts without an
     http(s) source URL cannot be written in this format and are skipped (logged).
@@ -137,7 +138,7 @@ def export_csv(db: Database, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
     written = skipped = 0
-    for row in events_store.iter_first_events(db):
+    for row in events_store.iter_first_events(db, target=target):
         url = row["source_url"] or ""
         if _check_url(url):
             skipped += 1

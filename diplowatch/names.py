@@ -66,6 +66,14 @@ def is_un_member(code: str) -> bool:
     return code in UN_MEMBERS
 
 
+def actor_kind(code: str) -> str:
+    """``un`` (a UN member state), ``entity`` (a tracked entity acting as a recognizer:
+    "abkhazia"), or ``state`` (any other: observers, the Cook Islands, Niue, Taiwan)."""
+    if code in UN_MEMBERS:
+        return "un"
+    return "entity" if code in ENTITIES and not code.isupper() else "state"
+
+
 @lru_cache(maxsize=1)
 def state_codes() -> frozenset[str]:
     """Every ISO 3166-1 alpha-2 code pycountry knows (249, including territories)."""

@@ -58,6 +58,18 @@ def resolve_state(text: str) -> str:
                              lambda c: names.display(c, actor=True), _state_hint))
 
 
+def resolve_actor(text: str) -> str:
+    """A recognizer: a state, else a tracked entity ("abkhazia" recognizes South Ossetia).
+    When neither matches, the state's UserError (its suggestions) is raised."""
+    try:
+        return resolve_state(text)
+    except UserError as not_a_state:
+        try:
+            return resolve_entity(text)
+        except UserError:
+            raise not_a_state from None
+
+
 def _codes(text: str, allowed: Collection[str], own: dict[str, str]) -> list[str]:
     """The codes `text` names: the bot's own names for them first, then the gazetteer's."""
     key = typed_key(text)

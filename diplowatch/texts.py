@@ -362,53 +362,10 @@ def statement_alert(statement) -> str:
 # ---- chat: ledger answers ------------------------------------------------------------------
 
 RECOGNIZED_USAGE = "Which entity? e.g. /recognized kosovo, /recognized dpr, /recognized Абхазия"
-RECOGNIZES_USAGE = "Which state? e.g. /recognizes russia, /recognizes КНДР, /recognizes KP"
+RECOGNIZES_USAGE = "Which state or entity? e.g. /recognizes russia, /recognizes КНДР, /recognizes abkhazia"
 LATEST_USAGE = "Usage: /latest [n], with n from 1 to {max}."
 TIMELINE_USAGE = "Which entity? e.g. /timeline kosovo"
 EXPORT_CAPTION = "The recognition ledger (same columns as `diplowatch ledger import`)."
-
-
-def _since(fact) -> str:
-    return fact_date(fact.since, fact.since_precision) or "date unknown"
-
-
-def _fact_line(fact, *, who: str) -> str:
-    src = f" · {link(fact.source_url, 'source')}" if fact.source_url else ""
-    return f"{escape(who)} — since {_since(fact)}{src}"
-
-
-def entity_status(entity: str, status) -> str:
-    name = names.display(entity)
-    un = [f for f in status.recognizes if f.un_member]
-    others = [f for f in status.recognizes if not f.un_member]
-    lines = [f"<b>Who recognizes {escape(name)}</b>"]
-    if not status.recognizes:
-        lines.append("No state is known to recognize it now.")
-    else:
-        lines.append(f"{len(un)} UN member state{'s' if len(un) != 1 else ''} recognize it:")
-        lines += [f"{n}. " + _fact_line(f, who=names.display(f.actor, actor=True))
-                  for n, f in enumerate(un, 1)]
-    if others:
-        lines.append("\nAlso recognized by (not UN members):")
-        lines += ["• " + _fact_line(f, who=names.display(f.actor, actor=True)) for f in others]
-    if status.withdrew:
-        lines.append("\nWithdrew:")
-        lines += [f"• {escape(names.display(f.actor, actor=True))} — recognized {_since(f)}, "
-                  f"withdrew {fact_date(f.until, f.until_precision) or 'date unknown'}"
-                  for f in status.withdrew]
-    if status.rejects:
-        lines.append("\nSay they do not recognize it:")
-        lines += ["• " + escape(names.display(f.actor, actor=True)) for f in status.rejects]
-    return "\n".join(lines)
-
-
-def state_recognitions(state: str, facts) -> str:
-    name = names.display(state, actor=True)
-    if not facts:
-        return f"No recognitions by {escape(name)} are known among the entities diplowatch tracks."
-    lines = [f"<b>{escape(name)} recognizes</b>"]
-    lines += ["• " + _fact_line(f, who=names.display(f.target)) for f in facts]
-    return "\n".join(lines)
 
 
 ACT_VERBS = {"recognize": "recognizes", "withdraw": "withdraws recognition of",

@@ -51,12 +51,14 @@ def test_timeline_points_follow_recognitions_and_withdrawals(db):
 
 def test_timeline_ends_at_the_current_count_with_undated_acts_in_the_start(db):
     ledger.load_seed(db, now=NOW)
-    taiwan = charts.timeline_points(db, "TW", current=12)
-    assert taiwan.undated == 13 and taiwan.points[-1].count == 15  # 3 undated withdrawals follow
-    # 9 undated UN-member allies and 20 withdrawals by allies recognized before the data begins
-    assert taiwan.start == 29 and taiwan.points[-1].label == "▼ Nauru, 15 Jan 2024"
-    sadr = charts.timeline_points(db, "EH", current=49)
-    assert (sadr.start, sadr.points[-1].count) == (0, 53)  # DM LC SZ TG withdrew, date unknown
+    taiwan = charts.timeline_points(db, "TW", current=11)
+    # every switch since 1990 is dated now: the line ends at today's count, Nauru last
+    assert taiwan.undated == 0 and taiwan.points[-1].count == 11
+    assert taiwan.points[-1].label == "▼ Nauru, 15 Jan 2024"
+    # South Sudan's undated withdrawal is a claim: the line ends at the ledger's count, 41
+    current = ledger.status_of(db, "EH").un_count
+    sadr = charts.timeline_points(db, "EH", current=current)
+    assert (current, sadr.undated, sadr.points[-1].count) == (41, 2, 41)
 
 
 def test_no_history_is_a_user_error(db):

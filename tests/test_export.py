@@ -70,7 +70,7 @@ def test_export_is_idempotent_on_reimport(db):
 
 
 def test_seed_csv_exports_to_the_same_facts():
-    """The seed itself survives the trip (431 rows, the same multiset of rows)."""
+    """The seed itself survives the trip (569 rows, the same multiset of rows)."""
     seed = (resources.files("diplowatch") / "data" / "recognitions.csv").read_text(encoding="utf-8")
     db = open_db(":memory:")
     ledger.import_csv(db, io.StringIO(seed), now=NOW)

@@ -1,31 +1,91 @@
-"""/recognized, /recognizes, /latest, /timeline, /export: questions to the ledger."""
+"""/recognized (and its buttons), /recognizes, /history, /latest, /timeline, /export: the ledger."""
 
 from __future__ import annotations
 
 import io
 
-from .. import charts, export, ledger, texts
+from .. import answers, charts, export, ledger, names, texts
 from ..models import UserError
-from ..resolve import resolve_entity, resolve_state
-from .core import Deps, Reply, Request, command, parse_number
+from ..resolve import resolve_actor, resolve_entity
+from .core import Deps, Reply, Request, callback, command, parse_number
 
 LATEST_MAX = 50
 
 
-@command("recognized", "who recognizes an entity now, since when", usage="/recognized <entity>")
+@command("recognized", "who recognizes an entity now: summary, then lists, CSV, chart",
+         usage="/recognized <entity>")
 async def recognized(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.RECOGNIZED_USAGE)
-    entity = resolve_entity(request.arg_text)
-    return Reply(texts.entity_status(entity, ledger.status_of(deps.db, entity)))
+    return _summary(deps, resolve_entity(request.arg_text))
 
 
-@command("recognizes", "what a state recognizes", usage="/recognizes <state>")
+def _summary(deps: Deps, entity: str, *, edit: bool = False) -> Reply:
+    summary = ledger.summary_of(deps.db, entity)
+    buttons = [] if summary.empty else answers.summary_keyboard(entity, summary)
+    return Reply(answers.recognized_summary(entity, summary), buttons=buttons, edit=edit)
+
+
+@callback("rec")
+async def recognized_pages(deps: Deps, request: Request) -> Reply:
+    """Buttons under a /recognized summary: rec:<view>:<order>:<entity>:<page>."""
+    parts = (request.callback or "").split(":")
+    view, order, entity, page = (parts + ["", "", "", ""])[1:5]
+    number = parse_number(page)
+    if entity not in names.ENTITIES or order not in ("date", "name") or number is None:
+        raise UserError(texts.STALE_BUTTON)
+    if view == "summary":
+        return _summary(deps, entity, edit=True)
+    if view == "csv":
+        out = io.StringIO()
+        export.export_csv(deps.db, out, target=entity)
+        return Reply(answers.csv_caption(entity), document=(f"diplowatch-{entity}.csv", out.getvalue().encode()))
+    if view == "chart":
+        return await _timeline(deps, entity)
+    if view not in answers.PAGE_TITLES:
+        raise UserError(texts.STALE_BUTTON)
+    return _page(deps, entity, view, order, number)
+
+
+def _page(deps: Deps, entity: str, view: str, order: str, page: int) -> Reply:
+    summary = ledger.summary_of(deps.db, entity, latest=0)
+    status = summary.status
+    facts = {"list": status.recognizes, "withdrew": status.withdrew, "rejects": status.rejects}[view]
+    if order == "name":
+        facts = sorted(facts, key=lambda f: names.display(f.actor, actor=True))
+    page = min(page, max(0, (len(facts) - 1) // answers.PAGE_SIZE))
+    claims = summary.claims if view != "list" else []
+    text = answers.facts_page(entity, view, order, facts, page, claims=claims)
+    return Reply(text, buttons=answers.page_keyboard(entity, view, order, len(facts), page), edit=True)
+
+
+@command("recognizes", "what a state or entity recognizes, withdrew or rejects, by date",
+         usage="/recognizes <state or entity>")
 async def recognizes(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.RECOGNIZES_USAGE)
-    state = resolve_state(request.arg_text)
-    return Reply(texts.state_recognitions(state, ledger.recognized_by(deps.db, state)))
+    actor = resolve_actor(request.arg_text)
+    return Reply(answers.actor_recognitions(actor, ledger.acts_of(deps.db, actor)))
+
+
+@command("history", "one state's acts on one entity, with evidence", usage="/history <state> <entity>")
+async def history(deps: Deps, request: Request) -> Reply:
+    actor, entity = _actor_and_entity(request.args)
+    return Reply(answers.pair_history(actor, entity, ledger.history(deps.db, actor, entity)))
+
+
+def _actor_and_entity(args: list[str]) -> tuple[str, str]:
+    """Split "north korea dpr" into a recognizer and an entity: the first split that names both."""
+    if len(args) < 2:
+        raise UserError(answers.HISTORY_USAGE)
+    for cut in range(1, len(args)):
+        try:
+            return resolve_actor(" ".join(args[:cut])), resolve_entity(" ".join(args[cut:]))
+        except UserError:
+            continue
+    resolve_actor(" ".join(args[:-1]))  # names what is wrong: the state...
+    resolve_entity(args[-1])  # ... or the entity
+    raise UserError(answers.HISTORY_USAGE)
 
 
 @command("latest", "latest recognition events", usage="/latest [n]")
@@ -41,7 +101,10 @@ async def latest(deps: Deps, request: Request) -> Reply:
 async def timeline(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.TIMELINE_USAGE)
-    entity = resolve_entity(request.arg_text)
+    return await _timeline(deps, resolve_entity(request.arg_text))
+
+
+async def _timeline(deps: Deps, entity: str) -> Reply:
     png = charts.timeline_png(deps.db, entity, now=deps.clock())
     return Reply(texts.timeline_caption(entity), photo=png)
 

@@ -18,15 +18,18 @@ from ..names import ENTITIES  # the tracked targets, read as ledger.ENTITIES by 
 from .importing import MAX_IMPORT_ERRORS, LedgerImportError, import_csv, load_seed
 from .model import (
     STATUS,
+    Baseline,
     Change,
+    Claim,
     Earlier,
     EntityStatus,
+    EntitySummary,
     Fact,
     ImportResult,
     LedgerEvent,
     ReprocessResult,
 )
-from .queries import history, latest_events, recognized_by, status_of
+from .queries import acts_of, history, latest_events, recognized_by, status_of, summary_of
 from .recording import (
     MENTION_WINDOW,
     PairState,
@@ -37,8 +40,8 @@ from .recording import (
 )
 
 __all__ = [
-    "ENTITIES", "MAX_IMPORT_ERRORS", "MENTION_WINDOW", "STATUS", "Change", "Earlier",
-    "EntityStatus", "Fact", "ImportResult", "LedgerEvent", "LedgerImportError", "PairState",
-    "ReprocessResult", "event_date", "history", "import_csv", "latest_events", "load_seed",
-    "recognized_by", "recompute_pair", "record", "reprocess_statement", "status_of",
+    "ENTITIES", "MAX_IMPORT_ERRORS", "MENTION_WINDOW", "STATUS", "Baseline", "Change", "Claim",
+    "Earlier", "EntityStatus", "EntitySummary", "Fact", "ImportResult", "LedgerEvent", "LedgerImportError", "PairState",
+    "ReprocessResult", "acts_of", "event_date", "history", "import_csv", "latest_events", "load_seed",
+    "recognized_by", "recompute_pair", "record", "reprocess_statement", "status_of", "summary_of",
 ]

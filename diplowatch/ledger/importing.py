@@ -38,13 +38,30 @@ class LedgerImportError(UserError):
             super().__init__(f"{head}{more}, nothing imported:\n" + "\n".join(lines))
 
 
+SEED_SOURCE = "recognitions.csv"
+
+
 def load_seed(db: Database, *, now: datetime) -> ImportResult | None:
-    """Import the bundled recognitions.csv once; ``None`` when seed events already exist."""
-    if events_store.has_origin(db, "seed"):
-        return None
-    seed = resources.files("diplowatch").joinpath("data/recognitions.csv")
-    with seed.open(encoding="utf-8", newline="") as fh:
-        return import_csv(db, fh, now=now, origin="seed", source="recognitions.csv")
+    """Bring the bundled recognitions.csv into the ledger; ``None`` when it already is.
+
+    First start imports it. After an upgrade that ships a new version, seed rows no longer in
+    the file are retracted (never deleted) and its new rows are added, in one transaction;
+    extracted and admin-imported events are untouched, no alert is sent, and every pair
+    touched is re-derived. Unchanged rows keep their event ids.
+    """
+    seed = resources.files("diplowatch").joinpath(f"data/{SEED_SOURCE}")
+    with seed.open(encoding="utf-8", newline="") as fh, db.atomic():
+        rows = _stage_file(db, fh, today=_utc(now).date())
+        stale, unchanged = events_store.diff_seed_stage(db, source=SEED_SOURCE)
+        if not stale and unchanged == rows:
+            events_store.drop_stage(db)
+            return None
+        events_store.retract_events(db, [r["id"] for r in stale], now=iso(now) or "")
+        inserted, pairs = events_store.merge_stage(db, origin="seed", source=SEED_SOURCE, now=iso(now) or "")
+        touched = sorted(set(pairs) | {(r["actor"], r["target"]) for r in stale})
+        for actor, target in touched:
+            recompute_pair(db, actor, target, now=now)
+    return ImportResult(SEED_SOURCE, rows, inserted, rows - inserted, len(touched))
 
 
 def import_csv(

@@ -68,6 +68,40 @@ class EntityStatus:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """An undated withdraw/reject: it cannot be placed, so it is shown apart, not counted."""
+
+    actor: str
+    act: str
+    attribution: str  # who makes the claim, from the row's note ("Serbian President ...")
+    source_url: str | None
+    un_member: bool
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Where an entity's acts come from: the seed history, admins, monitored sources."""
+
+    seed: int = 0
+    manual: int = 0
+    extracted: int = 0
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    status: EntityStatus
+    claims: list[Claim]
+    latest: list[Fact]  # the newest status changes, newest first (dated ones only)
+    as_of: date | None  # the newest dated act in the whole ledger
+    baseline: Baseline
+
+    @property
+    def empty(self) -> bool:
+        s = self.status
+        return not (s.recognizes or s.withdrew or s.rejects or self.claims)
+
+
+@dataclass(frozen=True)
 class LedgerEvent:
     id: int
     actor: str

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..names import is_un_member
 from ..store import events as events_store
 from ..store import parse_iso
-from .model import EntityStatus, Fact, LedgerEvent, Row, _day
+from .model import Baseline, Claim, EntityStatus, EntitySummary, Fact, LedgerEvent, Row, _day
 
 if TYPE_CHECKING:
     from ..store import Database
@@ -25,6 +25,37 @@ def status_of(db: Database, target: str) -> EntityStatus:
         withdrew=withdrew,
         rejects=[f for f in facts if f.status == "rejects"],
     )
+
+
+def summary_of(db: Database, target: str, *, latest: int = 5) -> EntitySummary:
+    """The status plus what an honest answer needs: undated claims, latest changes, as-of, baseline."""
+    status = status_of(db, target)
+    dated = [f for f in status.recognizes + status.withdrew + status.rejects if _changed_on(f)]
+    dated.sort(key=lambda f: (_changed_on(f), f.event_id), reverse=True)
+    claims = [_claim(r) for r in events_store.undated_claims(db, target)]
+    counts = events_store.target_origin_counts(db, target)
+    baseline = Baseline(**{k: counts.get(k, 0) for k in ("seed", "manual", "extracted")})
+    return EntitySummary(status, claims, dated[:latest], _day(events_store.newest_fact_day(db)), baseline)
+
+
+def acts_of(db: Database, actor: str) -> list[Fact]:
+    """Every current status of ``actor`` (a state or an entity), by the date of its act."""
+    return [_fact(r) for r in events_store.actor_facts(db, actor)]
+
+
+def _changed_on(fact: Fact) -> date | None:
+    return fact.until if fact.status == "withdrew" else fact.since
+
+
+def _claim(r: Row) -> Claim:
+    return Claim(r["actor"], r["act"], _attribution(r["note"] or ""), r["source_url"], is_un_member(r["actor"]))
+
+
+def _attribution(note: str) -> str:
+    """Who makes an undated claim, from its note: the first clause, without asides."""
+    first = note.split(";", 1)[0].split(" (", 1)[0].strip()
+    first = first.removeprefix("claimed by ").strip()
+    return first[:120] or "no attribution recorded"
 
 
 def recognized_by(db: Database, actor: str, *, statuses: tuple[str, ...] = ("recognizes",)) -> list[Fact]:

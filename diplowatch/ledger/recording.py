@@ -180,10 +180,17 @@ def recompute_pair(db: Database, actor: str, target: str, *, now: datetime) -> P
 
 
 def _derive(timeline: list[Row]) -> PairState | None:
-    """Replay a pair's events in timeline order; consecutive equal acts form one run."""
+    """Replay a pair's dated events in timeline order; consecutive equal acts form one run.
+
+    The status is the last dated act's. Undated acts cannot be placed: an undated recognize
+    stands only while the pair has no dated act, and an undated withdraw/reject never sets
+    the status (``summary_of`` shows it apart, as a claim).
+    """
+    dated = [row for row in timeline if event_date(row)[0] is not None]
+    replay = dated or [row for row in timeline if row["act"] == "recognize"]
     state: PairState | None = None
     recognized: Row | None = None
-    for row in timeline:
+    for row in replay:
         status = STATUS[row["act"]]
         if state is not None and state.status == status:
             state.run.append(row)

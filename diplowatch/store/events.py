@@ -92,8 +92,44 @@ def target_facts(db: Database, target: str) -> list[Row]:
 
 
 def actor_facts(db: Database, actor: str) -> list[Row]:
-    sql = _FACTS + "WHERE r.actor = ? ORDER BY r.target"
+    """The actor's statuses by the date of the act behind each (withdrew: the withdrawal)."""
+    sql = _FACTS + (
+        "WHERE r.actor = ? ORDER BY coalesce(r.until, r.since) IS NULL, coalesce(r.until, r.since), r.target"
+    )
     return list(db.query(sql, [actor]))
+
+
+# An undated imported act: it cannot be placed on the timeline, so it never sets a status.
+_UNDATED = "e.effective_date IS NULL AND e.origin <> 'extracted'"
+
+
+def undated_claims(db: Database, target: str) -> list[Row]:
+    """Undated withdraw/reject acts on ``target`` that the pair's status does not already say."""
+    sql = (
+        "SELECT e.actor, e.act, e.note, e.source_url, min(e.id) AS id FROM events e"
+        " LEFT JOIN recognitions r ON r.target = e.target AND r.actor = e.actor"
+        f" WHERE e.target = ? AND e.act <> 'recognize' AND {_UNDATED}"
+        " AND e.retracted_at IS NULL AND e.held IS NULL AND e.mention_of IS NULL"
+        " AND (r.status IS NULL OR r.status = 'recognizes')"
+        " GROUP BY e.actor, e.act ORDER BY id"
+    )
+    return list(db.query(sql, [target]))
+
+
+def newest_fact_day(db: Database) -> str | None:
+    """The date of the newest dated act in the ledger (walks the sort_key index from the top)."""
+    sql = (
+        f"SELECT sort_key FROM events WHERE {_LIVE} AND mention_of IS NULL"
+        " AND (effective_date IS NOT NULL OR origin = 'extracted') ORDER BY sort_key DESC LIMIT 1"
+    )
+    row = next(db.query(sql), None)
+    return row["sort_key"][:10] if row else None
+
+
+def target_origin_counts(db: Database, target: str) -> dict[str, int]:
+    """How many acts on ``target`` (first reports that count) come from each origin."""
+    sql = f"SELECT origin, count(*) AS n FROM events WHERE target = ? AND {_LIVE} AND mention_of IS NULL GROUP BY origin"
+    return {r["origin"]: r["n"] for r in db.query(sql, [target])}
 
 
 def statement_events(db: Database, statement_id: int) -> list[Row]:
@@ -145,6 +181,37 @@ def open_stage(db: Database) -> None:
     )
 
 
+def drop_stage(db: Database) -> None:
+    db.execute("DROP TABLE IF EXISTS temp.ledger_stage")
+
+
+# A live seed event and a staged row are the same fact when every column of the file agrees.
+_SAME_SEED_ROW = (
+    "e.target = s.target AND e.actor = s.actor AND e.act = s.act"
+    " AND coalesce(e.effective_date, '') = s.date AND e.date_precision = s.date_precision"
+    " AND e.source_url = s.source_url AND e.note = s.note"
+)
+_LIVE_SEED = "e.origin = 'seed' AND e.source = :source AND e.retracted_at IS NULL"
+
+
+def diff_seed_stage(db: Database, *, source: str) -> tuple[list[Row], int]:
+    """Compare the staged seed file with the live seed events from ``source``.
+
+    Returns the live seed events the file no longer has, and how many staged rows are already
+    live; those rows are removed from the stage so that only new ones remain to merge.
+    """
+    db.execute("CREATE INDEX temp.ledger_stage_pair ON ledger_stage (target, actor)")
+    stale = list(db.query(
+        f"SELECT e.id, e.actor, e.target FROM events e WHERE {_LIVE_SEED} AND NOT EXISTS"
+        f" (SELECT 1 FROM temp.ledger_stage s WHERE {_SAME_SEED_ROW})", {"source": source},
+    ))
+    unchanged = db.execute(
+        f"DELETE FROM temp.ledger_stage AS s WHERE EXISTS (SELECT 1 FROM events e"
+        f" WHERE {_LIVE_SEED} AND {_SAME_SEED_ROW})", {"source": source},
+    ).rowcount
+    return stale, unchanged
+
+
 def stage_rows(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """Stage validated rows, in ``STAGE_COLUMNS`` order."""
     marks = ", ".join("?" for _ in STAGE_COLUMNS)
@@ -188,13 +255,14 @@ FROM temp.ledger_stage ORDER BY target, actor, date, line
 # --- export ---
 
 
-def iter_first_events(db: Database) -> Iterator[Row]:
+def iter_first_events(db: Database, *, target: str | None = None) -> Iterator[Row]:
     """Counting first reports, grouped by target, in timeline order (the CSV export)."""
+    where = "AND target = :target " if target is not None else ""
     sql = (
         f"SELECT *, {_EXPORT_DATE} AS export_date FROM events WHERE {_LIVE} AND mention_of IS NULL "
-        "ORDER BY target, export_date = '', sort_key, actor, id"
+        f"{where}ORDER BY target, export_date = '', sort_key, actor, id"
     )
-    return db.query(sql)
+    return db.query(sql, {"target": target})
 
 
 def iter_events(db: Database) -> Iterator[Row]:

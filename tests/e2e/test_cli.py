@@ -58,12 +58,13 @@ async def test_poll_search_sources_list(setup):
 
 async def test_console_chat_and_alert(setup):
     env, cwd = setup
-    script = b"/subscribe abkhazia\n/recognized abkhazia\n/subscribe nowhere\n/frob\n"
+    script = b"/subscribe abkhazia\n/recognized abkhazia\n!rec:list:date:abkhazia:0\n/subscribe nowhere\n/frob\n"
     code, out, err = await cli("poll", "--once", "--source", "mfa", env=env, cwd=cwd)
     code, out, err = await cli("run", env=env, cwd=cwd, stdin=script)
     assert code == 0, err
     assert "Subscribed: recognitions of Abkhazia" in out
-    assert "Nicaragua — since" in out  # the seed history knows Nicaragua (2008)
+    assert "Recognized by 5 UN member states" in out
+    assert "Nicaragua — since" in out  # the full list (a button) has Nicaragua (2008, the seed)
     assert 'Unknown entity "nowhere"' in out and "Unknown command /frob" in out
     assert "Traceback" not in err
 
