@@ -85,6 +85,7 @@ async def _poll_rss(
         source=source.name,
         base_url=first.url,
         lang=source.lang,
+        content_type=first.content_type,
         inline=inline,
     )
     return Fetched(
@@ -133,6 +134,7 @@ async def _parse_channel(
         source=source.name,
         base_url=result.url,
         lang=source.lang,
+        content_type=result.content_type,
         inline=inline,
     )
 
@@ -187,6 +189,7 @@ async def _poll_html(
         base_url=first.url,
         selectors=dict(source.selectors),
         lang=source.lang,
+        content_type=first.content_type,
         inline=inline,
     )
     if source.fetch_pages:
@@ -219,7 +222,10 @@ async def _article_text(fetcher: Fetcher, url: str | None, inline: bool) -> str 
         return None
     try:
         result = await fetcher.get(url)
-        return await parse_in_budget(html.parse_article, result.body, inline=inline) or None
+        text = await parse_in_budget(
+            html.parse_article, result.body, content_type=result.content_type, inline=inline
+        )
+        return text or None
     except SourceError as exc:
         log.info("article fetch failed url=%s reason=%s", url, exc)
         return None

@@ -23,13 +23,19 @@ _MAIN = ("article", "main", "[role=main]", "#content", ".content")
 
 
 def parse_listing(
-    data: bytes, *, source: str, base_url: str, selectors: dict[str, str], lang: str | None = None
+    data: bytes,
+    *,
+    source: str,
+    base_url: str,
+    selectors: dict[str, str],
+    lang: str | None = None,
+    content_type: str | None = None,
 ) -> list[Statement]:
     """One statement per ``item`` on the page, in page order."""
     item_selector = (selectors.get("item") or "").strip()
     if not item_selector:
         raise SourceError("html source needs an 'item' selector")
-    items = _select(parse_html(data), item_selector)
+    items = _select(parse_html(data, content_type=content_type), item_selector)
     if not items:
         raise SourceError(f"selector '{item_selector}' matched nothing on the page")
     found = [
@@ -90,9 +96,9 @@ def _date(node: LexborNode | None) -> datetime | None:
     return parse_date(node_text(node, limit=200))
 
 
-def parse_article(data: bytes) -> str:
+def parse_article(data: bytes, *, content_type: str | None = None) -> str:
     """Main text of an article page: <article>/<main>, else the block with most paragraph text."""
-    tree = parse_html(data)
+    tree = parse_html(data, content_type=content_type)
     for noise in tree.css(_NOISE):
         noise.decompose()
     for selector in _MAIN:

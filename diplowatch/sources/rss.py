@@ -16,6 +16,7 @@ from typing import Any
 import feedparser
 
 from diplowatch.models import SourceError, Statement
+from diplowatch.sources.charset import bom_charset, choose, header_charset, xml_charset
 from diplowatch.sources.identity import assign_keys, http_url
 from diplowatch.sources.plaintext import MAX_HTML_CHARS, html_to_text, one_line, tidy
 
@@ -50,19 +51,33 @@ class ParsedFeed:
 
 
 def parse(
-    data: bytes, *, source: str, base_url: str | None = None, lang: str | None = None
+    data: bytes,
+    *,
+    source: str,
+    base_url: str | None = None,
+    lang: str | None = None,
+    content_type: str | None = None,
 ) -> ParsedFeed:
-    """Statements of an RSS or Atom document; raises SourceError when nothing is readable."""
-    data = _strip_authors(_refuse_entities(_as_ascii_compatible(data)))
+    """Statements of an RSS or Atom document; raises SourceError when nothing is readable.
+
+    ``content_type`` is the response's Content-Type header: feedparser reads its charset.
+    """
+    data, headers = _in_a_charset_feedparser_reads(_as_ascii_compatible(data), content_type)
+    data = _strip_authors(_refuse_entities(data))
     # No base URI for feedparser: it would resolve RSS <guid>s against it, and keys must not
     # change with the feed's address. Links are made absolute here instead.
     # Its sanitizer and URI rewriting work on the HTML of entry bodies, which html_to_text
     # turns into plain text anyway (dropping scripts and styles): skipping them saves ~30 %.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    parsed = feedparser.parse(
+        io.BytesIO(data),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
     entries = parsed.entries[:MAX_ENTRIES]
     items = [_entry(e, source=source, base_url=base_url, lang=lang) for e in entries]
     items = [(guid, st) for guid, st in items if st.title or st.text or st.url]
-    if parsed.bozo and not items:
+    if parsed.bozo and not items and not _benign(parsed.get("bozo_exception")):
         raise SourceError(f"malformed feed: {_short(parsed.get('bozo_exception'))}")
     if not parsed.get("version") and not items:
         raise SourceError("not an RSS or Atom feed")
@@ -82,6 +97,22 @@ def _as_ascii_compatible(data: bytes) -> bytes:
     except UnicodeDecodeError as exc:
         raise SourceError(f"feed is not valid {codec.upper()} text") from exc
     return _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', text, count=1).encode()
+
+
+def _in_a_charset_feedparser_reads(
+    data: bytes, content_type: str | None
+) -> tuple[bytes, dict[str, str]]:
+    """``data`` and the headers for feedparser: as served when the declared charset (header,
+    then BOM, then XML declaration) fits the bytes, else transcoded to UTF-8 from the charset
+    detected, since feedparser would fall back to windows-1252 and keep the mojibake."""
+    headers = {"content-type": content_type} if content_type else {}
+    declared = (header_charset(content_type), bom_charset(data), xml_charset(data))
+    found = choose(data, declared=declared)
+    if not found.corrected and (found.declared or found.charset == "utf-8"):
+        return data, headers
+    text = _XML_DECL.sub("", data.decode(found.charset, "replace").lstrip("\ufeff"), count=1)
+    utf8 = '<?xml version="1.0" encoding="utf-8"?>' + text
+    return utf8.encode(), {"content-type": "application/xml; charset=utf-8"}
 
 
 def _refuse_entities(data: bytes) -> bytes:
@@ -175,6 +206,12 @@ def _ttl(feed: Any) -> int | None:
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 7 or int(raw) == 0:
         return None
     return int(raw) * 60
+
+
+def _benign(exc: object) -> bool:
+    """feedparser's complaints about the charset or content type only: the document parsed
+    (an empty feed served as text/plain, or as text/xml without charset, is still a feed)."""
+    return isinstance(exc, feedparser.CharacterEncodingOverride | feedparser.NonXMLContentType)
 
 
 def _short(exc: object) -> str:
