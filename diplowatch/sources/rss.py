@@ -17,6 +17,7 @@ import feedparser
 
 from diplowatch.models import SourceError, Statement
 from diplowatch.sources.charset import bom_charset, choose, header_charset, xml_charset
+from diplowatch.sources.dates import evident_order, parse_date
 from diplowatch.sources.identity import assign_keys, http_url
 from diplowatch.sources.plaintext import MAX_HTML_CHARS, html_to_text, one_line, tidy
 
@@ -57,6 +58,7 @@ def parse(
     base_url: str | None = None,
     lang: str | None = None,
     content_type: str | None = None,
+    date_order: str | None = None,
 ) -> ParsedFeed:
     """Statements of an RSS or Atom document; raises SourceError when nothing is readable.
 
@@ -75,7 +77,8 @@ def parse(
         resolve_relative_uris=False,
     )
     entries = parsed.entries[:MAX_ENTRIES]
-    items = [_entry(e, source=source, base_url=base_url, lang=lang) for e in entries]
+    order = date_order or evident_order(_raw_dates(e)[0] for e in entries if _raw_dates(e))
+    items = [_entry(e, source=source, base_url=base_url, lang=lang, order=order) for e in entries]
     items = [(guid, st) for guid, st in items if st.title or st.text or st.url]
     if parsed.bozo and not items and not _benign(parsed.get("bozo_exception")):
         raise SourceError(f"malformed feed: {_short(parsed.get('bozo_exception'))}")
@@ -155,7 +158,7 @@ def _strip_authors(data: bytes) -> bytes:
 
 
 def _entry(
-    e: Any, *, source: str, base_url: str | None, lang: str | None
+    e: Any, *, source: str, base_url: str | None, lang: str | None, order: str | None
 ) -> tuple[str | None, Statement]:
     guid = str(e.get("id") or "").strip() or None
     statement = Statement(
@@ -166,7 +169,7 @@ def _entry(
         title=one_line(_detail_text(e.get("title_detail")), limit=MAX_TITLE_CHARS),
         text=_body_text(e),
         lang=lang,
-        published_at=_published(e),
+        published_at=_published(e, order=order),
     )
     return guid, statement
 
@@ -188,7 +191,19 @@ def _detail_text(detail: Any) -> str:
     return tidy(value)
 
 
-def _published(e: Any) -> datetime | None:
+_DATE_FIELDS = ("published", "updated", "created")
+
+
+def _raw_dates(e: Any) -> list[str]:
+    return [str(value) for field in _DATE_FIELDS if (value := dict.get(e, field))]
+
+
+def _published(e: Any, *, order: str | None) -> datetime | None:
+    """Our reading of the raw date first: feedparser takes an unknown zone (MSK) as UTC and
+    knows no month names but English. Its own parse is the fallback (W3DTF variants, …)."""
+    for raw in _raw_dates(e):
+        if found := parse_date(raw, order=order):
+            return found
     for field in ("published_parsed", "updated_parsed", "created_parsed"):
         # dict.get: FeedParserDict.get("updated_parsed") falls back to published_parsed with a
         # DeprecationWarning when a date was present but unparsable
