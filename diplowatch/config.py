@@ -35,7 +35,8 @@ NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*([smh]?)\s*$")
 HTML_SELECTORS = ("item", "link", "title", "date")
 KNOWN_KEYS = {"name", "title", "kind", "url", "interval", "lang", "official", "fetch_pages",
-              *HTML_SELECTORS}
+              "date_order", *HTML_SELECTORS}
+DATE_ORDERS = ("dmy", "mdy", "ymd")
 
 
 # A Bot API token ("123456:ABC…"); logs and recorded errors must never carry one.
@@ -226,4 +227,14 @@ def _build_source(entry: dict) -> Source:
         interval=parse_interval(entry.get("interval", "5m")),
         lang=entry.get("lang"), official=bool(entry.get("official", False)),
         selectors=selectors, fetch_pages=bool(entry.get("fetch_pages", False)),
+        date_order=_date_order(entry.get("date_order")),
+    )
+
+
+def _date_order(value: object) -> str | None:
+    if value is None or value in DATE_ORDERS:
+        return value  # type: ignore[return-value]
+    raise ValueError(
+        f"date_order {value!r} must be one of {', '.join(DATE_ORDERS)} (day, month, year order "
+        "of numeric dates like 09/01/2026; leave it out to detect it)"
     )

@@ -32,6 +32,7 @@ class Source:
     # html sources: CSS selectors; fetch_pages = fetch each new linked page for its text
     selectors: dict[str, str] = field(default_factory=dict)
     fetch_pages: bool = False
+    date_order: str | None = None  # "dmy" | "mdy" | "ymd" for numeric dates; None: detect
 
 
 @dataclass

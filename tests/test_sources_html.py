@@ -42,7 +42,7 @@ def listing(data: bytes = LISTING, **selectors: str) -> list:
         ("25 листопада 2026 року", datetime(2026, 11, 25, tzinfo=UTC)),
         ("25 novembre 2026", datetime(2026, 11, 25, tzinfo=UTC)),
         ("3. März 2026", datetime(2026, 3, 3, tzinfo=UTC)),
-        ("25 de noviembre de 2026", None),  # "de" between the parts: not a supported form
+        ("25 de noviembre de 2026", datetime(2026, 11, 25, tzinfo=UTC)),
         ("Published: 25 November 2026, 18:40", datetime(2026, 11, 25, 18, 40, tzinfo=UTC)),
         ("31.02.2026", None),
         ("yesterday", None),
@@ -128,3 +128,28 @@ def test_html_to_text(markup: str, text: str) -> None:
 def test_deeply_nested_markup_does_not_recurse() -> None:
     markup = "<div>" * 10_000 + "deep" + "</div>" * 10_000  # lexbor itself slows down on deeper
     assert html_to_text(markup) == "deep"
+
+
+TAGGED = b"""<html><body>
+<div class="row"><a href="/tag/kosovo">Kosovo</a><h3><a href="/news/1">Statement on Kosovo</a></h3>
+<a href="/tag/serbia" data-href="/alt/1">Serbia</a></div>
+</body></html>"""
+
+
+def test_link_inside_the_title_wins_over_the_first_anchor() -> None:
+    [st] = listing(TAGGED, link="a", title="h3")
+    assert (st.url, st.title) == ("https://mfa.example.com/news/1", "Statement on Kosovo")
+
+
+@pytest.mark.parametrize(
+    ("link", "url"),
+    [
+        ("a@data-href", "https://mfa.example.com/alt/1"),
+        ("@data-url", "https://mfa.example.com/item/1"),
+        ("a.missing", None),
+    ],
+)
+def test_link_may_name_an_attribute(link: str, url: str | None) -> None:
+    page = TAGGED.replace(b'class="row"', b'class="row" data-url="/item/1"')
+    [st] = listing(page, link=link, title="h3")
+    assert st.url == url

@@ -85,6 +85,8 @@ async def _poll_rss(
         source=source.name,
         base_url=first.url,
         lang=source.lang,
+        content_type=first.content_type,
+        date_order=source.date_order,
         inline=inline,
     )
     return Fetched(
@@ -133,6 +135,7 @@ async def _parse_channel(
         source=source.name,
         base_url=result.url,
         lang=source.lang,
+        content_type=result.content_type,
         inline=inline,
     )
 
@@ -187,10 +190,12 @@ async def _poll_html(
         base_url=first.url,
         selectors=dict(source.selectors),
         lang=source.lang,
+        content_type=first.content_type,
+        date_order=source.date_order,
         inline=inline,
     )
     if source.fetch_pages:
-        statements = await _with_article_texts(fetcher, statements, inline)
+        statements = await _with_articles(fetcher, statements, source, inline)
     return Fetched(
         not_modified=False,
         statements=statements,
@@ -201,25 +206,40 @@ async def _poll_html(
     )
 
 
-async def _with_article_texts(
-    fetcher: Fetcher, statements: list[Statement], inline: bool
+async def _with_articles(
+    fetcher: Fetcher, statements: list[Statement], source: Source, inline: bool
 ) -> list[Statement]:
+    """The first MAX_ARTICLES statements with their page's text, and its date when the
+    listing gave none."""
     head, rest = statements[:MAX_ARTICLES], statements[MAX_ARTICLES:]
-    texts = await asyncio.gather(*(_article_text(fetcher, st.url, inline) for st in head))
-    filled = [
-        replace(st, text=text, content_hash="") if text else st
-        for st, text in zip(head, texts, strict=True)
-    ]
+    pages = await asyncio.gather(*(_article(fetcher, st.url, source, inline) for st in head))
+    filled = [_with_article(st, page) for st, page in zip(head, pages, strict=True)]
     return filled + rest
 
 
-async def _article_text(fetcher: Fetcher, url: str | None, inline: bool) -> str | None:
-    """Text of a linked page, or None (the listing title stays the text) if it cannot be had."""
+def _with_article(statement: Statement, page: html.Article | None) -> Statement:
+    if page is None:
+        return statement
+    text = page.text or statement.text
+    published = statement.published_at or page.published_at
+    return replace(statement, text=text, published_at=published, content_hash="")
+
+
+async def _article(
+    fetcher: Fetcher, url: str | None, source: Source, inline: bool
+) -> html.Article | None:
+    """A linked page's text and date, or None (the listing's title stays the text)."""
     if not url:
         return None
     try:
         result = await fetcher.get(url)
-        return await parse_in_budget(html.parse_article, result.body, inline=inline) or None
+        return await parse_in_budget(
+            html.parse_article_page,
+            result.body,
+            content_type=result.content_type,
+            date_order=source.date_order,
+            inline=inline,
+        )
     except SourceError as exc:
         log.info("article fetch failed url=%s reason=%s", url, exc)
         return None

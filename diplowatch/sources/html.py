@@ -7,12 +7,13 @@ a statement's text is its title.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from diplowatch.models import SourceError, Statement
-from diplowatch.sources.dates import parse_date
+from diplowatch.sources.dates import evident_order, parse_date
 from diplowatch.sources.identity import assign_keys, http_url
 from diplowatch.sources.plaintext import node_text, one_line, parse_html
 
@@ -20,22 +21,50 @@ MAX_ITEMS = 200
 MAX_TITLE_CHARS = 1000
 _NOISE = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg"
 _MAIN = ("article", "main", "[role=main]", "#content", ".content")
+_ARTICLE_DATES = ", ".join(
+    [
+        'meta[property="article:published_time"]',
+        'meta[itemprop="datePublished"]',
+        '[itemprop="datePublished"]',
+        'meta[name="date"]',
+        'meta[name="pubdate"]',
+        'meta[name="dc.date"]',
+        'meta[name="DC.date.issued"]',
+    ]
+)
 
 
 def parse_listing(
-    data: bytes, *, source: str, base_url: str, selectors: dict[str, str], lang: str | None = None
+    data: bytes,
+    *,
+    source: str,
+    base_url: str,
+    selectors: dict[str, str],
+    lang: str | None = None,
+    content_type: str | None = None,
+    date_order: str | None = None,
 ) -> list[Statement]:
-    """One statement per ``item`` on the page, in page order."""
+    """One statement per ``item`` on the page, in page order.
+
+    Numeric dates are read in ``date_order``, else in the order the page's dates make evident,
+    else day first.
+    """
     item_selector = (selectors.get("item") or "").strip()
     if not item_selector:
         raise SourceError("html source needs an 'item' selector")
-    items = _select(parse_html(data), item_selector)
+    items = _select(parse_html(data, content_type=content_type), item_selector)
     if not items:
         raise SourceError(f"selector '{item_selector}' matched nothing on the page")
+    items = items[:MAX_ITEMS]
+    dates = [_date_values(_first(node, selectors.get("date"))) for node in items]
+    order = date_order or evident_order(v for values in dates for v in values)
     found = [
         _item(node, selectors, source=source, base_url=base_url, lang=lang)
-        for node in items[:MAX_ITEMS]
+        for node in items
     ]
+    for statement, values in zip(found, dates, strict=True):
+        if statement is not None:
+            statement.published_at = _date(values, order=order)
     return assign_keys([(None, st) for st in found if st is not None])
 
 
@@ -56,10 +85,9 @@ def _first(node: LexborNode, selector: str | None) -> LexborNode | None:
 def _item(
     node: LexborNode, selectors: dict[str, str], *, source: str, base_url: str, lang: str | None
 ) -> Statement | None:
-    link_node = _first(node, selectors.get("link")) or _default_link(node)
-    url = http_url(link_node.attributes.get("href") if link_node else None, base_url)
-    title_node = _first(node, selectors.get("title")) or link_node or node
-    title = one_line(node_text(title_node), limit=MAX_TITLE_CHARS)
+    title_match = _first(node, selectors.get("title"))
+    link_node, url = _link(node, title_match, selectors.get("link") or "", base_url)
+    title = one_line(node_text(title_match or link_node or node), limit=MAX_TITLE_CHARS)
     if not title and not url:
         return None
     summary = _first(node, selectors.get("summary"))
@@ -70,29 +98,71 @@ def _item(
         title=title,
         text=node_text(summary) if summary is not None else title,
         lang=lang,
-        published_at=_date(_first(node, selectors.get("date"))),
     )
 
 
-def _default_link(node: LexborNode) -> LexborNode | None:
-    if node.tag == "a" and node.attributes.get("href"):
-        return node
-    return node.css_first("a[href]")
+def _link(
+    node: LexborNode, title_match: LexborNode | None, spec: str, base_url: str
+) -> tuple[LexborNode | None, str | None]:
+    """The item's link node and URL. ``spec`` is a CSS selector, optionally ``@attribute``
+    (``a@href`` is the default; ``@data-url`` reads the item itself). A match inside the title's
+    match wins: an item's first anchor is often a tag or category link."""
+    selector, _, attribute = spec.partition("@")
+    selector, attribute = selector.strip(), attribute.strip() or "href"
+    if not selector and spec.strip().startswith("@"):
+        return None, http_url(node.attributes.get(attribute), base_url)
+    selector = selector or "a[href]"
+    scopes = [title_match, node] if title_match is not None else [node]
+    for scope in scopes:
+        for candidate in _select(scope, selector):
+            if url := http_url(candidate.attributes.get(attribute), base_url):
+                return candidate, url
+    return None, None
 
 
-def _date(node: LexborNode | None) -> datetime | None:
+def _date_values(node: LexborNode | None) -> list[str]:
     if node is None:
-        return None
+        return []
     attrs = node.attributes
-    for value in (attrs.get("datetime"), attrs.get("content"), attrs.get("data-date")):
-        if found := parse_date(value):
-            return found
-    return parse_date(node_text(node, limit=200))
+    values = [attrs.get("datetime"), attrs.get("content"), attrs.get("data-date")]
+    return [v for v in values if v] + [node_text(node, limit=200)]
 
 
-def parse_article(data: bytes) -> str:
+def _date(values: list[str], *, order: str | None) -> datetime | None:
+    return next((d for v in values if (d := parse_date(v, order=order))), None)
+
+
+@dataclass
+class Article:
+    text: str
+    published_at: datetime | None
+
+
+def parse_article_page(
+    data: bytes, *, content_type: str | None = None, date_order: str | None = None
+) -> Article:
+    """An article page's main text and, when the page states it, its publication date."""
+    tree = parse_html(data, content_type=content_type)
+    published = _date(_article_date_values(tree), order=date_order)
+    return Article(text=_main_text(tree), published_at=published)
+
+
+def _article_date_values(tree: LexborHTMLParser) -> list[str]:
+    """Publication dates a page states, most explicit first (meta tags, then <time>)."""
+    values = []
+    for node in tree.css(_ARTICLE_DATES):
+        attrs = node.attributes
+        values += [v for v in (attrs.get("content"), attrs.get("datetime")) if v]
+    first_time = tree.css_first("article time, main time, time")
+    return values + (_date_values(first_time) if first_time is not None else [])
+
+
+def parse_article(data: bytes, *, content_type: str | None = None) -> str:
     """Main text of an article page: <article>/<main>, else the block with most paragraph text."""
-    tree = parse_html(data)
+    return _main_text(parse_html(data, content_type=content_type))
+
+
+def _main_text(tree: LexborHTMLParser) -> str:
     for noise in tree.css(_NOISE):
         noise.decompose()
     for selector in _MAIN:

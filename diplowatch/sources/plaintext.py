@@ -6,17 +6,23 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from diplowatch.sources.charset import decode_html
+from diplowatch.sources.markup import cap_markup
+
 MAX_HTML_CHARS = 2_000_000  # input cap before parsing
 MAX_TEXT_CHARS = 100_000  # output cap
 
 # Block elements: their start and end break the text, a paragraph break (blank line) for
-# PARAGRAPH_TAGS, a line break for LINE_TAGS. Breaks next to each other merge (the strongest
-# wins), so nested blocks do not pile up blank lines; <br> always adds a line break.
+# PARAGRAPH_TAGS, a line break for LINE_TAGS, a space for WORD_TAGS (table cells: lists of
+# states come in tables, and "<td>Абхазия</td><td>Южная Осетия</td>" must not glue the names).
+# Breaks next to each other merge (the strongest wins), so nested blocks do not pile up blank
+# lines; <br> always adds a line break.
 PARAGRAPH_TAGS = frozenset(
     "address article aside blockquote dl figure footer h1 h2 h3 h4 h5 h6 header hr main nav "  # noqa: SIM905
     "ol p pre section table ul".split()
 )
-LINE_TAGS = frozenset("dd div dt figcaption li tr".split())  # noqa: SIM905
+LINE_TAGS = frozenset("caption dd div dt figcaption li tr".split())  # noqa: SIM905
+WORD_TAGS = frozenset(("td", "th"))
 # Tags that never break a line: a fragment made only of these (inside at most one <p> around
 # everything, the usual RSS description) has the text lexbor gives in C, spaces collapsed.
 INLINE_TAGS = frozenset(
@@ -28,7 +34,8 @@ SKIP_TAGS = frozenset("script style noscript template head svg iframe object but
 _SPACES = re.compile(r"[^\S\n]+")
 _WHITESPACE = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-Part = str | int  # text, or the strength of a block break (1 line, 2 paragraph)
+Part = str | int  # text, or the strength of a block break (1 word, 2 line, 3 paragraph)
+_BREAKS = {1: " ", 2: "\n", 3: "\n\n"}
 
 
 def node_text(node: LexborNode | None, *, limit: int = MAX_TEXT_CHARS) -> str:
@@ -61,11 +68,17 @@ def _visit(node: LexborNode, stack: list[LexborNode | int]) -> Part:
         return "\n"
     if tag in SKIP_TAGS or tag.startswith("-"):
         return ""
-    strength = 2 if tag in PARAGRAPH_TAGS else 1 if tag in LINE_TAGS else 0
+    strength = _strength(tag)
     if strength:
         stack.append(strength)
     stack.extend(reversed(list(node.iter(include_text=True))))
     return strength
+
+
+def _strength(tag: str) -> int:
+    if tag in PARAGRAPH_TAGS:
+        return 3
+    return 2 if tag in LINE_TAGS else 1 if tag in WORD_TAGS else 0
 
 
 def _join(parts: list[Part]) -> str:
@@ -78,7 +91,7 @@ def _join(parts: list[Part]) -> str:
             continue  # spaces between blocks mean nothing
         else:
             if pending and out:
-                out.append("\n" * pending)
+                out.append(_BREAKS[pending])
             pending = 0
             out.append(part)
     return "".join(out)
@@ -102,7 +115,7 @@ def html_to_text(markup: str, *, limit: int = MAX_TEXT_CHARS) -> str:
         return ""
     if "<" not in markup and "&" not in markup:
         return tidy(" ".join(markup.split()), limit=limit)
-    markup = markup[:MAX_HTML_CHARS]
+    markup = cap_markup(markup[:MAX_HTML_CHARS])
     tree = LexborHTMLParser(markup)
     if _one_paragraph(markup.strip()) and tree.body is not None:
         return " ".join(tree.body.text(deep=True, separator="").split())[:limit].rstrip()
@@ -123,6 +136,6 @@ def _one_paragraph(markup: str) -> bool:
     return True
 
 
-def parse_html(data: bytes) -> LexborHTMLParser:
-    """Parse a whole page; the encoding comes from a BOM or <meta charset>, else UTF-8."""
-    return LexborHTMLParser(data, encoding=True)
+def parse_html(data: bytes, *, content_type: str | None = None) -> LexborHTMLParser:
+    """Parse a whole page in the charset charset.decode_html finds, nesting capped."""
+    return LexborHTMLParser(cap_markup(decode_html(data, content_type=content_type).text))

@@ -16,6 +16,8 @@ from typing import Any
 import feedparser
 
 from diplowatch.models import SourceError, Statement
+from diplowatch.sources.charset import bom_charset, choose, header_charset, xml_charset
+from diplowatch.sources.dates import evident_order, parse_date
 from diplowatch.sources.identity import assign_keys, http_url
 from diplowatch.sources.plaintext import MAX_HTML_CHARS, html_to_text, one_line, tidy
 
@@ -50,19 +52,35 @@ class ParsedFeed:
 
 
 def parse(
-    data: bytes, *, source: str, base_url: str | None = None, lang: str | None = None
+    data: bytes,
+    *,
+    source: str,
+    base_url: str | None = None,
+    lang: str | None = None,
+    content_type: str | None = None,
+    date_order: str | None = None,
 ) -> ParsedFeed:
-    """Statements of an RSS or Atom document; raises SourceError when nothing is readable."""
-    data = _strip_authors(_refuse_entities(_as_ascii_compatible(data)))
+    """Statements of an RSS or Atom document; raises SourceError when nothing is readable.
+
+    ``content_type`` is the response's Content-Type header: feedparser reads its charset.
+    """
+    data, headers = _in_a_charset_feedparser_reads(_as_ascii_compatible(data), content_type)
+    data = _strip_authors(_refuse_entities(data))
     # No base URI for feedparser: it would resolve RSS <guid>s against it, and keys must not
     # change with the feed's address. Links are made absolute here instead.
     # Its sanitizer and URI rewriting work on the HTML of entry bodies, which html_to_text
     # turns into plain text anyway (dropping scripts and styles): skipping them saves ~30 %.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    parsed = feedparser.parse(
+        io.BytesIO(data),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
     entries = parsed.entries[:MAX_ENTRIES]
-    items = [_entry(e, source=source, base_url=base_url, lang=lang) for e in entries]
+    order = date_order or evident_order(_raw_dates(e)[0] for e in entries if _raw_dates(e))
+    items = [_entry(e, source=source, base_url=base_url, lang=lang, order=order) for e in entries]
     items = [(guid, st) for guid, st in items if st.title or st.text or st.url]
-    if parsed.bozo and not items:
+    if parsed.bozo and not items and not _benign(parsed.get("bozo_exception")):
         raise SourceError(f"malformed feed: {_short(parsed.get('bozo_exception'))}")
     if not parsed.get("version") and not items:
         raise SourceError("not an RSS or Atom feed")
@@ -82,6 +100,22 @@ def _as_ascii_compatible(data: bytes) -> bytes:
     except UnicodeDecodeError as exc:
         raise SourceError(f"feed is not valid {codec.upper()} text") from exc
     return _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', text, count=1).encode()
+
+
+def _in_a_charset_feedparser_reads(
+    data: bytes, content_type: str | None
+) -> tuple[bytes, dict[str, str]]:
+    """``data`` and the headers for feedparser: as served when the declared charset (header,
+    then BOM, then XML declaration) fits the bytes, else transcoded to UTF-8 from the charset
+    detected, since feedparser would fall back to windows-1252 and keep the mojibake."""
+    headers = {"content-type": content_type} if content_type else {}
+    declared = (header_charset(content_type), bom_charset(data), xml_charset(data))
+    found = choose(data, declared=declared)
+    if not found.corrected and (found.declared or found.charset == "utf-8"):
+        return data, headers
+    text = _XML_DECL.sub("", data.decode(found.charset, "replace").lstrip("\ufeff"), count=1)
+    utf8 = '<?xml version="1.0" encoding="utf-8"?>' + text
+    return utf8.encode(), {"content-type": "application/xml; charset=utf-8"}
 
 
 def _refuse_entities(data: bytes) -> bytes:
@@ -124,7 +158,7 @@ def _strip_authors(data: bytes) -> bytes:
 
 
 def _entry(
-    e: Any, *, source: str, base_url: str | None, lang: str | None
+    e: Any, *, source: str, base_url: str | None, lang: str | None, order: str | None
 ) -> tuple[str | None, Statement]:
     guid = str(e.get("id") or "").strip() or None
     statement = Statement(
@@ -135,7 +169,7 @@ def _entry(
         title=one_line(_detail_text(e.get("title_detail")), limit=MAX_TITLE_CHARS),
         text=_body_text(e),
         lang=lang,
-        published_at=_published(e),
+        published_at=_published(e, order=order),
     )
     return guid, statement
 
@@ -157,7 +191,19 @@ def _detail_text(detail: Any) -> str:
     return tidy(value)
 
 
-def _published(e: Any) -> datetime | None:
+_DATE_FIELDS = ("published", "updated", "created")
+
+
+def _raw_dates(e: Any) -> list[str]:
+    return [str(value) for field in _DATE_FIELDS if (value := dict.get(e, field))]
+
+
+def _published(e: Any, *, order: str | None) -> datetime | None:
+    """Our reading of the raw date first: feedparser takes an unknown zone (MSK) as UTC and
+    knows no month names but English. Its own parse is the fallback (W3DTF variants, …)."""
+    for raw in _raw_dates(e):
+        if found := parse_date(raw, order=order):
+            return found
     for field in ("published_parsed", "updated_parsed", "created_parsed"):
         # dict.get: FeedParserDict.get("updated_parsed") falls back to published_parsed with a
         # DeprecationWarning when a date was present but unparsable
@@ -175,6 +221,12 @@ def _ttl(feed: Any) -> int | None:
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 7 or int(raw) == 0:
         return None
     return int(raw) * 60
+
+
+def _benign(exc: object) -> bool:
+    """feedparser's complaints about the charset or content type only: the document parsed
+    (an empty feed served as text/plain, or as text/xml without charset, is still a feed)."""
+    return isinstance(exc, feedparser.CharacterEncodingOverride | feedparser.NonXMLContentType)
 
 
 def _short(exc: object) -> str:

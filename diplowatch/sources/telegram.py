@@ -31,9 +31,16 @@ class ParsedChannel:
     channel: str | None = None  # as in data-post, lowercased
 
 
-def parse(data: bytes, *, source: str, base_url: str, lang: str | None = None) -> ParsedChannel:
+def parse(
+    data: bytes,
+    *,
+    source: str,
+    base_url: str,
+    lang: str | None = None,
+    content_type: str | None = None,
+) -> ParsedChannel:
     """Posts of one channel preview page; SourceError if the page has no public preview."""
-    tree = parse_html(data)
+    tree = parse_html(data, content_type=content_type)
     history = tree.css_first(".tgme_channel_history")
     if history is None:
         raise SourceError("channel has no public web preview")

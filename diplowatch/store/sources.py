@@ -15,6 +15,8 @@ CONFIG_COLUMNS = ("kind", "url", "title", "interval", "lang", "official", "setti
 
 def _config_row(source: Source) -> dict:
     settings = {"selectors": source.selectors, "fetch_pages": source.fetch_pages}
+    if source.date_order:  # only when set: other sources' stored settings stay as they were
+        settings["date_order"] = source.date_order
     return {
         "name": source.name, "kind": source.kind, "url": source.url, "title": source.title,
         "interval": source.interval, "lang": source.lang, "official": int(source.official),
@@ -28,6 +30,7 @@ def _source(row: dict) -> Source:
         name=row["name"], kind=row["kind"], url=row["url"], title=row["title"],
         interval=row["interval"], lang=row["lang"], official=bool(row["official"]),
         selectors=settings.get("selectors", {}), fetch_pages=settings.get("fetch_pages", False),
+        date_order=settings.get("date_order"),
     )
 
 
