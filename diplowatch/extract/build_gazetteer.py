@@ -23,7 +23,8 @@ from .normalize import clean_text, fold, stem
 from .tokens import tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
-LOCALES = ("ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr", "sr@latin")
+LOCALES = ("ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr", "sr@latin",
+           "bg", "cs", "el", "hu", "ro", "nl", "sq", "ka", "hy")
 # ISO 3166-1 entries that are neither UN members nor observers (dependencies, territories) and
 # the entities that diplowatch treats as recognition targets (EH, TW: curated instead).
 NOT_STATES = set(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from .doc import Sentence
 from .gazetteer import Mention
+from .lexicon.europe_caucasus import ARTICLES as _EC_ARTICLES
 
 ARTICLES = {"the", "a", "an", "la", "el", "los", "las", "le", "les", "l'", "die", "der", "das",
             "den", "dem", "des", "o", "os", "as", "il", "lo", "i", "gli", "un", "una", "une",
             "so-called", "self-declared", "self-proclaimed", "breakaway", "separatist", "formal",
             "new", "newly", "full", "official", "officially", "formally",
             "\"", "«", "»", "“", "”", "„", "'", "так", "называемой", "называемую", "так званої",
-            "самопровозглашённой", "самопровозглашенной"}
+            "самопровозглашённой", "самопровозглашенной"} | _EC_ARTICLES
 
 def groups(sent: Sentence) -> dict[int, list[Mention]]:
     """Mention start → its coordinated group ('Spain, Ireland and Norway')."""

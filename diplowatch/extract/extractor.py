@@ -25,6 +25,7 @@ from .tokens import split_sentences
 PREFILTER = re.compile(
     r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
     r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
+    r"|erken|recuno|αναγνω|αναγνώ|ismer|njoh|njeh|njih|აღიარ|ცნო|ճանաչ|tchaj|ταϊβ|ταιβ|ტაივან|թայվան"
 )
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
@@ -113,12 +114,16 @@ def _cued(text: str) -> bool:
 
 _STEM_LANG = (("reconoc", "es"), ("reconoz", "es"), ("reconna", "fr"), ("reconnu", "fr"),
               ("anerkenn", "de"), ("anerkann", "de"), ("erkenn", "de"), ("reconhe", "pt"),
-              ("riconosc", "it"), ("riconobb", "it"), ("uzna", "pl"), ("prizna", "sr"),
-              ("визна", "uk"), ("призна", "ru"))
+              ("riconosc", "it"), ("riconobb", "it"), ("uzna", "pl"), ("uzna", "cs"), ("prizna", "sr"),
+              ("визна", "uk"), ("призна", "ru"), ("erken", "nl"), ("recuno", "ro"),
+              ("αναγνω", "el"), ("αναγνώ", "el"), ("ismer", "hu"), ("njoh", "sq"), ("njeh", "sq"),
+              ("njih", "sq"),
+              ("აღიარ", "ka"), ("ცნო", "ka"), ("ճանաչ", "hy"))
 
 
 def _lang_from_stem(text: str) -> str:
-    """Short texts defeat the stop-word guesser; the recognition word itself tells."""
+    """Short texts defeat the stop-word guesser; the recognition word itself tells (a stem
+    two languages share, like Polish and Czech 'uzna', names the first)."""
     low = text.casefold()
     for stem_, lang in _STEM_LANG:
         if stem_ in low:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .morph import analyse, morph_lang
+from .names_ec import name_keys
 from .normalize import clean_text, stem
 from .tokens import Token, tokenize
 
@@ -62,6 +63,7 @@ def token_keys(tok: Token, lang: str | None) -> tuple[str, ...]:
         keys.extend(analyse(tok.text.lower(), mlang)[0])
     if lang in STEM_LANGS and len(tok.f) > 4:
         keys.append(stem(tok.f))
+    keys.extend(name_keys(tok.f, lang))  # case endings of bg cs el hu ro nl sq ka hy names
     return tuple(dict.fromkeys(keys))
 
 

@@ -98,6 +98,16 @@ def stem(word: str) -> str:
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _UK_ONLY = re.compile(r"[іїєґ]", re.I)
 _SR_ONLY = re.compile(r"[ђјљњћџ]", re.I)
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_GEORGIAN = re.compile(r"[\u10a0-\u10ff]")
+_ARMENIAN = re.compile(r"[\u0530-\u058f]")
+_RU_ONLY = re.compile(r"[ыэё]", re.I)
+# Bulgarian has no ы э ё, writes ъ inside words, and suffixes its definite article.
+_BG_SIGNS = re.compile(r"\wъ\w|\w(?:ът|ята|ите|ността)\b|\b(?:са|заяви|българ\w*)\b", re.I)
+
+
+def _bulgarian(sample: str) -> bool:
+    return not _RU_ONLY.search(sample) and len(_BG_SIGNS.findall(sample)) >= 2
 _LATIN_HINTS = {
     "en": {"the", "and", "of", "has", "recognized", "recognised", "said", "with", "is"},
     "es": {"el", "los", "las", "del", "y", "que", "ha", "por", "su", "reconoce"},
@@ -107,8 +117,14 @@ _LATIN_HINTS = {
     "it": {"il", "della", "di", "che", "non", "è", "gli", "una", "dell", "del"},
     "pl": {"i", "się", "w", "na", "nie", "że", "jest", "przez", "oraz", "z"},
     "sr": {"je", "i", "da", "se", "na", "u", "su", "nije", "od", "će"},
+    "cs": {"a", "se", "že", "je", "ve", "jsou", "který", "která", "pro", "není", "také"},
+    "hu": {"a", "az", "és", "hogy", "nem", "is", "egy", "meg", "szerint", "el"},
+    "ro": {"și", "în", "de", "la", "nu", "cu", "pe", "că", "din", "este"},
+    "nl": {"de", "het", "een", "en", "van", "is", "niet", "dat", "heeft", "op"},
+    "sq": {"e", "të", "në", "dhe", "për", "një", "që", "me", "nga", "nuk"},
 }
-LANGS = ("en", "ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr")
+LANGS = ("en", "ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr",
+         "bg", "cs", "el", "hu", "ro", "nl", "sq", "ka", "hy")
 _WORD = re.compile(r"\w+")
 
 
@@ -119,9 +135,14 @@ def guess_lang(text: str, hint: str | None = None) -> str | None:
         if hint in LANGS:
             return hint
     sample = text[:4000]
+    for script, lang in ((_GREEK, "el"), (_GEORGIAN, "ka"), (_ARMENIAN, "hy")):
+        if len(script.findall(sample)) > 10:
+            return lang
     if len(_CYR.findall(sample)) > 10:
         if _SR_ONLY.search(sample):
             return "sr"
+        if _bulgarian(sample):
+            return "bg"
         return "uk" if _UK_ONLY.search(sample) else "ru"
     words = [w.casefold() for w in _WORD.findall(sample)[:600]]
     scores = {lang: sum(w in hints for w in words) for lang, hints in _LATIN_HINTS.items()}
@@ -130,7 +151,11 @@ def guess_lang(text: str, hint: str | None = None) -> str | None:
 
 
 def _script(text: str) -> str:
-    return "cyrl" if len(_CYR.findall(text)) > len(text) // 4 else "other"
+    for script, name in ((_CYR, "cyrl"), (_GREEK, "grek"), (_GEORGIAN, "geor"),
+                         (_ARMENIAN, "armn")):
+        if len(script.findall(text)) > len(text) // 4:
+            return name
+    return "other"
 
 
 def sentence_lang(sentence: str, doc_lang: str | None) -> str | None:
@@ -150,4 +175,5 @@ def sentence_lang(sentence: str, doc_lang: str | None) -> str | None:
 
 
 def _script_of_lang(lang: str | None) -> str:
-    return "cyrl" if lang in ("ru", "uk", "bg") else "other"
+    return {"ru": "cyrl", "uk": "cyrl", "bg": "cyrl", "el": "grek", "ka": "geor",
+            "hy": "armn"}.get(lang or "", "other")

@@ -72,13 +72,21 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
     return Scope(
-        call=any(sent.has(k, "call") for k in range(lo, t)),
+        call=any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t)),
         modal=modal,
         neg=neg,
         withdraw=withdraw,
         hedge=any(sent.has(k, "hedge") for k in range(lo, hi)),
         noun=noun,
     )
+
+
+def _governing_start(sent: Sentence, lo: int) -> int:
+    """A clause opened by a complementizer ('vyzvala Srbsko, aby uznalo', 'asked that it
+    recognize') is governed by the clause before it: a call there reaches the trigger."""
+    if lo > 0 and sent.has(lo, "comp"):
+        return max(0, lo - MODAL_WINDOW)
+    return lo
 
 
 def _real_modal(sent: Sentence, k: int) -> bool:

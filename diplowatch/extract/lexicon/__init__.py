@@ -11,6 +11,8 @@ from functools import cache
 
 from ..normalize import fold
 from .en import LEX as _EN
+from .europe_caucasus import HEDGES as _EC_HEDGES
+from .europe_caucasus import LEX as _EC
 from .frames import (
     ANAPHORA,
     APART_FROM,
@@ -30,7 +32,7 @@ from .other import LEX as _OTHER
 from .romance import LEX as _ROMANCE
 from .slavic_cyr import LEX as _CYR
 
-RAW: dict[str, dict[str, tuple[str, ...]]] = {**_EN, **_CYR, **_ROMANCE, **_OTHER}
+RAW: dict[str, dict[str, tuple[str, ...]]] = {**_EN, **_CYR, **_ROMANCE, **_OTHER, **_EC}
 # Fields every lexicon must define (tests check this).
 FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "neg_after",
           "modal", "call", "withdraw", "speech", "first_person", "pronoun", "after", "block",
@@ -38,7 +40,8 @@ FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "n
           "one_china", "mutual", "anaphor_act")
 HEDGES = {"en": ("signal*", "hint*", "counterproductive", "premature", "right away"),
           "ru": ("нельзя", "сигнал*"), "uk": ("не можна", "сигнал*"),
-          "de": ("abwartend*",), "es": (), "fr": (), "pt": (), "it": (), "pl": (), "sr": ()}
+          "de": ("abwartend*",), "es": (), "fr": (), "pt": (), "it": (), "pl": (), "sr": (),
+          **_EC_HEDGES}
 
 
 @dataclass
