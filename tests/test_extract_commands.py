@@ -95,3 +95,14 @@ def test_eval_reports_precision_per_confidence_band(tmp_path):
     assert run_eval([str(path)], out, bands=True) == 0
     row = next(line for line in out.getvalue().splitlines() if line.startswith("| 0.90"))
     assert row == "| 0.90–1.00 | 2 | 1 | 0.500 |"
+
+
+def test_shapes_are_read_from_the_labels_alone():
+    from diplowatch.extract.evaluate import shapes
+    assert shapes(set()) == []
+    assert shapes({("BI", "XK", "recognize")}) == ["1 event"]
+    listed = {(s, "XK", "withdraw") for s in ("BI", "TG", "GH", "SR")} | {("abkhazia", "transnistria", "recognize")}
+    assert shapes(listed) == ["list (4+ events)", "has withdraw", "several actors, one act",
+                              "entity as actor"]
+    assert shapes({("UZ", "abkhazia", "reject"), ("UZ", "transnistria", "reject")}) == [
+        "2-3 events", "has reject"]

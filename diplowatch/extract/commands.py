@@ -109,6 +109,7 @@ def render(path: str, ours: Report, base: Report) -> str:
     lines += [_row(f"lang {k}", ours.by_lang[k], base.by_lang[k]) for k in sorted(ours.by_lang)]
     acts = sorted(set(ours.by_act) | set(base.by_act))
     lines += [_row(f"act {k}", ours.by_act[k], base.by_act[k]) for k in acts]
+    lines += [_row(f"shape {k}", ours.by_shape[k], base.by_shape[k]) for k in sorted(ours.by_shape)]
     lines += ["", f"No-event texts with no event produced: {ours.empty_ok}/{ours.empty_docs} "
               f"({ours.no_event_rate:.1%}); baseline {base.empty_ok}/{base.empty_docs} "
               f"({base.no_event_rate:.1%})", ""]

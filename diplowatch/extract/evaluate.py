@@ -48,6 +48,7 @@ class Report:
     overall: Counts = field(default_factory=Counts)
     by_lang: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     by_act: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    by_shape: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     empty_docs: int = 0
     empty_ok: int = 0
     errors: list[tuple[str, set[Triple], set[Triple]]] = field(default_factory=list)
@@ -71,12 +72,33 @@ def score(docs: Iterable[dict], predict: Callable[[str, str | None], set[Triple]
         report.by_lang[doc.get("lang") or "?"].add(gold, pred)
         for act in {t[2] for t in gold | pred}:
             report.by_act[act].add({g for g in gold if g[2] == act}, {p for p in pred if p[2] == act})
+        for name in shapes(gold):
+            report.by_shape[name].add(gold, pred)
         if not gold:
             report.empty_docs += 1
             report.empty_ok += not pred
         if gold != pred:
             report.errors.append((doc.get("id", "?"), gold - pred, pred - gold))
     return report
+
+
+def shapes(gold: set[Triple]) -> list[str]:
+    """Slices of a document read from its labels alone, so that they can be reported on the
+    held-out fold without reading its texts: how many events (one, a few, a list), which acts,
+    background actors (several states for one target and act), entities acting."""
+    size = len(gold)
+    if not size:
+        return []  # no-event documents have their own line (Report.no_event_rate)
+    names = ["1 event" if size == 1 else "2-3 events" if size <= 3 else "list (4+ events)"]
+    names += [f"has {act}" for act in sorted({t[2] for t in gold} - {"recognize"})]
+    pairs = defaultdict(int)
+    for _, target, act in gold:
+        pairs[target, act] += 1
+    if any(n > 1 for n in pairs.values()):
+        names.append("several actors, one act")
+    if any(actor == actor.lower() or actor in ENTITY_CODES for actor, _, _ in gold):
+        names.append("entity as actor")
+    return names
 
 
 BANDS = (0.45, 0.6, 0.7, 0.8, 0.9, 1.0)
