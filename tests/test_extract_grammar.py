@@ -235,6 +235,20 @@ TIES = [
     ("Panamá rompió relaciones con Taiwán y las estableció con la República Popular China.",
      "es", [("PA", "TW", "withdraw"), ("PA", "CN", "recognize")]),
     ("France and China established diplomatic relations in 1964.", "en", []),
+    # Taiwan as the object of the break, with no word for ties; a noun of rupture; 'switched'
+    ("Le Libéria a rompu avec Taïwan au profit de Pékin.", "fr",
+     [("LR", "TW", "withdraw"), ("LR", "CN", "recognize")]),
+    ("Le Sénégal a lâché Taïpei.", "fr", [("SN", "TW", "withdraw")]),
+    ("El Salvador cortó con Taiwán en favor de la China continental.", "es",
+     [("SV", "TW", "withdraw"), ("SV", "CN", "recognize")]),
+    ("Nicaragua anunció la ruptura de sus relaciones con Taipéi.", "es",
+     [("NI", "TW", "withdraw")]),
+    ("Tuvalu hat die Beziehungen zu Taiwan abgebrochen.", "de", [("TV", "TW", "withdraw")]),
+    ("Malawi switched its diplomatic recognition from Taipei to Beijing in 2008.", "en",
+     [("MW", "TW", "withdraw"), ("MW", "CN", "recognize")]),
+    ("Taiwan cut its aid to Honduras.", "en", []),
+    ("La crise du détroit de Taïwan a éclaté en 1995.", "fr", []),
+    ("Paraguay will not cut ties with Taiwan, the president said.", "en", []),
 ]
 
 # A partially recognized entity can act: 'South Ossetia recognized the LPR', also through
@@ -354,6 +368,10 @@ MIXED_LANGUAGES = [
      "en", [("NI", "abkhazia", "recognize"), ("NI", "south-ossetia", "recognize")]),
     ("Le communiqué était bref. Die Bundesregierung erkennt das Kosovo an, hieß es.", "fr",
      [("DE", "XK", "recognize")]),
+    # words common to both languages are no evidence of a switch: Spanish 'en … de' is not
+    # Dutch (the second sentence has no recognition word to tell its language)
+    ("Chile reconoció a Palestina. Perú lo hizo en enero de 2011.", "es",
+     [("CL", "PS", "recognize"), ("PE", "PS", "recognize")]),
 ]
 
 

@@ -25,7 +25,7 @@ from .tokens import split_sentences
 PREFILTER = re.compile(
     r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
     r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
-    r"|erken|recuno|αναγνω|αναγνώ|ismer|njoh|njeh|njih|აღიარ|ცნო|ճանաչ|tchaj|ταϊβ|ταιβ|ტაივან|թայվան"
+    r"|erken|recuno|αναγνω|αναγνώ|ismer|njoh|njeh|njih|აღიარ|ცნო|ճանաչ|tchaj|taïw|taïp|ταϊβ|ταιβ|ტაივან|թայվան"
 )
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
@@ -153,9 +153,13 @@ def _triggers(sent: Sentence) -> list[int]:
 
 
 def _taiwan_ties(sent: Sentence, k: int) -> bool:
+    """A break with Taiwan: a severing word with Taiwan and a ties word in its clause ('cut
+    diplomatic ties with Taipei'), or with Taiwan as its object, right after it or after a
+    preposition ('broke with Taipei', 'cortó con Taiwán', 'a lâché Taïwan')."""
     lo, hi = sent.clause_range(k)
-    return (any("TW" in m.codes for m in sent.mentions if lo <= m.start < hi)
-            and any(sent.has(j, "ties") for j in range(lo, hi)))
+    taiwan = [m.start for m in sent.mentions if "TW" in m.codes and lo <= m.start < hi]
+    return bool(taiwan) and (any(sent.has(j, "ties") for j in range(lo, hi))
+                             or any(k < start <= k + 3 for start in taiwan))
 
 
 def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:

@@ -123,6 +123,29 @@ _LATIN_HINTS = {
     "nl": {"de", "het", "een", "en", "van", "is", "niet", "dat", "heeft", "op"},
     "sq": {"e", "të", "në", "dhe", "për", "një", "që", "me", "nga", "nuk"},
 }
+# More frequent words of each language, beyond its hints: a word that is common in the
+# document's language is no evidence that a sentence is in another one ('en', 'de' are Dutch
+# hints and the commonest Spanish prepositions).
+_ALSO_COMMON = {
+    "en": {"a", "in", "to", "on", "by", "for", "it", "as", "at", "an", "that", "not", "from"},
+    "es": {"de", "en", "la", "a", "con", "un", "una", "se", "no", "es", "para", "al", "lo",
+           "como", "sus", "o", "e", "le"},
+    "fr": {"de", "la", "en", "un", "à", "pour", "par", "sur", "dans", "ne", "pas", "se", "que",
+           "qui", "il", "elle", "son", "sa", "ses", "ce", "avec", "l", "d", "n", "s", "qu"},
+    "de": {"ein", "eine", "zu", "im", "in", "auf", "für", "dem", "des", "sich", "als", "an",
+           "es", "er", "sie", "auch", "so"},
+    "pt": {"de", "a", "com", "para", "por", "no", "na", "um", "se", "dos", "das", "as", "é",
+           "nos", "nas", "pelo", "pela", "sua", "seu"},
+    "it": {"la", "in", "a", "un", "per", "con", "si", "da", "le", "e", "i", "al", "alla",
+           "ha", "lo", "nel", "nella", "sua", "suo"},
+    "pl": {"do", "o", "to", "po", "a", "od", "za", "jak", "co", "ze", "ich", "jego"},
+    "sr": {"za", "o", "a", "po", "sa", "iz", "kao", "koji", "koja", "ne", "do"},
+    "cs": {"v", "na", "o", "i", "z", "s", "k", "do", "od", "po", "za", "to", "jako"},
+    "hu": {"be", "ki", "le", "fel", "ez", "azt", "mint", "volt", "van", "csak"},
+    "ro": {"a", "o", "un", "se", "al", "ale", "lui", "pentru", "sa", "sau", "ca", "mai"},
+    "nl": {"in", "te", "met", "voor", "die", "zijn", "om", "aan", "ook", "als", "door", "bij"},
+    "sq": {"i", "u", "se", "ka", "si", "pas", "do", "edhe", "ne", "ai", "ajo"},
+}
 LANGS = ("en", "ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr",
          "bg", "cs", "el", "hu", "ro", "nl", "sq", "ka", "hy")
 _WORD = re.compile(r"\w+")
@@ -168,8 +191,9 @@ def sentence_lang(sentence: str, doc_lang: str | None) -> str | None:
     if _script(sentence) != _script_of_lang(doc_lang):
         return guess
     words = [w.casefold() for w in _WORD.findall(sentence)[:200]]
-    ours = sum(w in _LATIN_HINTS.get(doc_lang or "", ()) for w in words)
-    theirs = sum(w in _LATIN_HINTS.get(guess, ()) for w in words)
+    own = _LATIN_HINTS.get(doc_lang or "", set()) | _ALSO_COMMON.get(doc_lang or "", set())
+    ours = sum(w in own for w in words)
+    theirs = sum(w in _LATIN_HINTS.get(guess, ()) and w not in own for w in words)
     clear = (theirs >= 3 and theirs >= 2 * ours + 1) or (theirs >= 2 and ours == 0)
     return guess if clear else doc_lang
 

@@ -40,7 +40,7 @@ _DE = {
               "referend*", "souveranitat uber", "teil", "territori*", "verdienst*", "preis", "preise*",
               "terror*", "fehler*", "recht*"),
     "indep": ("unabhang*", "souveran*", "staat*", "eigenstaat*", "republik*"),
-    "sever": ("abbr*", "brach*", "bricht", "gebrochen"),
+    "sever": ("abbr*", "brach*", "bricht", "gebrochen", "abgebrochen", "abzubrechen", "brechen"),
     "ties": ("beziehungen", "bande"),
     "one_china": ("ein-china", "ein china", "einen china"),
     "mutual": ("gegenseitig*", "wechselseitig*"),
