@@ -518,6 +518,38 @@ LISTS_ELSEWHERE = [
     ("Armenia has always recognised Azerbaijan's territorial integrity.", "en", []),
 ]
 
+# Background after the act: 'X recognized Y, after / like / following the example of A and B'
+# makes A and B background actors of the same act; not when a clause of their own follows
+# ('after Norway urged it to') or a possessive ('after Norway's decision').
+TRAILING_BACKGROUND = [
+    ("Slovenia recognized Palestine in June, after Spain and Ireland.", "en",
+     [("SI", "PS", "recognize"), ("ES", "PS", "recognize"), ("IE", "PS", "recognize")]),
+    ("Armenia recognized Palestine, following the example of Slovenia.", "en",
+     [("AM", "PS", "recognize"), ("SI", "PS", "recognize")]),
+    ("Bahamas recognized Palestine like Barbados and Jamaica before it.", "en",
+     [("BS", "PS", "recognize"), ("BB", "PS", "recognize"), ("JM", "PS", "recognize")]),
+    ("Spain recognized Palestine after Norway urged it to.", "en", [("ES", "PS", "recognize")]),
+    ("Spain recognized Palestine after Norway's decision.", "en", [("ES", "PS", "recognize")]),
+    ("Spain recognized Palestine after talks with Norway.", "en", [("ES", "PS", "recognize")]),
+    ("Eslovenia reconoció a Palestina, siguiendo el ejemplo de España.", "es",
+     [("SI", "PS", "recognize"), ("ES", "PS", "recognize")]),
+    ("Малта признала Палестину по примеру Испании и Ирландии.", "ru",
+     [("MT", "PS", "recognize"), ("ES", "PS", "recognize"), ("IE", "PS", "recognize")]),
+    ("Le Luxembourg a reconnu la Palestine, à l'instar de la Belgique et de Malte.", "fr",
+     [("LU", "PS", "recognize"), ("BE", "PS", "recognize"), ("MT", "PS", "recognize")]),
+    ("Il Belgio ha riconosciuto la Palestina, seguendo l'esempio della Spagna e di altri "
+     "Paesi europei.", "it", [("BE", "PS", "recognize"), ("ES", "PS", "recognize")]),
+    ("Die Slowakei hat das Kosovo nicht anerkannt, anders als Tschechien.", "de", []),
+]
+
+# Short names keep their case forms in Serbian, Polish and Czech ('Kinu', 'Kuby').
+SHORT_NAMES = [
+    ("Nauru priznaje Kinu.", "sr", [("NR", "CN", "recognize")]),
+    ("Rząd Kuby uznał niepodległość Kosowa.", "pl", [("CU", "XK", "recognize")]),
+    ("Vláda Kuby uznala Kosovo.", "cs", [("CU", "XK", "recognize")]),
+    ("Mali je priznao Kosovo.", "sr", [("ML", "XK", "recognize")]),  # the literal name wins
+]
+
 
 TABLES = {
     "questions": QUESTIONS,
@@ -555,6 +587,8 @@ TABLES = {
     "lists": LISTS,
     "lists_none": LISTS_NONE,
     "lists_elsewhere": LISTS_ELSEWHERE,
+    "trailing_background": TRAILING_BACKGROUND,
+    "short_names": SHORT_NAMES,
 }
 
 

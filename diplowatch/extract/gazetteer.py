@@ -96,10 +96,11 @@ def _longest(trie: dict, tokens: list[Token], keys: list[tuple[str, ...]], i: in
     while frontier and j < len(tokens) and j - i < MAX_KEY_TOKENS:
         nxt = [node[k] for node in frontier for k in keys[j] if k in node]
         j += 1
-        for node in nxt:
+        for node in nxt:  # keys run from the most literal (as written) to the least
             entry = node.get(_END)
             if entry and _case_ok(entry[2], tokens[i:j]) and (entry[3] or not need_lower):
                 best = (j, entry)
+                break
         frontier = nxt
     return best
 

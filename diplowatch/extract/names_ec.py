@@ -1,4 +1,5 @@
-"""Case endings on names for bg, cs, el, hu, ro, nl, sq, ka, hy (the europe_caucasus lexicon).
+"""Case endings on names for bg, cs, el, hu, ro, nl, sq, ka, hy (the europe_caucasus lexicon),
+and on short Serbian, Polish and Czech names.
 
 ``name_keys(folded, lang)`` gives the base forms a folded token may be an inflection of; the
 gazetteer looks each one up like the surface form, so a wrong guess costs nothing unless it
@@ -36,6 +37,14 @@ _ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "hy": (("յին", ("",)), ("յի", ("",)), ("ին", ("",)), ("ի", ("",)), ("ը", ("",)),
            ("ն", ("",))),
 }
+# Short names in Serbian, Polish and Czech: the light stem never cuts below four letters, so
+# the case forms of Kina, Kuba, Čad (Kinu, Kubě, Kuby, Čadu, Kubom) are undone here instead.
+_SHORT_SLAVIC = (("u", ("a", "")), ("e", ("a",)), ("i", ("a",)), ("y", ("a",)), ("ie", ("a",)),
+                 ("om", ("a", "")), ("oj", ("a",)), ("em", ("",)), ("ou", ("a",)),
+                 ("у", ("а", "")), ("е", ("а",)), ("и", ("а",)), ("ом", ("а", "")),
+                 ("ој", ("а",)))
+_SHORT_LANGS = {"sr", "pl", "cs"}
+_SHORT_MAX = 5
 _CLITICS = {"ka": ("აც", "ც", "ვე"), "hy": (), "hu": ()}
 _STEMMED = {"cs", "bg"}  # Slavic case endings: the gazetteer's light stem keys already fit
 _MIN_BASE = 3
@@ -43,6 +52,8 @@ _MIN_BASE = 3
 
 def name_keys(folded: str, lang: str | None) -> tuple[str, ...]:
     """Candidate base forms of one folded token in ``lang`` ('kosovoului' → ('kosovo',…))."""
+    if lang in _SHORT_LANGS and len(folded) <= _SHORT_MAX:
+        return _undo(folded, _SHORT_SLAVIC)
     if lang in _STEMMED:
         return (stem(folded),) if len(folded) > 4 else ()
     table = _ENDINGS.get(lang or "")
@@ -52,10 +63,12 @@ def name_keys(folded: str, lang: str | None) -> tuple[str, ...]:
     for clitic in _CLITICS.get(lang or "", ()):
         if folded.endswith(clitic) and len(folded) - len(clitic) > _MIN_BASE:
             words.append(folded[: -len(clitic)])
-    out: list[str] = []
-    for word in words:
-        for end, repl in table:
-            if word.endswith(end) and len(word) - len(end) >= _MIN_BASE:
-                out.extend(word[: -len(end)] + r for r in repl)
-    return tuple(dict.fromkeys(w for w in out if w != folded))
+    return tuple(dict.fromkeys(w for word in words for w in _undo(word, table)
+                               if w != folded))
+
+
+def _undo(word: str, table) -> tuple[str, ...]:
+    out = [word[: -len(end)] + r for end, repl in table
+           if word.endswith(end) and len(word) - len(end) >= _MIN_BASE for r in repl]
+    return tuple(dict.fromkeys(w for w in out if w != word))
 

@@ -68,6 +68,54 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     return "actor"
 
 
+# What may follow a trailing background group: 'like Norway and Ireland before it'.
+_TRAILING_OK = frozenset({"before", "earlier", "already", "did", "had", "have", "in", "last",
+                          "antes", "avant", "prima", "vorher", "ранее", "раньше", "прежде"})
+
+
+def trailing_background(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'Spain recognized Palestine, following Norway and Ireland', '…, como Noruega e
+    Irlanda': after-groups later in the sentence are background actors of the same act, when
+    nothing but punctuation (or 'before it') follows them — 'after Norway urged it' is
+    another clause — and no other trigger comes between."""
+    grouped = doc.groups(sent)
+    n, k, out = len(sent.tokens), t + 1, []
+    while k < n:
+        if sent.has(k, "trigger") or sent.has(k, "anaphor_act"):
+            break
+        m = sent.mention_at.get(k)
+        if m is None:
+            k += 1
+            continue
+        group = grouped[m.start]
+        if group_status(sent, group) == "after":
+            groups, end = _conjoined(sent, grouped, group)  # 'de la France et de Malte'
+            and_others = sent.has(end, "conj") and any(  # '… e di altri Paesi europei'
+                sent.has(j, "generic") for j in range(end + 1, min(n, end + 4)))
+            if end >= n or and_others or sent.tokens[end].f in _TRAILING_OK or not (
+                    sent.tokens[end].text[:1].isalpha() or sent.tokens[end].text[:1] in "'’"):
+                out.extend(g for grp in groups for g in grp if g.kind in ACTOR_KINDS)
+        k = max(group[-1].end, k + 1)
+    return out
+
+
+def _conjoined(sent: Sentence, grouped, group: list[Mention]) -> tuple[list, int]:
+    """The group and the groups joined to it by a conjunction and a preposition or article
+    ('la France et de Malte', 'della Francia e di Malta'), with the index after the last."""
+    groups, end = [group], group[-1].end
+    while end < len(sent.tokens) and sent.has(end, "conj"):
+        j = end + 1
+        while j < len(sent.tokens) and j - end <= 3 and j not in sent.mention_at and (
+                sent.has(j, "block") or sent.tokens[j].f in ARTICLES):
+            j += 1
+        m = sent.mention_at.get(j)
+        if m is None:
+            break
+        groups.append(grouped[m.start])
+        end = grouped[m.start][-1].end
+    return groups, end
+
+
 def _possessive_ok(sent: Sentence, m: Mention) -> bool:
     if m.end >= len(sent.tokens) or sent.tokens[m.end].text not in _POSSESSIVE:
         return True

@@ -26,7 +26,7 @@ from .assertion import (
 from .doc import Sentence
 from .gazetteer import Mention
 from .lists import listed_actors
-from .roles import FREE_ORDER, TARGET_KINDS, Actors, Scan
+from .roles import FREE_ORDER, TARGET_KINDS, Actors, Scan, trailing_background
 from .targets import carried_targets, clause_targets, state_object
 
 MODAL_WINDOW = 8
@@ -156,7 +156,8 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     conf = _confidence(scope, actors, carried, sent, t)
     found = _pairs(actors.mentions, targets, act, conf, sent, t)
     if act != "reject":
-        found += _pairs(actors.background, targets, act, conf - 0.15, sent, t)
+        background = actors.background + trailing_background(doc, sent, t)
+        found += _pairs(background, targets, act, conf - 0.15, sent, t)
     if denied(sent):
         doc.denied.update((f.actor, f.target, f.act) for f in found)
         return []

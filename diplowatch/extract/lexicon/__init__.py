@@ -6,6 +6,7 @@ A lexicon field lists words ('not'), prefixes ('recogni*') and phrases ('call on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,6 +21,7 @@ from .frames import (
     CESSATION,
     CLAIMS,
     COPULA,
+    EXAMPLE,
     EXTRA,
     FRAMES,
     INCLUDING,
@@ -70,6 +72,15 @@ class Lexicon:
         return found
 
 
+_ELIDED = re.compile(r"^(\w+')(\w.*)$")
+
+
+def _split_elision(word: str) -> tuple[str, ...]:
+    """"l'instar" → ("l'", "instar"): a phrase is cut as the tokenizer cuts text."""
+    m = _ELIDED.match(word)
+    return (m.group(1), m.group(2)) if m else (word,)
+
+
 def _word_match(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
@@ -88,7 +99,7 @@ def get_lexicon(lang: str) -> Lexicon:
     raw["still"] = STILL.get(known, ())
     raw["copula"] = COPULA.get(known, ())
     raw["including"] = INCLUDING.get(known, ())
-    raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ())
+    raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
     raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())
     for name, entries in EXTRA.get(known, {}).items():
         raw[name] = tuple(raw.get(name, ())) + entries
@@ -99,8 +110,8 @@ def get_lexicon(lang: str) -> Lexicon:
         words, prefixes = set(), []
         for entry in entries:
             entry = fold(entry)
-            if " " in entry:
-                parts = tuple(entry.split())
+            if " " in entry or _ELIDED.match(entry):
+                parts = tuple(p for word in entry.split() for p in _split_elision(word))
                 lex.phrases.append((name, parts))
                 phrase_firsts.add(parts[0].rstrip("*"))
             elif entry.endswith("*"):

@@ -297,6 +297,21 @@ INCLUDING: dict[str, tuple[str, ...]] = {
     "sr": ("ukljucujuci", "medu kojima", "kao sto su", "укључујући", "међу којима", "као што су"),
 }
 # 'apart from A and B, only C recognizes…': A and B are background actors (``after``).
+# 'following the example of': a background actor, like 'after' (added to each ``after``).
+EXAMPLE: dict[str, tuple[str, ...]] = {
+    "en": ("following the example of", "following the lead of", "in the footsteps of"),
+    "de": ("nach dem beispiel", "dem beispiel von", "nach dem vorbild von"),
+    "es": ("siguiendo el ejemplo de", "a ejemplo de", "siguiendo los pasos de"),
+    "fr": ("suivant l'exemple de", "a l'exemple de", "sur les traces de", "dans le sillage de"),
+    "it": ("seguendo l'esempio di", "seguendo l'esempio del", "seguendo l'esempio della",
+           "seguendo l'esempio dell'", "sull'esempio di", "sulle orme di"),
+    "pt": ("seguindo o exemplo de", "seguindo o exemplo do", "seguindo o exemplo da",
+           "a exemplo de", "a exemplo do", "a exemplo da"),
+    "ru": ("по примеру", "следуя примеру"), "uk": ("за прикладом", "слідом за прикладом"),
+    "pl": ("idac za przykladem", "za przykladem", "sladem"),
+    "sr": ("po uzoru na", "по узору на", "sledeci primer", "следећи пример"),
+}
+
 APART_FROM: dict[str, tuple[str, ...]] = {
     "en": ("apart from", "aside from", "except", "except for", "besides"),
     "de": ("ausser", "abgesehen von"), "es": ("aparte de", "excepto", "salvo"),
