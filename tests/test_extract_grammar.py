@@ -247,6 +247,15 @@ TIES = [
     ("Malawi switched its diplomatic recognition from Taipei to Beijing in 2008.", "en",
      [("MW", "TW", "withdraw"), ("MW", "CN", "recognize")]),
     ("Taiwan cut its aid to Honduras.", "en", []),
+    # moving the recognition to Beijing is the whole switch
+    ("Grenada shifted its recognition to Beijing in 2005.", "en",
+     [("GD", "CN", "recognize"), ("GD", "TW", "withdraw")]),
+    ("Dominica trasladó su reconocimiento a Pekín.", "es",
+     [("DM", "CN", "recognize"), ("DM", "TW", "withdraw")]),
+    ("Le Sénégal a transféré sa reconnaissance à Pékin.", "fr",
+     [("SN", "CN", "recognize"), ("SN", "TW", "withdraw")]),
+    ("Costa Rica will switch its recognition to Beijing.", "en", []),
+    ("Costa Rica moved its embassy to Beijing.", "en", []),
     ("La crise du détroit de Taïwan a éclaté en 1995.", "fr", []),
     ("Paraguay will not cut ties with Taiwan, the president said.", "en", []),
 ]

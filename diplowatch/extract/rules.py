@@ -135,6 +135,9 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     if not actors.mentions and entity_subject(sent, t, actors.entity_group):
         actors.mentions, actors.how = actors.entity_group, "entity"  # 'Abkhazia recognized…'
     carried = False
+    beijing = None if targets else switched_to(sent, t, hi)
+    if beijing is not None:
+        targets = [beijing]  # 'moved its recognition to Beijing': the whole switch
     if not targets:
         obj = state_object(sent, t, hi)
         if obj is not None:
@@ -149,6 +152,8 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     if unlicensed_infinitive(sent, t) or (not_yet(sent, t) and not scope.neg):
         return []
     act = _act(doc, sent, t, scope, actors)
+    if beijing is not None and act == "withdraw":
+        act = "recognize"  # 'switched': the verb of the switch is no withdrawal of Beijing
     if act is None and denied(sent):
         act = "recognize"  # 'denied that it had not …' is still no act: only recorded below
     if act is None:
@@ -163,7 +168,22 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
         return []
     if found:
         doc.last_act = act if act != "reject" else doc.last_act
+    if beijing is not None and act == "recognize":
+        found += [Found(f.actor, "TW", "withdraw", f.confidence - 0.05, f.sentence, f.trigger)
+                  for f in found if f.target == "CN"]
     return _switch(doc, sent, found, act, lo, hi)
+
+
+def switched_to(sent: Sentence, t: int, hi: int) -> Mention | None:
+    """'shifted their recognition to Beijing', 'trasladó su reconocimiento a Pekín': a verb of
+    moving before the recognition noun and Beijing right after it name the switch away from
+    Taipei. The Beijing mention, or None."""
+    if not sent.has(t, "noun") and not sent.tokens[t].f.startswith("recognition"):
+        return None
+    if not any(sent.has(k, "switch") for k in range(max(0, t - 3), t)):
+        return None
+    return next((sent.mention_at[k] for k in range(t + 1, min(hi, t + 5))
+                 if k in sent.mention_at and "CN" in sent.mention_at[k].codes), None)
 
 
 def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:

@@ -29,6 +29,7 @@ from .frames import (
     NOT_YET,
     PART_OF,
     STILL,
+    SWITCH,
 )
 from .other import LEX as _OTHER
 from .romance import LEX as _ROMANCE
@@ -99,6 +100,7 @@ def get_lexicon(lang: str) -> Lexicon:
     raw["still"] = STILL.get(known, ())
     raw["copula"] = COPULA.get(known, ())
     raw["including"] = INCLUDING.get(known, ())
+    raw["switch"] = SWITCH.get(known, ())
     raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
     raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())
     for name, entries in EXTRA.get(known, {}).items():

@@ -297,6 +297,18 @@ INCLUDING: dict[str, tuple[str, ...]] = {
     "sr": ("ukljucujuci", "medu kojima", "kao sto su", "укључујући", "међу којима", "као што су"),
 }
 # 'apart from A and B, only C recognizes…': A and B are background actors (``after``).
+# Verbs of moving a recognition ('shifted its recognition to Beijing'): the Taipei → Beijing
+# switch when Beijing follows the recognition noun (rules.switched_to).
+SWITCH: dict[str, tuple[str, ...]] = {
+    "en": ("switch*", "shift*", "moved", "move", "moves", "moving", "transferr*", "transfer*"),
+    "de": ("verlegt*", "verlagert*", "wechselt*", "gewechselt"),
+    "es": ("traslad*", "cambi*", "paso", "pasaron", "transfir*"),
+    "fr": ("transfer*", "bascul*", "deplac*"),
+    "it": ("trasfer*", "spost*"), "pt": ("transfer*", "mudou", "mudaram", "passou", "passaram"),
+    "ru": ("перенес*", "переключ*", "переориентир*"), "uk": ("перенес*", "переключ*"),
+    "pl": ("przenios*", "przenies*"), "sr": ("prebac*", "premest*", "пребац*", "премест*"),
+}
+
 # 'following the example of': a background actor, like 'after' (added to each ``after``).
 EXAMPLE: dict[str, tuple[str, ...]] = {
     "en": ("following the example of", "following the lead of", "in the footsteps of"),
