@@ -410,7 +410,8 @@ NOT_YET = [
 # 'still' keeps a recognition where it is: no switch, whatever else the sentence names.
 STILL = [
     ("São Tomé dropped Taiwan for Beijing; in Africa only Eswatini still recognizes the "
-     "Republic of China.", "en", [("SZ", "TW", "recognize")]),
+     "Republic of China.", "en", [("SZ", "TW", "recognize"), ("ST", "TW", "withdraw"),
+                                  ("ST", "CN", "recognize")]),
 ]
 
 # A claim to a territory is another sense.
@@ -551,6 +552,20 @@ TRAILING_BACKGROUND = [
     ("Die Slowakei hat das Kosovo nicht anerkannt, anders als Tschechien.", "de", []),
 ]
 
+# Withdrawals in more wordings, and the state behind 'the government of X'.
+WITHDRAWAL_WORDINGS = [
+    ("Sao Tome took back its recognition of the SADR.", "en", [("ST", "EH", "withdraw")]),
+    ("Benin took back its recognition of the SADR.", "en", [("BJ", "EH", "withdraw")]),
+    ("The government of Lesotho decided to withdraw its recognition of Kosovo.", "en",
+     [("LS", "XK", "withdraw")]),
+    ("El Gobierno de Panamá suspendió el reconocimiento de la RASD.", "es",
+     [("PA", "EH", "withdraw")]),
+    ("Гана отозвала признание Косова.", "ru", [("GH", "XK", "withdraw")]),
+    ("Чад визнав Косово.", "uk", [("TD", "XK", "recognize")]),
+    ("The President of Serbia said Togo had withdrawn its recognition of Kosovo.", "en",
+     [("TG", "XK", "withdraw")]),
+]
+
 # Short names keep their case forms in Serbian, Polish and Czech ('Kinu', 'Kuby').
 SHORT_NAMES = [
     ("Nauru priznaje Kinu.", "sr", [("NR", "CN", "recognize")]),
@@ -598,6 +613,7 @@ TABLES = {
     "lists_elsewhere": LISTS_ELSEWHERE,
     "trailing_background": TRAILING_BACKGROUND,
     "short_names": SHORT_NAMES,
+    "withdrawal_wordings": WITHDRAWAL_WORDINGS,
 }
 
 

@@ -76,6 +76,6 @@ def test_lookup_typed(text, expected):
     assert lookup_typed(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Чад", "Puerto Rico", "Congo"])
+@pytest.mark.parametrize("text", ["Того", "Puerto Rico", "Congo"])
 def test_typed_only_names_stay_out_of_running_text(text):
     assert [m.codes for m in find_mentions(tokenize(text), "en") if m.kind != "org"] == []

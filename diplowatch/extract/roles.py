@@ -54,6 +54,9 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "after"
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
+    if (p > 0 and sent.tokens[p].f in _OF and sent.has(prev_index(sent, p), "gov")
+            and kinds & ACTOR_KINDS):
+        return "actor"  # 'the government of Liberia', 'el Gobierno de Chile': the state acts
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
         return "blocked"
@@ -68,6 +71,7 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     return "actor"
 
 
+_OF = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
 # What may follow a trailing background group: 'like Norway and Ireland before it'.
 _TRAILING_OK = frozenset({"before", "earlier", "already", "did", "had", "have", "in", "last",
                           "antes", "avant", "prima", "vorher", "ранее", "раньше", "прежде"})
