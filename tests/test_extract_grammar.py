@@ -566,6 +566,20 @@ WITHDRAWAL_WORDINGS = [
      [("TG", "XK", "withdraw")]),
 ]
 
+# 'internationally recognized borders' is an adjective, not an act (nor, negated, a reject).
+ADJECTIVAL = [
+    ("Kyiv cut ties with Pyongyang, saying the decision will not change Ukraine's "
+     "internationally recognized borders.", "uk", []),
+    ("\"This will not change Ukraine's internationally recognised borders,\" the Ukrainian "
+     "minister said.", "en", []),
+    ("Киев заявил, что это решение не изменит международно признанные границы Украины.", "ru",
+     []),
+    ("„To neće promeniti međunarodno priznate granice Srbije niti status Kosova”, rekao je "
+     "predsednik Srbije.", "sr", []),
+    ("Die Regierung erklärte, die Entscheidung ändere nichts an den international anerkannten "
+     "Grenzen Georgiens.", "de", []),
+]
+
 # Short names keep their case forms in Serbian, Polish and Czech ('Kinu', 'Kuby').
 SHORT_NAMES = [
     ("Nauru priznaje Kinu.", "sr", [("NR", "CN", "recognize")]),
@@ -613,6 +627,7 @@ TABLES = {
     "lists_elsewhere": LISTS_ELSEWHERE,
     "trailing_background": TRAILING_BACKGROUND,
     "short_names": SHORT_NAMES,
+    "adjectival": ADJECTIVAL,
     "withdrawal_wordings": WITHDRAWAL_WORDINGS,
 }
 

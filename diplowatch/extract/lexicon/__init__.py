@@ -15,6 +15,7 @@ from .en import LEX as _EN
 from .europe_caucasus import HEDGES as _EC_HEDGES
 from .europe_caucasus import LEX as _EC
 from .frames import (
+    ADJECTIVAL,
     ANAPHORA,
     APART_FROM,
     CAUSE,
@@ -101,6 +102,7 @@ def get_lexicon(lang: str) -> Lexicon:
     raw["copula"] = COPULA.get(known, ())
     raw["including"] = INCLUDING.get(known, ())
     raw["switch"] = SWITCH.get(known, ())
+    raw["trigger_not"] = tuple(raw.get("trigger_not", ())) + ADJECTIVAL.get(known, ())
     raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
     raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())
     for name, entries in EXTRA.get(known, {}).items():

@@ -297,6 +297,27 @@ INCLUDING: dict[str, tuple[str, ...]] = {
     "sr": ("ukljucujuci", "medu kojima", "kao sto su", "укључујући", "међу којима", "као што су"),
 }
 # 'apart from A and B, only C recognizes…': A and B are background actors (``after``).
+# 'internationally recognized borders': an adjective of borders and governments, no act
+# (added to each lexicon's ``trigger_not``; phrases mark every word they cover).
+ADJECTIVAL: dict[str, tuple[str, ...]] = {
+    "en": ("internationally recogni*", "recogni* border*", "recogni* frontier*",
+           "internationally-recogni*"),
+    "de": ("international anerkannt*", "anerkannt* grenze*", "volkerrechtlich anerkannt*"),
+    "es": ("internacionalmente reconocid*", "reconocid* internacionalmente",
+           "fronteras reconocidas"),
+    "fr": ("internationalement reconnu*", "reconnu* internationalement", "frontieres reconnues"),
+    "it": ("internazionalmente riconosciut*", "riconosciut* a livello internazionale",
+           "riconosciut* internazionalmente", "confini riconosciuti"),
+    "pt": ("internacionalmente reconhecid*", "reconhecid* internacionalmente",
+           "fronteiras reconhecidas"),
+    "ru": ("международно признанн*", "международно-признанн*", "признанн* границ*",
+           "признанн* мировым сообществом"),
+    "uk": ("міжнародно визнан*", "визнан* кордон*"),
+    "pl": ("miedzynarodowo uznan*", "uznan* miedzynarodowo", "uznan* granic*"),
+    "sr": ("medjunarodno priznat*", "međunarodno priznat*", "medunarodno priznat*",
+           "међународно признат*", "priznate granice", "признате границе"),
+}
+
 # Verbs of moving a recognition ('shifted its recognition to Beijing'): the Taipei → Beijing
 # switch when Beijing follows the recognition noun (rules.switched_to).
 SWITCH: dict[str, tuple[str, ...]] = {
