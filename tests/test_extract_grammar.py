@@ -580,6 +580,23 @@ ADJECTIVAL = [
      "Grenzen Georgiens.", "de", []),
 ]
 
+# A condition before the act makes it hypothetical, negated or not; a concessive after it
+# ('even if', 'si bien') conditions nothing.
+CONDITIONS = [
+    ("\"If we did not recognize Kosovo now, our troops would lose their mandate,\" the Dutch "
+     "foreign minister said.", "en", []),
+    ("« Si nous ne reconnaissions pas le Somaliland, nos ports perdraient ce marché », a dit "
+     "le ministre éthiopien.", "fr", []),
+    ("„Wenn wir Abchasien nicht anerkennen würden, verlören wir den Hafen“, sagte der "
+     "syrische Außenminister.", "de", []),
+    ("«Если бы мы не признали Южную Осетию, война продолжилась бы», заявил министр "
+     "иностранных дел Никарагуа.", "ru", []),
+    ("Portugal recognized Palestine, even if Israel objected.", "en", [("PT", "PS", "recognize")]),
+    ("Chile reconoció a Palestina, si bien con reservas.", "es", [("CL", "PS", "recognize")]),
+    ("Belgien erkannte Palästina an, auch wenn Israel protestierte.", "de",
+     [("BE", "PS", "recognize")]),
+]
+
 # Short names keep their case forms in Serbian, Polish and Czech ('Kinu', 'Kuby').
 SHORT_NAMES = [
     ("Nauru priznaje Kinu.", "sr", [("NR", "CN", "recognize")]),
@@ -627,6 +644,7 @@ TABLES = {
     "lists_elsewhere": LISTS_ELSEWHERE,
     "trailing_background": TRAILING_BACKGROUND,
     "short_names": SHORT_NAMES,
+    "conditions": CONDITIONS,
     "adjectival": ADJECTIVAL,
     "withdrawal_wordings": WITHDRAWAL_WORDINGS,
 }

@@ -18,8 +18,19 @@ def caused(sent: Sentence, t: int) -> bool:
 
 
 def not_yet(sent: Sentence, t: int) -> bool:
-    """'…, a decision that will take effect on 28 May', '…, якщо Азербайджан…'."""
-    return any(sent.has(k, "not_yet") for k in range(t + 1, min(len(sent.tokens), t + 25)))
+    """'…, a decision that will take effect on 28 May', '…, якщо Азербайджан…'; a concessive
+    'even if', 'même si', 'si bien', 'auch wenn' concedes and conditions nothing."""
+    return any(sent.has(k, "not_yet") and not _concessive(sent, k)
+               for k in range(t + 1, min(len(sent.tokens), t + 25)))
+
+
+_CONCEDING = frozenset({"even", "meme", "auch", "selbst", "anche", "pur", "ainda", "incluso"})
+
+
+def _concessive(sent: Sentence, k: int) -> bool:
+    before = sent.tokens[k - 1].f if k > 0 else ""
+    after = sent.tokens[k + 1].f if k + 1 < len(sent.tokens) else ""
+    return before in _CONCEDING or after == "bien"
 
 
 def ceased(sent: Sentence, t: int, lo: int, hi: int) -> bool:

@@ -76,9 +76,21 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal=modal,
         neg=neg,
         withdraw=withdraw,
-        hedge=any(sent.has(k, "hedge") for k in range(lo, hi)),
+        hedge=any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo),
         noun=noun,
     )
+
+
+def _conditional(sent: Sentence, t: int, lo: int) -> bool:
+    """'If we did not recognize Kosovo, …', 'Wenn wir … nicht anerkennen würden': the act is in
+    the protasis of a condition, a hypothetical (also negated: no reject). A comma between the
+    conjunction and the trigger closes the condition ('If Serbia objects, Spain recognized…')."""
+    for k in range(t - 1, max(lo, t - 8) - 1, -1):
+        if sent.tokens[k].text == ",":
+            return False
+        if sent.has(k, "cond"):
+            return True
+    return False
 
 
 def _governing_start(sent: Sentence, lo: int) -> int:

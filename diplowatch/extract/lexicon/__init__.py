@@ -21,6 +21,7 @@ from .frames import (
     CAUSE,
     CESSATION,
     CLAIMS,
+    CONDITION,
     COPULA,
     EXAMPLE,
     EXTRA,
@@ -102,6 +103,7 @@ def get_lexicon(lang: str) -> Lexicon:
     raw["copula"] = COPULA.get(known, ())
     raw["including"] = INCLUDING.get(known, ())
     raw["switch"] = SWITCH.get(known, ())
+    raw["cond"] = CONDITION.get(known, ())
     raw["trigger_not"] = tuple(raw.get("trigger_not", ())) + ADJECTIVAL.get(known, ())
     raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
     raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())

@@ -297,6 +297,17 @@ INCLUDING: dict[str, tuple[str, ...]] = {
     "sr": ("ukljucujuci", "medu kojima", "kao sto su", "укључујући", "међу којима", "као што су"),
 }
 # 'apart from A and B, only C recognizes…': A and B are background actors (``after``).
+# Conjunctions that open a condition before the act (rules._conditional): the act is
+# hypothetical. Portuguese 'se' is left out (it is also the reflexive pronoun).
+CONDITION: dict[str, tuple[str, ...]] = {
+    "en": ("if", "unless", "were we to", "should we", "were it to"),
+    "de": ("wenn", "falls", "sofern"), "es": ("si", "a menos que", "en caso de que"),
+    "fr": ("si", "s'il", "s'ils", "a moins que", "au cas ou"), "it": ("se", "qualora"),
+    "pt": ("caso", "a menos que"), "ru": ("если", "если бы", "в случае если"),
+    "uk": ("якщо", "якби", "у разі якщо"), "pl": ("jesli", "jezeli", "gdyby"),
+    "sr": ("ako", "ukoliko", "kad bi", "ако", "уколико", "кад би"),
+}
+
 # 'internationally recognized borders': an adjective of borders and governments, no act
 # (added to each lexicon's ``trigger_not``; phrases mark every word they cover).
 ADJECTIVAL: dict[str, tuple[str, ...]] = {
