@@ -597,6 +597,17 @@ CONDITIONS = [
      [("BE", "PS", "recognize")]),
 ]
 
+# A recognition noun whose verb is a synthetic future announces; it does not assert.
+FUTURE_NOUNS = [
+    ("El reconocimiento de Palestina por parte de Irlanda llegará en dos etapas.", "es", []),
+    ("La reconnaissance de l'État de Palestine par Malte interviendra en septembre.", "fr", []),
+    ("Il riconoscimento della Palestina da parte di San Marino arriverà a settembre.", "it", []),
+    ("El reconocimiento de Kosovo por parte de Colombia fue anunciado en Bogotá.", "es",
+     [("CO", "XK", "recognize")]),
+    ("La reconnaissance de la Palestine par la Suède, une première en Europe, a été saluée.",
+     "fr", [("SE", "PS", "recognize")]),
+]
+
 # Short names keep their case forms in Serbian, Polish and Czech ('Kinu', 'Kuby').
 SHORT_NAMES = [
     ("Nauru priznaje Kinu.", "sr", [("NR", "CN", "recognize")]),
@@ -644,6 +655,7 @@ TABLES = {
     "lists_elsewhere": LISTS_ELSEWHERE,
     "trailing_background": TRAILING_BACKGROUND,
     "short_names": SHORT_NAMES,
+    "future_nouns": FUTURE_NOUNS,
     "conditions": CONDITIONS,
     "adjectival": ADJECTIVAL,
     "withdrawal_wordings": WITHDRAWAL_WORDINGS,

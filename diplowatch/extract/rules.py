@@ -63,6 +63,8 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     if noun or sent.lang in ("ru", "uk"):  # 'recognition … will be approved', 'признавать не будут'
         post = range(t + 1, min(hi, t + (12 if noun else 4)))
         modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
+        modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
+                                       for k in post))
     neg = any(sent.has(k, "neg") for k in range(max(lo, t - NEG_WINDOW), t))
     neg = neg or any(sent.has(k, "neg_after") for k in range(t + 1, min(hi, t + 4)))
     near = range(max(lo, t - 5), min(hi, t + 5))
@@ -79,6 +81,19 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         hedge=any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo),
         noun=noun,
     )
+
+
+# Synthetic futures: a recognition noun whose verb is in the future ('El reconocimiento …
+# llegará', 'la reconnaissance … interviendra') announces, it does not assert. Lower-case
+# only, so names (Ankara, Sahara) never count.
+_FUTURE_ENDINGS = {"es": ("rá", "rán"), "pt": ("rá", "rão"), "it": ("rà", "ranno"),
+                   "fr": ("ra", "ront")}
+
+
+def _future_form(word: str, lang: str | None) -> bool:
+    ends = _FUTURE_ENDINGS.get(lang or "")
+    return bool(ends) and len(word) > 5 and word.islower() and word.endswith(ends) and (
+        lang != "fr" or word.endswith(("ira", "era", "dra", "ront", "ura")))
 
 
 def _conditional(sent: Sentence, t: int, lo: int) -> bool:
