@@ -608,6 +608,20 @@ FUTURE_NOUNS = [
      "fr", [("SE", "PS", "recognize")]),
 ]
 
+# Entities act through their capitals too; 'the two republics … each other' is the pair the
+# text spoke of last.
+ENTITY_CAPITALS = [
+    ("Tiraspol recognized the independence of Abkhazia.", "en",
+     [("transnistria", "abkhazia", "recognize")]),
+    ("Степанакерт и Сухум признали друг друга.", "ru",
+     [("artsakh", "abkhazia", "recognize"), ("abkhazia", "artsakh", "recognize")]),
+    ("The talks were held in Sukhumi after Russia recognized Abkhazia.", "en",
+     [("RU", "abkhazia", "recognize")]),
+    ("Transnistria and South Ossetia plan a treaty of friendship. Their envoys said the two "
+     "republics recognized each other in 2006.", "en",
+     [("transnistria", "south-ossetia", "recognize"), ("south-ossetia", "transnistria", "recognize")]),
+]
+
 # Short names keep their case forms in Serbian, Polish and Czech ('Kinu', 'Kuby').
 SHORT_NAMES = [
     ("Nauru priznaje Kinu.", "sr", [("NR", "CN", "recognize")]),
@@ -655,6 +669,7 @@ TABLES = {
     "lists_elsewhere": LISTS_ELSEWHERE,
     "trailing_background": TRAILING_BACKGROUND,
     "short_names": SHORT_NAMES,
+    "entity_capitals": ENTITY_CAPITALS,
     "future_nouns": FUTURE_NOUNS,
     "conditions": CONDITIONS,
     "adjectival": ADJECTIVAL,

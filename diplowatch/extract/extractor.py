@@ -210,6 +210,11 @@ def _for_beijing(sent: Sentence, found: list[Found]) -> list[Found]:
             for f in found if f.actor != "CN"]
 
 
+_DUAL = frozenset({"two", "both", "оба", "обе", "две", "два", "обидві", "обидва", "дві", "dos",
+                   "ambos", "ambas", "deux", "beide", "entrambi", "entrambe", "due", "dois",
+                   "duas", "obie", "oba", "dwie", "dwa", "obe", "dve", "dva"})
+
+
 def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     if not any(sent.has(k, "mutual") for k in range(lo, hi)):
@@ -218,8 +223,11 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     if scope.call or scope.modal or scope.neg:
         return []
     parties = [m for m in sent.mentions if lo <= m.start < hi
-               and (m.kind in TARGET_KINDS or m.kind == "state")]
+               and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
     codes = list(dict.fromkeys(c for m in parties for c in m.codes))
+    if len(codes) < 2 and any(sent.tokens[k].f in _DUAL for k in range(lo, t)):
+        # 'the two republics recognized each other': the pair the text spoke of last
+        codes = list(dict.fromkeys(c for m in doc.last_targets for c in m.codes))[:2]
     return [Found(a, b, "recognize", 0.8, sent.index, t) for a in codes for b in codes if a != b]
 
 
