@@ -622,6 +622,15 @@ ENTITY_CAPITALS = [
      [("transnistria", "south-ossetia", "recognize"), ("south-ossetia", "transnistria", "recognize")]),
 ]
 
+# Romance demonyms in every gender and number, beside a government noun.
+DEMONYM_FORMS = [
+    ("Las autoridades bolivianas reconocieron a Palestina.", "es", [("BO", "PS", "recognize")]),
+    ("Les autorités sénégalaises ont reconnu le Sahara occidental.", "fr", []),  # a territory
+    ("Les autorités algériennes ont reconnu la Palestine.", "fr", [("DZ", "PS", "recognize")]),
+    ("Le autorità cubane hanno riconosciuto la Palestina.", "it", [("CU", "PS", "recognize")]),
+    ("As autoridades bolivianas reconheceram a Palestina.", "pt", [("BO", "PS", "recognize")]),
+]
+
 # Short names keep their case forms in Serbian, Polish and Czech ('Kinu', 'Kuby').
 SHORT_NAMES = [
     ("Nauru priznaje Kinu.", "sr", [("NR", "CN", "recognize")]),
@@ -669,6 +678,7 @@ TABLES = {
     "lists_elsewhere": LISTS_ELSEWHERE,
     "trailing_background": TRAILING_BACKGROUND,
     "short_names": SHORT_NAMES,
+    "demonym_forms": DEMONYM_FORMS,
     "entity_capitals": ENTITY_CAPITALS,
     "future_nouns": FUTURE_NOUNS,
     "conditions": CONDITIONS,

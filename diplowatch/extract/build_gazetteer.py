@@ -115,6 +115,28 @@ def load_curated() -> dict:
     return curated
 
 
+# Gender and number of Romance demonyms: the curated list gives one or two forms
+# ('venezolano', 'vénézuélien'); 'las autoridades venezolanas', 'les autorités
+# vénézuéliennes', 'le autorità venezuelane' need the others. Applied to every one-word
+# Latin-script adjective: a form no language has is a key no text contains.
+_ROMANCE_ENDINGS = (
+    ("iens", ()), ("ien", ("ienne", "iens", "iennes")), ("ain", ("aine", "ains", "aines")),
+    ("ais", ("aise", "aises")), ("ois", ("oise", "oises")), ("és", ("esa", "eses", "esas")),
+    ("ês", ("esa", "eses", "esas")), ("ese", ("esi",)), ("o", ("a", "os", "as", "i", "e")),
+    ("a", ("as", "e")),
+)
+
+
+def romance_forms(name: str) -> set[str]:
+    if " " in name or "-" in name or not name.isalpha() or _CYR.search(name) or name.endswith(
+            ("ski", "cki", "ský", "ská", "sko", "cko")):
+        return set()
+    for end, repl in _ROMANCE_ENDINGS:
+        if name.endswith(end) and len(name) > len(end) + 3:
+            return {name[: -len(end)] + r for r in repl}
+    return set()
+
+
 def build() -> dict:
     curated = load_curated()
     lemmatizer = _Lemmatizer()
@@ -146,6 +168,9 @@ def build() -> dict:
         for code, names in curated[section].items():
             for name in names:
                 add(name, kind, code.split("+"))
+                if kind == "adj":
+                    for form in sorted(romance_forms(name) - set(names)):
+                        add(form, kind, code.split("+"))
     for code, names in curated["abbreviations"].items():
         kind = "state" if len(code) == 2 and code not in ("TW", "EH", "XK", "PS") else "entity"
         for name in names:
