@@ -256,6 +256,10 @@ TIES = [
      [("SN", "CN", "recognize"), ("SN", "TW", "withdraw")]),
     ("Costa Rica will switch its recognition to Beijing.", "en", []),
     ("Costa Rica moved its embassy to Beijing.", "en", []),
+    # Taiwan in the relative clause that describes the ties
+    ("Panamá anunció la ruptura de las relaciones que mantenía con Taiwán desde 1912.", "es",
+     [("PA", "TW", "withdraw")]),
+    ("Nauru ended the talks, and Taiwan protested.", "en", []),
     ("La crise du détroit de Taïwan a éclaté en 1995.", "fr", []),
     ("Paraguay will not cut ties with Taiwan, the president said.", "en", []),
 ]

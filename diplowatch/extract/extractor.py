@@ -158,8 +158,14 @@ def _taiwan_ties(sent: Sentence, k: int) -> bool:
     preposition ('broke with Taipei', 'cortó con Taiwán', 'a lâché Taïwan')."""
     lo, hi = sent.clause_range(k)
     taiwan = [m.start for m in sent.mentions if "TW" in m.codes and lo <= m.start < hi]
-    return bool(taiwan) and (any(sent.has(j, "ties") for j in range(lo, hi))
-                             or any(k < start <= k + 3 for start in taiwan))
+    if taiwan and (any(sent.has(j, "ties") for j in range(lo, hi))
+                   or any(k < start <= k + 3 for start in taiwan)):
+        return True
+    # 'la ruptura de las relaciones que sostenía con Taiwán': the ties noun right after the
+    # severing word, Taiwan in the relative clause that describes them
+    ties = next((j for j in range(k + 1, min(hi, k + 5)) if sent.has(j, "ties")), None)
+    return ties is not None and any(
+        "TW" in m.codes and ties < m.start <= ties + 8 for m in sent.mentions)
 
 
 def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
