@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help()
+        getattr(args, "help_of", parser).print_help()  # 'diplowatch ledger': the ledger's help
         return 2
     try:
         settings = load_settings()
@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # 'diplowatch status --json | head': the reader has gone
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except sqlite3.Error as exc:
         if (fault := storage_fault(exc)) is None:
             return _internal_error(exc)
@@ -59,8 +63,18 @@ def _internal_error(exc: Exception) -> int:
     return 70
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("diplowatch")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="diplowatch", description=texts.CLI_DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"diplowatch {_version()}")
     sub = parser.add_subparsers(metavar="COMMAND")
 
     def add(name: str, func: Callable, help: str) -> argparse.ArgumentParser:
@@ -91,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bands", action="store_true",
                    help="precision of the predicted events per confidence band")
     p = sub.add_parser("ledger", help="the recognition ledger")
+    p.set_defaults(help_of=p)
     ls = p.add_subparsers(metavar="ACTION")
     i = ls.add_parser("import", help="add recognition acts from a CSV (seed file format)")
     i.set_defaults(func=cmd_ledger_import)
@@ -110,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_sources_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sources", help="list, add, remove or import sources")
+    p.set_defaults(help_of=p)
     ss = p.add_subparsers(metavar="ACTION")
     ss.add_parser("list", help="sources and their health").set_defaults(func=cmd_sources_list)
     a = ss.add_parser("add", help="add a source kept in the database")

@@ -52,7 +52,7 @@ class Settings:
     token: str | None = None
     api_url: str = ENV_VARS["DIPLOWATCH_TELEGRAM_API_URL"][0]
     db_path: Path = Path("./diplowatch.db")
-    sources_path: Path | None = None  # None → bundled demo sources
+    sources_path: Path | None = None  # None → the bundled default sources
     admin_ids: frozenset[int] = field(default_factory=frozenset)
     allow_private: bool = False
     send_rate: float = 25.0
@@ -91,7 +91,8 @@ def _sources_path(value: str) -> Path | None:
         if not path.is_file():
             raise ConfigError(
                 f"DIPLOWATCH_SOURCES={value!r}: no such file. Point it at a sources TOML file "
-                "(see examples/sources.toml), or unset it to use ./sources.toml or the demo sources."
+                "(see examples/sources.toml), or unset it to use ./sources.toml or the bundled "
+                "default sources."
             )
         return path
     default = Path("sources.toml")
@@ -111,12 +112,18 @@ def _admin_ids(value: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+_FALSE = ("", "0", "false", "no", "off")
+_TRUE = ("1", "true", "yes", "on")
+
+
 def _flag(name: str, value: str) -> bool:
-    if value in ("", "0", "false", "no"):
+    """The one boolean parser of environment variables: 1/0, true/false, yes/no, on/off."""
+    folded = value.strip().lower()
+    if folded in _FALSE:
         return False
-    if value in ("1", "true", "yes"):
+    if folded in _TRUE:
         return True
-    raise ConfigError(f"{name}={value!r} must be 1 or 0.")
+    raise ConfigError(f"{name}={value!r} must be 1 or 0 (also accepted: true/false, yes/no, on/off).")
 
 
 def _rate(value: str) -> float:
@@ -126,8 +133,8 @@ def _rate(value: str) -> float:
         rate = -1.0
     if not 0 < rate <= 1000:
         raise ConfigError(
-            f"DIPLOWATCH_SEND_RATE={value!r} must be a number of messages per second "
-            "between 0 and 1000 (Telegram allows about 30; the default is 25)."
+            f"DIPLOWATCH_SEND_RATE={value!r} must be a number of messages per second above 0 "
+            "and at most 1000 (Telegram allows about 30; the default is 25)."
         )
     return rate
 
@@ -158,9 +165,9 @@ def demo_sources_text() -> str:
 
 
 def load_sources(path: Path | None) -> list[Source]:
-    """Read a sources file (None → the bundled demo sources)."""
+    """Read a sources file (None → the bundled default sources)."""
     if path is None:
-        return parse_sources(demo_sources_text(), origin="bundled demo sources")
+        return parse_sources(demo_sources_text(), origin="the bundled default sources")
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -173,6 +180,12 @@ def parse_sources(text: str, *, origin: str) -> list[Source]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: {exc}. Fix the TOML syntax there.") from None
+    unknown = sorted(set(data) - {"sources"})
+    if unknown:
+        hint = " (did you mean [[sources]]?)" if any(
+            k.lower().rstrip("s") == "source" for k in unknown) else ""
+        raise ConfigError(f"{origin}: unknown table or key {', '.join(map(repr, unknown))}{hint}; "
+                          "a sources file holds only [[sources]] tables.")
     entries = data.get("sources", [])
     if not isinstance(entries, list):
         raise ConfigError(f"{origin}: 'sources' must be an array of tables: write [[sources]].")
@@ -225,10 +238,17 @@ def _build_source(entry: dict) -> Source:
         name=name, kind=kind, url=url,
         title=name if kind == "html" else str(entry.get("title", name)),
         interval=parse_interval(entry.get("interval", "5m")),
-        lang=entry.get("lang"), official=bool(entry.get("official", False)),
-        selectors=selectors, fetch_pages=bool(entry.get("fetch_pages", False)),
+        lang=entry.get("lang"), official=_boolean(entry, "official"),
+        selectors=selectors, fetch_pages=_boolean(entry, "fetch_pages"),
         date_order=_date_order(entry.get("date_order")),
     )
+
+
+def _boolean(entry: dict, key: str) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):  # official = "false" would be true for bool()
+        raise ValueError(f"{key} = {value!r} must be true or false, without quotes")
+    return value
 
 
 def _date_order(value: object) -> str | None:

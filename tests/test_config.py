@@ -48,7 +48,7 @@ def test_values():
 @pytest.mark.parametrize(("name", "value", "says"), [
     ("DIPLOWATCH_ADMIN_IDS", "12,@alice", "is not a numeric Telegram user id"),
     ("DIPLOWATCH_SEND_RATE", "fast", "messages per second"),
-    ("DIPLOWATCH_SEND_RATE", "0", "between 0 and 1000"),
+    ("DIPLOWATCH_SEND_RATE", "0", "above 0 and at most 1000"),
     ("DIPLOWATCH_ALLOW_PRIVATE_NETWORKS", "maybe", "must be 1 or 0"),
     ("DIPLOWATCH_LOG_LEVEL", "LOUD", "is not a logging level"),
     ("DIPLOWATCH_TELEGRAM_API_URL", "ftp://x", "is not an http(s) URL"),
@@ -86,6 +86,15 @@ def test_html_title_is_a_selector_not_a_display_title():
     ('\n\n[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://a.example"\n'
      '[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://b.example"', "#2 (line 7): name 'a' is used twice"),
     ("sources = 3", "must be an array of tables"),
+    # a typo in the table name used to give "No sources." silently
+    ('[[source]]\nname = "a"\nkind = "rss"\nurl = "https://a.example"',
+     "unknown table or key 'source' (did you mean [[sources]]?)"),
+    ('interval = "5m"\n[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://a.example"',
+     "unknown table or key 'interval'"),
+    ('[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://a.example"\nofficial = "false"',
+     "official = 'false' must be true or false, without quotes"),
+    ('[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://a.example"\nfetch_pages = 1',
+     "fetch_pages = 1 must be true or false"),
 ])
 def test_bad_sources_file_says_where_and_how(text, says):
     with pytest.raises(ConfigError) as exc:
@@ -107,3 +116,11 @@ def test_bundled_sources_load():
 @pytest.mark.parametrize(("value", "seconds"), [("90s", 90), ("5m", 300), ("2h", 7200), (120, 120)])
 def test_interval(value, seconds):
     assert parse_interval(value) == seconds
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("on", True), ("ON", True), ("yes", True), ("True", True), ("1", True),
+    ("off", False), ("no", False), ("FALSE", False), ("0", False), ("", False),
+])
+def test_one_boolean_parser_for_every_flag(value, expected):
+    assert load_settings({"DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": value}).allow_private is expected

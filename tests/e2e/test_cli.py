@@ -140,3 +140,25 @@ async def test_opml_import(setup):
     assert "kremlin-news" in out
     code, out, _ = await cli("sources", "remove", "kremlin-news", env=env, cwd=cwd)
     assert code == 0 and "Removed source kremlin-news" in out
+
+
+async def test_version_and_the_help_of_a_command_group(setup):
+    env, cwd = setup
+    code, out, _ = await cli("--version", env=env, cwd=cwd)
+    assert code == 0 and out.startswith("diplowatch ")
+    code, out, _ = await cli("ledger", env=env, cwd=cwd)
+    assert code == 2 and "usage: diplowatch ledger" in out and "import" in out
+    code, out, _ = await cli("sources", env=env, cwd=cwd)
+    assert code == 2 and "usage: diplowatch sources" in out and "remove" in out
+
+
+def test_a_reader_that_goes_away_is_no_error(setup):
+    """'diplowatch export | head': the pipe closes early; no BrokenPipeError, exit 0."""
+    import subprocess
+
+    env, cwd = setup
+    script = (f'"{sys.executable}" -m diplowatch export --format json | head -c 100 >/dev/null; '
+              'echo "${PIPESTATUS[0]}"')
+    done = subprocess.run(["bash", "-c", script], cwd=cwd, env={**os.environ, **env},
+                          capture_output=True, text=True, timeout=90)
+    assert done.stdout.strip() == "0" and "BrokenPipe" not in done.stderr, done.stderr
