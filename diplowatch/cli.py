@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import bot, texts
 from .config import ConfigError, Settings, load_settings, source_from_dict
-from .models import UserError
+from .models import NoSuchSource, UserError
 from .scheduler import utcnow
 from .store import sources as source_store
 from .store import statements as statement_store
@@ -212,7 +212,10 @@ def cmd_sources_add(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_sources_remove(settings: Settings, args: argparse.Namespace) -> int:
-    source_store.remove_source(_db(settings), args.name)
+    try:
+        source_store.remove_source(_db(settings), args.name)
+    except NoSuchSource as exc:
+        raise UserError(f"{exc} See the list with: diplowatch sources list") from None
     print(f"Removed source {args.name}. Its statements stay in the archive.")
     return 0
 
@@ -221,7 +224,11 @@ def cmd_sources_import(settings: Settings, args: argparse.Namespace) -> int:
     from .opml import import_opml
 
     added, skipped = import_opml(_db(settings), Path(args.file), now=utcnow())
-    print(f"Imported {len(added)} feed(s)" + (f"; skipped {len(skipped)}:" if skipped else "."))
+    print(f"Imported {len(added)} feed(s)" + (":" if added else "."))
+    for line in added:
+        print(f"  {line}")
+    if skipped:
+        print(f"Skipped {len(skipped)}:")
     for line in skipped:
         print(f"  {line}")
     return 0

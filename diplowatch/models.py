@@ -16,6 +16,10 @@ class UserError(Exception):
     """Bad input from a person; the message is what they see."""
 
 
+class NoSuchSource(UserError):
+    """A source name that is not in the database; each front end adds where to look."""
+
+
 class SourceError(Exception):
     """A source could not be polled; the message is the recorded reason."""
 

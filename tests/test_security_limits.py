@@ -156,6 +156,31 @@ def test_an_opml_file_cannot_add_non_http_sources(db, tmp_path):
     assert added == [] and "must be an http(s) URL" in skipped[0]
 
 
+def test_a_broken_opml_file_says_so(db, tmp_path):
+    path = tmp_path / "x.opml"
+    path.write_bytes(OPML[:60])  # cut off mid-element
+    with pytest.raises(UserError, match="not a readable OPML file"):
+        import_opml(db, path, now=NOW)
+    path.write_bytes(b'<?xml version="1.0"?><opml version="2.0"><body></body></opml>')
+    with pytest.raises(UserError, match="holds no feeds"):
+        import_opml(db, path, now=NOW)
+    path.write_bytes(b"<html><body>Sign in</body></html>")
+    with pytest.raises(UserError, match="not an OPML file"):
+        import_opml(db, path, now=NOW)
+
+
+def test_an_opml_import_names_what_it_added_and_skips_addresses_already_polled(db, tmp_path):
+    path = tmp_path / "x.opml"
+    path.write_bytes(OPML.replace(b"</body>", b'<outline type="rss" text="MFA" '
+                                  b'xmlUrl="https://mfa.example/other"/></body>'))
+    added, skipped = import_opml(db, path, now=NOW)
+    assert added == ["mfa  https://mfa.example/rss", "mfa-2  https://mfa.example/other"]
+    again = tmp_path / "y.opml"  # the same feed, written another way
+    again.write_bytes(OPML.replace(b"https://mfa.example/rss", b"http://www.MFA.example/rss/"))
+    added, skipped = import_opml(db, again, now=NOW)
+    assert added == [] and skipped == ["http://www.MFA.example/rss/: already polled as 'mfa'"]
+
+
 HEADER = "actor,target,act,date,date_precision,source_url,note\n"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import texts
 from ..config import ConfigError, source_from_dict
-from ..models import UserError
+from ..models import NoSuchSource, UserError
 from ..store import chats, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
@@ -32,7 +32,10 @@ async def addsource(deps: Deps, request: Request) -> Reply:
 async def removesource(deps: Deps, request: Request) -> Reply:
     if len(request.args) != 1:
         raise UserError(texts.REMOVESOURCE_USAGE)
-    source_store.remove_source(deps.db, request.args[0].lower())
+    try:
+        source_store.remove_source(deps.db, request.args[0].lower())
+    except NoSuchSource as exc:
+        raise UserError(f"{exc} See the list with /sources.") from None
     return Reply(texts.SOURCE_REMOVED)
 
 
@@ -41,7 +44,10 @@ async def pausesource(deps: Deps, request: Request) -> Reply:
     if len(request.args) not in (1, 2) or request.args[1:] not in ([], ["off"]):
         raise UserError(texts.PAUSESOURCE_USAGE)
     paused = request.args[1:] != ["off"]
-    source_store.set_paused(deps.db, request.args[0].lower(), paused)
+    try:
+        source_store.set_paused(deps.db, request.args[0].lower(), paused)
+    except NoSuchSource as exc:
+        raise UserError(f"{exc} See the list with /sources.") from None
     return Reply(texts.SOURCE_PAUSED if paused else texts.SOURCE_RESUMED)
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..models import Source, SourceState, UserError
+from ..models import NoSuchSource, Source, SourceState, UserError
 from . import iso, parse_iso
 
 CONFIG_COLUMNS = ("kind", "url", "title", "interval", "lang", "official", "settings")
@@ -83,7 +83,7 @@ def add_source(db: Database, source: Source, *, now: datetime, origin: str = "cl
 def remove_source(db: Database, name: str) -> None:
     row = next(db.query("SELECT origin FROM sources WHERE name = ?", [name]), None)
     if row is None:
-        raise UserError(f"No source named {name!r}. See the list with: diplowatch sources list")
+        raise NoSuchSource(f"No source named {name!r}.")
     if row["origin"] == "file":
         raise UserError(f"{name!r} comes from the sources file: delete it there instead.")
     db.execute("DELETE FROM sources WHERE name = ?", [name])
@@ -91,7 +91,7 @@ def remove_source(db: Database, name: str) -> None:
 
 def set_paused(db: Database, name: str, paused: bool) -> None:
     if get_source(db, name) is None:
-        raise UserError(f"No source named {name!r}.")
+        raise NoSuchSource(f"No source named {name!r}.")
     db.execute("UPDATE sources SET paused = ? WHERE name = ?", [int(paused), name])
 
 

@@ -135,11 +135,14 @@ async def test_opml_import(setup):
         '<outline text="Kremlin news" type="rss" xmlUrl="http://en.kremlin.ru/events/president/news/feed"/>'
         '<outline text="Bad" type="rss" xmlUrl="ftp://x.example/feed"/></body></opml>')
     code, out, _ = await cli("sources", "import", str(cwd / "feeds.opml"), env=env, cwd=cwd)
-    assert code == 0 and "Imported 1 feed(s); skipped 1" in out and "must be an http(s) URL" in out
+    assert code == 0 and "Imported 1 feed(s):\n  kremlin-news  http://en.kremlin.ru/" in out
+    assert "Skipped 1:\n  ftp://x.example/feed" in out and "must be an http(s) URL" in out
     code, out, _ = await cli("sources", "list", env=env, cwd=cwd)
     assert "kremlin-news" in out
     code, out, _ = await cli("sources", "remove", "kremlin-news", env=env, cwd=cwd)
     assert code == 0 and "Removed source kremlin-news" in out
+    code, _, err = await cli("sources", "remove", "kremlin-news", env=env, cwd=cwd)
+    assert code == 1 and "No source named 'kremlin-news'. See the list with: diplowatch sources list" in err
 
 
 async def test_version_and_the_help_of_a_command_group(setup):
