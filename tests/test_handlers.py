@@ -56,6 +56,19 @@ async def test_start_and_help_list_every_public_command(deps):
     assert all(f"/{c.name}" in admin_help for c in COMMANDS.values())
 
 
+async def test_help_and_the_menu_start_with_what_people_use_first(deps):
+    from diplowatch.handlers.telegram import bot_commands
+
+    text = (await ask(deps, "/help", user=ADMIN)).text
+    at = {c.name: text.index(f"/{c.name} ") if f"/{c.name} " in text else text.index(f"/{c.name}")
+          for c in COMMANDS.values()}
+    assert at["start"] < at["help"] < at["subscribe"] < at["recognized"] < at["search"]
+    assert max(at[c.name] for c in COMMANDS.values() if not c.admin) < min(
+        at[c.name] for c in COMMANDS.values() if c.admin)  # admin commands come last
+    menu = [c.command for c in bot_commands()]
+    assert menu[:3] == ["start", "help", "subscribe"] and menu.index("recognized") < menu.index("search")
+
+
 async def test_recognized_dpr_from_seed_data(deps):
     text = (await ask(deps, "/recognized dpr")).text
     assert "Recognized by <b>3 UN member states</b>" in text

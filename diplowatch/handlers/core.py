@@ -84,6 +84,19 @@ def command(name: str, summary: str, *, usage: str = "", admin: bool = False):
     return register
 
 
+# The order of /help and of the command menu: how people meet the bot (start, help, follow
+# something), then the questions it answers, then the archive and the bot itself, admin last.
+# Commands not named here follow in the order they were registered.
+ORDER = ("start", "help", "subscribe", "subscriptions", "unsubscribe", "recognized",
+         "recognizes", "history", "latest", "timeline", "map", "search", "statements", "export",
+         "sources", "status", "language")
+
+
+def ordered_commands() -> list[Command]:
+    rank = {name: i for i, name in enumerate(ORDER)}
+    return sorted(COMMANDS.values(), key=lambda c: (c.admin, rank.get(c.name, len(ORDER))))
+
+
 def callback(prefix: str):
     def register(func: Handler) -> Handler:
         CALLBACKS[prefix] = func

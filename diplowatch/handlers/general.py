@@ -6,7 +6,7 @@ from .. import texts
 from ..store import chats, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
-from .core import COMMANDS, Deps, Reply, Request, command, is_admin
+from .core import Deps, Reply, Request, command, is_admin, ordered_commands
 
 
 @command("start", "what this bot does, with examples")
@@ -19,7 +19,7 @@ async def start(deps: Deps, request: Request) -> Reply:
 
 @command("help", "all commands")
 async def help_(deps: Deps, request: Request) -> Reply:
-    return Reply(texts.help_text(COMMANDS.values(), admin=is_admin(deps, request)))
+    return Reply(texts.help_text(ordered_commands(), admin=is_admin(deps, request)))
 
 
 @command("status", "counts, last poll, queue length")

@@ -23,7 +23,7 @@ from telegram.ext import (
 
 from .. import render, texts
 from ..store import chats, storage_fault, transaction
-from .core import COMMANDS, Deps, Reply, Request, Throttle, dispatch
+from .core import COMMANDS, Deps, Reply, Request, Throttle, dispatch, ordered_commands
 
 log = logging.getLogger(__name__)
 
@@ -123,4 +123,4 @@ async def send_reply(update: Update, reply: Reply) -> None:
 
 def bot_commands() -> list[BotCommand]:
     """For setMyCommands: the public commands (admin ones stay out of the menu)."""
-    return [BotCommand(c.name, c.summary[:256]) for c in COMMANDS.values() if not c.admin]
+    return [BotCommand(c.name, c.summary[:256]) for c in ordered_commands() if not c.admin]
