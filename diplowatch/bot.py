@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 import httpx
@@ -69,8 +70,10 @@ def setup_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)
-    for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "pymorphy3"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    for noisy in ("httpx", "httpcore", "apscheduler", "pymorphy3"):
+        # 'Adding job', 'Running job', 'HTTP Request: GET': only when asked for with DEBUG
+        logging.getLogger(noisy).setLevel(logging.DEBUG if settings.log_level == "DEBUG"
+                                          else logging.WARNING)
 
 
 @dataclass
@@ -172,7 +175,7 @@ def deps_for(rt: Runtime) -> Deps:
     return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow())
 
 
-async def run(settings: Settings, *, headless: bool = False) -> None:
+async def run(settings: Settings, *, headless: bool = False, save_dir: Path | None = None) -> None:
     """`diplowatch run`: monitor + Telegram bot, or monitor + console chat without a token
     (`--headless`: the monitor alone; alerts stay queued for when a token is set)."""
     if settings.token:
@@ -180,18 +183,21 @@ async def run(settings: Settings, *, headless: bool = False) -> None:
     elif headless:
         await run_monitor(settings)
     else:
-        await run_console_chat(settings)
+        await run_console_chat(settings, save_dir=save_dir)
 
 
 async def run_console_chat(settings: Settings, *, stdin: TextIO = sys.stdin,
-                           out: Callable[[str], None] = print) -> None:
-    """Commands from stdin, replies and alerts to stdout; ends at the end of input."""
+                           out: Callable[[str], None] = print,
+                           save_dir: Path | None = None) -> None:
+    """Commands from stdin, replies and alerts to stdout; ends at the end of input. Charts and
+    exports are saved in `save_dir` (by default a new temporary folder, named when used)."""
     async with open_runtime(settings) as rt:
         chats.upsert_chat(rt.db, CONSOLE_CHAT_ID, type="private", title="console", now=utcnow())
         sender = Sender(rt.db, console_send(out), rate=settings.send_rate, private_interval=0,
                         only_chat=CONSOLE_CHAT_ID)
         async with background(rt, sender=sender):
-            await run_console(deps_for(rt), stdin=stdin, out=out)
+            out(texts.CONSOLE_BANNER)
+            await run_console(deps_for(rt), stdin=stdin, out=out, save_dir=save_dir)
         await sender.drain_once(now=utcnow())  # alerts queued by the last commands
 
 

@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("run", cmd_run, "run the monitor, with the Telegram bot (token set) or a console chat")
     p.add_argument("--headless", action="store_true",
                    help="no console chat without a token: poll (and keep alerts queued) until stopped")
+    p.add_argument("--files", metavar="DIR", type=Path,
+                   help="console chat: save charts and exports here (default: a new temporary folder)")
     add("demo", cmd_demo, "offline demo: serve sample sources on 127.0.0.1 and poll them")
     p = add("poll", cmd_poll, "poll sources now")
     p.add_argument("--once", action="store_true", required=True, help="poll once and exit")
@@ -157,7 +159,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             print(f"diplowatch: {exc}", file=sys.stderr)
             return 2
         try:
-            asyncio.run(bot.run(settings, headless=args.headless))
+            asyncio.run(bot.run(settings, headless=args.headless, save_dir=args.files))
         except bot.TokenInUse:  # logged where it was found; 2 keeps systemd from restarting
             return 2
     return 0

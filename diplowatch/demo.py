@@ -26,7 +26,7 @@ from . import bot, texts
 from .config import Settings, parse_sources
 from .delivery import Sender, console_send
 from .handlers import dispatch
-from .handlers.console import format_reply, parse_line, run_console
+from .handlers.console import SaveFolder, format_reply, parse_line, run_console
 from .scheduler import utcnow
 from .store import sources as source_store
 from .store import statements as statement_store
@@ -137,7 +137,7 @@ async def run_demo(settings: Settings) -> int:
 async def _console(deps, heading: str, line: str) -> None:
     print(f"\n== {heading}\n  > {line}")
     reply = await dispatch(deps, parse_line(line))
-    print(texts.indent(format_reply(reply, save_dir=Path("."))))
+    print(texts.indent(format_reply(reply, save_dir=SaveFolder(None), request=parse_line(line))))
 
 
 async def _round(rt: bot.Runtime, heading: str, site: DemoSite) -> None:

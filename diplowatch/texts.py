@@ -90,6 +90,9 @@ DEMO_PUBLISHED = ("\n… the demo channel posts a new (invented) recognition of 
                   "agency repeats the old news that North Korea recognized it in 2022.")
 DEMO_DELIVERED = ("  ({n} message(s): the new recognition alerts once; the 2022 repeat is kept as "
                   "evidence and does not alert.)")
+CONSOLE_BANNER = ("diplowatch console chat — no Telegram token is set, so you are the only user "
+                  "(and an admin). Type /help for the commands, /recognized kosovo to start; "
+                  "alerts appear here. Ctrl-D quits.")
 DEMO_CHAT = ("\n== Your turn: a console chat on the demo database. Try /help, /recognized kosovo, "
              "/search визнала, /latest 5. Ctrl-D quits.")
 

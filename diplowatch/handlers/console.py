@@ -7,21 +7,27 @@ operator, who is an admin (they own the database file anyway).
 from __future__ import annotations
 
 import asyncio
+import re
 import shlex
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from .. import render
-from .core import Deps, Reply, Request, dispatch
+from .core import COMMANDS, Deps, Reply, Request, dispatch
 
 CONSOLE_CHAT_ID = 0
 CONSOLE_USER_ID = 0
+PROMPT = "diplowatch> "
+NOT_A_COMMAND = "Commands start with a slash: try /help, or /recognized kosovo."
 
 
 def parse_line(line: str) -> Request | None:
-    """'/subscribe state north korea' → Request; blank lines and comments → None."""
+    """'/subscribe state north korea' → Request; blank lines and comments → None. A line
+    without the slash is a command only when its first word is one ('help'); other text gets
+    the hint (command name '')."""
     line = line.strip()
     if not line or line.startswith("#"):
         return None
@@ -32,32 +38,62 @@ def parse_line(line: str) -> Request | None:
     except ValueError:
         words = line.split()
     name = words[0].lstrip("/").split("@")[0].lower()
+    if not line.startswith("/") and name not in COMMANDS:
+        return Request(CONSOLE_CHAT_ID, CONSOLE_USER_ID, "", words, operator=True)
     return Request(CONSOLE_CHAT_ID, CONSOLE_USER_ID, name, words[1:], operator=True)
 
 
-def format_reply(reply: Reply, *, save_dir: Path) -> str:
+def format_reply(reply: Reply, *, save_dir: Callable[[], Path], request: Request | None = None) -> str:
     lines = [render.to_plain(reply.text)]
     if reply.buttons:
         lines.append("buttons: " + "  ".join(f"[{label} → !{data}]"
                                               for row in reply.buttons for label, data in row))
     files = [reply.document] if reply.document else []
     if reply.photo is not None:
-        files.append((f"timeline-{id(reply)}.png", reply.photo))
+        files.append((_photo_name(request), reply.photo))
     for name, content in files:
-        path = save_dir / name
+        path = save_dir() / name
         path.write_bytes(content)
         lines.append(f"(saved {path})")
     return "\n".join(lines)
 
 
+def _photo_name(request: Request | None) -> str:
+    """'/timeline south ossetia' → 'timeline-south-ossetia.png': named for what it holds."""
+    words = [request.command, *request.args] if request and request.command else ["chart"]
+    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")[:60].strip("-")
+    return f"{slug or 'chart'}.png"
+
+
+class SaveFolder:
+    """The folder files are saved in: the one given, or a temporary one made on first use."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def __call__(self) -> Path:
+        if self.path is None:
+            self.path = Path(tempfile.mkdtemp(prefix="diplowatch-files-"))
+        self.path.mkdir(parents=True, exist_ok=True)
+        return self.path
+
+
 async def run_console(deps: Deps, *, stdin: TextIO = sys.stdin, out: Callable[[str], None] = print,
-                      save_dir: Path = Path(".")) -> None:
-    """Read commands until end of input."""
+                      save_dir: Path | None = None) -> None:
+    """Read commands until end of input; a prompt when a person types them."""
     loop = asyncio.get_running_loop()
+    folder = SaveFolder(save_dir)
+    interactive = stdin.isatty()
     while True:
+        if interactive:
+            print(PROMPT, end="", flush=True)
         line = await loop.run_in_executor(None, stdin.readline)
         if not line:
             return
         request = parse_line(line)
-        if request is not None:
-            out(format_reply(await dispatch(deps, request), save_dir=save_dir))
+        if request is None:
+            continue
+        if not request.command and request.callback is None:
+            out(NOT_A_COMMAND)
+            continue
+        out(format_reply(await dispatch(deps, request), save_dir=folder, request=request))

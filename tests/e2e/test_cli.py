@@ -69,6 +69,22 @@ async def test_console_chat_and_alert(setup):
     assert "Traceback" not in err
 
 
+async def test_console_chat_greets_hints_and_saves_files_where_told(setup):
+    env, cwd = setup
+    files = cwd / "charts"
+    script = b"hello\nhelp\n/timeline kosovo\n"
+    code, out, err = await cli("run", "--files", str(files), env={**env, "DIPLOWATCH_LOG_LEVEL": "INFO"},
+                               cwd=cwd, stdin=script)
+    assert code == 0, err
+    assert out.startswith("diplowatch console chat") and "/help" in out.splitlines()[0]
+    assert "Commands start with a slash" in out and "Unknown command /hello" not in out
+    assert "/subscribe" in out  # 'help' without the slash is still /help
+    assert (files / "timeline-kosovo.png").read_bytes()[:4] == b"\x89PNG"
+    assert f"(saved {files / 'timeline-kosovo.png'})" in out
+    assert not list(cwd.glob("*.png"))  # nothing written into the working directory
+    assert "apscheduler" not in err and "Adding job" not in err  # quiet logs at INFO
+
+
 @pytest.mark.parametrize(("var", "value", "says"), [
     ("DIPLOWATCH_SEND_RATE", "fast", "DIPLOWATCH_SEND_RATE='fast' must be a number"),
     ("DIPLOWATCH_ADMIN_IDS", "@me", "is not a numeric Telegram user id"),
