@@ -284,7 +284,10 @@ def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     from . import charts, names
     from .resolve import resolve_entity
 
-    entity = resolve_entity(" ".join(args.entity))
+    if Path(args.output).suffix.lower() != ".png":
+        raise UserError(f"{args.output}: the chart is a PNG image; name the file .png "
+                        "(e.g. -o kosovo.png).")
+    entity = resolve_entity(" ".join(args.entity), tip="Try: diplowatch timeline kosovo -o kosovo.png")
     png = charts.timeline_png(_db(settings), entity, now=utcnow())
     try:
         Path(args.output).write_bytes(png)

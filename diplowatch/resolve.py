@@ -34,8 +34,12 @@ HINTS = {
 }
 
 
-def resolve_entity(text: str) -> str:
-    """An entity code for `text`, or UserError naming the closest entities."""
+CHAT_TIP = "Try /recognized kosovo or /subscribe dpr."
+
+
+def resolve_entity(text: str, *, tip: str = CHAT_TIP) -> str:
+    """An entity code for `text`, or UserError naming the closest entities; `tip` is the
+    example shown when nothing is close (each front end gives its own)."""
     found = _codes(text, names.ENTITIES, _own_entity_names())
     if len(found) == 1:
         return found[0]
@@ -43,7 +47,8 @@ def resolve_entity(text: str) -> str:
     if options:
         shown = ", ".join(f"{names.display(c)} ({HINTS[c]})" for c in options)
         raise UserError(f'Unknown entity "{text.strip()[:40]}". Did you mean: {shown}?')
-    raise UserError(_unknown("entity", text, entity_index(), names.display, HINTS.__getitem__))
+    raise UserError(_unknown("entity", text, entity_index(), names.display, HINTS.__getitem__,
+                             tip=tip))
 
 
 def resolve_state(text: str) -> str:
@@ -126,13 +131,12 @@ def _state_hint(code: str) -> str:
 
 
 def _unknown(what: str, text: str, index: dict[str, str], display: Callable[[str], str],
-             hint: Callable[[str], str]) -> str:
+             hint: Callable[[str], str], *, tip: str = CHAT_TIP) -> str:
     close = difflib.get_close_matches(typed_key(text), list(index), n=8, cutoff=0.6)
     codes = list(dict.fromkeys(index[c] for c in close))[:3]
     shown = text.strip()[:40]
     if not codes:
-        tip = "Try /recognized kosovo or /subscribe dpr." if what == "entity" else \
-            "Use the English name or the two-letter code, e.g. KP."
+        tip = tip if what == "entity" else "Use the English name or the two-letter code, e.g. KP."
         return f'Unknown {what} "{shown}". {tip}'
     options = ", ".join(f"{display(c)} ({hint(c)})" for c in codes)
     return f'Unknown {what} "{shown}". Did you mean: {options}?'

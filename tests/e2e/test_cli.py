@@ -134,6 +134,10 @@ async def test_ledger_export_import_timeline(setup):
     assert code == 0 and (cwd / "k.png").read_bytes().startswith(b"\x89PNG")
     code, _, err = await cli("timeline", "atlantis", "-o", str(cwd / "a.png"), env=env, cwd=cwd)
     assert code == 1 and 'Unknown entity "atlantis"' in err
+    code, _, err = await cli("timeline", "narnia", "-o", str(cwd / "a.png"), env=env, cwd=cwd)
+    assert "diplowatch timeline kosovo" in err and "/recognized" not in err  # a terminal's hint
+    code, _, err = await cli("timeline", "kosovo", "-o", str(cwd / "k.jpg"), env=env, cwd=cwd)
+    assert code == 1 and "name the file .png" in err and not (cwd / "k.jpg").exists()
 
 
 async def test_reprocess_twice_changes_nothing(setup):
