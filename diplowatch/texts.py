@@ -227,8 +227,35 @@ def statements_html(statements, *, source: str | None) -> str:
 SUBSCRIBE_CHOOSE = ("What do you want to follow? Pick one, or type e.g. /subscribe state north "
                     "korea, /subscribe source pushilin, /subscribe keyword referendum.")
 KEYWORD_LENGTH = "A keyword must be {min} to {max} characters long."
-NOT_SUBSCRIBED = "This chat does not follow that. See /subscriptions."
-UNSUBSCRIBED = "Unsubscribed."
+SUBSCRIBE_STATE_USAGE = "Which state? e.g. /subscribe state north korea"
+SUBSCRIBE_SOURCE_USAGE = "Which source? e.g. /subscribe source pushilin (see /sources)"
+SUBSCRIBE_KEYWORD_USAGE = "Which word? e.g. /subscribe keyword referendum"
+
+
+# Raised as UserError (escaped by dispatch): plain text.
+def not_subscribed(kind: str, value: str) -> str:
+    return f"This chat does not follow {describe_subscription(kind, value)}. See /subscriptions."
+
+
+def no_subscription_number(number: int, count: int) -> str:
+    if not count:
+        return f"There is no subscription {number}: this chat follows nothing yet. Try /subscribe."
+    return f"There is no subscription {number}: /subscriptions numbers them 1 to {count}."
+
+
+def state_not_entity(code: str, typed: str) -> str:
+    name = names.display(code, actor=True)
+    return (f"{name} is a state, not a partially recognized entity. To follow what it "
+            f"recognizes: /subscribe state {typed.strip()[:40].lower()}")
+
+
+def unsubscribed(kind: str, value: str) -> str:
+    return f"Unsubscribed from {escape(describe_subscription(kind, value))}."
+
+
+def already_subscribed(kind: str, value: str) -> str:
+    return (f"This chat already follows {escape(describe_subscription(kind, value))}. "
+            "See /subscriptions.")
 
 
 def subscribe_keyboard(entities: Iterable[str]) -> list[list[tuple[str, str]]]:
@@ -258,14 +285,15 @@ def subscriptions_list(subs) -> str:
     if not subs:
         return "This chat follows nothing yet. Try /subscribe."
     lines = ["<b>This chat follows</b>"]
-    lines += [f"{s.id}. {escape(describe_subscription(s.kind, s.value))}" for s in subs]
+    lines += [f"{n}. {escape(describe_subscription(s.kind, s.value))}"
+              for n, s in enumerate(subs, start=1)]
     lines.append("\nTap to remove, or /unsubscribe &lt;number&gt;.")
     return "\n".join(lines)
 
 
 def unsubscribe_keyboard(subs) -> list[list[tuple[str, str]]]:
-    return [[(f"✖ {s.id}. {one_line(describe_subscription(s.kind, s.value), width=40)}",
-              f"unsub:{s.id}")] for s in subs]
+    return [[(f"✖ {n}. {one_line(describe_subscription(s.kind, s.value), width=40)}",
+              f"unsub:{s.id}")] for n, s in enumerate(subs, start=1)]
 
 
 # ---- chat: admin ---------------------------------------------------------------------------

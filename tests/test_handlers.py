@@ -123,10 +123,39 @@ async def test_subscribe_flow_and_listing(deps):
     assert "all recognitions" in (await ask(deps, "/subscribe all")).text
     assert "every statement of source pushilin" in (await ask(deps, "/subscribe source pushilin")).text
     assert 'mentioning "референдум"' in (await ask(deps, "/subscribe keyword Референдум")).text
-    again = await ask(deps, "/subscribe dpr")  # idempotent
-    assert "Subscribed" in again.text
+    again = await ask(deps, "/subscribe dpr")  # idempotent, and says so
+    assert "already follows recognitions of Donetsk People's Republic" in again.text
     listing = await ask(deps, "/subscriptions")
     assert listing.text.count("\n") >= 5 and len(listing.buttons) == 5
+
+
+async def test_subscriptions_are_numbered_in_the_chat_and_replies_name_what_changed(deps):
+    await ask(deps, "/subscribe dpr", user=ADMIN)  # another chat's rows take the first ids
+    await ask(deps, "/subscribe kosovo")
+    await ask(deps, "/subscribe all")
+    listing = (await ask(deps, "/subscriptions")).text
+    assert "1. recognitions of Kosovo" in listing and "2. all recognitions" in listing
+    assert "Unsubscribed from all recognitions" in (await ask(deps, "/unsubscribe all")).text
+    await ask(deps, "/subscribe all")
+    assert "Unsubscribed from all recognitions" in (
+        await ask(deps, "/unsubscribe all recognitions")).text
+    assert "Unsubscribed from recognitions of Kosovo" in (await ask(deps, "/unsubscribe 1")).text
+    assert "no subscription 1: this chat follows nothing yet" in (
+        await ask(deps, "/unsubscribe 1")).text
+    assert "does not follow recognitions of Abkhazia" in (
+        await ask(deps, "/unsubscribe abkhazia")).text
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("/subscribe state", "Which state? e.g. /subscribe state north korea"),
+    ("/subscribe source", "Which source?"),
+    ("/subscribe keyword", "Which word?"),
+    ("/subscribe Russia", "Russia is a state, not a partially recognized entity. To follow what "
+                          "it recognizes: /subscribe state russia"),
+])
+async def test_subscribe_usage_and_hints(deps, text, says):
+    reply = (await ask(deps, text)).text
+    assert says in reply and "Did you mean" not in reply
 
 
 async def test_subscribe_without_argument_offers_buttons(deps):

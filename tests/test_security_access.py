@@ -219,7 +219,7 @@ async def test_a_chat_holds_at_most_50_subscriptions(deps):
     refused = await ask(deps, "/subscribe keyword one-too-many")
     assert f"already has {MAX_SUBSCRIPTIONS} subscriptions, the maximum" in refused
     assert len(chats.list_subscriptions(deps.db, USER)) == MAX_SUBSCRIPTIONS
-    assert "Subscribed" in await ask(deps, "/subscribe keyword word000")  # a repeat is fine
+    assert "already follows" in await ask(deps, "/subscribe keyword word000")  # a repeat is fine
     assert "Subscribed" in await ask(deps, "/subscribe dpr", user=USER + 1)  # per chat
     await ask(deps, "/unsubscribe keyword word000")
     assert "Subscribed" in await ask(deps, "/subscribe all")

@@ -34,16 +34,26 @@ async def subscribe_button(deps: Deps, request: Request) -> Reply:
 def _add(deps: Deps, request: Request, kind: str, value: str) -> Reply:
     chats.upsert_chat(deps.db, request.chat_id, type=request.chat_type,
                       title=request.chat_title, now=deps.clock())
+    if _find(chats.list_subscriptions(deps.db, request.chat_id), kind, value) is not None:
+        return Reply(texts.already_subscribed(kind, value))
     chats.add_subscription(deps.db, request.chat_id, kind, value, now=deps.clock())
     return Reply(texts.subscribed(kind, value))
+
+
+def _find(subs, kind: str, value: str):
+    """The chat's subscription to (kind, value), or None."""
+    stored = chats.normalized_value(kind, value)
+    return next((s for s in subs if (s.kind, s.value) == (kind, stored)), None)
 
 
 def parse_target(deps: Deps, text: str) -> tuple[str, str]:
     """'all' | 'state X' | 'source NAME' | 'keyword WORD' | an entity name in any language."""
     head, _, rest = text.partition(" ")
     head, rest = head.lower(), rest.strip()
-    if head == "all" and not rest:
+    if head == "all" and rest.lower() in ("", "recognitions", "recognition"):
         return "all", "*"
+    if head in _USAGE and not rest:  # '/subscribe state': which one?
+        raise UserError(_USAGE[head])
     if head in ("state", "country") and rest:
         return "state", resolve_state(rest)
     if head == "source" and rest:
@@ -52,7 +62,19 @@ def parse_target(deps: Deps, text: str) -> tuple[str, str]:
         if not KEYWORD_MIN <= len(rest) <= KEYWORD_MAX:
             raise UserError(texts.KEYWORD_LENGTH.format(min=KEYWORD_MIN, max=KEYWORD_MAX))
         return "keyword", rest.casefold()
-    return "entity", resolve_entity(text)
+    try:
+        return "entity", resolve_entity(text)
+    except UserError as unknown:
+        try:  # '/subscribe Russia': a state, followed with 'state'
+            code = resolve_state(text)
+        except UserError:
+            raise unknown from None
+        raise UserError(texts.state_not_entity(code, text)) from None
+
+
+_USAGE = {"state": texts.SUBSCRIBE_STATE_USAGE, "country": texts.SUBSCRIBE_STATE_USAGE,
+          "source": texts.SUBSCRIBE_SOURCE_USAGE, "keyword": texts.SUBSCRIBE_KEYWORD_USAGE,
+          "word": texts.SUBSCRIBE_KEYWORD_USAGE}
 
 
 def _known_source(deps: Deps, name: str) -> str:
@@ -73,15 +95,18 @@ async def unsubscribe(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         return await subscriptions(deps, request)
     subs = chats.list_subscriptions(deps.db, request.chat_id)
-    sub_id = parse_number(request.arg_text, digits=18)
-    if sub_id is None:
+    number = parse_number(request.arg_text, digits=18)
+    if number is not None:  # the number /subscriptions shows: its place in this chat's list
+        if not 1 <= number <= len(subs):
+            raise UserError(texts.no_subscription_number(number, len(subs)))
+        found = subs[number - 1]
+    else:
         kind, value = parse_target(deps, request.arg_text)
-        match = [s.id for s in subs if (s.kind, s.value) == (kind, value)]
-        if not match:
-            raise UserError(texts.NOT_SUBSCRIBED)
-        sub_id = match[0]
-    chats.remove_subscription(deps.db, request.chat_id, sub_id)
-    return Reply(texts.UNSUBSCRIBED)
+        found = _find(subs, kind, value)
+        if found is None:
+            raise UserError(texts.not_subscribed(kind, value))
+    chats.remove_subscription(deps.db, request.chat_id, found.id)
+    return Reply(texts.unsubscribed(found.kind, found.value))
 
 
 @callback("unsub")
@@ -89,7 +114,7 @@ async def unsubscribe_button(deps: Deps, request: Request) -> Reply:
     sub_id = parse_number((request.callback or "").partition(":")[2], digits=18)
     if sub_id is None:
         raise UserError(texts.STALE_BUTTON)
-    chats.remove_subscription(deps.db, request.chat_id, sub_id)
+    gone = chats.remove_subscription(deps.db, request.chat_id, sub_id)
     subs = chats.list_subscriptions(deps.db, request.chat_id)
-    return Reply(texts.UNSUBSCRIBED + "\n\n" + texts.subscriptions_list(subs),
+    return Reply(texts.unsubscribed(gone.kind, gone.value) + "\n\n" + texts.subscriptions_list(subs),
                  buttons=texts.unsubscribe_keyboard(subs), edit=True)

@@ -147,6 +147,11 @@ def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime | None
         )
 
 
+def normalized_value(kind: str, value: str) -> str:
+    """The value a subscription of `kind` is stored with ('all' → '', keywords casefolded)."""
+    return _normalize(kind, value)
+
+
 def _normalize(kind: str, value: str) -> str:
     if kind not in SUBSCRIPTION_KINDS:
         raise UserError(
