@@ -66,3 +66,64 @@ def _keep(
         return False
     stack.append(name)
     return True
+
+
+# Numeric character references a parser cannot turn into a character: surrogates (some CMSs
+# write an emoji as the UTF-16 pair '&#55357;&#56832;'), code points past U+10FFFF, numbers
+# too long for C, and controls XML forbids. One such reference made feedparser fail on the
+# whole feed, on every poll.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]{1,40})|([0-9]{1,40}));")
+_REPLACEMENT = b"&#xFFFD;"
+
+
+def repair_char_refs(data: bytes) -> bytes:
+    """``data`` with every numeric character reference made valid: a surrogate pair becomes
+    the one character it encodes, anything else unusable becomes U+FFFD. Linear, bytes in
+    and out (references are ASCII in every charset a feed may use)."""
+    if b"&#" not in data:
+        return data
+    out: list[bytes] = []
+    last = 0
+    pending: re.Match[bytes] | None = None  # a high surrogate waiting for its low half
+    for m in _CHAR_REF.finditer(data):
+        value = _ref_value(m)
+        if pending is not None:
+            adjacent = pending.end() == m.start()
+            out.append(data[last:pending.start()])
+            if adjacent and 0xDC00 <= value <= 0xDFFF:
+                high = _ref_value(pending)
+                code = 0x10000 + ((high - 0xD800) << 10) + (value - 0xDC00)
+                out.append(b"&#x%X;" % code)
+                last, pending = m.end(), None
+                continue
+            out.append(_REPLACEMENT)
+            last, pending = pending.end(), None
+        if 0xD800 <= value <= 0xDBFF:
+            pending = m
+            continue
+        if not _usable(value):
+            out.append(data[last:m.start()])
+            out.append(_REPLACEMENT)
+            last = m.end()
+    if pending is not None:
+        out.append(data[last:pending.start()])
+        out.append(_REPLACEMENT)
+        last = pending.end()
+    out.append(data[last:])
+    return b"".join(out)
+
+
+def _ref_value(m: re.Match[bytes]) -> int:
+    digits = m.group(1) or m.group(2)
+    if len(digits) > 8:
+        return -1  # '&#99999999999;': past any code point, and past C's int
+    return int(digits, 16) if m.group(1) else int(digits)
+
+
+def _usable(value: int) -> bool:
+    """A code point XML 1.0 allows: tab, newline, return, and U+0020 up, no surrogates,
+    U+FFFE/U+FFFF, nothing past U+10FFFF."""
+    if value in (0x9, 0xA, 0xD):
+        return True
+    return (0x20 <= value < 0xD800 or 0xE000 <= value <= 0xFFFD
+            or 0x10000 <= value <= 0x10FFFF)

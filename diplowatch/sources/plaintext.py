@@ -7,7 +7,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from diplowatch.sources.charset import decode_html
-from diplowatch.sources.markup import cap_markup
+from diplowatch.sources.markup import cap_markup, repair_char_refs
 
 MAX_HTML_CHARS = 2_000_000  # input cap before parsing
 MAX_TEXT_CHARS = 100_000  # output cap
@@ -138,4 +138,5 @@ def _one_paragraph(markup: str) -> bool:
 
 def parse_html(data: bytes, *, content_type: str | None = None) -> LexborHTMLParser:
     """Parse a whole page in the charset charset.decode_html finds, nesting capped."""
-    return LexborHTMLParser(cap_markup(decode_html(data, content_type=content_type).text))
+    page = decode_html(repair_char_refs(data), content_type=content_type).text
+    return LexborHTMLParser(cap_markup(page))

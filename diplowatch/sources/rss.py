@@ -19,6 +19,7 @@ from diplowatch.models import SourceError, Statement
 from diplowatch.sources.charset import bom_charset, choose, header_charset, xml_charset
 from diplowatch.sources.dates import evident_order, parse_date
 from diplowatch.sources.identity import assign_keys, http_url
+from diplowatch.sources.markup import repair_char_refs
 from diplowatch.sources.plaintext import MAX_HTML_CHARS, html_to_text, one_line, tidy
 
 MAX_ENTRIES = 1000
@@ -65,7 +66,7 @@ def parse(
     ``content_type`` is the response's Content-Type header: feedparser reads its charset.
     """
     data, headers = _in_a_charset_feedparser_reads(_as_ascii_compatible(data), content_type)
-    data = _strip_authors(_refuse_entities(data))
+    data = repair_char_refs(_strip_authors(_refuse_entities(data)))
     # No base URI for feedparser: it would resolve RSS <guid>s against it, and keys must not
     # change with the feed's address. Links are made absolute here instead.
     # Its sanitizer and URI rewriting work on the HTML of entry bodies, which html_to_text
