@@ -66,6 +66,7 @@ def check_row(row: list[str], *, today: date) -> CsvRow | str:
     if len(row) != len(HEADER):
         return f"expected {len(HEADER)} fields ({','.join(HEADER)}), found {len(row)}"
     actor, target, act, when, precision, url, note = row
+    note = unguard_cell(note)
     if _CONTROL.search("".join(row)):
         return "a field contains a line break or control character (an unbalanced quote?)"
     problem = (
@@ -154,7 +155,21 @@ def _csv_row(row: events_store.Row, url: str) -> CsvRow:
     when = row["export_date"]
     precision = row["date_precision"] if row["effective_date"] else ("day" if when else "unknown")
     note = " ".join(_CONTROL.sub(" ", row["note"] or row["evidence"] or "").split())[:MAX_NOTE]
-    return (row["actor"], row["target"], row["act"], when, precision, url, note)
+    return (row["actor"], row["target"], row["act"], when, precision, url, guard_cell(note))
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula ('=HYPERLINK(…)' in a
+# quoted statement becomes a live link). The export puts an apostrophe before such a cell, as
+# OWASP advises, and the import takes it off again, so files still round-trip.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def unguard_cell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
 
 
 def export_json(db: Database, out: TextIO) -> int:

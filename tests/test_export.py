@@ -98,3 +98,25 @@ def test_datasette_metadata_is_valid_json_with_the_canned_query():
     assert set(database["tables"]) >= {"events", "recognitions"}
     columns = database["tables"]["events"]["columns"]
     assert {"actor", "target", "act", "mention_of", "sort_key", "held"} <= set(columns)
+
+
+@pytest.mark.parametrize("evidence", ['=HYPERLINK("https://evil.example","Kosovo")',
+                                      "+7 (495) recognized", "-2+3", "@SUM(A1)"])
+def test_a_formula_in_a_quote_is_no_formula_in_a_spreadsheet_and_still_round_trips(
+        tmp_path, evidence):
+    db = open_db(tmp_path / "f.db")
+    at = NOW - timedelta(days=1)
+    db.execute("INSERT INTO sources (name, kind, url, interval) VALUES ('news', 'rss', 'https://n.example/', 300)")
+    sid = db.execute(
+        "INSERT INTO statements (source, key, url, fetched_at, sort_at, content_hash) VALUES (?, ?, ?, ?, ?, ?)",
+        ["news", "k", "https://n.example/1", at.isoformat(), at.isoformat(), "h"]).lastrowid
+    ledger.record(db, [Event("GH", "XK", "withdraw", evidence)], statement_id=sid, source="news",
+                  source_url="https://n.example/1", official=False, reported_at=at, now=at)
+    out = io.StringIO()
+    export.export_csv(db, out, target="XK")
+    [row] = [r for r in csv.reader(io.StringIO(out.getvalue())) if r[0] == "GH"]
+    assert row[-1] == "'" + evidence  # a spreadsheet shows it as text
+    fresh = open_db(tmp_path / "fresh.db")
+    ledger.import_csv(fresh, io.StringIO(out.getvalue()), now=NOW, origin="manual")
+    notes = [r["note"] for r in fresh.query("SELECT note FROM events WHERE actor = 'GH'")]
+    assert notes == [evidence]  # the guard is taken off again
