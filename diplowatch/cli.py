@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     parser = build_parser()
     args = parser.parse_args(argv)
+    sys.stdout, sys.stderr = TerminalSafe.wrap(sys.stdout), TerminalSafe.wrap(sys.stderr)
     if not getattr(args, "func", None):
         getattr(args, "help_of", parser).print_help()  # 'diplowatch ledger': the ledger's help
         return 2
@@ -53,6 +54,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:
         return _internal_error(exc)
+
+
+# C0 controls but tab and newline, DEL and the C1 block: ESC/OSC sequences in a title or an
+# HTTP reason phrase would otherwise reach the operator's terminal (and could rewrite it).
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+
+
+class TerminalSafe:
+    """A text stream that drops control characters from everything written to it. Every
+    command prints through it: statements, source names, reasons, the console chat."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    @classmethod
+    def wrap(cls, stream):
+        return stream if isinstance(stream, cls) or stream is None else cls(stream)
+
+    def write(self, text: str) -> int:
+        self._stream.write(text.translate(_CONTROLS))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _internal_error(exc: Exception) -> int:

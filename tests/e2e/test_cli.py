@@ -185,3 +185,23 @@ def test_a_reader_that_goes_away_is_no_error(setup):
     done = subprocess.run(["bash", "-c", script], cwd=cwd, env={**os.environ, **env},
                           capture_output=True, text=True, timeout=90)
     assert done.stdout.strip() == "0" and "BrokenPipe" not in done.stderr, done.stderr
+
+
+async def test_control_characters_never_reach_the_terminal(setup, feed_server):
+    """A title carrying ESC/OSC sequences (retitle the window, clear the screen) is printed
+    without them by poll, search and the console chat."""
+    env, cwd = setup
+    hostile = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>MFA</title><item>'
+               b"<guid>x1</guid><title>Kosovo \x1b]0;pwned\x07recognized \x1b[2J\x9bnow</title>"
+               b"<link>https://mfa.example/x1</link><description>Togo recognized Kosovo."
+               b"</description></item></channel></rss>")
+    feed_server.set_content("/mfa.xml", hostile, content_type="application/rss+xml")
+    outputs = [await cli("poll", "--once", "--source", "mfa", env=env, cwd=cwd),
+               await cli("search", "kosovo", env=env, cwd=cwd),
+               await cli("sources", "list", env=env, cwd=cwd),
+               await cli("status", env=env, cwd=cwd),
+               await cli("run", env=env, cwd=cwd, stdin=b"/search kosovo\n")]
+    searched = outputs[1][1]
+    assert "Kosovo" in searched and "now" in searched
+    for _code, out, err in outputs:
+        assert not any(c in out + err for c in "\x1b\x07\x9b"), (out, err)
