@@ -24,7 +24,7 @@ from telegram.error import Conflict, InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
 from . import handlers, ledger, ops, texts
-from .config import TOKEN_RE, ConfigError, Settings, load_sources
+from .config import ConfigError, Settings, load_sources, redact
 from .delivery import Sender, console_send, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
 from .handlers.core import Deps
@@ -58,9 +58,7 @@ class RedactingFilter(logging.Filter):
         return True
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, "<token>")
-        return TOKEN_RE.sub("<token>", text)
+        return redact(text, self.secrets)
 
 
 def setup_logging(settings: Settings) -> None:

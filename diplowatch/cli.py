@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import bot, texts
-from .config import ConfigError, Settings, load_settings, source_from_dict
+from .config import ConfigError, Settings, load_settings, redact, source_from_dict
 from .models import NoSuchSource, UserError
 from .scheduler import utcnow
 from .store import sources as source_store
@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         settings = load_settings()
+        TerminalSafe.secrets = (settings.token or "",)
         bot.setup_logging(settings)
         return args.func(settings, args) or 0
     except ConfigError as exc:
@@ -65,6 +66,8 @@ class TerminalSafe:
     """A text stream that drops control characters from everything written to it. Every
     command prints through it: statements, source names, reasons, the console chat."""
 
+    secrets: tuple[str, ...] = ()  # the configured token, once settings are read
+
     def __init__(self, stream) -> None:
         self._stream = stream
 
@@ -73,7 +76,7 @@ class TerminalSafe:
         return stream if isinstance(stream, cls) or stream is None else cls(stream)
 
     def write(self, text: str) -> int:
-        self._stream.write(text.translate(_CONTROLS))
+        self._stream.write(redact(text.translate(_CONTROLS), self.secrets))
         return len(text)
 
     def __getattr__(self, name: str):

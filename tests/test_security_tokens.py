@@ -105,3 +105,31 @@ async def test_a_rejected_token_is_a_config_error_without_the_token(
         await bot.run_telegram(settings, stop=asyncio.Event())
     assert wrong.split(":")[1] not in str(caught.value)
     assert wrong.split(":")[1] not in out.getvalue()
+
+
+def test_redaction_ignores_case_and_short_tokens():
+    from diplowatch.config import redact
+
+    token = "123:AbCdEf"  # too short for the token pattern: only the configured value finds it
+    echoed = "internal error: NetworkError: upstream error for /bot123:abcdef/getMe"
+    assert redact(echoed, (token,)) == "internal error: NetworkError: upstream error for /bot<token>/getMe"
+    assert "abcdef" not in redact(echoed.upper(), (token,)).lower()
+
+
+def test_every_cli_output_path_is_redacted(monkeypatch, capsys, tmp_path):
+    """An error printed with print() (not logged) used to show the token."""
+    from diplowatch import cli
+
+    token = "123456:ABCdefGhIjklMNOpqrs"
+    monkeypatch.setenv("DIPLOWATCH_TELEGRAM_TOKEN", token)
+    monkeypatch.setenv("DIPLOWATCH_DB", str(tmp_path / "t.db"))
+
+    def boom(settings, args):
+        print(f"about to call /bot{token.lower()}/getMe")
+        raise RuntimeError(f"upstream error for /bot{token.lower()}/getMe")
+
+    monkeypatch.setattr(cli, "cmd_status", boom)
+    assert cli.main(["status"]) == 70
+    out, err = capsys.readouterr()
+    assert "internal error" in err and "/bot<token>/getMe" in err and "<token>" in out
+    assert "abcdefghijklmnopqrs" not in (out + err).lower()
