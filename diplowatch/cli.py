@@ -200,7 +200,14 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
-    outcomes = asyncio.run(_poll_once(settings, args.source))
+    from . import ops
+
+    try:  # a poll beside a running monitor would fetch and alert twice
+        with ops.instance_lock(settings.db_path):
+            outcomes = asyncio.run(_poll_once(settings, args.source))
+    except ops.AlreadyRunning as exc:
+        print(f"diplowatch: {exc}", file=sys.stderr)
+        return 2
     for outcome in outcomes:
         print(texts.poll_outcome_line(outcome))
     return 1 if any(o.status == "error" for o in outcomes) else 0

@@ -42,7 +42,8 @@ class AlreadyRunning(Exception):
 
 
 def lock_path(db_path: Path) -> Path:
-    return Path(f"{db_path}.lock")
+    """Beside the real file: a symlink to the database finds the same lock file."""
+    return Path(f"{os.path.realpath(db_path)}.lock")
 
 
 @contextlib.contextmanager
@@ -71,9 +72,33 @@ def instance_lock(db_path: Path) -> Iterator[Path]:
             ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield path
+        with _database_flock(db_path):
+            yield path
     finally:
         os.close(fd)  # releases the lock
+
+
+@contextlib.contextmanager
+def _database_flock(db_path: Path) -> Iterator[None]:
+    """An flock on the database file itself, so that a hard link (another name, another lock
+    file) is still the same database. flock and SQLite's POSIX locks do not interact on Linux;
+    this descriptor is closed only when the block ends, after the database is closed."""
+    try:
+        fd = os.open(db_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError:
+        yield  # the store reports an unwritable database in its own words
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise AlreadyRunning(
+                f"another diplowatch is already running on the database {os.path.abspath(db_path)} "
+                "(under another name: a hard link or a copy of the path). Stop it first."
+            ) from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def _read_pid(fd: int) -> int | None:

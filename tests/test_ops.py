@@ -94,6 +94,28 @@ def test_a_second_holder_is_refused_with_the_database_named(tmp_path):
     assert (tmp_path / "d.db.lock").exists()  # left in place on purpose
 
 
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_another_name_for_the_same_database_is_the_same_lock(tmp_path, link):
+    db = tmp_path / "d.db"
+    db.write_bytes(b"")
+    other = tmp_path / "elsewhere" / "alias.db"
+    other.parent.mkdir()
+    (other.symlink_to if link == "symlink" else other.hardlink_to)(db)
+    with ops.instance_lock(db), pytest.raises(ops.AlreadyRunning, match="already running"), \
+            ops.instance_lock(other):
+        pass
+
+
+def test_poll_once_takes_the_lock_too(tmp_path, monkeypatch, capsys):
+    from diplowatch import cli
+
+    db = tmp_path / "d.db"
+    monkeypatch.setenv("DIPLOWATCH_DB", str(db))
+    with ops.instance_lock(db):
+        assert cli.main(["poll", "--once"]) == 2
+    assert "already running" in capsys.readouterr().err
+
+
 def test_the_lock_is_per_database(tmp_path):
     with ops.instance_lock(tmp_path / "a.db"), ops.instance_lock(tmp_path / "b.db"):
         pass
@@ -113,7 +135,8 @@ async def test_run_exits_2_when_another_instance_holds_the_database(tmp_path):
     assert err.startswith("diplowatch: another diplowatch is already running on the database "
                           f"{db.resolve()} (pid {os.getpid()})")
     assert err.count("\n") == 1 and "Traceback" not in err and out == ""
-    assert not db.exists()  # refused before touching the database
+    # refused before touching the database (the holder's lock made it, empty)
+    assert db.stat().st_size == 0 and not (tmp_path / "d.db-wal").exists()
 
 
 async def test_two_real_run_processes(tmp_path):
