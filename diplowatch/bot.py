@@ -61,9 +61,24 @@ class RedactingFilter(logging.Filter):
         return redact(text, self.secrets)
 
 
+class ShutdownFilter(logging.Filter):
+    """A poll cut short by Ctrl-C or SIGTERM is cancelled: APScheduler logs that as a job
+    that 'raised an exception', with 50 lines of traceback. It is the shutdown working; one
+    quiet line at DEBUG says so instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        cancelled = record.exc_info and record.exc_info[0] is asyncio.CancelledError
+        if cancelled and record.levelno > logging.DEBUG:
+            logging.getLogger("diplowatch.bot").debug("cancelled at shutdown: %s",
+                                                      record.getMessage())
+            return False
+        return True
+
+
 def setup_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(ShutdownFilter())
     handler.addFilter(RedactingFilter([settings.token or ""]))
     root = logging.getLogger()
     root.handlers[:] = [handler]

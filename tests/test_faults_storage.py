@@ -336,7 +336,7 @@ def test_starting_on_an_unwritable_database_exits_2_with_one_line(tmp_path, comm
 
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""
-    if command[0] == "run" and where == "directory":  # the instance lock comes first
+    if where == "directory":  # the instance lock comes first (run and poll --once take it)
         assert done.stderr == (
             f"diplowatch: configuration error: DIPLOWATCH_DB={str(db_path)!r}: cannot create the "
             f"lock file {db_path}.lock (Permission denied). Point DIPLOWATCH_DB at a writable "

@@ -11,6 +11,7 @@ import re
 import shlex
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -78,16 +79,40 @@ class SaveFolder:
         return self.path
 
 
+def _read_lines(stdin: TextIO) -> asyncio.Queue[str]:
+    """Lines of ``stdin`` from a daemon thread ('' at the end). Not the loop's default
+    executor: at Ctrl-C asyncio.run waits for its threads, and one blocked in readline kept
+    the process alive until the next Enter."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[str] = asyncio.Queue()
+
+    def put(line: str) -> bool:
+        try:
+            loop.call_soon_threadsafe(queue.put_nowait, line)
+        except RuntimeError:  # the loop is closed: the chat has ended
+            return False
+        return True
+
+    def read() -> None:
+        for line in iter(stdin.readline, ""):
+            if not put(line):
+                return
+        put("")
+
+    threading.Thread(target=read, name="console-stdin", daemon=True).start()
+    return queue
+
+
 async def run_console(deps: Deps, *, stdin: TextIO = sys.stdin, out: Callable[[str], None] = print,
                       save_dir: Path | None = None) -> None:
     """Read commands until end of input; a prompt when a person types them."""
-    loop = asyncio.get_running_loop()
+    lines = _read_lines(stdin)
     folder = SaveFolder(save_dir)
     interactive = stdin.isatty()
     while True:
         if interactive:
             print(PROMPT, end="", flush=True)
-        line = await loop.run_in_executor(None, stdin.readline)
+        line = await lines.get()
         if not line:
             return
         request = parse_line(line)

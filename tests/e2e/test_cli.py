@@ -205,3 +205,39 @@ async def test_control_characters_never_reach_the_terminal(setup, feed_server):
     assert "Kosovo" in searched and "now" in searched
     for _code, out, err in outputs:
         assert not any(c in out + err for c in "\x1b\x07\x9b"), (out, err)
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+async def test_stopping_during_a_poll_is_quiet(tmp_path, signal_name):
+    """Ctrl-C or SIGTERM while polls wait on a silent server: no CancelledError traceback."""
+    import signal
+
+    async def silent(reader, writer):  # accepts, then never answers
+        await asyncio.sleep(60)
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    (tmp_path / "s.toml").write_text("".join(
+        f'[[sources]]\nname = "slow{n}"\nkind = "rss"\nurl = "http://127.0.0.1:{port}/{n}"\n'
+        for n in range(3)))
+    env = {**os.environ, "DIPLOWATCH_DB": str(tmp_path / "d.db"),
+           "DIPLOWATCH_SOURCES": str(tmp_path / "s.toml"), "DIPLOWATCH_LOG_LEVEL": "INFO",
+           "DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": "1"}
+    env.pop("DIPLOWATCH_TELEGRAM_TOKEN", None)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "diplowatch", "run", cwd=tmp_path, env=env,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE)
+    try:
+        line = await asyncio.wait_for(proc.stderr.readline(), timeout=60)
+        assert b"monitor started" in line
+        await asyncio.sleep(1.5)  # the first polls are in flight, waiting on the server
+        proc.send_signal(getattr(signal, signal_name))
+        _, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+        server.close()
+    assert b"Traceback" not in err and b"CancelledError" not in err, err.decode()
+    # Ctrl-C: 130, as a shell expects; SIGTERM ends the console chat by its default action
+    assert proc.returncode == (130 if signal_name == "SIGINT" else -15), proc.returncode
