@@ -115,9 +115,11 @@ async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> Asy
     sync_sources(db, sources, now=utcnow())
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
+    monitor = Monitor(db, fetcher, inline_parse=inline_parse)
     try:
-        yield Runtime(settings, db, client, Monitor(db, fetcher, inline_parse=inline_parse))
+        yield Runtime(settings, db, client, monitor)
     finally:
+        monitor.close()
         await client.aclose()
         close_parse_pool()
         db.close()

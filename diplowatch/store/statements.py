@@ -61,6 +61,18 @@ def add_statements(db: Database, statements: list[Statement], *, now: datetime) 
     return batch
 
 
+def unstored(db: Database, statements: list[Statement]) -> list[Statement]:
+    """Those of ``statements`` that add_statements would store now as new or as a revision
+    (it decides again when it runs: this is for preparing work ahead of the write)."""
+    known = _Known.load(db, statements)
+    out = []
+    for statement in statements:
+        existing = known.find(statement)
+        if existing is None or existing.content_hash != statement.content_hash:
+            out.append(statement)
+    return out
+
+
 @dataclass
 class _Row:
     id: int
