@@ -32,6 +32,7 @@ from .scheduler import Monitor, utcnow
 from .sources import close_parse_pool
 from .sources.fetch import Fetcher, make_client
 from .store import Database, chats, check_writable, open_db, storage_fault
+from .store.readers import Readers
 from .store.sources import sync_sources
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ class Runtime:
     db: Database
     client: httpx.AsyncClient
     monitor: Monitor
+    readers: Readers  # commands' reads off the event loop
 
 
 def open_store(settings: Settings, *, writable: bool = False) -> Database:
@@ -116,9 +118,11 @@ async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> Asy
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
     monitor = Monitor(db, fetcher, inline_parse=inline_parse)
+    readers = Readers(db, name="command")
     try:
-        yield Runtime(settings, db, client, monitor)
+        yield Runtime(settings, db, client, monitor, readers)
     finally:
+        readers.close()
         monitor.close()
         await client.aclose()
         close_parse_pool()
@@ -171,7 +175,8 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
 
 
 def deps_for(rt: Runtime) -> Deps:
-    return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow())
+    return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow(),
+                readers=rt.readers)
 
 
 async def run(settings: Settings, *, headless: bool = False) -> None:

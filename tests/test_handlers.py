@@ -181,3 +181,44 @@ async def test_internal_error_is_a_clear_reply(deps):
     deps.db.close()  # the database going away mid-command
     reply = await ask(deps, "/status")
     assert "Something went wrong on our side" in reply.text
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("/search a* b* c* d* e* f* g* h* i* j* k* l* m* n* o* p* q* r* s* t*",
+     "“a*” is too short a prefix: put at least 3 letters before the *."),
+    ("/search рефер* совещ*", "Only 1 word of a search may end in * (this one has 2)."),
+    ("/search a b c d e f g h i", "Too many words (9): a search takes at most 8."),
+])
+async def test_costly_searches_are_refused_saying_why(deps, text, reason):
+    assert (await ask(deps, text)).text.startswith(reason)
+
+
+async def test_help_search_states_the_limits(deps):
+    text = (await ask(deps, "/help search")).text
+    assert text.startswith("/search &lt;words&gt; — full-text search")
+    for limit in ("at most 8 words", "at most 1 word ending in *", "at least 3 letters", "0.5 s"):
+        assert limit in text
+    assert "No command /nosuch" in (await ask(deps, "/help nosuch")).text
+    assert "No command /stats" in (await ask(deps, "/help stats")).text  # admin only
+
+
+async def test_search_runs_off_the_event_loop_on_a_read_connection(deps, monkeypatch):
+    import threading
+
+    from diplowatch.store import statements as statement_store
+    from diplowatch.store.readers import Readers
+
+    seen, real = [], statement_store.search
+
+    def search(db, words, **options):
+        seen.append((threading.current_thread().name, db is deps.db))
+        return real(db, words, **options)
+
+    monkeypatch.setattr(statement_store, "search", search)
+    deps.readers = Readers(deps.db)
+    try:
+        assert "важно" in (await ask(deps, "/search референдуме")).text
+    finally:
+        deps.readers.close()
+    [(thread, writer)] = seen
+    assert thread.startswith("diplowatch-read") and not writer

@@ -12,11 +12,15 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
 from .. import texts
 from ..config import Settings
 from ..models import UserError
 from ..store import Database, storage_fault
+from ..store.readers import Readers
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +37,15 @@ class Deps:
     clock: Callable[[], datetime]
     poll: Callable[[str], Awaitable[object]] | None = None
     started_at: datetime | None = None
+    readers: Readers | None = None  # read connections in worker threads (store/readers.py)
+
+
+async def read(deps: Deps, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``fn(db, *args, **kwargs)`` off the event loop on a read connection; on ``deps.db``
+    when there are no readers (tests, one-shot CLI use)."""
+    if deps.readers is None:
+        return fn(deps.db, *args, **kwargs)
+    return await deps.readers.run(fn, *args, **kwargs)
 
 
 @dataclass
@@ -70,15 +83,16 @@ class Command:
     summary: str
     usage: str = ""
     admin: bool = False
+    details: str = ""  # shown by /help <name>
 
 
 COMMANDS: dict[str, Command] = {}
 CALLBACKS: dict[str, Handler] = {}  # prefix of callback data → handler
 
 
-def command(name: str, summary: str, *, usage: str = "", admin: bool = False):
+def command(name: str, summary: str, *, usage: str = "", admin: bool = False, details: str = ""):
     def register(func: Handler) -> Handler:
-        COMMANDS[name] = Command(name, func, summary, usage or f"/{name}", admin)
+        COMMANDS[name] = Command(name, func, summary, usage or f"/{name}", admin, details)
         return func
 
     return register
