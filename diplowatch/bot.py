@@ -26,7 +26,7 @@ from . import handlers, ledger, ops, texts
 from .config import TOKEN_RE, ConfigError, Settings, load_sources
 from .delivery import Sender, console_send, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
-from .handlers.core import Deps
+from .handlers.core import MAX_IN_FLIGHT, Deps
 from .handlers.telegram import bot_commands
 from .scheduler import Monitor, utcnow
 from .sources import close_parse_pool
@@ -205,8 +205,10 @@ async def run_console_chat(settings: Settings, *, stdin: TextIO = sys.stdin,
 def build_application(settings: Settings) -> Application:
     # Our outbox sender paces alerts; PTB's limiter is only a safety net for replies.
     limiter = AIORateLimiter(overall_max_rate=max(30.0, settings.send_rate), max_retries=0)
+    # Updates are handled concurrently (one user's slow search must not hold up the others),
+    # more of them than MAX_IN_FLIGHT, so that the commands past that cap get their "busy".
     return (Application.builder().token(settings.token or "").base_url(settings.api_url)
-            .rate_limiter(limiter).build())
+            .rate_limiter(limiter).concurrent_updates(4 * MAX_IN_FLIGHT).build())
 
 
 async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,

@@ -151,6 +151,7 @@ def command_help(cmd) -> str:
         f"\n\n{escape(cmd.details)}" if cmd.details else "")
 
 
+BUSY = "The bot is busy answering many requests right now. Please try again in a moment."
 HELP_UNKNOWN = "No command /{name}. /help lists them all."
 
 

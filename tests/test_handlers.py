@@ -222,3 +222,54 @@ async def test_search_runs_off_the_event_loop_on_a_read_connection(deps, monkeyp
         deps.readers.close()
     [(thread, writer)] = seen
     assert thread.startswith("diplowatch-read") and not writer
+
+
+async def test_commands_past_the_global_cap_are_answered_busy(deps, monkeypatch):
+    import asyncio
+
+    from diplowatch.handlers import core
+
+    release, started = asyncio.Event(), []
+
+    async def slow_status(deps_, request):
+        started.append(request.user_id)
+        await release.wait()
+        return core.Reply("done")
+
+    monkeypatch.setitem(COMMANDS, "status", core.Command("status", slow_status, "s"))
+    deps.in_flight = asyncio.Semaphore(core.MAX_IN_FLIGHT)
+    running = [asyncio.create_task(ask(deps, "/status", user=u)) for u in range(core.MAX_IN_FLIGHT)]
+    while len(started) < core.MAX_IN_FLIGHT:
+        await asyncio.sleep(0)
+    busy = await ask(deps, "/help", user=999)
+    assert busy.text == "The bot is busy answering many requests right now. Please try again in a moment."
+    release.set()
+    assert [r.text for r in await asyncio.gather(*running)] == ["done"] * core.MAX_IN_FLIGHT
+    assert "<b>Commands</b>" in (await ask(deps, "/help", user=999)).text  # free again
+
+
+@pytest.mark.parametrize(("text", "module", "name"), [
+    ("/timeline kosovo", "diplowatch.charts", "timeline_png"),
+    ("/export", "diplowatch.handlers.recognitions", "_csv"),
+])
+async def test_charts_and_exports_run_off_the_event_loop(deps, monkeypatch, text, module, name):
+    import importlib
+    import threading
+
+    from diplowatch.store.readers import Readers
+
+    seen, target = [], importlib.import_module(module)
+    real = getattr(target, name)
+
+    def traced(db, *args, **kwargs):
+        seen.append(threading.current_thread().name)
+        return real(db, *args, **kwargs)
+
+    monkeypatch.setattr(target, name, traced)
+    deps.readers = Readers(deps.db)
+    try:
+        reply = await ask(deps, text)
+    finally:
+        deps.readers.close()
+    assert (reply.photo or reply.document) and len(seen) == 1
+    assert seen[0].startswith("diplowatch-read")

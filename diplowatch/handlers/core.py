@@ -7,6 +7,7 @@ the same table, texts and checks serve both.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 MAX_ARG_CHARS = 512
 COMMAND_INTERVAL = 1.0  # seconds between commands of one user
+MAX_IN_FLIGHT = 8  # commands being answered at once, all users together
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Deps:
     poll: Callable[[str], Awaitable[object]] | None = None
     started_at: datetime | None = None
     readers: Readers | None = None  # read connections in worker threads (store/readers.py)
+    # commands being answered now; past the cap a command is answered "busy" at once
+    in_flight: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(MAX_IN_FLIGHT))
 
 
 async def read(deps: Deps, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -147,7 +151,16 @@ def is_admin(deps: Deps, request: Request) -> bool:
 
 
 async def dispatch(deps: Deps, request: Request) -> Reply:
-    """Run one command or button press; every failure becomes a clear reply, never a traceback."""
+    """Run one command or button press; every failure becomes a clear reply, never a traceback.
+    Past MAX_IN_FLIGHT commands in progress the answer is texts.BUSY, without running it."""
+    if deps.in_flight.locked():
+        log.warning("busy: command refused command=%s chat=%s", request.command, request.chat_id)
+        return Reply(texts.BUSY)
+    async with deps.in_flight:
+        return await _answer(deps, request)
+
+
+async def _answer(deps: Deps, request: Request) -> Reply:
     try:
         return await _route(deps, request)
     except UserError as exc:
