@@ -151,6 +151,10 @@ def command_help(cmd) -> str:
         f"\n\n{escape(cmd.details)}" if cmd.details else "")
 
 
+GROUP_ADMINS_ONLY = ("In a group, only its administrators can change what it follows. Ask one "
+                     "of them, or subscribe in a private chat with the bot.")
+ADMIN_CHECK_FAILED = ("Telegram did not say whether you administer this group, so nothing was "
+                      "changed. Please try again in a moment.")
 BUSY = "The bot is busy answering many requests right now. Please try again in a moment."
 HELP_UNKNOWN = "No command /{name}. /help lists them all."
 

@@ -32,10 +32,11 @@ def deps(tmp_path):
     db.close()
 
 
-async def ask(deps, text, *, user=USER, chat=None, chat_type="private"):
+async def ask(deps, text, *, user=USER, chat=None, chat_type="private", chat_admin=None):
     name, *args = text.split()
     request = Request(chat_id=chat if chat is not None else user, user_id=user,
-                      command=name.lstrip("/"), args=args, chat_type=chat_type)
+                      command=name.lstrip("/"), args=args, chat_type=chat_type,
+                      chat_admin=chat_admin)
     reply = await dispatch(deps, request)
     assert validate_html(reply.text) == [], reply.text
     return reply
@@ -134,7 +135,11 @@ async def test_unsubscribe_own_only(deps):
 
 
 async def test_group_subscriptions_belong_to_the_group(deps):
-    await ask(deps, "/subscribe kosovo", user=USER, chat=GROUP, chat_type="supergroup")
+    async def administers() -> bool:
+        return True
+
+    await ask(deps, "/subscribe kosovo", user=USER, chat=GROUP, chat_type="supergroup",
+              chat_admin=administers)
     assert chats.list_subscriptions(deps.db, USER) == []
     assert [s.value for s in chats.list_subscriptions(deps.db, GROUP)] == ["XK"]
 

@@ -62,6 +62,8 @@ class Request:
     chat_title: str = ""
     callback: str | None = None  # data of a pressed inline button
     operator: bool = False  # the local console user; never set from Telegram
+    # in groups: asks the front end whether the user administers the chat (None: cannot ask)
+    chat_admin: Callable[[], Awaitable[bool]] | None = None
 
     @property
     def arg_text(self) -> str:
@@ -148,6 +150,21 @@ def is_admin(deps: Deps, request: Request) -> bool:
     if request.operator:
         return True
     return request.chat_type == "private" and request.user_id in deps.settings.admin_ids
+
+
+GROUP_TYPES = ("group", "supergroup")
+
+
+async def require_chat_admin(deps: Deps, request: Request) -> None:
+    """In a group (with DIPLOWATCH_GROUP_ADMINS_ONLY on): UserError unless the user
+    administers it. Fail-closed: a front end that cannot tell counts as "no"."""
+    if not deps.settings.group_admins_only or request.chat_type not in GROUP_TYPES:
+        return
+    if request.operator or (request.chat_admin is not None and await request.chat_admin()):
+        return
+    log.info("group change refused command=%s chat=%s user=%s", request.command or "button",
+             request.chat_id, request.user_id)
+    raise UserError(texts.GROUP_ADMINS_ONLY)
 
 
 async def dispatch(deps: Deps, request: Request) -> Reply:
