@@ -27,12 +27,13 @@ from . import handlers, ledger, ops, texts
 from .config import ConfigError, Settings, load_sources, redact
 from .delivery import Sender, console_send, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
-from .handlers.core import Deps
+from .handlers.core import MAX_IN_FLIGHT, Deps
 from .handlers.telegram import bot_commands
 from .scheduler import Monitor, utcnow
 from .sources import close_parse_pool
 from .sources.fetch import Fetcher, make_client
 from .store import Database, chats, check_writable, open_db, storage_fault
+from .store.readers import Readers
 from .store.sources import sync_sources
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ class Runtime:
     db: Database
     client: httpx.AsyncClient
     monitor: Monitor
+    readers: Readers  # commands' reads off the event loop
 
 
 def open_store(settings: Settings, *, writable: bool = False) -> Database:
@@ -131,9 +133,13 @@ async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> Asy
     sync_sources(db, sources, now=utcnow())
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
+    monitor = Monitor(db, fetcher, inline_parse=inline_parse)
+    readers = Readers(db, name="command")
     try:
-        yield Runtime(settings, db, client, Monitor(db, fetcher, inline_parse=inline_parse))
+        yield Runtime(settings, db, client, monitor, readers)
     finally:
+        readers.close()
+        monitor.close()
         await client.aclose()
         close_parse_pool()
         db.close()
@@ -185,7 +191,8 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
 
 
 def deps_for(rt: Runtime) -> Deps:
-    return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow())
+    return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow(),
+                readers=rt.readers)
 
 
 async def run(settings: Settings, *, headless: bool = False, save_dir: Path | None = None) -> None:
@@ -217,8 +224,10 @@ async def run_console_chat(settings: Settings, *, stdin: TextIO = sys.stdin,
 def build_application(settings: Settings) -> Application:
     # Our outbox sender paces alerts; PTB's limiter is only a safety net for replies.
     limiter = AIORateLimiter(overall_max_rate=max(30.0, settings.send_rate), max_retries=0)
+    # Updates are handled concurrently (one user's slow search must not hold up the others),
+    # more of them than MAX_IN_FLIGHT, so that the commands past that cap get their "busy".
     return (Application.builder().token(settings.token or "").base_url(settings.api_url)
-            .rate_limiter(limiter).build())
+            .rate_limiter(limiter).concurrent_updates(4 * MAX_IN_FLIGHT).build())
 
 
 async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,

@@ -28,6 +28,8 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": ("0", "1 lets sources live on private addresses"),
     "DIPLOWATCH_SEND_RATE": ("25", "global messages per second to Telegram"),
     "DIPLOWATCH_LOG_LEVEL": ("INFO", "logging level"),
+    "DIPLOWATCH_GROUP_ADMINS_ONLY": ("1", "1: in groups only the group's administrators may "
+                                     "change its subscriptions"),
 }
 
 MIN_INTERVAL = 60
@@ -66,6 +68,7 @@ class Settings:
     allow_private: bool = False
     send_rate: float = 25.0
     log_level: str = "INFO"
+    group_admins_only: bool = True
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -80,6 +83,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         allow_private=_flag("DIPLOWATCH_ALLOW_PRIVATE_NETWORKS", get("DIPLOWATCH_ALLOW_PRIVATE_NETWORKS")),
         send_rate=_rate(get("DIPLOWATCH_SEND_RATE")),
         log_level=_log_level(get("DIPLOWATCH_LOG_LEVEL")),
+        group_admins_only=_flag("DIPLOWATCH_GROUP_ADMINS_ONLY",
+                                get("DIPLOWATCH_GROUP_ADMINS_ONLY") or "1"),
     )
 
 

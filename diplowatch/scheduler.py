@@ -32,6 +32,7 @@ from .sources.fetch import Fetcher
 from .store import Database
 from .store import sources as source_store
 from .store.group import GroupCommit
+from .store.readers import Readers
 from .store.statements import StoredBatch
 
 log = logging.getLogger(__name__)
@@ -103,9 +104,11 @@ class Monitor:
     """Polls sources into the store. Knows nothing about Telegram."""
 
     def __init__(self, db: Database, fetcher: Fetcher, *, clock: Callable[[], datetime] = utcnow,
-                 inline_parse: bool = False) -> None:
+                 inline_parse: bool = False, readers: Readers | None = None) -> None:
         self.db, self.fetcher, self.clock = db, fetcher, clock
         self.inline_parse = inline_parse
+        # extraction and keyword matching of a polled batch, before its write (pipeline.prepare)
+        self.readers = readers or Readers(db, workers=1, name="prepare")
         self._limit = asyncio.Semaphore(MAX_CONCURRENT_POLLS)
         self.on_ingested: Callable[[], None] | None = None  # e.g. wake the outbox sender
         # source → (its job's scheduled run time, epoch s; that time on the monotonic clock)
@@ -170,9 +173,10 @@ class Monitor:
             log.exception("poll crashed source=%s", source.name)
             return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
         wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
+        prepared = await self._prepare(source, fetched.statements)
 
         def store() -> StoredBatch:
-            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
+            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now, prepared=prepared)
             source_store.record_success(
                 self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
                 etag=fetched.etag, last_modified=fetched.last_modified,
@@ -192,6 +196,20 @@ class Monitor:
             self.on_ingested()
         status = "not_modified" if fetched.not_modified else ("new" if batch.new else "unchanged")
         return PollOutcome(source.name, status, len(batch.new), len(batch.revised))
+
+    async def _prepare(self, source: Source, statements: list) -> pipeline.Prepared | None:
+        """pipeline.prepare in a worker thread; None (the write does it all) if that fails."""
+        if not statements:
+            return None
+        try:
+            return await self.readers.run(pipeline.prepare, statements)
+        except Exception as exc:
+            log.warning("preparing the batch failed source=%s: %s: %s; doing it in the write",
+                        source.name, type(exc).__name__, exc)
+            return None
+
+    def close(self) -> None:
+        self.readers.close()
 
     def _failed(self, source: Source, state: SourceState, reason: str,
                 retry_after: float | None) -> PollOutcome:

@@ -149,6 +149,19 @@ START = (
 )
 
 
+def command_help(cmd) -> str:
+    return f"{escape(cmd.usage)} — {escape(cmd.summary)}" + (
+        f"\n\n{escape(cmd.details)}" if cmd.details else "")
+
+
+GROUP_ADMINS_ONLY = ("In a group, only its administrators can change what it follows. Ask one "
+                     "of them, or subscribe in a private chat with the bot.")
+ADMIN_CHECK_FAILED = ("Telegram did not say whether you administer this group, so nothing was "
+                      "changed. Please try again in a moment.")
+BUSY = "The bot is busy answering many requests right now. Please try again in a moment."
+HELP_UNKNOWN = "No command /{name}. /help lists them all."
+
+
 def help_text(commands: Iterable, *, admin: bool) -> str:
     lines = ["<b>Commands</b>"]
     for cmd in commands:
@@ -197,6 +210,14 @@ def unknown_source(name: str, known: list[str]) -> str:
 # ---- chat: archive --------------------------------------------------------------------------
 
 SEARCH_USAGE = "Type words to search for, e.g. /search recognition Abkhazia (word* for a prefix)."
+
+
+def search_help(*, terms: int, prefixes: int, min_prefix: int, budget: float) -> str:
+    return (f"Every word must occur; word* matches words that begin so. Limits, so that one "
+            f"search cannot hold up the others: at most {terms} words (each part of a "
+            f"hyphenated word counts), at most {prefixes} word ending in *, at least "
+            f"{min_prefix} letters before a *, and {budget:g} s of work; a search past them is "
+            "refused with the reason.")
 
 
 def search_results_html(words: str, hits, *, page: int) -> str:

@@ -32,10 +32,11 @@ def deps(tmp_path):
     db.close()
 
 
-async def ask(deps, text, *, user=USER, chat=None, chat_type="private"):
+async def ask(deps, text, *, user=USER, chat=None, chat_type="private", chat_admin=None):
     name, *args = text.split()
     request = Request(chat_id=chat if chat is not None else user, user_id=user,
-                      command=name.lstrip("/"), args=args, chat_type=chat_type)
+                      command=name.lstrip("/"), args=args, chat_type=chat_type,
+                      chat_admin=chat_admin)
     reply = await dispatch(deps, request)
     assert validate_html(reply.text) == [], reply.text
     return reply
@@ -176,7 +177,11 @@ async def test_unsubscribe_own_only(deps):
 
 
 async def test_group_subscriptions_belong_to_the_group(deps):
-    await ask(deps, "/subscribe kosovo", user=USER, chat=GROUP, chat_type="supergroup")
+    async def administers() -> bool:
+        return True
+
+    await ask(deps, "/subscribe kosovo", user=USER, chat=GROUP, chat_type="supergroup",
+              chat_admin=administers)
     assert chats.list_subscriptions(deps.db, USER) == []
     assert [s.value for s in chats.list_subscriptions(deps.db, GROUP)] == ["XK"]
 
@@ -226,3 +231,95 @@ async def test_internal_error_is_a_clear_reply(deps):
     deps.db.close()  # the database going away mid-command
     reply = await ask(deps, "/status")
     assert "Something went wrong on our side" in reply.text
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("/search a* b* c* d* e* f* g* h* i* j* k* l* m* n* o* p* q* r* s* t*",
+     "“a*” is too short a prefix: put at least 3 letters before the *."),
+    ("/search рефер* совещ*", "Only 1 word of a search may end in * (this one has 2)."),
+    ("/search a b c d e f g h i", "Too many words (9): a search takes at most 8."),
+])
+async def test_costly_searches_are_refused_saying_why(deps, text, reason):
+    assert (await ask(deps, text)).text.startswith(reason)
+
+
+async def test_help_search_states_the_limits(deps):
+    text = (await ask(deps, "/help search")).text
+    assert text.startswith("/search &lt;words&gt; — full-text search")
+    for limit in ("at most 8 words", "at most 1 word ending in *", "at least 3 letters", "0.5 s"):
+        assert limit in text
+    assert "No command /nosuch" in (await ask(deps, "/help nosuch")).text
+    assert "No command /stats" in (await ask(deps, "/help stats")).text  # admin only
+
+
+async def test_search_runs_off_the_event_loop_on_a_read_connection(deps, monkeypatch):
+    import threading
+
+    from diplowatch.store import statements as statement_store
+    from diplowatch.store.readers import Readers
+
+    seen, real = [], statement_store.search
+
+    def search(db, words, **options):
+        seen.append((threading.current_thread().name, db is deps.db))
+        return real(db, words, **options)
+
+    monkeypatch.setattr(statement_store, "search", search)
+    deps.readers = Readers(deps.db)
+    try:
+        assert "важно" in (await ask(deps, "/search референдуме")).text
+    finally:
+        deps.readers.close()
+    [(thread, writer)] = seen
+    assert thread.startswith("diplowatch-read") and not writer
+
+
+async def test_commands_past_the_global_cap_are_answered_busy(deps, monkeypatch):
+    import asyncio
+
+    from diplowatch.handlers import core
+
+    release, started = asyncio.Event(), []
+
+    async def slow_status(deps_, request):
+        started.append(request.user_id)
+        await release.wait()
+        return core.Reply("done")
+
+    monkeypatch.setitem(COMMANDS, "status", core.Command("status", slow_status, "s"))
+    deps.in_flight = asyncio.Semaphore(core.MAX_IN_FLIGHT)
+    running = [asyncio.create_task(ask(deps, "/status", user=u)) for u in range(core.MAX_IN_FLIGHT)]
+    while len(started) < core.MAX_IN_FLIGHT:
+        await asyncio.sleep(0)
+    busy = await ask(deps, "/help", user=999)
+    assert busy.text == "The bot is busy answering many requests right now. Please try again in a moment."
+    release.set()
+    assert [r.text for r in await asyncio.gather(*running)] == ["done"] * core.MAX_IN_FLIGHT
+    assert "<b>Commands</b>" in (await ask(deps, "/help", user=999)).text  # free again
+
+
+@pytest.mark.parametrize(("text", "module", "name"), [
+    ("/timeline kosovo", "diplowatch.charts", "timeline_png"),
+    ("/export", "diplowatch.handlers.recognitions", "_csv"),
+])
+async def test_charts_and_exports_run_off_the_event_loop(deps, monkeypatch, text, module, name):
+    import importlib
+    import threading
+
+    from diplowatch.store.readers import Readers
+
+    seen, target = [], importlib.import_module(module)
+    real = getattr(target, name)
+
+    def traced(db, *args, **kwargs):
+        seen.append(threading.current_thread().name)
+        return real(db, *args, **kwargs)
+
+    monkeypatch.setattr(target, name, traced)
+    deps.readers = Readers(deps.db)
+    try:
+        reply = await ask(deps, text)
+    finally:
+        deps.readers.close()
+    assert (reply.photo or reply.document) and len(seen) == 1
+    assert seen[0].startswith("diplowatch-read")

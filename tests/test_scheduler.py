@@ -2,6 +2,7 @@
 failing sources isolated, restart resuming from SQLite, and the APScheduler jobs."""
 
 import asyncio
+import threading
 import time
 from collections import deque
 from datetime import UTC, datetime, timedelta
@@ -132,8 +133,8 @@ async def test_a_cycle_commits_in_groups_and_a_failed_store_loses_only_its_sourc
     monitor = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), inline_parse=True)
     real = scheduler_module.pipeline.ingest_batch
 
-    def ingest_then_fail_for_s3(db, statements, *, now):
-        batch = real(db, statements, now=now)  # written, then the bug: all of it must go
+    def ingest_then_fail_for_s3(db, statements, *, now, **options):
+        batch = real(db, statements, now=now, **options)  # written, then the bug: all of it must go
         if statements and statements[0].source == "s3":
             raise RuntimeError("bug in s3's batch")
         return batch
@@ -264,3 +265,34 @@ async def test_a_clock_step_after_submission_is_not_lag(world, monkeypatch):
     monkeypatch.setattr(scheduler_module, "time", stepped)  # the wall clock jumps an hour
     assert (await monitor.poll("a")).status == "new"
     assert 5 <= monitor.poll_lag().max < 60
+
+
+async def test_a_polled_batch_is_extracted_and_matched_off_the_event_loop(world, monkeypatch):
+    """Extraction and keyword matching of a polled batch run in a worker thread (with its own
+    read connection), not on the event loop; the alerts are the same."""
+    from diplowatch import pipeline
+    from diplowatch.store import chats
+    from diplowatch.store.keywords import KeywordIndex
+
+    monitor, _, _ = world
+    chats.add_subscription(monitor.db, 7, "keyword", "statement", now=T0)
+    threads: list[str] = []
+    real_extract, real_match = pipeline.extract, KeywordIndex.match
+
+    def extract(text, lang=None):
+        threads.append(threading.current_thread().name)
+        return real_extract(text, lang)
+
+    def match(self, text):
+        threads.append(threading.current_thread().name)
+        return real_match(self, text)
+
+    monkeypatch.setattr(pipeline, "extract", extract)
+    monkeypatch.setattr(KeywordIndex, "match", match)
+    outcomes = await monitor.poll_all()
+    assert sum(o.new for o in outcomes) == 3
+    assert len(threads) == 6 and threading.main_thread().name not in threads
+    sent = {r["title"] for r in monitor.db.query(
+        "SELECT s.title FROM outbox o JOIN alerts a ON a.id = o.alert_id "
+        "JOIN statements s ON s.id = a.statement_id WHERE o.chat_id = 7")}
+    assert sent == {"Second statement", "Statement B"}

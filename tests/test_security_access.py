@@ -226,8 +226,92 @@ async def test_a_chat_holds_at_most_50_subscriptions(deps):
 
 
 async def test_the_cap_counts_for_a_group_not_for_its_members(deps):
+    # any member may subscribe here (DIPLOWATCH_GROUP_ADMINS_ONLY=0): the cap is the point
+    object.__setattr__(deps, "settings", Settings(group_admins_only=False))
     for n in range(MAX_SUBSCRIPTIONS):
         await ask(deps, f"/subscribe keyword word{n:03d}", user=USER + n, chat=GROUP,
                   chat_type="group")
     assert "the maximum" in await ask(deps, "/subscribe all", user=ADMIN, chat=GROUP,
                                       chat_type="group")
+
+
+# ---- group subscriptions: administrators only ---------------------------------------------
+
+def group_subs(deps: Deps) -> list[str]:
+    return [s.value for s in chats.list_subscriptions(deps.db, GROUP)]
+
+
+async def in_group(app: Application, bot_api: FakeBotAPI, text: str, *, user: int = USER,
+                   **extra) -> str:
+    app.clock[0] += 2  # past the per-user throttle
+    before = len(bot_api.sent_messages(GROUP))
+    await send(app, bot_api.inject_message(GROUP, text, user_id=user, chat_type="supergroup",
+                                           title="g", **extra))
+    return bot_api.sent_messages(GROUP)[before].text
+
+
+async def test_in_a_group_only_its_administrators_change_subscriptions(app, bot_api, deps):
+    bot_api.set_member(GROUP, ADMIN, "administrator")
+    bot_api.set_member(GROUP, 3003, "creator")
+    assert await in_group(app, bot_api, "/subscribe kosovo") == texts.GROUP_ADMINS_ONLY
+    assert group_subs(deps) == []
+    assert "Subscribed" in await in_group(app, bot_api, "/subscribe kosovo", user=ADMIN)
+    assert "Subscribed" in await in_group(app, bot_api, "/subscribe dpr", user=3003)
+    assert await in_group(app, bot_api, "/unsubscribe kosovo") == texts.GROUP_ADMINS_ONLY
+    [first, _] = chats.list_subscriptions(deps.db, GROUP)
+    assert await in_group(app, bot_api, f"/unsubscribe {first.id}") == texts.GROUP_ADMINS_ONLY
+    assert group_subs(deps) == ["XK", "donetsk-pr"]
+    # looking is for everyone, and costs no getChatMember
+    calls = len(bot_api.calls_to("getChatMember"))
+    assert "kosovo" in (await in_group(app, bot_api, "/subscriptions")).lower()
+    assert len(bot_api.calls_to("getChatMember")) == calls
+    assert [(c.params["chat_id"], c.params["user_id"]) for c in bot_api.calls_to("getChatMember")
+            ] == [(str(GROUP), str(u)) for u in (USER, ADMIN, 3003, USER, USER)]
+    assert "Unsubscribed" in await in_group(app, bot_api, "/unsubscribe kosovo", user=ADMIN)
+    assert group_subs(deps) == ["donetsk-pr"]
+
+
+async def test_a_member_pressing_a_groups_buttons_changes_nothing(app, bot_api, deps):
+    chats.add_subscription(deps.db, GROUP, "entity", "XK", now=NOW)
+    [sub] = chats.list_subscriptions(deps.db, GROUP)
+    for data in (f"unsub:{sub.id}", "sub:entity:abkhazia"):
+        app.clock[0] += 2
+        await send(app, bot_api.inject_callback(GROUP, data, user_id=USER, chat_type="supergroup"))
+    assert [m.text for m in bot_api.sent_messages(GROUP)] == [texts.GROUP_ADMINS_ONLY] * 2
+    assert group_subs(deps) == ["XK"]
+
+
+async def test_an_anonymous_administrator_posting_as_the_group_may_subscribe(app, bot_api, deps):
+    anonymous = 1087968824  # Telegram's GroupAnonymousBot
+    assert "Subscribed" in await in_group(app, bot_api, "/subscribe kosovo", user=anonymous,
+                                          sender_chat=GROUP)
+    assert group_subs(deps) == ["XK"] and not bot_api.calls_to("getChatMember")
+    # on behalf of another chat (a channel) is not being the group's administrator
+    assert await in_group(app, bot_api, "/subscribe dpr", user=136817688,
+                          sender_chat=-100777) == texts.GROUP_ADMINS_ONLY
+
+
+async def test_when_telegram_cannot_say_who_administers_nothing_changes(app, bot_api, deps):
+    bot_api.server_error(method="getChatMember")
+    assert await in_group(app, bot_api, "/subscribe kosovo", user=ADMIN) == (
+        texts.ADMIN_CHECK_FAILED)
+    assert group_subs(deps) == []
+
+
+async def test_group_admins_only_can_be_turned_off(app, bot_api, deps):
+    object.__setattr__(deps, "settings", load_settings({"DIPLOWATCH_GROUP_ADMINS_ONLY": "0"}))
+    assert "Subscribed" in await in_group(app, bot_api, "/subscribe kosovo")
+    assert group_subs(deps) == ["XK"] and not bot_api.calls_to("getChatMember")
+
+
+async def test_private_chats_never_ask_who_administers(app, bot_api, deps):
+    await send(app, bot_api.inject_message(USER, "/subscribe kosovo", user_id=USER))
+    assert [s.value for s in chats.list_subscriptions(deps.db, USER)] == ["XK"]
+    assert not bot_api.calls_to("getChatMember")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", True), ("1", True), ("0", False)])
+def test_group_admins_only_setting(value, expected):
+    assert load_settings({"DIPLOWATCH_GROUP_ADMINS_ONLY": value}).group_admins_only is expected
+    with pytest.raises(ConfigError, match="DIPLOWATCH_GROUP_ADMINS_ONLY='maybe' must be 1 or 0"):
+        load_settings({"DIPLOWATCH_GROUP_ADMINS_ONLY": "maybe"})

@@ -225,3 +225,35 @@ def test_statement_journals_stay_in_memory(tmp_path):
     db = open_db(tmp_path / "t.db")
     assert db.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
     assert open_db(tmp_path / "t.db", readonly=True).execute("PRAGMA temp_store").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize(("words", "reason"), [
+    (" ".join(f"{c}*" for c in "abcdefghijklmnopqrst"), "“a*” is too short a prefix: put at "
+                                                        "least 3 letters before the *."),
+    ("ab*", "“ab*” is too short a prefix: put at least 3 letters before the *."),
+    ("non-re*", "“non-re*” is too short a prefix: put at least 3 letters before the *."),
+    ("rec* ind*", "Only 1 word of a search may end in * (this one has 2)."),
+    ("one two three four five six seven eight nine",
+     "Too many words (9): a search takes at most 8. Leave out the common ones."),
+    ("a-b-c-d-e-f-g-h-i", "Too many words (9): a search takes at most 8. Leave out the common "
+                          "ones."),
+])
+def test_search_past_the_cost_limits_is_refused_saying_why(db, words, reason):
+    ingest(db, [make("guid:1", "abc recognition")], now=NOW)
+    with pytest.raises(st.SearchRefused) as refused:
+        st.search(db, words)
+    assert str(refused.value) == reason
+
+
+def test_the_largest_accepted_search_runs(db):
+    ingest(db, [make("guid:1", "recognition independence one two three four five six")],
+           now=NOW)
+    assert len(st.search(db, "rec* independence one two three four five six")) == 1
+
+
+def test_a_search_over_its_time_budget_is_stopped_saying_why(db):
+    ingest(db, [make(f"guid:{i}", f"recognition number {i}") for i in range(300)], now=NOW)
+    with pytest.raises(st.SearchRefused, match=r"took longer than 0 s and was stopped"):
+        st.search(db, "recognition", limit=300, budget=0.0)
+    assert len(st.search(db, "recognition", limit=300)) == 300  # the handler is gone again
+    assert db.execute("SELECT count(*) FROM statements").fetchone()[0] == 300

@@ -6,16 +6,20 @@ from .. import texts
 from ..models import UserError
 from ..store import sources as source_store
 from ..store import statements as statement_store
-from .core import Deps, Reply, Request, callback, command, parse_number
+from .core import Deps, Reply, Request, callback, command, parse_number, read
 
 PAGE = 5
 
 
-@command("search", "full-text search of the archive, newest first", usage="/search <words>")
+@command("search", "full-text search of the archive, newest first", usage="/search <words>",
+         details=texts.search_help(terms=statement_store.MAX_TERMS,
+                                   prefixes=statement_store.MAX_PREFIXES,
+                                   min_prefix=statement_store.MIN_PREFIX,
+                                   budget=statement_store.SEARCH_BUDGET))
 async def search(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.SEARCH_USAGE)
-    return _page(deps, request.arg_text, 0)
+    return await _page(deps, request.arg_text, 0)
 
 
 @callback("s")
@@ -24,13 +28,13 @@ async def search_page(deps: Deps, request: Request) -> Reply:
     page = parse_number(parts[1], digits=6) if len(parts) == 3 else None
     if page is None or not parts[2]:
         raise UserError(texts.STALE_BUTTON)
-    reply = _page(deps, parts[2], page)
+    reply = await _page(deps, parts[2], page)
     reply.edit = True
     return reply
 
 
-def _page(deps: Deps, words: str, page: int) -> Reply:
-    hits = statement_store.search(deps.db, words, limit=PAGE + 1, offset=page * PAGE)
+async def _page(deps: Deps, words: str, page: int) -> Reply:
+    hits = await read(deps, statement_store.search, words, limit=PAGE + 1, offset=page * PAGE)
     buttons = []
     if page:
         buttons.append((texts.PREV, texts.callback_data("s", str(page - 1), words)))

@@ -7,21 +7,27 @@ the same table, texts and checks serve both.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
 from .. import texts
 from ..config import Settings
 from ..models import UserError
 from ..store import Database, storage_fault
+from ..store.readers import Readers
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
 MAX_ARG_CHARS = 512
 COMMAND_INTERVAL = 1.0  # seconds between commands of one user
+MAX_IN_FLIGHT = 8  # commands being answered at once, all users together
 
 
 @dataclass
@@ -33,6 +39,17 @@ class Deps:
     clock: Callable[[], datetime]
     poll: Callable[[str], Awaitable[object]] | None = None
     started_at: datetime | None = None
+    readers: Readers | None = None  # read connections in worker threads (store/readers.py)
+    # commands being answered now; past the cap a command is answered "busy" at once
+    in_flight: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(MAX_IN_FLIGHT))
+
+
+async def read(deps: Deps, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``fn(db, *args, **kwargs)`` off the event loop on a read connection; on ``deps.db``
+    when there are no readers (tests, one-shot CLI use)."""
+    if deps.readers is None:
+        return fn(deps.db, *args, **kwargs)
+    return await deps.readers.run(fn, *args, **kwargs)
 
 
 @dataclass
@@ -45,6 +62,8 @@ class Request:
     chat_title: str = ""
     callback: str | None = None  # data of a pressed inline button
     operator: bool = False  # the local console user; never set from Telegram
+    # in groups: asks the front end whether the user administers the chat (None: cannot ask)
+    chat_admin: Callable[[], Awaitable[bool]] | None = None
 
     @property
     def arg_text(self) -> str:
@@ -70,15 +89,16 @@ class Command:
     summary: str
     usage: str = ""
     admin: bool = False
+    details: str = ""  # shown by /help <name>
 
 
 COMMANDS: dict[str, Command] = {}
 CALLBACKS: dict[str, Handler] = {}  # prefix of callback data → handler
 
 
-def command(name: str, summary: str, *, usage: str = "", admin: bool = False):
+def command(name: str, summary: str, *, usage: str = "", admin: bool = False, details: str = ""):
     def register(func: Handler) -> Handler:
-        COMMANDS[name] = Command(name, func, summary, usage or f"/{name}", admin)
+        COMMANDS[name] = Command(name, func, summary, usage or f"/{name}", admin, details)
         return func
 
     return register
@@ -145,8 +165,32 @@ def is_admin(deps: Deps, request: Request) -> bool:
     return request.chat_type == "private" and request.user_id in deps.settings.admin_ids
 
 
+GROUP_TYPES = ("group", "supergroup")
+
+
+async def require_chat_admin(deps: Deps, request: Request) -> None:
+    """In a group (with DIPLOWATCH_GROUP_ADMINS_ONLY on): UserError unless the user
+    administers it. Fail-closed: a front end that cannot tell counts as "no"."""
+    if not deps.settings.group_admins_only or request.chat_type not in GROUP_TYPES:
+        return
+    if request.operator or (request.chat_admin is not None and await request.chat_admin()):
+        return
+    log.info("group change refused command=%s chat=%s user=%s", request.command or "button",
+             request.chat_id, request.user_id)
+    raise UserError(texts.GROUP_ADMINS_ONLY)
+
+
 async def dispatch(deps: Deps, request: Request) -> Reply:
-    """Run one command or button press; every failure becomes a clear reply, never a traceback."""
+    """Run one command or button press; every failure becomes a clear reply, never a traceback.
+    Past MAX_IN_FLIGHT commands in progress the answer is texts.BUSY, without running it."""
+    if deps.in_flight.locked():
+        log.warning("busy: command refused command=%s chat=%s", request.command, request.chat_id)
+        return Reply(texts.BUSY)
+    async with deps.in_flight:
+        return await _answer(deps, request)
+
+
+async def _answer(deps: Deps, request: Request) -> Reply:
     try:
         return await _route(deps, request)
     except UserError as exc:

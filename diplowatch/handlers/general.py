@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .. import texts
+from ..models import UserError
 from ..store import chats, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
-from .core import Deps, Reply, Request, command, is_admin, ordered_commands
+from .core import COMMANDS, Deps, Reply, Request, command, is_admin, ordered_commands
 
 
 @command("start", "what this bot does, with examples")
@@ -17,8 +18,13 @@ async def start(deps: Deps, request: Request) -> Reply:
     return Reply(texts.START)
 
 
-@command("help", "all commands")
+@command("help", "all commands, or one in detail", usage="/help [command]")
 async def help_(deps: Deps, request: Request) -> Reply:
+    if name := request.arg_text.lstrip("/").lower():
+        cmd = COMMANDS.get(name)
+        if cmd is None or (cmd.admin and not is_admin(deps, request)):
+            raise UserError(texts.HELP_UNKNOWN.format(name=name[:32]))
+        return Reply(texts.command_help(cmd))
     return Reply(texts.help_text(ordered_commands(), admin=is_admin(deps, request)))
 
 

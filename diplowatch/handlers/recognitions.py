@@ -7,7 +7,8 @@ import io
 from .. import answers, charts, export, ledger, names, texts
 from ..models import UserError
 from ..resolve import resolve_actor, resolve_entity
-from .core import Deps, Reply, Request, callback, command, parse_number
+from ..store import Database
+from .core import Deps, Reply, Request, callback, command, parse_number, read
 
 LATEST_MAX = 50
 
@@ -37,9 +38,8 @@ async def recognized_pages(deps: Deps, request: Request) -> Reply:
     if view == "summary":
         return _summary(deps, entity, edit=True)
     if view == "csv":
-        out = io.StringIO()
-        export.export_csv(deps.db, out, target=entity)
-        return Reply(answers.csv_caption(entity), document=(f"diplowatch-{entity}.csv", out.getvalue().encode()))
+        content = await read(deps, _csv, target=entity)
+        return Reply(answers.csv_caption(entity), document=(f"diplowatch-{entity}.csv", content))
     if view == "chart":
         return await _timeline(deps, entity)
     if view not in answers.PAGE_TITLES:
@@ -105,12 +105,18 @@ async def timeline(deps: Deps, request: Request) -> Reply:
 
 
 async def _timeline(deps: Deps, entity: str) -> Reply:
-    png = charts.timeline_png(deps.db, entity, now=deps.clock())
+    # about 100 ms of CPU (matplotlib): in a worker thread, off the event loop
+    png = await read(deps, charts.timeline_png, entity, now=deps.clock())
     return Reply(texts.timeline_caption(entity), photo=png)
 
 
 @command("export", "the recognition ledger as a CSV file")
 async def export_csv(deps: Deps, request: Request) -> Reply:
+    content = await read(deps, _csv)
+    return Reply(texts.EXPORT_CAPTION, document=("diplowatch-ledger.csv", content))
+
+
+def _csv(db: Database, *, target: str | None = None) -> bytes:
     out = io.StringIO()
-    export.export_csv(deps.db, out)
-    return Reply(texts.EXPORT_CAPTION, document=("diplowatch-ledger.csv", out.getvalue().encode()))
+    export.export_csv(db, out, target=target)
+    return out.getvalue().encode()

@@ -7,7 +7,7 @@ from ..models import UserError
 from ..resolve import resolve_entity, resolve_state
 from ..store import chats
 from ..store import sources as source_store
-from .core import Deps, Reply, Request, callback, command, parse_number
+from .core import Deps, Reply, Request, callback, command, parse_number, require_chat_admin
 
 COMMON = ("donetsk-pr", "luhansk-pr", "abkhazia", "south-ossetia", "XK", "PS", "TW", "somaliland")
 KEYWORD_MIN, KEYWORD_MAX = 3, 64
@@ -19,6 +19,7 @@ async def subscribe(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         return Reply(texts.SUBSCRIBE_CHOOSE, buttons=texts.subscribe_keyboard(COMMON))
     kind, value = parse_target(deps, request.arg_text)
+    await require_chat_admin(deps, request)
     return _add(deps, request, kind, value)
 
 
@@ -28,6 +29,7 @@ async def subscribe_button(deps: Deps, request: Request) -> Reply:
     if len(parts) != 3 or parts[1] not in ("entity", "all"):
         raise UserError(texts.STALE_BUTTON)
     _, kind, value = parts
+    await require_chat_admin(deps, request)
     return _add(deps, request, kind, resolve_entity(value) if kind == "entity" else "*")
 
 
@@ -105,6 +107,7 @@ async def unsubscribe(deps: Deps, request: Request) -> Reply:
         found = _find(subs, kind, value)
         if found is None:
             raise UserError(texts.not_subscribed(kind, value))
+    await require_chat_admin(deps, request)
     chats.remove_subscription(deps.db, request.chat_id, found.id)
     return Reply(texts.unsubscribed(found.kind, found.value))
 
@@ -114,6 +117,7 @@ async def unsubscribe_button(deps: Deps, request: Request) -> Reply:
     sub_id = parse_number((request.callback or "").partition(":")[2], digits=18)
     if sub_id is None:
         raise UserError(texts.STALE_BUTTON)
+    await require_chat_admin(deps, request)
     gone = chats.remove_subscription(deps.db, request.chat_id, sub_id)
     subs = chats.list_subscriptions(deps.db, request.chat_id)
     return Reply(texts.unsubscribed(gone.kind, gone.value) + "\n\n" + texts.subscriptions_list(subs),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 
 from telegram import (
+    Bot,
     BotCommand,
     ChatMemberUpdated,
     InlineKeyboardButton,
@@ -13,6 +15,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -22,8 +25,9 @@ from telegram.ext import (
 )
 
 from .. import render, texts
+from ..models import UserError
 from ..store import chats, storage_fault, transaction
-from .core import COMMANDS, Deps, Reply, Request, Throttle, dispatch, ordered_commands
+from .core import COMMANDS, GROUP_TYPES, Deps, Reply, Request, Throttle, dispatch, ordered_commands
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +44,7 @@ def register(app: Application, deps: Deps) -> None:
                 await message.reply_text(texts.SLOW_DOWN)
             return
         name = message.text.split()[0][1:].split("@")[0].lower()
-        reply = await dispatch(deps, _request(update, name, list(context.args or [])))
+        reply = await dispatch(deps, _request(update, context.bot, name, list(context.args or [])))
         await send_reply(update, reply)
 
     async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -51,7 +55,7 @@ def register(app: Application, deps: Deps) -> None:
             await query.answer(texts.SLOW_DOWN)
             return
         await query.answer()
-        request = _request(update, "", [])
+        request = _request(update, context.bot, "", [])
         request.callback = query.data or ""
         await send_reply(update, await dispatch(deps, request))
 
@@ -82,10 +86,27 @@ def apply_member_change(deps: Deps, change: ChatMemberUpdated) -> None:
     log.info("chat membership chat=%s status=%s", chat.id, status)
 
 
-def _request(update: Update, name: str, args: list[str]) -> Request:
+def _request(update: Update, bot: Bot, name: str, args: list[str]) -> Request:
     chat, user = update.effective_chat, update.effective_user
-    return Request(chat_id=chat.id, user_id=user.id, command=name, args=args,
-                   chat_type=chat.type, chat_title=chat.title or "")
+    request = Request(chat_id=chat.id, user_id=user.id, command=name, args=args,
+                      chat_type=chat.type, chat_title=chat.title or "")
+    if chat.type in GROUP_TYPES:
+        request.chat_admin = functools.partial(_is_chat_admin, update, bot)
+    return request
+
+
+async def _is_chat_admin(update: Update, bot: Bot) -> bool:
+    """Whether the sender administers the chat, by getChatMember. A message sent "as the
+    group" (an anonymous administrator) has the chat itself as its sender_chat."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id == chat.id
+    try:
+        member = await bot.get_chat_member(chat.id, user.id)
+    except TelegramError as exc:
+        log.warning("getChatMember failed chat=%s user=%s: %s", chat.id, user.id, exc)
+        raise UserError(texts.ADMIN_CHECK_FAILED) from None
+    return member.status in ("administrator", "creator")
 
 
 def _markup(reply: Reply) -> InlineKeyboardMarkup | None:

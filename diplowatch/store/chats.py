@@ -7,15 +7,15 @@ later /start does not replay stale alerts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
 from ..models import Subscription, UserError
 from . import iso
+from .keywords import KeywordIndex
 
 SUBSCRIPTION_KINDS = ("entity", "state", "all", "source", "keyword")
 MAX_SUBSCRIPTIONS = 50
@@ -227,10 +227,6 @@ def list_subscriptions(db: Database, chat_id: int) -> list[Subscription]:
     ]
 
 
-def _keyword_in(keyword: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(keyword)}(?!\w)", text) is not None
-
-
 def matching_chats(db: Database, *, entity: str | None = None, state: str | None = None
                    ) -> set[int]:
     """Active chats a recognition alert goes to: subscribers of its target (``entity``), of
@@ -257,13 +253,22 @@ class StatementAudience:
 
     by_source: dict[str, set[int]]
     by_keyword: dict[str, set[int]]
+    _index: KeywordIndex | None = field(default=None, init=False, repr=False)
+
+    @property
+    def keywords(self) -> KeywordIndex:
+        if self._index is None:
+            self._index = KeywordIndex(self.by_keyword)
+        return self._index
 
     def chats_for(self, source: str, text: str) -> set[int]:
+        return self.chats_for_keywords(source, self.keywords.match(text))
+
+    def chats_for_keywords(self, source: str, keywords: Iterable[str]) -> set[int]:
+        """The source's followers and the subscribers of ``keywords`` (found in a statement)."""
         found = set(self.by_source.get(source, ()))
-        folded = text.casefold()
-        for keyword, chat_ids in self.by_keyword.items():
-            if _keyword_in(keyword, folded):
-                found |= chat_ids
+        for keyword in keywords:
+            found |= self.by_keyword.get(keyword, set())
         return found
 
 
@@ -282,6 +287,13 @@ def statement_audience(db: Database, sources: Iterable[str]) -> StatementAudienc
     for chat_id, value in db.execute(f"SELECT s.chat_id, s.value {active} s.kind = 'keyword'"):
         by_keyword.setdefault(value, set()).add(chat_id)
     return StatementAudience(by_source, by_keyword)
+
+
+def keyword_values(db: Database) -> set[str]:
+    """The keywords that active chats follow."""
+    return {value for (value,) in db.execute(
+        "SELECT DISTINCT s.value FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
+        "WHERE c.active = 1 AND s.kind = 'keyword'")}
 
 
 def chat_counts(db: Database) -> dict[str, int]:

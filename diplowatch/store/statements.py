@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from ..models import Statement
+from ..models import Statement, UserError
 from . import iso, parse_iso
 
 # Keys whose identity can drift (a feed that re-publishes with new GUIDs or links): for these,
@@ -59,6 +63,18 @@ def add_statements(db: Database, statements: list[Statement], *, now: datetime) 
                 batch.duplicates += 1
         _index_for_search(db, searchable)
     return batch
+
+
+def unstored(db: Database, statements: list[Statement]) -> list[Statement]:
+    """Those of ``statements`` that add_statements would store now as new or as a revision
+    (it decides again when it runs: this is for preparing work ahead of the write)."""
+    known = _Known.load(db, statements)
+    out = []
+    for statement in statements:
+        existing = known.find(statement)
+        if existing is None or existing.content_hash != statement.content_hash:
+            out.append(statement)
+    return out
 
 
 @dataclass
@@ -201,38 +217,81 @@ def revisions(db: Database, statement_id: int) -> list[dict]:
     ))
 
 
+MAX_TERMS = 8  # words in one search (each part of a hyphenated word counts)
+MAX_PREFIXES = 1  # words ending in *: one costs up to ~45 ms at 1M statements, two 0.1–0.6 s
+MIN_PREFIX = 3  # letters before a *
+SEARCH_BUDGET = 0.5  # seconds of SQLite work for one search, then it is stopped
+_PROGRESS_STEPS = 1000  # SQLite VM instructions between two looks at the clock
+
+
+class SearchRefused(UserError):
+    """A search past the cost limits, or over its time budget; the message says why."""
+
+
 def fts_query(words: str) -> str:
-    """User words → a safe FTS5 query: every word must occur; a trailing * is a prefix."""
-    terms = []
-    for word in re.findall(r"[\w*'’-]+", words)[:20]:
+    """User words → a safe FTS5 query: every word must occur; a trailing * is a prefix.
+
+    Raises SearchRefused past the cost limits (MAX_TERMS, MAX_PREFIXES, MIN_PREFIX): a prefix
+    of one letter, or twenty of them, makes FTS5 merge the row lists of most of its words.
+    """
+    terms, tokens, prefixes = [], 0, 0
+    for word in re.findall(r"[\w*'’-]+", words):
         prefix = word.endswith("*")
         word = word.strip("*'’-").replace("*", "")
-        if word:
-            terms.append(f'"{word}"' + ("*" if prefix else ""))
+        parts = re.findall(r"\w+", word)
+        if not parts:
+            continue
+        if prefix and len(parts[-1]) < MIN_PREFIX:
+            raise SearchRefused(f"“{word}*” is too short a prefix: put at least {MIN_PREFIX} "
+                                "letters before the *.")
+        tokens, prefixes = tokens + len(parts), prefixes + prefix
+        terms.append(f'"{word}"' + ("*" if prefix else ""))
+    if tokens > MAX_TERMS:
+        raise SearchRefused(f"Too many words ({tokens}): a search takes at most {MAX_TERMS}. "
+                            "Leave out the common ones.")
+    if prefixes > MAX_PREFIXES:
+        raise SearchRefused(f"Only {MAX_PREFIXES} word of a search may end in * (this one has "
+                            f"{prefixes}).")
     return " ".join(terms)
 
 
 def search(
-    db: Database, words: str, *, limit: int = 20, offset: int = 0, source: str | None = None
+    db: Database, words: str, *, limit: int = 20, offset: int = 0, source: str | None = None,
+    budget: float = SEARCH_BUDGET,
 ) -> list[SearchHit]:
+    """The newest statements matching ``words``. SearchRefused for a query past the limits or
+    one that runs longer than ``budget`` seconds (SQLite's progress handler stops it)."""
     query = fts_query(words)
     if not query:
         return []
     where, params = "statements_fts MATCH ?", [query]
     if source:
         where, params = where + " AND s.source = ?", [*params, source]
-    rows = db.query(
-        "SELECT s.id, s.source, s.title, s.url, s.sort_at, "
-        "snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet "
-        "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
-        f"WHERE {where} ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
+    sql = ("SELECT s.id, s.source, s.title, s.url, s.sort_at, "
+           "snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet "
+           "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
+           f"WHERE {where} ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?")
+    with _time_budget(db, budget):
+        rows = db.execute(sql, [*params, limit, offset]).fetchall()
     return [
-        SearchHit(r["id"], r["source"], r["title"], " ".join(r["snippet"].split()), r["url"],
-                  parse_iso(r["sort_at"]))
+        SearchHit(r[0], r[1], r[2], " ".join(r[5].split()), r[3], parse_iso(r[4]))
         for r in rows
     ]
+
+
+@contextmanager
+def _time_budget(db: Database, seconds: float) -> Iterator[None]:
+    deadline = time.monotonic() + seconds
+    db.conn.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if time.monotonic() <= deadline or "interrupt" not in str(exc):
+            raise
+        raise SearchRefused(f"This search took longer than {seconds:g} s and was stopped. Use "
+                            "fewer words ending in *, or add a rarer word.") from None
+    finally:
+        db.conn.set_progress_handler(None, 0)
 
 
 def latest_statements(db: Database, *, source: str | None = None, limit: int = 10) -> list[Statement]:

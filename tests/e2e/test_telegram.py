@@ -109,6 +109,7 @@ async def test_subscribers_get_one_alert_each(world):
     for user in users:
         await world.command(user, "/subscribe dpr")
     await world.command(16, "/subscribe state nicaragua")
+    api.set_member(-100200, 99, "administrator")  # in groups only admins subscribe
     await world.command(-100200, "/subscribe@diplowatch_test_bot all", chat_type="supergroup",
                         user_id=99, title="Newsroom")
     await world.command(17, "/start")  # follows nothing
@@ -188,6 +189,7 @@ async def test_a_membership_change_the_database_refuses_is_logged_not_raised(wor
 
 
 async def test_group_migration_moves_chat_and_subscriptions(world):
+    world.api.set_member(-500, 42, "creator")
     await world.command(-500, "/subscribe dpr", chat_type="group", user_id=42, title="Desk")
     world.api.migrate(-500, -100500)
     world.publish(NEW_RECOGNITION)

@@ -254,6 +254,7 @@ class FakeBotAPI:
         self.updates: list[dict[str, Any]] = []
         self.commands: list[dict[str, Any]] = []
         self.chats: dict[int, dict[str, Any]] = {}
+        self.members: dict[tuple[int, int], str] = {}  # (chat, user) → getChatMember's status
         self._bucket: _Bucket | None = None
         self._retry_after = retry_after
         self.set_rate_limit(rate_limit, burst=burst, retry_after=retry_after)
@@ -385,6 +386,11 @@ class FakeBotAPI:
         self.chats[chat_id] = chat
         return chat
 
+    def set_member(self, chat_id: int, user_id: int, status: str) -> None:
+        """What getChatMember answers for ``user_id`` in ``chat_id`` ("creator",
+        "administrator", "member", "left", "kicked")."""
+        self.members[(chat_id, user_id)] = status
+
     def _chat(self, chat_id: int) -> dict[str, Any]:
         if chat_id in self.chats:
             return dict(self.chats[chat_id])
@@ -422,8 +428,10 @@ class FakeBotAPI:
         title: str | None = None,
         first_name: str = "Test",
         username: str | None = None,
+        sender_chat: int | None = None,
     ) -> dict[str, Any]:
-        """A user writes ``text`` in ``chat_id``; "/cmd ..." gets a bot_command entity."""
+        """A user writes ``text`` in ``chat_id``; "/cmd ..." gets a bot_command entity.
+        ``sender_chat``: sent on behalf of that chat (the group itself: an anonymous admin)."""
         chat = self.add_chat(chat_id, type=chat_type, title=title)
         user_id = user_id if user_id is not None else (chat_id if chat_id > 0 else 1001)
         message: dict[str, Any] = {
@@ -433,6 +441,8 @@ class FakeBotAPI:
             "from": self._user(user_id, first_name, username),
             "text": text,
         }
+        if sender_chat is not None:
+            message["sender_chat"] = self._chat(sender_chat)
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0] if text.strip() else text
             message["entities"] = [
@@ -759,6 +769,14 @@ class FakeBotAPI:
     def _m_getme(self, call: Call) -> dict[str, Any]:
         return BOT_USER
 
+    def _m_getchatmember(self, call: Call) -> dict[str, Any]:
+        """The status set by set_member; "member" for anyone else."""
+        chat_id, user_id = _need_chat(call), call.params.get("user_id")
+        if user_id is None or not str(user_id).lstrip("-").isdigit():
+            raise ApiError(400, "Bad Request: invalid user_id specified")
+        status = self.members.get((chat_id, int(user_id)), "member")
+        return _member(status, self._user(int(user_id)))
+
     def _m_getchat(self, call: Call) -> dict[str, Any]:
         return {**self._chat(_need_chat(call)), "accent_color_id": 0, "max_reaction_count": 11}
 
@@ -911,8 +929,8 @@ class FakeBotAPI:
         return self.updates[:limit]
 
 
-def _member(status: str) -> dict[str, Any]:
-    member: dict[str, Any] = {"status": status, "user": BOT_USER}
+def _member(status: str, user: dict[str, Any] | None = None) -> dict[str, Any]:
+    member: dict[str, Any] = {"status": status, "user": user or BOT_USER}
     if status == "kicked":
         member["until_date"] = 0
     elif status == "administrator":
