@@ -22,7 +22,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from telegram.error import Conflict, InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
-from . import handlers, ledger, ops, texts
+from . import handlers, ledger, ops, pipeline, texts
 from .config import TOKEN_RE, ConfigError, Settings, load_sources
 from .delivery import Sender, console_send, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
@@ -116,7 +116,8 @@ async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> Asy
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
     try:
-        yield Runtime(settings, db, client, Monitor(db, fetcher, inline_parse=inline_parse))
+        yield Runtime(settings, db, client, Monitor(db, fetcher, inline_parse=inline_parse,
+                                                    policy=settings.alert_policy))
     finally:
         await client.aclose()
         close_parse_pool()
@@ -151,6 +152,13 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
 
     scheduler.add_job(health, IntervalTrigger(seconds=ops.HEALTH_INTERVAL), id="health",
                       name="health line", max_instances=1, coalesce=True)
+
+    async def release_held() -> None:  # held media reports past DIPLOWATCH_HOLD_MAX
+        if pipeline.release_held(rt.db, policy=rt.settings.alert_policy, now=utcnow()) and sender:
+            sender.notify()
+
+    scheduler.add_job(release_held, IntervalTrigger(seconds=60), id="release-held",
+                      name="release held reports", max_instances=1, coalesce=True)
     scheduler.start()
     clock_watch = asyncio.create_task(rt.monitor.watch_clock(scheduler))
     stop_sending = asyncio.Event()

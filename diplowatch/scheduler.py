@@ -26,7 +26,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from . import pipeline
-from .models import Source, SourceError, SourceState
+from .models import AlertPolicy, Source, SourceError, SourceState
 from .sources import fetch_source
 from .sources.fetch import Fetcher
 from .store import Database
@@ -103,8 +103,9 @@ class Monitor:
     """Polls sources into the store. Knows nothing about Telegram."""
 
     def __init__(self, db: Database, fetcher: Fetcher, *, clock: Callable[[], datetime] = utcnow,
-                 inline_parse: bool = False) -> None:
+                 inline_parse: bool = False, policy: AlertPolicy | None = None) -> None:
         self.db, self.fetcher, self.clock = db, fetcher, clock
+        self.policy = policy or AlertPolicy()
         self.inline_parse = inline_parse
         self._limit = asyncio.Semaphore(MAX_CONCURRENT_POLLS)
         self.on_ingested: Callable[[], None] | None = None  # e.g. wake the outbox sender
@@ -172,7 +173,7 @@ class Monitor:
         wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
 
         def store() -> StoredBatch:
-            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now)
+            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now, policy=self.policy)
             source_store.record_success(
                 self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
                 etag=fetched.etag, last_modified=fetched.last_modified,

@@ -132,8 +132,8 @@ async def test_a_cycle_commits_in_groups_and_a_failed_store_loses_only_its_sourc
     monitor = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), inline_parse=True)
     real = scheduler_module.pipeline.ingest_batch
 
-    def ingest_then_fail_for_s3(db, statements, *, now):
-        batch = real(db, statements, now=now)  # written, then the bug: all of it must go
+    def ingest_then_fail_for_s3(db, statements, *, now, policy=None):
+        batch = real(db, statements, now=now, policy=policy)  # written, then the bug: all of it must go
         if statements and statements[0].source == "s3":
             raise RuntimeError("bug in s3's batch")
         return batch
