@@ -23,7 +23,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from telegram.error import Conflict, InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
-from . import handlers, ledger, ops, texts
+from . import handlers, ledger, ops, pipeline, texts
 from .config import ConfigError, Settings, load_sources, redact
 from .delivery import Sender, console_send, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
@@ -133,7 +133,7 @@ async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> Asy
     sync_sources(db, sources, now=utcnow())
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
-    monitor = Monitor(db, fetcher, inline_parse=inline_parse)
+    monitor = Monitor(db, fetcher, inline_parse=inline_parse, policy=settings.alert_policy)
     readers = Readers(db, name="command")
     try:
         yield Runtime(settings, db, client, monitor, readers)
@@ -173,6 +173,13 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
 
     scheduler.add_job(health, IntervalTrigger(seconds=ops.HEALTH_INTERVAL), id="health",
                       name="health line", max_instances=1, coalesce=True)
+
+    async def release_held() -> None:  # held media reports past DIPLOWATCH_HOLD_MAX
+        if pipeline.release_held(rt.db, policy=rt.settings.alert_policy, now=utcnow()) and sender:
+            sender.notify()
+
+    scheduler.add_job(release_held, IntervalTrigger(seconds=60), id="release-held",
+                      name="release held reports", max_instances=1, coalesce=True)
     scheduler.start()
     clock_watch = asyncio.create_task(rt.monitor.watch_clock(scheduler))
     stop_sending = asyncio.Event()

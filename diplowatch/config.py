@@ -16,7 +16,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .models import SOURCE_KINDS, Source
+from .models import SOURCE_KINDS, AlertPolicy, Source
+from .names import ENTITIES, state_codes
 
 # Name → (default, meaning). The README's table is checked against this by a test.
 ENV_VARS: dict[str, tuple[str, str]] = {
@@ -30,6 +31,8 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "DIPLOWATCH_LOG_LEVEL": ("INFO", "logging level"),
     "DIPLOWATCH_GROUP_ADMINS_ONLY": ("1", "1: in groups only the group's administrators may "
                                      "change its subscriptions"),
+    "DIPLOWATCH_ALERT_CONFIDENCE": ("0.8", "a media report alerts at once from this confidence"),
+    "DIPLOWATCH_HOLD_MAX": ("6h", "longest a held media report waits before it goes out unconfirmed"),
 }
 
 MIN_INTERVAL = 60
@@ -37,7 +40,7 @@ NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*([smh]?)\s*$")
 HTML_SELECTORS = ("item", "link", "title", "date")
 KNOWN_KEYS = {"name", "title", "kind", "url", "interval", "lang", "official", "fetch_pages",
-              "date_order", *HTML_SELECTORS}
+              "date_order", "state", *HTML_SELECTORS}
 DATE_ORDERS = ("dmy", "mdy", "ymd")
 
 
@@ -69,6 +72,7 @@ class Settings:
     send_rate: float = 25.0
     log_level: str = "INFO"
     group_admins_only: bool = True
+    alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -85,7 +89,32 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         log_level=_log_level(get("DIPLOWATCH_LOG_LEVEL")),
         group_admins_only=_flag("DIPLOWATCH_GROUP_ADMINS_ONLY",
                                 get("DIPLOWATCH_GROUP_ADMINS_ONLY") or "1"),
+        alert_policy=AlertPolicy(_confidence(get("DIPLOWATCH_ALERT_CONFIDENCE")),
+                                 _hold_max(get("DIPLOWATCH_HOLD_MAX"))),
     )
+
+
+def _confidence(value: str) -> float:
+    try:
+        threshold = float(value or ENV_VARS["DIPLOWATCH_ALERT_CONFIDENCE"][0])
+    except ValueError:
+        threshold = -1.0
+    if not 0 <= threshold <= 1:
+        raise ConfigError(
+            f"DIPLOWATCH_ALERT_CONFIDENCE={value!r} must be a number from 0 to 1: media reports "
+            "at or above it alert at once (0 alerts everything at once; the default is 0.8)."
+        )
+    return threshold
+
+
+def _hold_max(value: str) -> int:
+    match = INTERVAL_RE.match(value or ENV_VARS["DIPLOWATCH_HOLD_MAX"][0])
+    if not match:
+        raise ConfigError(
+            f"DIPLOWATCH_HOLD_MAX={value!r} must be a duration like 30m, 6h or 0 (0: a held "
+            "report goes out, marked unconfirmed, at the next check)."
+        )
+    return int(match[1]) * {"": 1, "s": 1, "m": 60, "h": 3600}[match[2]]
 
 
 def _api_url(value: str) -> str:
@@ -255,6 +284,20 @@ def _build_source(entry: dict) -> Source:
         lang=entry.get("lang"), official=_boolean(entry, "official"),
         selectors=selectors, fetch_pages=_boolean(entry, "fetch_pages"),
         date_order=_date_order(entry.get("date_order")),
+        state=_state(entry.get("state")),
+    )
+
+
+def _state(value: object) -> str | None:
+    if value is None:
+        return None
+    code = str(value).strip()
+    code = code.upper() if len(code) == 2 else code.lower()
+    if code in state_codes() or code in ENTITIES:
+        return code
+    raise ValueError(
+        f"state {value!r} is not a state code (ISO 3166 alpha-2, e.g. \"KP\", or \"XK\") nor an "
+        f"entity ({', '.join(ENTITIES)}): name the government the source speaks for"
     )
 
 

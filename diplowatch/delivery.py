@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from telegram import LinkPreviewOptions
+from telegram import LinkPreviewOptions, ReplyParameters
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
 
 from . import compose
@@ -49,10 +49,11 @@ _NOT_SENT_TIMEOUTS = ("ConnectTimeout", "PoolTimeout")  # the request never left
 
 
 class SendFn(Protocol):
-    """``send(chat_id, text, *, parse_mode) -> message_id``; raises telegram.error.* on failure."""
+    """``send(chat_id, text, *, parse_mode[, reply_to]) -> message_id``; raises
+    telegram.error.* on failure. ``reply_to`` (a message id) is passed only for follow-ups."""
 
     def __call__(
-        self, chat_id: int, text: str, *, parse_mode: str | None
+        self, chat_id: int, text: str, *, parse_mode: str | None, **reply_to: int
     ) -> Awaitable[int | None]: ...
 
 
@@ -60,9 +61,13 @@ def telegram_send(bot: Any, *, link_previews: bool = False) -> SendFn:
     """A SendFn over a python-telegram-bot ``Bot``."""
     preview = LinkPreviewOptions(is_disabled=not link_previews)
 
-    async def send(chat_id: int, text: str, *, parse_mode: str | None) -> int:
+    async def send(chat_id: int, text: str, *, parse_mode: str | None,
+                   reply_to: int | None = None) -> int:
+        # the original may have been deleted in the chat: the follow-up still goes out
+        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
         message = await bot.send_message(
-            chat_id, text, parse_mode=parse_mode, link_preview_options=preview
+            chat_id, text, parse_mode=parse_mode, link_preview_options=preview,
+            reply_parameters=reply,
         )
         return message.message_id
 
@@ -73,7 +78,8 @@ def console_send(write: Callable[[str], object] = print) -> SendFn:
     """A SendFn for the console chat: prints the plain text of each message."""
     ids = itertools.count(1)
 
-    async def send(chat_id: int, text: str, *, parse_mode: str | None) -> int:
+    async def send(chat_id: int, text: str, *, parse_mode: str | None,
+                   reply_to: int | None = None) -> int:
         write(to_plain(text) if parse_mode else text)
         return next(ids)
 
@@ -339,12 +345,14 @@ class Sender:
                 await sleep_unless_stopped(wait, stop)
         await self.bucket.acquire(stop)
 
-    async def _send_in_window(self, chat_id: int, text: str, parse_mode: str | None) -> Any:
+    async def _send_in_window(self, chat_id: int, text: str, parse_mode: str | None,
+                              reply_to: int | None = None) -> Any:
         """The send itself, inside the window of sends in flight; its sent mark follows with no
         await in between, so at most ``window.size`` sends are unrecorded at any moment."""
+        extra = {"reply_to": reply_to} if reply_to else {}
         async with self.window.slot():
             self._last_sent[chat_id] = time.monotonic()
-            return await self._send(chat_id, text, parse_mode=parse_mode)
+            return await self._send(chat_id, text, parse_mode=parse_mode, **extra)
 
     async def _send_part(self, job: Job, text: str, stats: DrainStats, stop: asyncio.Event) -> Any:
         """Send one message of ``job``; returns its message id, or _GAVE_UP after recording why."""
@@ -353,7 +361,7 @@ class Sender:
         while True:
             await self._pace(job.chat_id, stop)
             try:
-                message_id = await self._send_in_window(job.chat_id, text, parse_mode)
+                message_id = await self._send_in_window(job.chat_id, text, parse_mode, job.reply_to)
             except RetryAfter as exc:
                 seconds, floods = _retry_seconds(exc), floods + 1
                 stats.flood_waits += 1

@@ -7,9 +7,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 SOURCE_KINDS = ("rss", "telegram", "html")
 ACTS = ("recognize", "withdraw", "reject")
+# Who reported an extracted act (docs/alerts.md): the acting state's own government, another
+# government, or anyone else. Seeded and imported acts have none (NULL): they are the record.
+PROVENANCES = ("official-self", "official-other", "media")
+# Country-code domains that are sold to everyone: a host under them says nothing of a state.
+_GENERIC_TLDS = frozenset({"io", "tv", "ai", "fm", "to", "ws", "cc", "gg", "nu"})
 
 
 class UserError(Exception):
@@ -37,6 +43,39 @@ class Source:
     selectors: dict[str, str] = field(default_factory=dict)
     fetch_pages: bool = False
     date_order: str | None = None  # "dmy" | "mdy" | "ymd" for numeric dates; None: detect
+    state: str | None = None  # official: the government it speaks for (a code, or an entity)
+
+
+def speaks_for(url: str | None, declared: str | None) -> str | None:
+    """The state an official source speaks for: as declared (``state = "KP"``), else the
+    country-code domain of its host (kcna.kp → KP, mfa.gov.rs → RS), else unknown."""
+    if declared:
+        return declared
+    host = (urlsplit(url or "").hostname or "").rstrip(".")
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) == 2 and tld.isascii() and tld.isalpha() and tld not in _GENERIC_TLDS:
+        return tld.upper()
+    return None
+
+
+def provenance(actor: str, *, official: bool, state: str | None) -> str:
+    """official-self when an official source of the actor itself reports the act."""
+    if not official:
+        return "media"
+    return "official-self" if state == actor else "official-other"
+
+
+@dataclass(frozen=True)
+class AlertPolicy:
+    """When an extracted act alerts (docs/alerts.md): at once when official-self or at least
+    ``confidence``; a media report below it waits for a second source, an admin, or
+    ``max_wait`` seconds (then it goes out marked unconfirmed)."""
+
+    confidence: float = 0.8
+    max_wait: int = 6 * 3600
+
+    def holds(self, provenance: str, confidence: float) -> bool:
+        return provenance == "media" and confidence < self.confidence
 
 
 @dataclass

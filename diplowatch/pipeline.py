@@ -1,6 +1,7 @@
 """ingest(): statements in, everything they cause stored in one transaction.
 
-Store (dedup, revisions) → extract → ledger → alerts → outbox rows. Because the outbox rows
+Store (dedup, revisions) → extract → provenance and alert policy (ledger.record) → ledger →
+alerts, confirmations, corrections → outbox rows. Because the outbox rows
 commit with the statement that caused them, a crash can repeat a send but never lose one.
 """
 
@@ -13,11 +14,11 @@ from datetime import datetime
 
 from . import ledger, texts
 from .extract import extract
-from .models import Event, Statement
+from .models import AlertPolicy, Event, Statement
 from .store import Database, chats, outbox
 from .store import sources as source_store
 from .store.keywords import KeywordIndex
-from .store.statements import StoredBatch, add_statements, unstored
+from .store.statements import StoredBatch, add_statements, get_statement, unstored
 
 log = logging.getLogger(__name__)
 
@@ -49,24 +50,28 @@ def prepare(db: Database, statements: list[Statement]) -> Prepared:
     return prepared
 
 
-def ingest(db: Database, statements: list[Statement], *, now: datetime) -> list[Statement]:
+def ingest(db: Database, statements: list[Statement], *, now: datetime,
+           policy: AlertPolicy | None = None) -> list[Statement]:
     """Store new statements (and revisions of edited ones); return the new ones."""
-    return ingest_batch(db, statements, now=now).new
+    return ingest_batch(db, statements, now=now, policy=policy).new
 
 
 def ingest_batch(db: Database, statements: list[Statement], *, now: datetime,
-                 prepared: Prepared | None = None) -> StoredBatch:
+                 prepared: Prepared | None = None, policy: AlertPolicy | None = None
+                 ) -> StoredBatch:
+    """``policy``: which reports wait before they alert (None: every new act alerts at once)."""
     if not statements:
         return StoredBatch()
     prepared = prepared or Prepared()
     with db.atomic():
         batch = add_statements(db, statements, now=now)
         sources = {s.source for s in statements}
-        official = source_store.official_names(db, sources)
+        official = source_store.official_states(db, sources)
         alerts = 0
         for statement in batch.new + batch.revised:
+            report = Reporter(statement.source in official, official.get(statement.source), policy)
             alerts += _recognitions_isolated(db, statement, prepared.events.get(id(statement)),
-                                             official=statement.source in official, now=now)
+                                             report, now=now)
         audience = chats.statement_audience(db, sources)
         keywords = _Keywords(audience, prepared)
         for statement in batch.new:
@@ -103,8 +108,17 @@ class _Keywords:
         return matched | self._late.match(alert_text(statement)) if self._late.keywords else matched
 
 
-def _recognitions_isolated(db: Database, statement: Statement, events: list[Event] | None, *,
-                           official: bool, now: datetime) -> int:
+@dataclass(frozen=True)
+class Reporter:
+    """What the pipeline knows of a statement's source when it records its acts."""
+
+    official: bool
+    state: str | None  # the government an official source speaks for
+    policy: AlertPolicy | None
+
+
+def _recognitions_isolated(db: Database, statement: Statement, events: list[Event] | None,
+                           report: Reporter, *, now: datetime) -> int:
     """A bug in extraction or the ledger for one statement must not lose the batch or stall the
     source: the statement stays stored, its events are skipped (a savepoint), the error logged.
     `diplowatch reprocess` picks them up after the fix."""
@@ -114,27 +128,72 @@ def _recognitions_isolated(db: Database, statement: Statement, events: list[Even
         if not events:  # most statements: no savepoint needed
             return 0
         with db.atomic():
-            return _recognitions(db, statement, events, official=official, now=now)
+            return _recognitions(db, statement, events, report, now=now)
     except Exception:
         log.exception("extraction failed statement=%s source=%s; stored without events",
                       statement.id, statement.source)
         return 0
 
 
-def _recognitions(db: Database, statement: Statement, events: list[Event], *, official: bool,
+def _recognitions(db: Database, statement: Statement, events: list[Event], report: Reporter, *,
                   now: datetime) -> int:
     changes = ledger.record(
         db, events, statement_id=statement.id, source=statement.source,
-        source_url=statement.url, official=official,
-        reported_at=statement.published_at or now, now=now,
+        source_url=statement.url, official=report.official, state=report.state,
+        policy=report.policy, reported_at=statement.published_at or now, now=now,
     )
-    for change in changes:
-        text = texts.recognition_alert(change, statement)
-        alert_id = outbox.create_alert(db, kind=f"event-{change.kind}", text=text,
-                                       event_id=change.event_id, statement_id=statement.id, now=now)
-        outbox.enqueue(db, alert_id, chats.matching_chats(db, entity=change.target,
-                                                          state=change.actor), now=now)
-    return len(changes)
+    return sum(alert_change(db, change, statement, now=now) for change in changes)
+
+
+def alert_change(db: Database, change: ledger.Change, statement: Statement, *, now: datetime) -> int:
+    """Queue the alert for a ledger change: a new act to the chats that follow it; a
+    confirmation, as one line, to the chats that got the first alert (a reply to it)."""
+    titles = source_store.titles(db, {*change.reporters, *filter(None, [change.source])})
+    if change.kind == "confirmed":
+        first = outbox.event_alert(db, change.confirms) if change.confirms else None
+        if first is None:
+            return 0
+        text, chat_ids = texts.confirmation_line(change, statement, titles), outbox.recipients(db, first)
+    else:
+        first, text = None, texts.recognition_alert(change, statement, titles)
+        chat_ids = chats.matching_chats(db, entity=change.target, state=change.actor)
+    alert_id = outbox.create_alert(db, kind=f"event-{change.kind}", text=text, event_id=change.event_id,
+                                   statement_id=statement.id, reply_to=first, now=now)
+    outbox.enqueue(db, alert_id, chat_ids, now=now)
+    return 1
+
+
+def release_held(db: Database, *, policy: AlertPolicy, now: datetime) -> int:
+    """Held media reports past the policy's maximum wait go out, marked unconfirmed."""
+    alerts = 0
+    with db.atomic():
+        for change in ledger.release_overdue(db, max_wait=policy.max_wait, now=now):
+            statement = get_statement(db, change.statement_id) if change.statement_id else None
+            if statement is not None:
+                alerts += alert_change(db, change, statement, now=now)
+    if alerts:
+        log.info("released held reports alerts=%d (unconfirmed)", alerts)
+    return alerts
+
+
+def queue_corrections(db: Database, retractions: list[ledger.Retraction], *, reason: str,
+                      now: datetime) -> int:
+    """One short correction per chat that got the alert of a retracted act, as a reply to it;
+    rows of that alert not sent yet are dropped instead. Joins the caller's transaction (the
+    retraction and its corrections commit together), so a crash never loses one."""
+    corrections = 0
+    for retraction in retractions:
+        first = outbox.event_alert(db, retraction.event_id)
+        if first is None:
+            continue
+        outbox.cancel_pending(db, first, reason="retracted before it was sent")
+        chat_ids = outbox.recipients(db, first)
+        if not chat_ids:
+            continue
+        alert_id = outbox.create_alert(db, kind="correction", text=texts.correction(retraction, reason=reason),
+                                       event_id=retraction.event_id, reply_to=first, now=now)
+        corrections += outbox.enqueue(db, alert_id, chat_ids, now=now)
+    return corrections
 
 
 def _statement_alert(db: Database, statement: Statement, audience: chats.StatementAudience,

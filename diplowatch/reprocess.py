@@ -1,7 +1,7 @@
 """`diplowatch reprocess`: run the (upgraded) extractor over the whole archive.
 
 New events are added and events no longer found are retracted, through the ledger; nothing
-re-alerts, and a second run changes nothing. Works in batches, one transaction each, so a
+re-alerts (a retracted act that had alerted gets one correction per chat that got it), and a second run changes nothing. Works in batches, one transaction each, so a
 crash loses at most the batch in progress (and running again finishes the job).
 """
 
@@ -13,7 +13,7 @@ from datetime import datetime
 
 from . import ledger
 from .extract import extract
-from .pipeline import statement_text
+from .pipeline import queue_corrections, statement_text
 from .store import Database
 from .store.statements import get_statement
 
@@ -26,6 +26,7 @@ class ReprocessTotals:
     added: int = 0
     retracted: int = 0
     kept: int = 0
+    corrections: int = 0  # correction messages queued (chats that got a retracted act's alert)
 
 
 def reprocess_archive(db: Database, *, now: datetime,
@@ -54,3 +55,4 @@ def _one(db: Database, statement_id: int, totals: ReprocessTotals, *, now: datet
     totals.added += result.added
     totals.retracted += result.retracted
     totals.kept += result.kept
+    totals.corrections += queue_corrections(db, result.corrections, reason="reprocess", now=now)

@@ -26,7 +26,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from . import pipeline
-from .models import Source, SourceError, SourceState
+from .models import AlertPolicy, Source, SourceError, SourceState
 from .sources import fetch_source
 from .sources.fetch import Fetcher
 from .store import Database
@@ -104,8 +104,10 @@ class Monitor:
     """Polls sources into the store. Knows nothing about Telegram."""
 
     def __init__(self, db: Database, fetcher: Fetcher, *, clock: Callable[[], datetime] = utcnow,
-                 inline_parse: bool = False, readers: Readers | None = None) -> None:
+                 inline_parse: bool = False, readers: Readers | None = None,
+                 policy: AlertPolicy | None = None) -> None:
         self.db, self.fetcher, self.clock = db, fetcher, clock
+        self.policy = policy or AlertPolicy()
         self.inline_parse = inline_parse
         # extraction and keyword matching of a polled batch, before its write (pipeline.prepare)
         self.readers = readers or Readers(db, workers=1, name="prepare")
@@ -176,7 +178,8 @@ class Monitor:
         prepared = await self._prepare(source, fetched.statements)
 
         def store() -> StoredBatch:
-            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now, prepared=prepared)
+            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now, prepared=prepared,
+                                          policy=self.policy)
             source_store.record_success(
                 self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
                 etag=fetched.etag, last_modified=fetched.last_modified,

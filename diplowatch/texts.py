@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from . import names
@@ -366,11 +366,21 @@ def _earlier(earlier: list) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
+def _the(target: str) -> str:
+    return "" if target.startswith(("Kosovo", "Abkhazia", "South Ossetia", "Somaliland",
+                                    "Northern Cyprus", "Transnistria", "Artsakh", "Taiwan")) else "the "
+
+
+def act_line(actor: str, act: str, target: str) -> str:
+    """'North Korea recognizes the Donetsk People's Republic' (plain text)."""
+    shown = names.display(target)
+    return f"{names.display(actor, actor=True)} {ACT_VERBS.get(act, act)} {_the(shown)}{shown}"
+
+
 def recognition_headline(change) -> str:
     actor = names.display(change.actor, actor=True)
     target = names.display(change.target)
-    the = "" if target.startswith(("Kosovo", "Abkhazia", "South Ossetia", "Somaliland",
-                                   "Northern Cyprus", "Transnistria", "Artsakh", "Taiwan")) else "the "
+    the = _the(target)
     if change.act == "withdraw":
         head = f"{actor} withdraws its recognition of {the}{target}"
         tail = (f" — {change.remaining} UN member state{'s' if change.remaining != 1 else ''} "
@@ -379,24 +389,80 @@ def recognition_headline(change) -> str:
     if change.act == "reject":
         return f"⚪ <b>{escape(f'{actor} does not recognize {the}{target}')}</b>"
     head = f"{actor} recognizes {the}{target}"
+    if change.again_after:
+        when = fact_date(*change.again_after)
+        head += " again, after withdrawing" + (f" in {when}" if when else " its recognition")
     tail = ""
     if change.ordinal:
         nth = "first" if change.ordinal == 1 else names.ordinal_en(change.ordinal)
         tail = f" — the {nth} UN member state to do so"
-        if change.earlier:
+        if change.earlier and not change.again_after:
             tail += f", after {_earlier(change.earlier)}"
     return f"🟢 <b>{escape(head)}</b>{escape(tail)}"
 
 
-def recognition_alert(change, statement) -> str:
-    """The alert for a ledger change, HTML: headline, quote, source link."""
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _government(code: str) -> str:
+    shown = names.display(code, actor=True)
+    return f"the government of {_the(shown) if code in names.ENTITIES else ''}{shown}"
+
+
+def provenance_clause(change, titles: Mapping[str, str]) -> str:
+    """Who said it, in one clause: 'announced by the government of X (its source)',
+    'reported by TASS; not yet confirmed by X'. Empty for acts without a provenance."""
+    if not change.provenance:
+        return ""
+    who = [titles.get(name) or name for name in change.reporters] or ["an unnamed source"]
+    actor = names.display(change.actor, actor=True)
+    if change.provenance == "official-self":
+        return f"announced by {_government(change.actor)} ({who[0]})"
+    if change.unconfirmed:
+        return f"reported by {_and(who)} only; not confirmed by {actor} or a second source"
+    by = (f"{_government(change.reporter_state)} ({who[0]})"
+          if change.provenance == "official-other" and change.reporter_state else _and(who))
+    return f"reported by {by}; not yet confirmed by {actor}"
+
+
+def recognition_alert(change, statement, titles: Mapping[str, str] | None = None) -> str:
+    """The alert for a ledger change, HTML: headline, who said it, quote, source link."""
     headline = recognition_headline(change)
-    if change.kind == "confirmed":
-        headline = "✅ <b>Confirmed by an official source</b>\n" + headline
+    if change.unconfirmed:
+        headline = "⚠️ <b>Unconfirmed</b>\n" + headline
+    clause = provenance_clause(change, titles or {})
+    if clause:
+        headline += f"\n<i>{escape(clause[0].upper() + clause[1:])}.</i>"
     quote = one_line(change.evidence or statement.title or statement.text, width=QUOTE_CHARS)
     when = date_str(statement.published_at or statement.fetched_at)
     return (f"{headline}\n\n<blockquote>{escape(quote)}</blockquote>\n"
             f"{link(statement.url, statement.source)} · {when}")
+
+
+def confirmation_line(change, statement, titles: Mapping[str, str] | None = None) -> str:
+    """The one-line follow-up when the acting state's own source confirms an act (sent as a
+    reply to the first alert): 'Confirmed by the government of X (source): X recognizes Y'."""
+    title = (titles or {}).get(change.source or "") or change.source or "its official source"
+    what = act_line(change.actor, change.act, change.target)
+    source = f" · {link(statement.url, 'source')}" if statement.url else ""
+    return f"✅ {escape(f'Confirmed by {_government(change.actor)} ({title}): {what}.')}{source}"
+
+
+RETRACTION_REASONS = {
+    "reprocess": "the statement, read again, does not say so",
+    "admin": "an administrator found the report wrong",
+}
+FALLBACK_STATUS = {"unknown": "has no recorded position on it", "recognizes": "recognizes it",
+                   "withdrew": "has withdrawn its recognition", "rejects": "does not recognize it"}
+
+
+def correction(retraction, *, reason: str) -> str:
+    """The short correction sent as a reply to an alert whose act was retracted."""
+    what = act_line(retraction.actor, retraction.act, retraction.target)
+    why = RETRACTION_REASONS.get(reason, reason)
+    now = f"{names.display(retraction.actor, actor=True)} {FALLBACK_STATUS[retraction.status]}"
+    return f"❌ <b>Correction</b>: {escape(f'our alert that {what} was wrong: {why}. The ledger is back to: {now}.')}"
 
 
 def statement_alert(statement) -> str:
@@ -443,4 +509,5 @@ def timeline_caption(entity: str) -> str:
 
 def reprocess_summary(totals) -> str:
     return (f"Reprocessed {totals.statements} statements: {totals.added} new event(s), "
-            f"{totals.retracted} retracted, {totals.kept} unchanged. No alerts were sent.")
+            f"{totals.retracted} retracted, {totals.kept} unchanged. No alerts were sent"
+            + (f"; {totals.corrections} correction(s) queued." if totals.corrections else "."))

@@ -11,6 +11,7 @@ from diplowatch.config import (
     parse_interval,
     parse_sources,
 )
+from diplowatch.models import AlertPolicy
 
 GOOD = """
 [[sources]]
@@ -53,6 +54,9 @@ def test_values():
     ("DIPLOWATCH_LOG_LEVEL", "LOUD", "is not a logging level"),
     ("DIPLOWATCH_TELEGRAM_API_URL", "ftp://x", "is not an http(s) URL"),
     ("DIPLOWATCH_SOURCES", "/nonexistent/sources.toml", "no such file"),
+    ("DIPLOWATCH_ALERT_CONFIDENCE", "1.5", "must be a number from 0 to 1"),
+    ("DIPLOWATCH_ALERT_CONFIDENCE", "high", "must be a number from 0 to 1"),
+    ("DIPLOWATCH_HOLD_MAX", "soon", "must be a duration like 30m"),
 ])
 def test_bad_env_names_variable(name, value, says):
     with pytest.raises(ConfigError) as exc:
@@ -124,3 +128,17 @@ def test_interval(value, seconds):
 ])
 def test_one_boolean_parser_for_every_flag(value, expected):
     assert load_settings({"DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": value}).allow_private is expected
+
+
+def test_alert_policy_from_the_environment():
+    assert load_settings({}).alert_policy == AlertPolicy(0.8, 6 * 3600)
+    policy = load_settings({"DIPLOWATCH_ALERT_CONFIDENCE": "0.9", "DIPLOWATCH_HOLD_MAX": "30m"}).alert_policy
+    assert policy == AlertPolicy(0.9, 1800)
+
+
+def test_source_state_is_a_code_or_an_entity():
+    toml = '[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://a.example/"\nstate = "{}"\n'
+    assert parse_sources(toml.format("kp"), origin="s.toml")[0].state == "KP"
+    assert parse_sources(toml.format("donetsk-pr"), origin="s.toml")[0].state == "donetsk-pr"
+    with pytest.raises(ConfigError, match="name the government the source speaks for"):
+        parse_sources(toml.format("Narnia"), origin="s.toml")

@@ -37,11 +37,11 @@ def statement(db, source: str, *, official: bool = False, n: int = 0) -> int:
     return int(cursor.lastrowid)
 
 
-def report(db, events, *, source="news", official=False, at=NOW, n=0):
+def report(db, events, *, source="news", official=False, at=NOW, n=0, state=None, policy=None):
     sid = statement(db, source, official=official, n=n)
     return ledger.record(
         db, events, statement_id=sid, source=source, source_url=f"https://{source}.example/{n}",
-        official=official, reported_at=at, now=max(at, NOW),
+        official=official, reported_at=at, now=max(at, NOW), state=state, policy=policy,
     )
 
 
@@ -142,10 +142,13 @@ def test_withdrawal_flips_status_and_count(db):
 
 def test_media_then_official_confirms_once(db):
     [new] = report(db, [act("BY")], source="media", n=1)
-    [confirmed] = report(db, [act("BY")], source="mfa", official=True, n=2, at=NOW + timedelta(hours=3))
+    # another government's official source is no confirmation: only the actor's own
+    assert report(db, [act("BY")], source="mfa-rs", official=True, state="RS", n=5) == []
+    [confirmed] = report(db, [act("BY")], source="mfa", official=True, state="BY", n=2,
+                         at=NOW + timedelta(hours=3))
     assert confirmed.kind == "confirmed" and confirmed.confirms == new.event_id
-    assert confirmed.ordinal == 4 and confirmed.official
-    assert report(db, [act("BY")], source="mfa2", official=True, n=3) == []
+    assert confirmed.ordinal == 4 and confirmed.official and confirmed.provenance == "official-self"
+    assert report(db, [act("BY")], source="mfa2", official=True, state="BY", n=3) == []
     assert report(db, [act("BY")], source="media2", n=4) == []
 
 

@@ -28,6 +28,7 @@ from .model import (
     ImportResult,
     LedgerEvent,
     ReprocessResult,
+    Retraction,
 )
 from .queries import acts_of, history, latest_events, recognized_by, status_of, summary_of
 from .recording import (
@@ -36,12 +37,15 @@ from .recording import (
     event_date,
     recompute_pair,
     record,
+    release,
+    release_overdue,
     reprocess_statement,
+    retract,
 )
 
 __all__ = [
     "ENTITIES", "MAX_IMPORT_ERRORS", "MENTION_WINDOW", "STATUS", "Baseline", "Change", "Claim",
     "Earlier", "EntityStatus", "EntitySummary", "Fact", "ImportResult", "LedgerEvent", "LedgerImportError", "PairState",
-    "ReprocessResult", "acts_of", "event_date", "history", "import_csv", "latest_events", "load_seed",
-    "recognized_by", "recompute_pair", "record", "reprocess_statement", "status_of", "summary_of",
+    "ReprocessResult", "Retraction", "acts_of", "event_date", "history", "import_csv", "latest_events", "load_seed",
+    "recognized_by", "recompute_pair", "record", "release", "release_overdue", "reprocess_statement", "retract", "status_of", "summary_of",
 ]

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
+from ..models import provenance
+
 STATUS = {"recognize": "recognizes", "withdraw": "withdrew", "reject": "rejects"}
 Row = dict[str, Any]
 
@@ -18,7 +20,7 @@ class Earlier(NamedTuple):
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # new | confirmed
+    kind: str  # new | confirmed | retracted
     event_id: int
     actor: str
     target: str
@@ -34,6 +36,11 @@ class Change:
     ordinal: int | None = None  # recognize by a UN member: its rank among current recognizers
     earlier: list[Earlier] = field(default_factory=list)  # other current UN recognizers
     remaining: int | None = None  # withdraw/reject: UN members still recognizing
+    provenance: str | None = None  # the strongest of the reports behind it (models.PROVENANCES)
+    reporters: tuple[str, ...] = ()  # the sources that reported it, first report first
+    reporter_state: str | None = None  # official-other: the government that reported it
+    unconfirmed: bool = False  # held media report released by the maximum wait
+    again_after: tuple[str, str] | None = None  # re-recognition: the withdrawal's (date, precision)
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,18 @@ class ReprocessResult:
     added: int
     retracted: int
     kept: int
+    corrections: list[Retraction] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Retraction:
+    """A retracted act that had alerted, and what the pair's status is without it."""
+
+    event_id: int
+    actor: str
+    target: str
+    act: str
+    status: str  # the pair's status now ('unknown' when no act is left)
 
 
 @dataclass(frozen=True)
@@ -148,6 +167,10 @@ class _Report:
     source_url: str | None
     official: bool
     reported_at: datetime
+    state: str | None = None  # official: the government the source speaks for
+
+    def provenance(self, actor: str) -> str:
+        return provenance(actor, official=self.official, state=self.state)
 
 
 def _utc(dt: datetime) -> datetime:

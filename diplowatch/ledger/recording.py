@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..models import Event, UserError
+from ..models import PROVENANCES, AlertPolicy, Event, UserError
 from ..names import ENTITIES, TARGETS, is_un_member, state_codes
 from ..store import events as events_store
 from ..store import iso, parse_iso
-from .model import STATUS, Change, Earlier, ReprocessResult, Row, _day, _Report, _utc
+from ..store import sources as source_store
+from .model import STATUS, Change, Earlier, ReprocessResult, Retraction, Row, _day, _Report, _utc
 
 if TYPE_CHECKING:
     from ..store import Database
@@ -52,19 +53,23 @@ class PairState:
 def record(
     db: Database, events: list[Event], *, statement_id: int | None, source: str | None,
     source_url: str | None, official: bool, reported_at: datetime, now: datetime,
+    state: str | None = None, policy: AlertPolicy | None = None,
 ) -> list[Change]:
     """Append the acts found in one statement; return the changes worth an alert.
 
-    Runs in a savepoint, so it joins the caller's transaction. A report dated after ``now``
-    is placed at ``now``.
+    ``state``: the government an official source speaks for (its reports of that state's
+    own acts are official-self). ``policy``: which reports wait before they count (None:
+    none waits). Runs in a savepoint, so it joins the caller's transaction. A report dated
+    after ``now`` is placed at ``now``.
     """
-    report = _Report(statement_id, source, source_url, official, min(_utc(reported_at), _utc(now)))
+    report = _Report(statement_id, source, source_url, official,
+                     min(_utc(reported_at), _utc(now)), state)
     changes = []
     with db.atomic():
         # a revised statement is recorded again: acts it already gave are not new evidence
         known = _known_acts(db, statement_id)
         for event, held in _plan(e for e in events if _key(e) not in known):
-            change = _record_one(db, event, report, held=held, now=now)
+            change = _record_one(db, event, report, held=held, now=now, policy=policy)
             if change is not None:
                 changes.append(change)
     return changes
@@ -93,21 +98,76 @@ def _plan(events: Iterable[Event]) -> list[tuple[Event, str | None]]:
 
 
 def _record_one(
-    db: Database, ev: Event, report: _Report, *, held: str | None, now: datetime, alert: bool = True
+    db: Database, ev: Event, report: _Report, *, held: str | None, now: datetime,
+    alert: bool = True, policy: AlertPolicy | None = None,
 ) -> Change | None:
     if held:
         _insert(db, ev, report, now=now, held=held)
         return None
+    waiting = events_store.awaiting_event(db, ev.actor, ev.target, ev.act) if alert else None
+    if waiting is not None:
+        return _second_report(db, ev, report, waiting, policy=policy, now=now)
     before = _derive(events_store.pair_timeline(db, ev.actor, ev.target))
     first = _first_report(db, ev, report, before)
-    event_id = _insert(db, ev, report, now=now, first=first)
     if first is not None:
+        event_id = _insert(db, ev, report, now=now, first=first)
         confirmed = alert and _confirms(ev, report, before)
         return _change(db, "confirmed", ev, report, event_id, before, first["id"]) if confirmed else None
+    if alert and policy and policy.holds(report.provenance(ev.actor), ev.confidence) \
+            and ev.target in ENTITIES and _would_be_news(before, ev.act):
+        _insert(db, ev, report, now=now, held=events_store.AWAITING)
+        return None
+    event_id = _insert(db, ev, report, now=now)
     after = recompute_pair(db, ev.actor, ev.target, now=now)
     if alert and ev.target in ENTITIES and _is_news(before, after, ev.act):
         return _change(db, "new", ev, report, event_id, before, None)
     return None
+
+
+def _second_report(db: Database, ev: Event, report: _Report, waiting: Row, *,
+                   policy: AlertPolicy | None, now: datetime) -> Change | None:
+    """A report of an act whose first (media) report waits: from another source, or strong
+    enough to alert by itself, it releases the first one (this one becomes its mention)."""
+    independent = waiting["source"] != report.source
+    if not independent and policy and policy.holds(report.provenance(ev.actor), ev.confidence):
+        _insert(db, ev, report, now=now, held=events_store.AWAITING)  # the same outlet again
+        return None
+    change = release(db, waiting, now=now)
+    _insert(db, ev, report, now=now, first=waiting)
+    if change is None:
+        return None
+    strongest = min((change.provenance, report.provenance(ev.actor)), key=PROVENANCES.index)
+    reporters = change.reporters + ((report.source,) if independent and report.source else ())
+    if strongest == "official-self" and report.source:  # announced: the outlets do not matter
+        reporters = (report.source,)
+    return replace(change, provenance=strongest, reporters=reporters,
+                   reporter_state=report.state if strongest == "official-other" else change.reporter_state)
+
+
+def release(db: Database, waiting: Row, *, now: datetime, unconfirmed: bool = False) -> Change | None:
+    """Let a waiting report count: the pair's status is derived again with it; returns the
+    change to alert (None when it is no longer news, or no longer waits)."""
+    actor, target = waiting["actor"], waiting["target"]
+    before = _derive(events_store.pair_timeline(db, actor, target))
+    if not events_store.release_event(db, waiting["id"]):
+        return None
+    after = recompute_pair(db, actor, target, now=now)
+    if not _is_news(before, after, waiting["act"]):
+        return None
+    ev = Event(actor, target, waiting["act"], waiting["evidence"], waiting["confidence"])
+    report = _Report(waiting["statement_id"], waiting["source"], waiting["source_url"],
+                     bool(waiting["official"]), _utc(parse_iso(waiting["reported_at"]) or now))
+    change = _change(db, "new", ev, report, waiting["id"], before, None)
+    return replace(change, unconfirmed=unconfirmed)
+
+
+def release_overdue(db: Database, *, max_wait: int, now: datetime) -> list[Change]:
+    """Waiting reports held for ``max_wait`` seconds or more count now, marked unconfirmed."""
+    created_before = iso(now - timedelta(seconds=max_wait)) or ""
+    with db.atomic():
+        released = [release(db, row, now=now, unconfirmed=True)
+                    for row in events_store.overdue_events(db, created_before=created_before)]
+    return [change for change in released if change is not None]
 
 
 def _first_report(db: Database, ev: Event, report: _Report, before: PairState | None) -> Row | None:
@@ -119,12 +179,18 @@ def _first_report(db: Database, ev: Event, report: _Report, before: PairState | 
 
 
 def _confirms(ev: Event, report: _Report, before: PairState | None) -> bool:
-    if not report.official or ev.target not in ENTITIES or before is None:
+    """The acting state's own source repeats an act first reported by others."""
+    if report.provenance(ev.actor) != "official-self" or ev.target not in ENTITIES or before is None:
         return False
     run = before.run
     return before.status == STATUS[ev.act] and run[0]["origin"] == "extracted" and not any(
-        r["official"] for r in run
+        r["provenance"] == "official-self" for r in run
     )
+
+
+def _would_be_news(before: PairState | None, act: str) -> bool:
+    old = before.status if before else "unknown"
+    return old != STATUS[act] and (old, STATUS[act]) != ("withdrew", "rejects")
 
 
 def _is_news(before: PairState | None, after: PairState | None, act: str) -> bool:
@@ -145,6 +211,7 @@ def _insert(
         "effective_date": None, "date_precision": "unknown", "origin": "extracted", "note": "",
         "mention_of": first["id"] if first else None, "held": held,
         "sort_key": first["sort_key"] if first else iso(report.reported_at), "created_at": iso(now),
+        "provenance": report.provenance(ev.actor),
     })
 
 
@@ -159,6 +226,8 @@ def _change(
     earlier = [Earlier(f["actor"], _day(f["since"]), f["since_precision"] or "unknown")
                for f in recognizers if f["actor"] != ev.actor]
     recognize = ev.act == "recognize"
+    again = event_date(before.first) if recognize and before and before.status == "withdrew" else None
+    prov = report.provenance(ev.actor)
     return Change(
         kind=kind, event_id=event_id, actor=ev.actor, target=ev.target, act=ev.act,
         evidence=ev.evidence, source_url=report.source_url, reported_at=report.reported_at,
@@ -166,6 +235,9 @@ def _change(
         previous=before.status if before else "unknown", confirms=confirms,
         ordinal=len(earlier) + 1 if recognize and is_un_member(ev.actor) else None,
         earlier=earlier, remaining=None if recognize else len(recognizers),
+        provenance=prov, reporters=(report.source,) if report.source else (),
+        reporter_state=report.state if prov == "official-other" else None,
+        again_after=(again[0], again[1]) if again and again[0] else None,
     )
 
 
@@ -225,15 +297,29 @@ def reprocess_statement(db: Database, statement_id: int, events: list[Event], *,
         plan = _plan(events)
         wanted = {_key(ev) for ev, _ in plan}
         gone = [r for k, r in live.items() if k not in wanted]
-        events_store.retract_events(db, [r["id"] for r in gone], now=iso(now) or "")
-        for actor, target in {(r["actor"], r["target"]) for r in gone}:
-            recompute_pair(db, actor, target, now=now)
+        retractions = retract(db, gone, now=now)
         new = [(ev, held) for ev, held in plan if _key(ev) not in live]
         if new:
             report = _statement_report(db, statement_id, existing)
             for ev, held in new:
                 _record_one(db, ev, report, held=held, now=now, alert=False)
-    return ReprocessResult(added=len(new), retracted=len(gone), kept=len(wanted) - len(new))
+    return ReprocessResult(added=len(new), retracted=len(gone), kept=len(wanted) - len(new),
+                           corrections=retractions)
+
+
+def retract(db: Database, rows: list[Row], *, now: datetime) -> list[Retraction]:
+    """Retract these events and derive their pairs again; returns, for those that counted,
+    the status each pair falls back to (the ones whose act no longer stands need a
+    correction if they alerted)."""
+    events_store.retract_events(db, [r["id"] for r in rows], now=iso(now) or "")
+    states = {(a, t): recompute_pair(db, a, t, now=now) for a, t in {(r["actor"], r["target"]) for r in rows}}
+    retractions = []
+    for r in rows:
+        state = states[(r["actor"], r["target"])]
+        status = state.status if state else "unknown"
+        if r["held"] is None and status != STATUS[r["act"]]:
+            retractions.append(Retraction(r["id"], r["actor"], r["target"], r["act"], status))
+    return retractions
 
 
 def _key(item: Row | Event) -> tuple[str, str, str]:
@@ -247,4 +333,6 @@ def _statement_report(db: Database, statement_id: int, existing: list[Row]) -> _
     if meta is None:
         raise UserError(f"No statement with id {statement_id}.")
     reported = parse_iso(meta["reported_at"]) or datetime.min.replace(tzinfo=UTC)
-    return _Report(statement_id, meta["source"], meta["source_url"], bool(meta["official"]), _utc(reported))
+    state = source_store.official_states(db, {meta["source"]}).get(meta["source"]) if meta["source"] else None
+    return _Report(statement_id, meta["source"], meta["source_url"], bool(meta["official"]), _utc(reported),
+                   state)

@@ -19,13 +19,15 @@ Row = dict[str, Any]
 EVENT_COLUMNS = (
     "actor", "target", "act", "statement_id", "source", "source_url", "official", "evidence",
     "confidence", "reported_at", "effective_date", "date_precision", "origin", "note",
-    "mention_of", "held", "sort_key", "created_at",
+    "mention_of", "held", "sort_key", "created_at", "provenance",
 )
 STAGE_COLUMNS = ("line", "actor", "target", "act", "date", "date_precision", "source_url", "note")
 _LIVE = "retracted_at IS NULL AND held IS NULL"
 _TIMELINE_ORDER = "sort_key, coalesce(mention_of, id), id"
 # What deriving a status reads of each event.
-_STATUS_COLUMNS = "id, actor, act, effective_date, date_precision, reported_at, origin, official, sort_key, mention_of"
+_STATUS_COLUMNS = ("id, actor, act, effective_date, date_precision, reported_at, origin, official, sort_key,"
+                   " mention_of, provenance, source")
+AWAITING = "awaiting"  # ``held``: a media report waiting for a second source, an admin or time
 # The date an event is exported under: imports compare against it to skip duplicates.
 _EXPORT_DATE = (
     "coalesce(effective_date, CASE WHEN origin = 'extracted' THEN substr(reported_at, 1, 10) END, '')"
@@ -67,6 +69,27 @@ def recent_first_event(db: Database, actor: str, target: str, act: str, lo: str,
         "AND mention_of IS NULL AND reported_at BETWEEN ? AND ? ORDER BY reported_at DESC LIMIT 1"
     )
     return next(db.query(sql, [target, actor, act, lo, hi]), None)
+
+
+def awaiting_event(db: Database, actor: str, target: str, act: str) -> Row | None:
+    """The first report of this act that waits (the alert policy held it), if any."""
+    sql = ("SELECT * FROM events WHERE target = ? AND actor = ? AND act = ? AND held = ?"
+           " AND retracted_at IS NULL ORDER BY id LIMIT 1")
+    return next(db.query(sql, [target, actor, act, AWAITING]), None)
+
+
+def overdue_events(db: Database, *, created_before: str) -> list[Row]:
+    """Waiting reports held since before ``created_before`` (events_held index)."""
+    sql = ("SELECT * FROM events WHERE held = ? AND created_at <= ? AND retracted_at IS NULL"
+           " ORDER BY created_at, id")
+    return list(db.query(sql, [AWAITING, created_before]))
+
+
+def release_event(db: Database, event_id: int) -> bool:
+    """A waiting report now counts; False when it no longer waits (released or retracted)."""
+    cursor = db.execute("UPDATE events SET held = NULL WHERE id = ? AND held = ? AND retracted_at IS NULL",
+                        [event_id, AWAITING])
+    return cursor.rowcount == 1
 
 
 def save_recognition(db: Database, actor: str, target: str, row: Row | None) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from ..models import speaks_for
 
 migrations = Migrations("diplowatch")
 
@@ -269,3 +272,32 @@ def m008_drop_statements_sort(db: Database) -> None:
     # that stored something: 20 % of the bytes an ingest of 1,000 batches of 20 wrote
     # (1,284 → 1,029 MiB) and 15 % of its CPU.
     _run(db, "DROP INDEX statements_sort")
+
+
+@migrations()
+def m009_provenance_and_follow_ups(db: Database) -> None:
+    # provenance: who reported an extracted act (models.PROVENANCES; NULL for seeded and
+    # imported acts). Existing extracted events get it from their source as it is configured
+    # now. alerts.reply_to: the alert a short follow-up or a correction answers, so that each
+    # chat gets it as a reply to the message it got then.
+    _run(
+        db,
+        """
+ALTER TABLE events ADD COLUMN provenance TEXT;
+ALTER TABLE alerts ADD COLUMN reply_to INTEGER REFERENCES alerts(id);
+CREATE INDEX alerts_event ON alerts (event_id);
+CREATE INDEX events_held ON events (held, created_at) WHERE held IS NOT NULL
+""",
+    )
+    db.execute("UPDATE events SET provenance = 'media' WHERE origin = 'extracted' AND official = 0")
+    official = db.execute(
+        "SELECT DISTINCT e.source, s.url, s.settings FROM events e LEFT JOIN sources s ON s.name = e.source"
+        " WHERE e.origin = 'extracted' AND e.official = 1"
+    ).fetchall()
+    for source, url, settings in official:
+        state = speaks_for(url, json.loads(settings or "{}").get("state"))
+        db.execute(
+            "UPDATE events SET provenance = CASE WHEN actor = ? THEN 'official-self'"
+            " ELSE 'official-other' END WHERE origin = 'extracted' AND official = 1 AND source IS ?",
+            [state, source],
+        )

@@ -30,6 +30,7 @@ class OutboxRow:
     text: str  # the alert's rendered HTML
     attempts: int = 0
     parts_sent: int = 0  # parts of a split alert already delivered
+    reply_to_message: int | None = None  # a follow-up: the chat's message it answers
 
 
 def create_alert(
@@ -39,13 +40,36 @@ def create_alert(
     text: str,
     event_id: int | None = None,
     statement_id: int | None = None,
+    reply_to: int | None = None,
     now: datetime,
 ) -> int:
+    """``reply_to``: the alert this one follows up (each chat gets it as a reply)."""
     cursor = db.execute(
-        "INSERT INTO alerts (kind, text, event_id, statement_id, created_at) VALUES (?, ?, ?, ?, ?)",
-        [kind, text, event_id, statement_id, iso(now)],
+        "INSERT INTO alerts (kind, text, event_id, statement_id, reply_to, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [kind, text, event_id, statement_id, reply_to, iso(now)],
     )
     return cursor.lastrowid
+
+
+def event_alert(db: Database, event_id: int) -> int | None:
+    """The alert that announced this event (kind event-new), if one went out."""
+    row = next(db.query("SELECT id FROM alerts WHERE event_id = ? AND kind = 'event-new'"
+                        " ORDER BY id LIMIT 1", [event_id]), None)
+    return row["id"] if row else None
+
+
+def recipients(db: Database, alert_id: int) -> list[int]:
+    """The chats an alert reached (or may have: a send that timed out)."""
+    return [r["chat_id"] for r in db.query(
+        "SELECT chat_id FROM outbox WHERE alert_id = ? AND state IN ('sent', 'possibly_delivered')"
+        " ORDER BY chat_id", [alert_id])]
+
+
+def cancel_pending(db: Database, alert_id: int, *, reason: str) -> int:
+    """Rows of an alert not sent yet are dropped (its act was retracted); returns how many."""
+    return db.execute("UPDATE outbox SET state = 'dropped', last_error = ? WHERE alert_id = ?"
+                      " AND state = 'pending'", [reason, alert_id]).rowcount
 
 
 def get_alert(db: Database, alert_id: int) -> Alert | None:
@@ -88,7 +112,9 @@ def due_rows(
     return [
         OutboxRow(**row)
         for row in db.query(
-            "SELECT o.id, o.alert_id, o.chat_id, a.text, o.attempts, o.parts_sent "
+            "SELECT o.id, o.alert_id, o.chat_id, a.text, o.attempts, o.parts_sent, "
+            "(SELECT r.message_id FROM outbox r WHERE r.alert_id = a.reply_to AND r.chat_id = o.chat_id)"
+            " AS reply_to_message "
             "FROM outbox o JOIN alerts a ON a.id = o.alert_id JOIN chats c ON c.id = o.chat_id "
             "WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND (o.chat_id, o.id) > (?, ?) "
             f"AND c.active = 1 {only}ORDER BY o.chat_id, o.id LIMIT ?",

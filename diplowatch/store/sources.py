@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..models import NoSuchSource, Source, SourceState, UserError
+from ..models import NoSuchSource, Source, SourceState, UserError, speaks_for
 from . import iso, parse_iso
 
 CONFIG_COLUMNS = ("kind", "url", "title", "interval", "lang", "official", "settings")
@@ -17,6 +17,8 @@ def _config_row(source: Source) -> dict:
     settings = {"selectors": source.selectors, "fetch_pages": source.fetch_pages}
     if source.date_order:  # only when set: other sources' stored settings stay as they were
         settings["date_order"] = source.date_order
+    if source.state:
+        settings["state"] = source.state
     return {
         "name": source.name, "kind": source.kind, "url": source.url, "title": source.title,
         "interval": source.interval, "lang": source.lang, "official": int(source.official),
@@ -31,6 +33,7 @@ def _source(row: dict) -> Source:
         interval=row["interval"], lang=row["lang"], official=bool(row["official"]),
         selectors=settings.get("selectors", {}), fetch_pages=settings.get("fetch_pages", False),
         date_order=settings.get("date_order"),
+        state=settings.get("state"),
     )
 
 
@@ -100,10 +103,24 @@ def get_source(db: Database, name: str) -> tuple[Source, SourceState] | None:
     return (_source(row), _state(row)) if row else None
 
 
-def official_names(db: Database, names: set[str]) -> set[str]:
-    """Which of `names` speak for a government (one indexed lookup per name)."""
-    return {n for n in names
-            if next(db.query("SELECT official FROM sources WHERE name = ?", [n]), {}).get("official")}
+def official_states(db: Database, names: set[str]) -> dict[str, str | None]:
+    """Which of `names` speak for a government, and for which (None: not known); one
+    indexed lookup per name."""
+    found = {}
+    for name in names:
+        row = next(db.query("SELECT url, official, settings FROM sources WHERE name = ?", [name]), None)
+        if row and row["official"]:
+            found[name] = speaks_for(row["url"], json.loads(row["settings"] or "{}").get("state"))
+    return found
+
+
+def titles(db: Database, names: set[str]) -> dict[str, str]:
+    """Display titles of the named sources (the name when it has none)."""
+    found = {}
+    for name in names:
+        row = next(db.query("SELECT title FROM sources WHERE name = ?", [name]), None)
+        found[name] = (row["title"] if row else "") or name
+    return found
 
 
 def list_sources(db: Database) -> list[tuple[Source, SourceState]]:
