@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .. import texts
+from ..charts.cache import ChartCache
 from ..config import Settings
 from ..models import UserError
 from ..store import Database, storage_fault
@@ -33,6 +34,7 @@ class Deps:
     clock: Callable[[], datetime]
     poll: Callable[[str], Awaitable[object]] | None = None
     started_at: datetime | None = None
+    charts: ChartCache = field(default_factory=ChartCache)  # rendered charts, until the ledger changes
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from .. import answers, charts, export, ledger, names, texts
+from .. import answers, export, ledger, names, texts
 from ..models import UserError
 from ..resolve import resolve_actor, resolve_entity
 from .core import Deps, Reply, Request, callback, command, parse_number
@@ -105,7 +105,7 @@ async def timeline(deps: Deps, request: Request) -> Reply:
 
 
 async def _timeline(deps: Deps, entity: str) -> Reply:
-    png = charts.timeline_png(deps.db, entity, now=deps.clock())
+    png = await deps.charts.png(deps.db, "timeline", entity, now=deps.clock())
     return Reply(texts.timeline_caption(entity), photo=png)
 
 

@@ -269,3 +269,19 @@ def m008_drop_statements_sort(db: Database) -> None:
     # that stored something: 20 % of the bytes an ingest of 1,000 batches of 20 wrote
     # (1,284 → 1,029 MiB) and 15 % of its CPU.
     _run(db, "DROP INDEX statements_sort")
+
+
+@migrations()
+def m009_ledger_revision(db: Database) -> None:
+    # Charts are cached until the ledger changes. New events show in max(events.id); the only
+    # updates to an event (retracted, held, released, made a mention) bump this counter.
+    _run(
+        db,
+        """
+CREATE TABLE ledger_revision (id INTEGER PRIMARY KEY CHECK (id = 1), updates INTEGER NOT NULL);
+INSERT INTO ledger_revision (id, updates) VALUES (1, 0);
+CREATE TRIGGER events_au_revision AFTER UPDATE ON events BEGIN
+    UPDATE ledger_revision SET updates = updates + 1 WHERE id = 1;
+END
+""",
+    )
