@@ -280,7 +280,7 @@ def m009_ledger_revision(db: Database) -> None:
         """
 CREATE TABLE ledger_revision (id INTEGER PRIMARY KEY CHECK (id = 1), updates INTEGER NOT NULL);
 INSERT INTO ledger_revision (id, updates) VALUES (1, 0);
-CREATE TRIGGER events_au_revision AFTER UPDATE ON events BEGIN
+CREATE TRIGGER events_au_revision AFTER UPDATE OF retracted_at, held, mention_of ON events BEGIN
     UPDATE ledger_revision SET updates = updates + 1 WHERE id = 1;
 END
 """,
