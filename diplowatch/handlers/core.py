@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from .. import texts
+from ..charts.cache import ChartCache
 from ..config import Settings
 from ..models import UserError
 from ..store import Database, storage_fault
@@ -42,6 +43,7 @@ class Deps:
     readers: Readers | None = None  # read connections in worker threads (store/readers.py)
     # commands being answered now; past the cap a command is answered "busy" at once
     in_flight: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(MAX_IN_FLIGHT))
+    charts: ChartCache = field(default_factory=ChartCache)  # rendered charts, until the ledger changes
 
 
 async def read(deps: Deps, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

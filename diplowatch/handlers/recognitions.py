@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from .. import answers, charts, export, ledger, names, texts
+from .. import answers, export, ledger, names, texts
 from ..models import UserError
 from ..resolve import resolve_actor, resolve_entity
 from ..store import Database
@@ -105,8 +105,7 @@ async def timeline(deps: Deps, request: Request) -> Reply:
 
 
 async def _timeline(deps: Deps, entity: str) -> Reply:
-    # about 100 ms of CPU (matplotlib): in a worker thread, off the event loop
-    png = await read(deps, charts.timeline_png, entity, now=deps.clock())
+    png = await deps.charts.png(deps.db, "timeline", entity, now=deps.clock())
     return Reply(texts.timeline_caption(entity), photo=png)
 
 

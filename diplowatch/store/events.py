@@ -139,6 +139,13 @@ def undated_claims(db: Database, target: str) -> list[Row]:
     return list(db.query(sql, [target]))
 
 
+def ledger_revision(db: Database) -> tuple[int, int]:
+    """Changes whenever an event is added or updated: (newest event id, count of updates)."""
+    row = next(db.query("SELECT (SELECT max(id) FROM events) AS newest,"
+                        " (SELECT updates FROM ledger_revision WHERE id = 1) AS updates"))
+    return row["newest"] or 0, row["updates"] or 0
+
+
 def newest_fact_day(db: Database) -> str | None:
     """The date of the newest dated act in the ledger (walks the sort_key index from the top)."""
     sql = (

@@ -301,3 +301,19 @@ CREATE INDEX events_held ON events (held, created_at) WHERE held IS NOT NULL
             " ELSE 'official-other' END WHERE origin = 'extracted' AND official = 1 AND source IS ?",
             [state, source],
         )
+
+
+@migrations()
+def m010_ledger_revision(db: Database) -> None:
+    # Charts are cached until the ledger changes. New events show in max(events.id); the only
+    # updates to an event (retracted, held, released, made a mention) bump this counter.
+    _run(
+        db,
+        """
+CREATE TABLE ledger_revision (id INTEGER PRIMARY KEY CHECK (id = 1), updates INTEGER NOT NULL);
+INSERT INTO ledger_revision (id, updates) VALUES (1, 0);
+CREATE TRIGGER events_au_revision AFTER UPDATE OF retracted_at, held, mention_of ON events BEGIN
+    UPDATE ledger_revision SET updates = updates + 1 WHERE id = 1;
+END
+""",
+    )

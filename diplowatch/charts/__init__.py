@@ -1,0 +1,15 @@
+"""Charts to publish: the timeline card (timeline.py) and the world map (worldmap.py), their
+shared layout (layout.py), and the cache that renders them off the event loop (cache.py)."""
+
+from .timeline import (
+           Point,
+           Timeline,
+           TimelineData,
+           timeline_data,
+           timeline_figure,
+           timeline_png,
+           timeline_points,
+)
+
+__all__ = ["Point", "Timeline", "TimelineData", "timeline_data", "timeline_figure", "timeline_png",
+           "timeline_points"]
