@@ -298,8 +298,9 @@ async def test_commands_past_the_global_cap_are_answered_busy(deps, monkeypatch)
     assert "<b>Commands</b>" in (await ask(deps, "/help", user=999)).text  # free again
 
 
+# /timeline draws in the chart cache's own worker thread: see test_charts_requests.py,
+# test_drawing_runs_off_the_event_loop.
 @pytest.mark.parametrize(("text", "module", "name"), [
-    ("/timeline kosovo", "diplowatch.charts", "timeline_png"),
     ("/export", "diplowatch.handlers.recognitions", "_csv"),
 ])
 async def test_charts_and_exports_run_off_the_event_loop(deps, monkeypatch, text, module, name):
