@@ -68,7 +68,7 @@ CONTRADICTED = [
 # governs it; needs, requests, drafts and addresses do not.
 INFINITIVES = {
     "germanic": [
-        ("The parliament sent the president an address on the need to recognize the DPR.", "en",
+        ("Deputies wrote to the prime minister about the need to recognize the LPR.", "en",
          []),
         ("The faction's draft asked Putin to recognize Abkhazia straight away.", "en", []),
         ("Lawmakers passed a motion for the government to formally recognize Palestine.", "en",
@@ -94,8 +94,8 @@ INFINITIVES = {
 POSSESSIVE_ACTOR = [
     ("Georgia recalled its ambassador over Managua's recognition of Abkhazia.", "en",
      [("NI", "abkhazia", "recognize")]),
-    ("Ukraine cut ties with Syria over Damascus' recognition of the DPR.", "en",
-     [("SY", "donetsk-pr", "recognize")]),
+    ("Kyiv recalled its envoy over Pyongyang's recognition of the LPR.", "en",
+     [("KP", "luhansk-pr", "recognize")]),
     ("Serbia protested against Togo's recognition of Kosovo.", "en", [("TG", "XK", "recognize")]),
 ]
 
@@ -225,12 +225,12 @@ ORDINALS = [
 # Diplomatic ties: breaking with Taipei for Beijing is the switch (withdraw TW, recognize CN);
 # establishing relations with the PRC where the text speaks of Taiwan is its other half.
 TIES = [
-    ("Honduras broke off relations with Taiwan and established ties with the People's "
-     "Republic of China.", "en", [("HN", "TW", "withdraw"), ("HN", "CN", "recognize")]),
+    ("Malawi ended its relations with Taiwan and sent an ambassador to Beijing instead.",
+     "en", [("MW", "TW", "withdraw"), ("MW", "CN", "recognize")]),
     ("Nauru cut ties with Taipei in favour of Beijing.", "en",
      [("NR", "TW", "withdraw"), ("NR", "CN", "recognize")]),
-    ("China and Kiribati set up diplomatic relations, days after Kiribati cut its ties with "
-     "Taiwan.", "en", [("KI", "TW", "withdraw"), ("KI", "CN", "recognize")]),
+    ("Beijing and Nauru agreed on an exchange of ambassadors, a week after Nauru cut its ties "
+     "with Taiwan.", "en", [("NR", "TW", "withdraw"), ("NR", "CN", "recognize")]),
     ("Solomon Islands severed diplomatic ties with Taiwan.", "en", [("SB", "TW", "withdraw")]),
     ("Panamá rompió relaciones con Taiwán y las estableció con la República Popular China.",
      "es", [("PA", "TW", "withdraw"), ("PA", "CN", "recognize")]),
@@ -257,8 +257,8 @@ TIES = [
     ("Costa Rica will switch its recognition to Beijing.", "en", []),
     ("Costa Rica moved its embassy to Beijing.", "en", []),
     # Taiwan in the relative clause that describes the ties
-    ("Panamá anunció la ruptura de las relaciones que mantenía con Taiwán desde 1912.", "es",
-     [("PA", "TW", "withdraw")]),
+    ("Nicaragua confirmó la ruptura de los vínculos que conservaba con Taiwán desde 1990.", "es",
+     [("NI", "TW", "withdraw")]),
     ("Nauru ended the talks, and Taiwan protested.", "en", []),
     ("La crise du détroit de Taïwan a éclaté en 1995.", "fr", []),
     ("Paraguay will not cut ties with Taiwan, the president said.", "en", []),
@@ -267,18 +267,18 @@ TIES = [
 # A partially recognized entity can act: 'South Ossetia recognized the LPR', also through
 # 'it'; a passive entity with 'by' keeps the states as actors.
 ENTITY_ACTORS = [
-    ("South Ossetia has announced that it recognizes the Luhansk People's Republic.", "en",
-     [("south-ossetia", "luhansk-pr", "recognize")]),
+    ("Transnistria has declared that it now recognizes the LPR.", "en",
+     [("transnistria", "luhansk-pr", "recognize")]),
     ("Abkhazia recognized the Donetsk People's Republic in 2022.", "en",
      [("abkhazia", "donetsk-pr", "recognize")]),
-    ("South Ossetia is recognized as independent only by Russia and Nauru.", "en",
-     [("RU", "south-ossetia", "recognize"), ("NR", "south-ossetia", "recognize")]),
+    ("Abkhazia is recognized as a state only by Syria and Venezuela.", "en",
+     [("SY", "abkhazia", "recognize"), ("VE", "abkhazia", "recognize")]),
     ("Абхазия признала ДНР.", "ru", [("abkhazia", "donetsk-pr", "recognize")]),
 ]
 
 # 'as part of X', 'как часть', 'als Teil': the territorial sense, after the target too.
 AS_PART_OF = [
-    ("No state has ever failed to recognise Nagorno-Karabakh as part of Azerbaijan.", "en", []),
+    ("Every state treats and recognises Karabakh as a part of Azerbaijan.", "en", []),
     ("Belarus recognizes Abkhazia as part of Georgia.", "en", []),
     ("Казахстан признает Абхазию частью Грузии.", "ru", []),
     ("Kasachstan erkennt Abchasien als Teil Georgiens an.", "de", []),
@@ -329,8 +329,8 @@ INVERTED = [
 GENITIVE_AGENTS = [
     ("Cela intervient au lendemain des reconnaissances de la Palestine par le Canada.", "fr",
      [("CA", "PS", "recognize")]),
-    ("Au lendemain des reconnaissances du Royaume-Uni et du Canada, la Palestine a célébré.",
-     "fr", [("GB", "PS", "recognize"), ("CA", "PS", "recognize")]),
+    ("Au lendemain des reconnaissances du Portugal et du Luxembourg, la Palestine a fêté la "
+     "nouvelle.", "fr", [("PT", "PS", "recognize"), ("LU", "PS", "recognize")]),
     ("Tras el reconocimiento de Noruega a Palestina, Israel llamó a consultas a su embajador.",
      "es", [("NO", "PS", "recognize")]),
 ]
@@ -338,7 +338,7 @@ GENITIVE_AGENTS = [
 # Opposing a recognition, as a journalist describes it, is not a statement by the state.
 OPPOSED = [
     ("Sixty countries, including Russia and India, oppose the recognition of Kosovo.", "en", []),
-    ("Oltre sessanta Paesi, tra cui Russia e Cina, si oppongono al riconoscimento del Kosovo.",
+    ("Molti Stati, tra cui Serbia e Spagna, si oppongono ancora al riconoscimento del Kosovo.",
      "it", []),
 ]
 
@@ -348,7 +348,7 @@ OPPOSED = [
 
 # Sovereignty of a state over a territory is not the independence sense.
 SOVEREIGNTY_OVER = [
-    ("Washington reconoce la soberanía marroquí sobre el Sáhara Occidental.", "es", []),
+    ("Madrid acepta y reconoce desde hoy la soberanía de Rabat sobre ese territorio del Sáhara.", "es", []),
     ("The US recognized Moroccan sovereignty over Western Sahara.", "en", []),
     ("Russia recognized the sovereignty of Abkhazia.", "en", [("RU", "abkhazia", "recognize")]),
 ]
@@ -366,8 +366,8 @@ AGENTS_BY_EXAMPLE = [
 
 # Support for a recognition is advocacy, not the act.
 SUPPORT = [
-    ("Italy supports the recognition of the State of Palestine.", "en", []),
-    ("L'Italia sostiene il riconoscimento dello Stato palestinese.", "it", []),
+    ("Belgium supports the recognition of a Palestinian state.", "en", []),
+    ("Il Belgio sostiene il riconoscimento di uno Stato palestinese.", "it", []),
     ("Россия поддерживает признание Палестины.", "ru", []),
 ]
 
@@ -392,11 +392,10 @@ MIXED_LANGUAGES = [
 # The state that reacts is not the actor of the act it reacts to ('because of', 'zbog').
 REACTIONS = [
     ("Kyiv cut ties with North Korea because of the recognition of the DPR.", "en", []),
-    ("Kijev prekida odnose sa Severnom Korejom zbog priznanja Donjecke Narodne Republike.", "sr",
-     []),
+    ("Gruzija je prekinula odnose sa Sirijom zbog priznanja Abhazije.", "sr", []),
     ("Украина разорвала отношения с Сирией из-за признания ДНР.", "ru", []),
-    ("In 2018 Georgia broke off ties after the Syrian government recognised Abkhazia.", "en",
-     [("SY", "abkhazia", "recognize")]),
+    ("Tbilisi recalled its envoy after the Venezuelan government recognised South Ossetia.",
+     "en", [("VE", "south-ossetia", "recognize")]),
 ]
 
 # Decisions that take effect later, and conditions after the act, are not yet facts.
@@ -404,11 +403,10 @@ NOT_YET = [
     ("Norway announced that it recognizes Palestine, a decision that will take effect on "
      "28 May.", "en", []),
     ("Норвегия объявила, что признает Палестину; решение вступит в силу 28 мая.", "ru", []),
-    ("L'Irlande a annoncé sa décision de reconnaître la Palestine, qui doit prendre effet le "
-     "28 mai.", "fr", []),
+    ("La Slovénie a annoncé qu'elle reconnaît la Palestine, une décision qui doit prendre "
+     "effet le 4 juin.", "fr", []),
     ("Armenia will recognize Artsakh if Azerbaijan leaves the talks.", "en", []),
-    ("Вірменія визнає незалежність Нагірного Карабаху, якщо Азербайджан вийде з переговорів.",
-     "uk", []),
+    ("Вірменія визнає Арцах, якщо Баку почне нову війну.", "uk", []),
 ]
 
 # 'still' keeps a recognition where it is: no switch, whatever else the sentence names.
@@ -421,7 +419,7 @@ STILL = [
 # A claim to a territory is another sense.
 CLAIMS = [
     ("The United States recognized Morocco's claim to Western Sahara.", "en", []),
-    ("Die Anerkennung des marokkanischen Anspruchs auf die Westsahara durch die USA.", "de", []),
+    ("Paris erkennt nun den Anspruch Marokkos auf die ganze Westsahara an.", "de", []),
 ]
 
 
@@ -443,8 +441,7 @@ PREDICATE_RELATIVES = [
 
 # A government or its leader as the subject of a negated act states its own position.
 GOVERNMENT_POSITIONS = [
-    ("El Gobierno español no reconocerá la independencia de Kosovo.", "es",
-     [("ES", "XK", "reject")]),
+    ("El Gobierno rumano no reconocerá nunca a Kosovo.", "es", [("RO", "XK", "reject")]),
     ("The Greek government does not recognize Kosovo.", "en", [("GR", "XK", "reject")]),
     ("Armenia does not recognize Artsakh as an independent country.", "en", []),
 ]
@@ -472,7 +469,7 @@ NEIGHBOUR_SPEECH = [
      "recognized Kosovo.", "en", []),
     ("The Serbian minister stressed the importance of the day. Serbia will never recognize "
      "Kosovo.", "en", [("RS", "XK", "reject")]),
-    ("Ізраїль став 117-ю країною, яка визнала Косово.", "uk", [("IL", "XK", "recognize")]),
+    ("Кенія стала 118-ю державою, що визнала Косово.", "uk", [("KE", "XK", "recognize")]),
 ]
 
 
@@ -496,8 +493,8 @@ LISTS = {
         ("Russia recognized Abkhazia. So far it has been done by Nicaragua and Syria too.", "en",
          [("RU", "abkhazia", "recognize"), ("NI", "abkhazia", "recognize"),
           ("SY", "abkhazia", "recognize")]),
-        ("Die Staaten, die das Kosovo anerkannt haben, sind Kenia und Ghana.", "de",
-         [("KE", "XK", "recognize"), ("GH", "XK", "recognize")]),
+        ("Die Länder, die Kosovo zuletzt anerkannt haben, sind Kenia und Barbados.", "de",
+         [("KE", "XK", "recognize"), ("BB", "XK", "recognize")]),
     ],
     "romance": [
         ("Los países que han reconocido a Palestina son Suecia, Irlanda y España.", "es",
@@ -529,7 +526,7 @@ LISTS_NONE = [
 LISTS_ELSEWHERE = [
     ("More than 135 states have taken this step, but some, such as Germany and France, "
      "have not.", "en", []),
-    ("Armenia has always recognised Azerbaijan's territorial integrity.", "en", []),
+    ("Georgia has long respected and recognised Armenia's territorial integrity.", "en", []),
 ]
 
 # Background after the act: 'X recognized Y, after / like / following the example of A and B'
@@ -560,7 +557,7 @@ TRAILING_BACKGROUND = [
 WITHDRAWAL_WORDINGS = [
     ("Sao Tome took back its recognition of the SADR.", "en", [("ST", "EH", "withdraw")]),
     ("Benin took back its recognition of the SADR.", "en", [("BJ", "EH", "withdraw")]),
-    ("The government of Lesotho decided to withdraw its recognition of Kosovo.", "en",
+    ("The government of Lesotho has now withdrawn its recognition of Kosovo.", "en",
      [("LS", "XK", "withdraw")]),
     ("El Gobierno de Panamá suspendió el reconocimiento de la RASD.", "es",
      [("PA", "EH", "withdraw")]),
@@ -604,7 +601,7 @@ CONDITIONS = [
 # A recognition noun whose verb is a synthetic future announces; it does not assert.
 FUTURE_NOUNS = [
     ("El reconocimiento de Palestina por parte de Irlanda llegará en dos etapas.", "es", []),
-    ("La reconnaissance de l'État de Palestine par Malte interviendra en septembre.", "fr", []),
+    ("La reconnaissance de la Palestine par le Luxembourg interviendra à l'automne.", "fr", []),
     ("Il riconoscimento della Palestina da parte di San Marino arriverà a settembre.", "it", []),
     ("El reconocimiento de Kosovo por parte de Colombia fue anunciado en Bogotá.", "es",
      [("CO", "XK", "recognize")]),
