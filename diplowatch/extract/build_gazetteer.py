@@ -120,7 +120,7 @@ def load_curated() -> dict:
 # vénézuéliennes', 'le autorità venezuelane' need the others. Applied to every one-word
 # Latin-script adjective: a form no language has is a key no text contains.
 _ROMANCE_ENDINGS = (
-    ("iens", ()), ("ien", ("ienne", "iens", "iennes")), ("ain", ("aine", "ains", "aines")),
+    ("ien", ("ienne", "iens", "iennes")), ("ain", ("aine", "ains", "aines")),
     ("ais", ("aise", "aises")), ("ois", ("oise", "oises")), ("és", ("esa", "eses", "esas")),
     ("ês", ("esa", "eses", "esas")), ("ese", ("esi",)), ("o", ("a", "os", "as", "i", "e")),
     ("a", ("as", "e")),

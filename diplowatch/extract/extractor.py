@@ -217,7 +217,7 @@ def _for_beijing(sent: Sentence, found: list[Found]) -> list[Found]:
 
 
 _DUAL = frozenset({"two", "both", "оба", "обе", "две", "два", "обидві", "обидва", "дві", "dos",
-                   "ambos", "ambas", "deux", "beide", "entrambi", "entrambe", "due", "dois",
+                   "ambos", "ambas", "deux", "beide", "entrambi", "entrambe", "dois",
                    "duas", "obie", "oba", "dwie", "dwa", "obe", "dve", "dva"})
 
 
