@@ -21,7 +21,8 @@ from .roles import (
 # Languages whose subject may follow the verb (with a fronted object, 'also', or pro-drop):
 # when no subject precedes the trigger, a state group after it is the subject. Not English
 # or French, where a state after the verb is its object ('recognized South Sudan').
-INVERTED = {"pl", "sr", "cs", "sk", "bg", "hr", "it", "es", "pt", "ro", "de", "nl", "el"}
+INVERTED = {"pl", "sr", "cs", "sk", "bg", "hr", "it", "es", "pt", "ro", "de", "nl", "el",
+            "ar", "he"}  # Arabic is verb-first: 'اعترفت روسيا بكوسوفو' 
 
 
 _GENITIVE = {"de", "du", "des", "del", "della", "dello", "dei", "degli", "delle", "do", "da",
@@ -115,6 +116,8 @@ def _source(sent: Sentence, group: list[Mention]) -> bool:
 def genitive_agents(doc, sent: Sentence, t: int) -> list[Mention]:
     """Romance nominal acts: 'les reconnaissances du Royaume-Uni et du Canada', 'el
     reconocimiento de Noruega a Palestina': a state right after 'de' is the agent."""
+    if sent.lang in _CONSTRUCT and sent.has(t, "noun"):
+        return _construct_agents(doc, sent, t)
     if sent.lang not in _ROMANCE or not sent.has(t, "noun"):
         return []
     k = t + 1
@@ -128,6 +131,27 @@ def genitive_agents(doc, sent: Sentence, t: int) -> list[Mention]:
     group = [g for g in doc.groups(sent)[m.start] if g.kind in ("state", "capital")]
     group += _genitive_tail(sent, group[-1].end)
     others = [o for o in sent.mentions if o.kind in TARGET_KINDS and o not in group]
+    return group if others else []
+
+
+# Semitic construct state: the noun comes first and its owner follows, 'اعتراف نيكاراغوا
+# بأبخازيا', 'הכרת ישראל בסומלילנד', or with Hebrew 'של': 'ההכרה של ניקרגואה באבחזיה'.
+_CONSTRUCT = {"ar": (), "he": ("של",)}
+
+
+def _construct_agents(doc, sent: Sentence, t: int) -> list[Mention]:
+    k = t + 1
+    if k < len(sent.tokens) and sent.tokens[k].f in _CONSTRUCT[sent.lang]:
+        k += 1
+    m = sent.mention_at.get(k)
+    if m is not None and m.start == k and m.kind == "adj" and sent.lang == "ar":
+        return [m]  # 'الاعتراف الإسرائيلي بـ…': the demonym adjective follows its noun
+    if m is None or m.start != k or m.kind not in ("state", "capital"):
+        return []
+    group = [g for g in doc.groups(sent)[m.start] if g.kind in ("state", "capital")]
+    if group_status(sent, group) != "actor":
+        return []  # 'اعترافها بروسيا': a preposition on the name, an object
+    others = [o for o in sent.mentions if o.kind in TARGET_KINDS and o.start > group[-1].end - 1]
     return group if others else []
 
 

@@ -24,7 +24,8 @@ from .tokens import tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 LOCALES = ("ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr", "sr@latin",
-           "bg", "cs", "el", "hu", "ro", "nl", "sq", "ka", "hy")
+           "bg", "cs", "el", "hu", "ro", "nl", "sq", "ka", "hy",
+           "ar", "he", "zh_CN", "zh_TW", "ko", "tr")
 # ISO 3166-1 entries that are neither UN members nor observers (dependencies, territories) and
 # the entities that diplowatch treats as recognition targets (EH, TW: curated instead).
 NOT_STATES = set(
@@ -35,6 +36,7 @@ SECTIONS = (("states", "state"), ("entities", "entity"), ("territories", "territ
             ("capitals", "capital"), ("adjectives", "adj"), ("persons", "person"))
 KIND_RANK = {"entity": 6, "territory": 5, "state": 4, "capital": 3, "person": 2, "adj": 1, "org": 0}
 _CYR = re.compile(r"[\u0400-\u04ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")  # Korean writes compound names with or without spaces
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -142,11 +144,14 @@ def build() -> dict:
     lemmatizer = _Lemmatizer()
     table: dict[tuple[str, ...], dict] = {}
     stop = {fold(s) for s in curated["stop"]}
+    stop_keys = {_key(s) for s in curated["stop"]}  # Chinese names are several tokens
 
     def add(name: str, kind: str, codes: list[str], *, case: bool = False,
             curated: bool = True) -> None:
+        if " " in name and _HANGUL.search(name):
+            add(name.replace(" ", ""), kind, codes, case=case, curated=curated)  # spaced or not
         key = _key(name)
-        if not key or (len(key) == 1 and key[0] in stop):
+        if not key or (len(key) == 1 and key[0] in stop) or key in stop_keys:
             return
         lower = not name[:1].isupper()
         _put(table, key, kind, codes, "surface", name if case else None, bonus=int(curated),

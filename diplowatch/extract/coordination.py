@@ -40,10 +40,38 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
     gap = range(a, b)
     if len(gap) > 4:
         return None
-    if not all(sent.tokens[k].text in {",", "&", "/", "(", ")"} or sent.has(k, "conj")
+    if not gap and sent.lang in _CLITIC_LANGS:
+        # 'روسيا وسوريا', 'רוסיה וסוריה', '러시아와 시리아': 'and' written on a word; two
+        # names side by side without it are subject and object ('북한은 코소보를')
+        return "conj" if _clitic_and(sent, a, b) else None
+    if not all(sent.tokens[k].text in _COMMAS or sent.has(k, "conj")
                or sent.tokens[k].f in ARTICLES for k in gap):
         return None
-    return "conj" if any(sent.has(k, "conj") or sent.tokens[k].text in "&()" for k in gap) else "comma"
+    if any(sent.has(k, "conj") or sent.tokens[k].text in "&()" for k in gap):
+        return "conj"
+    # Chinese and Korean list marks (、·) join a list on their own; Korean lists often have
+    # commas only, the particle on the last name ('캐나다, 호주, 영국이').
+    if any(sent.tokens[k].text in _LIST_MARKS for k in gap) or sent.lang == "ko":
+        return "conj"
+    return "comma"
+
+
+_COMMAS = frozenset({",", "&", "/", "(", ")", "、", "，", "،", "·", "・"})
+# 'and' written on a word: Arabic و (also ف) and Hebrew ו before the second name, Korean
+# 와/과/하고 after the first.
+_AND_BEFORE = {"ar": ("و",), "he": ("ו",)}
+_AND_AFTER = {"ko": ("와", "과", "하고", "및")}
+_CLITIC_LANGS = frozenset({"ar", "he", "ko", "tr", "zh"})
+_LIST_MARKS = frozenset({"、", "·", "・"})
+
+
+def _clitic_and(sent: Sentence, a: int, b: int) -> bool:
+    if b >= len(sent.tokens) or a < 1:
+        return False
+    before = _AND_BEFORE.get(sent.lang or "")
+    after = _AND_AFTER.get(sent.lang or "")
+    return bool((before and sent.tokens[b].text.startswith(before))
+                or (after and sent.tokens[a - 1].text.endswith(after)))
 
 
 def _others_tail(sent: Sentence, k: int) -> bool:

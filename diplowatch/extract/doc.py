@@ -10,7 +10,7 @@ from .morph import analyse, morph_lang
 from .tokens import Token, tokenize
 
 MAX_TOKENS = 1200  # per sentence (sentences are cut at 1000 characters)
-_CLAUSE_PUNCT = {";", ":", "?", "!"}
+_CLAUSE_PUNCT = {";", ":", "?", "!", "；", "：", "？", "！", "؛", "؟"}
 _DASHES = {"—", "–", "--", "-"}
 
 

@@ -26,6 +26,8 @@ PREFILTER = re.compile(
     r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
     r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
     r"|erken|recuno|αναγνω|αναγνώ|ismer|njoh|njeh|njih|აღიარ|ცნო|ճանաչ|tchaj|taïw|taïp|ταϊβ|ταιβ|ტაივან|թայվան"
+    r"|عترف|اعتر|تايوان|تايبيه|כיר|הכר|הוכר|טייוואן|טאיוואן|承认|承認|台湾|台灣|臺灣"
+    r"|断交|斷交|승인|인정|대만|타이완|단교|tanı|tayvan"
 )
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
@@ -105,7 +107,12 @@ def _question(sentence: str, lang: str | None) -> bool:
     Greek writes its question mark as ';' (U+037E, which NFC turns into ';')."""
     stripped = sentence.strip().rstrip("\"'»”)]")
     marks = ("?", "？", "؟", ";") if lang == "el" else ("?", "？", "؟")
-    return stripped.endswith(marks) or sentence.lstrip().startswith("¿")
+    return (stripped.endswith(marks) or sentence.lstrip().startswith("¿")
+            or _QUESTION_WORD.match(sentence.lstrip()) is not None)
+
+
+# Yes/no questions opened by a particle, often written without a question mark in headlines.
+_QUESTION_WORD = re.compile(r"(?:هل|وهل|האם)\s")
 
 
 def _cued(text: str) -> bool:
@@ -118,7 +125,9 @@ _STEM_LANG = (("reconoc", "es"), ("reconoz", "es"), ("reconna", "fr"), ("reconnu
               ("визна", "uk"), ("призна", "ru"), ("erken", "nl"), ("recuno", "ro"),
               ("αναγνω", "el"), ("αναγνώ", "el"), ("ismer", "hu"), ("njoh", "sq"), ("njeh", "sq"),
               ("njih", "sq"),
-              ("აღიარ", "ka"), ("ცნო", "ka"), ("ճանաչ", "hy"))
+              ("აღიარ", "ka"), ("ცნო", "ka"), ("ճանաչ", "hy"), ("اعتر", "ar"), ("عترف", "ar"),
+              ("הכיר", "he"), ("מכיר", "he"), ("הכרה", "he"), ("הכרת", "he"), ("承认", "zh"),
+              ("承認", "zh"), ("승인", "ko"), ("인정", "ko"), ("tanı", "tr"))
 
 
 def _lang_from_stem(text: str) -> str:
@@ -147,9 +156,15 @@ def _stem_lang(sentence: str, doc_lang: str | None) -> str | None:
 def _triggers(sent: Sentence) -> list[int]:
     out = []
     for k in range(len(sent.tokens)):
+        if sent.lang == "zh" and not (sent.has(k, "trigger^") or sent.has(k, "sever^")
+                                      or sent.has(k, "anaphor_act^")):
+            continue  # a Chinese cue is a phrase of characters: its first one is the trigger
         if sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^") or (sent.has(k, "sever") and _taiwan_ties(sent, k)):
             out.append(k)
     return out
+
+
+_PARTNER_BEFORE = frozenset({"zh", "ko", "tr"})
 
 
 def _taiwan_ties(sent: Sentence, k: int) -> bool:
@@ -161,6 +176,8 @@ def _taiwan_ties(sent: Sentence, k: int) -> bool:
     if taiwan and (any(sent.has(j, "ties") for j in range(lo, hi))
                    or any(k < start <= k + 3 for start in taiwan)):
         return True
+    if sent.lang in _PARTNER_BEFORE and any(k - 5 <= start < k for start in taiwan):
+        return True  # '与台湾断交', '대만과 단교했다': the partner stands before the verb
     # 'la ruptura de las relaciones que sostenía con Taiwán': the ties noun right after the
     # severing word, Taiwan in the relative clause that describes them
     ties = next((j for j in range(k + 1, min(hi, k + 5)) if sent.has(j, "ties")), None)
@@ -221,10 +238,18 @@ _DUAL = frozenset({"two", "both", "оба", "обе", "две", "два", "об�
                    "duas", "obie", "oba", "dwie", "dwa", "obe", "dve", "dva"})
 
 
+# Languages whose clauses run long (Arabic chains clauses with و, Chinese with commas): the
+# word 'mutual' must stand by the trigger it qualifies.
+_MUTUAL_NEAR = frozenset({"ar", "he", "zh", "ko", "tr"})
+
+
 def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     if not any(sent.has(k, "mutual") for k in range(lo, hi)):
         return []
+    if sent.lang in _MUTUAL_NEAR and not any(sent.has(k, "mutual")
+                                            for k in range(max(lo, t - 3), min(hi, t + 4))):
+        return []  # 'اعتراف دمشق بكوسوفو … مسألة الاعتراف المتبادل': another trigger's word
     scope = scope_of(sent, t, lo, hi)
     if scope.call or scope.modal or scope.neg:
         return []

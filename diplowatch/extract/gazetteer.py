@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .morph import analyse, morph_lang
+from .names_am import clitic_keys
 from .names_ec import name_keys
 from .normalize import clean_text, stem
 from .tokens import Token, tokenize
@@ -64,6 +65,7 @@ def token_keys(tok: Token, lang: str | None) -> tuple[str, ...]:
     if lang in STEM_LANGS and len(tok.f) > 4:
         keys.append(stem(tok.f))
     keys.extend(name_keys(tok.f, lang))  # case endings of bg cs el hu ro nl sq ka hy names
+    keys.extend(clitic_keys(tok.f, lang))  # ar he ko tr prefixes, particles, suffixes
     return tuple(dict.fromkeys(keys))
 
 
@@ -109,6 +111,8 @@ def _case_ok(case: str | None, toks: list[Token]) -> bool:
     if case is None:
         return True
     surface = "".join(t.text for t in toks)
+    if "'" in surface and "'" not in case:
+        surface = surface.split("'", 1)[0]  # Turkish suffix after the name: "KKTC'yi"
     return surface == case.replace(" ", "") or (surface.isupper() and len(surface) > 3)
 
 

@@ -16,6 +16,10 @@ _INVISIBLE = re.compile(
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+# Arabic short vowels, shadda and the elongation stroke, Hebrew points: optional marks that
+# would split a word in two ('صرّح'); words are matched without them.
+_POINTS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
+                     "\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _SCRIPT_OPEN = re.compile(r"<(script|style)\b", re.I)
 _BLOCK_TAG = re.compile(
@@ -37,6 +41,8 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
+    if _POINTS.search(text):
+        text = _POINTS.sub("", text)
     text = text.translate(_APOSTROPHES)
     if "[" in text:
         text = _FOOTNOTE.sub("", text)
@@ -59,11 +65,14 @@ def _strip_scripts(text: str) -> str:
     return "".join(out)
 
 
+_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7af]")
+
+
 def fold(word: str) -> str:
     """Case- and accent-insensitive key: 'Palästina' → 'palastina', 'Ёлка' → 'елка'."""
     word = word.casefold()
-    if word.isascii():
-        return word
+    if word.isascii() or _HANGUL_SYLLABLE.match(word):
+        return word  # Korean has no accents; decomposing it would split its syllables
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -101,7 +110,13 @@ _SR_ONLY = re.compile(r"[ђјљњћџ]", re.I)
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _GEORGIAN = re.compile(r"[\u10a0-\u10ff]")
 _ARMENIAN = re.compile(r"[\u0530-\u058f]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_HEBREW = re.compile(r"[\u0590-\u05ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese writes Han characters too: not Chinese
 _RU_ONLY = re.compile(r"[ыэё]", re.I)
+_TR_LETTERS = re.compile(r"[ığ]")
 # Bulgarian has no ы э ё, writes ъ inside words, and suffixes its definite article.
 _BG_SIGNS = re.compile(r"\wъ\w|\w(?:ът|ята|ите|ността)\b|\b(?:са|заяви|българ\w*)\b", re.I)
 
@@ -122,6 +137,7 @@ _LATIN_HINTS = {
     "ro": {"și", "în", "de", "la", "nu", "cu", "pe", "că", "din", "este"},
     "nl": {"de", "het", "een", "en", "van", "is", "niet", "dat", "heeft", "op"},
     "sq": {"e", "të", "në", "dhe", "për", "një", "që", "me", "nga", "nuk"},
+    "tr": {"ve", "bir", "bu", "ile", "için", "da", "de", "olarak", "olan", "değil", "ettiğini"},
 }
 # More frequent words of each language, beyond its hints: a word that is common in the
 # document's language is no evidence that a sentence is in another one ('en', 'de' are Dutch
@@ -145,9 +161,14 @@ _ALSO_COMMON = {
     "ro": {"a", "o", "un", "se", "al", "ale", "lui", "pentru", "sa", "sau", "ca", "mai"},
     "nl": {"in", "te", "met", "voor", "die", "zijn", "om", "aan", "ook", "als", "door", "bij"},
     "sq": {"i", "u", "se", "ka", "si", "pas", "do", "edhe", "ne", "ai", "ajo"},
+    "tr": {"ise", "ki", "çok", "daha", "gibi", "kadar", "sonra", "önce", "her", "en"},
 }
 LANGS = ("en", "ru", "uk", "es", "fr", "de", "pt", "it", "pl", "sr",
-         "bg", "cs", "el", "hu", "ro", "nl", "sq", "ka", "hy")
+         "bg", "cs", "el", "hu", "ro", "nl", "sq", "ka", "hy", "ar", "he", "zh", "ko", "tr")
+# Scripts that name their language on their own (a few letters are enough: Han characters in
+# a text with no kana are Chinese; Hangul is Korean).
+_SCRIPT_LANGS = ((_GREEK, "el", 10), (_GEORGIAN, "ka", 10), (_ARMENIAN, "hy", 10),
+                 (_ARABIC, "ar", 10), (_HEBREW, "he", 10), (_HANGUL, "ko", 4))
 _WORD = re.compile(r"\w+")
 
 
@@ -158,9 +179,11 @@ def guess_lang(text: str, hint: str | None = None) -> str | None:
         if hint in LANGS:
             return hint
     sample = text[:4000]
-    for script, lang in ((_GREEK, "el"), (_GEORGIAN, "ka"), (_ARMENIAN, "hy")):
-        if len(script.findall(sample)) > 10:
+    for script, lang, least in _SCRIPT_LANGS:
+        if len(script.findall(sample)) > least:
             return lang
+    if len(_HAN.findall(sample)) > 4 and not _KANA.search(sample):
+        return "zh"
     if len(_CYR.findall(sample)) > 10:
         if _SR_ONLY.search(sample):
             return "sr"
@@ -169,13 +192,15 @@ def guess_lang(text: str, hint: str | None = None) -> str | None:
         return "uk" if _UK_ONLY.search(sample) else "ru"
     words = [w.casefold() for w in _WORD.findall(sample)[:600]]
     scores = {lang: sum(w in hints for w in words) for lang, hints in _LATIN_HINTS.items()}
+    scores["tr"] += sum(1 for w in words if _TR_LETTERS.search(w))  # ı ğ: Turkish only
     best = max(scores, key=scores.get)
     return best if scores[best] >= 2 else None
 
 
 def _script(text: str) -> str:
     for script, name in ((_CYR, "cyrl"), (_GREEK, "grek"), (_GEORGIAN, "geor"),
-                         (_ARMENIAN, "armn")):
+                         (_ARMENIAN, "armn"), (_ARABIC, "arab"), (_HEBREW, "hebr"),
+                         (_HANGUL, "hang"), (_HAN, "hani")):
         if len(script.findall(text)) > len(text) // 4:
             return name
     return "other"
@@ -200,4 +225,5 @@ def sentence_lang(sentence: str, doc_lang: str | None) -> str | None:
 
 def _script_of_lang(lang: str | None) -> str:
     return {"ru": "cyrl", "uk": "cyrl", "bg": "cyrl", "el": "grek", "ka": "geor",
-            "hy": "armn"}.get(lang or "", "other")
+            "hy": "armn", "ar": "arab", "he": "hebr", "ko": "hang", "zh": "hani"}.get(lang or "",
+                                                                                 "other")

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from .coordination import ARTICLES
 from .doc import Sentence
-from .gazetteer import Mention
+from .gazetteer import Mention, load_trie
+from .names_am import oblique_clitic
 
 ACTOR_KINDS = {"state", "capital", "person", "adj"}
+POSTPOSITIONAL = frozenset({"ko", "tr"})
 TARGET_KINDS = {"entity", "territory"}
 _POSSESSIVE = {"'s", "'"}
 FREE_ORDER = {"ru", "uk"}
@@ -52,6 +54,8 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     p = prev_index(sent, group[0].start)
     if p >= 0 and sent.has(p, "after") and kinds & ACTOR_KINDS:
         return "after"
+    if sent.lang in POSTPOSITIONAL and kinds & ACTOR_KINDS and sent.has(group[-1].end, "after"):
+        return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
     if (p > 0 and sent.tokens[p].f in _OF and sent.has(prev_index(sent, p), "gov")
@@ -60,6 +64,11 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
         return "blocked"
+    first = sent.tokens[group[0].start]
+    if oblique_clitic(first.text, sent.lang) and first.f not in load_trie():
+        return "blocked"  # 'بروسيا', 'ברוסיה': a preposition written on the name (not 'كينيا')
+    if sent.lang == "ko" and kinds & ACTOR_KINDS and not _korean_subject(sent, group[-1]):
+        return "blocked"  # '그루지야 내 …': a name without a subject particle
     if kinds <= {"org"}:
         return "org" if sent.lang not in FREE_ORDER else "skip"
     if not kinds & ACTOR_KINDS:
@@ -69,6 +78,26 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     if not all(_member_ok(sent, m) for m in group if m.kind in ACTOR_KINDS):
         return "skip" if len(group) == 1 and group[0].kind == "adj" else "blocked"
     return "actor"
+
+
+# Korean marks its subject with a particle on the name or on the government noun after it
+# ('러시아는', '러시아가', '몰타도', '러시아 외무부는'); genitive 의 makes the owner of a
+# nominal act ('러시아의 승인').
+_KO_SUBJECT = ("은", "는", "이", "가", "께서", "도", "의", "측은", "측이")
+_KO_ETC = ("등", "등의")  # '영국, 캐나다 등 150여 개국이': the list ends in 'etc.' and a noun
+
+
+def _korean_subject(sent: Sentence, m: Mention) -> bool:
+    if sent.tokens[m.end - 1].text.endswith(_KO_SUBJECT):
+        return True
+    if m.end < len(sent.tokens) and sent.tokens[m.end].text in _KO_ETC:
+        return True
+    for j in range(m.end, min(len(sent.tokens), m.end + 2)):
+        if not sent.has(j, "gov"):
+            return False
+        if sent.tokens[j].text.endswith(_KO_SUBJECT):
+            return True
+    return False
 
 
 _OF = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})

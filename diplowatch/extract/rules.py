@@ -25,12 +25,18 @@ from .assertion import (
 )
 from .doc import Sentence
 from .gazetteer import Mention
+from .lexicon.asia_mideast import VERB_FINAL
 from .lists import listed_actors
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, Scan, trailing_background
 from .targets import carried_targets, clause_targets, state_object
 
 MODAL_WINDOW = 8
 NEG_WINDOW = 10
+# Chinese tokens are characters, so its windows are wider: 'modal, negation, withdrawal'
+# words of two characters stand a few words before the verb ('计划于9月21日正式承认',
+# '撤回了对科索沃的承认'). Negation there scopes over the verb phrase up to a comma.
+WINDOWS = {"zh": {"modal": 12, "neg": 12, "near": 9}}
+POST_VERB_WINDOW = 4  # verb-final languages: modality and calls follow the verb
 
 
 @dataclass(frozen=True)
@@ -51,36 +57,58 @@ class Scope:
     withdraw: bool
     hedge: bool
     noun: bool
+    pending: bool = False  # 'not yet' ('尚未承认', '아직 … 않았다'): a fact, no stated refusal
 
 
 def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     tok = sent.tokens[t]
-    pre = range(max(lo, t - MODAL_WINDOW), t)
+    wide = WINDOWS.get(sent.lang or "", {})
+    pre = range(max(lo, t - wide.get("modal", MODAL_WINDOW)), t)
     future = sent.has(t, "future") or any(sent.has(k, "future") and sent.has(k, "future^")
                                           for k in range(max(lo, t - 3), t + 1))
     modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre)
+    post_verb = range(t + 1, min(hi, t + 1 + POST_VERB_WINDOW))
+    verb_final = sent.lang in VERB_FINAL
+    if verb_final:  # '승인할 계획이다', 'tanımayı planlıyor'
+        modal = modal or any(sent.has(k, "modal") or sent.has(k, "modal_after")
+                             for k in post_verb)
     noun = sent.has(t, "noun") or tok.f.startswith(("recognition", "acknowledg"))
     if noun or sent.lang in ("ru", "uk"):  # 'recognition … will be approved', 'признавать не будут'
         post = range(t + 1, min(hi, t + (12 if noun else 4)))
         modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
         modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
                                        for k in post))
-    neg = any(sent.has(k, "neg") for k in range(max(lo, t - NEG_WINDOW), t))
+    neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
+    neg = any(sent.has(k, "neg") and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
+              and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
+              for k in range(neg_from, t)) or sent.has(t, "neg_self")
     neg = neg or any(sent.has(k, "neg_after") for k in range(t + 1, min(hi, t + 4)))
-    near = range(max(lo, t - 5), min(hi, t + 5))
+    near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
     withdraw = any(sent.has(k, "withdraw") for k in near if k != t) or sent.has(t, "withdraw")
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
+    call = any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t))
     return Scope(
-        call=any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t)),
+        call=call or (verb_final and any(sent.has(k, "call") for k in post_verb)),
         modal=modal,
         neg=neg,
         withdraw=withdraw,
         hedge=any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo),
         noun=noun,
+        pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
+
+
+def _neg_start(sent: Sentence, t: int, start: int) -> int:
+    """Chinese negation reaches the verb across its phrase, not across a comma."""
+    if sent.lang != "zh":
+        return start
+    for k in range(t - 1, start - 1, -1):
+        if sent.tokens[k].text in ("，", ","):
+            return k + 1
+    return start
 
 
 # Synthetic futures: a recognition noun whose verb is in the future ('El reconocimiento …
@@ -154,7 +182,8 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
 def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
-    if _other_sense_right_after(sent, t, hi):
+    if (_other_sense_right_after(sent, t, hi) or _other_sense_right_before(sent, t, lo)
+            or _content_clause(sent, t, hi)):
         return []
     actors = find_actors(doc, sent, t, hi)
     targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
@@ -223,7 +252,7 @@ def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:
 
 def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | None:
     if scope.neg:
-        if scope.withdraw or not actors.mentions:
+        if scope.withdraw or scope.pending or not actors.mentions:
             return None
         codes = {c for m in actors.mentions for c in m.codes}
         spoken = actors.how == "first_person" or _quoted(sent) or _has_speech(sent) or any(
@@ -296,6 +325,33 @@ def _switch(doc, sent: Sentence, found: list[Found], act: str, lo: int, hi: int)
 
 def _other_sense_right_after(sent: Sentence, t: int, hi: int) -> bool:
     for k in range(t + 1, min(hi, t + 4)):
+        if sent.has(k, "other"):
+            return True
+        if sent.has(k, "indep") or k in sent.mention_at:
+            return False
+    return False
+
+
+def _content_clause(sent: Sentence, t: int, hi: int) -> bool:
+    """Chinese puts a clause before the noun it describes, with 的: '取消承认科索沃的文件'
+    (documents withdrawing recognition of Kosovo), '…的报道' (reports that…). A document or
+    report noun there makes the act that document's content, not the subject's act."""
+    if sent.lang != "zh":
+        return False
+    for k in range(t + 1, min(hi, t + 14)):
+        if sent.tokens[k].text in ("，", ",", "。"):
+            return False
+        if sent.tokens[k].text == "的":  # '取消承认的国家': the countries that did (a relative)
+            return sent.has(k + 1, "content") or sent.has(k + 1, "generic")
+    return False
+
+
+def _other_sense_right_before(sent: Sentence, t: int, lo: int) -> bool:
+    """Verb-final languages put the object first: '영토 병합을 인정하지 않는다' (does not
+    recognize the annexation), 'ilhakı tanımıyor'."""
+    if sent.lang not in VERB_FINAL:
+        return False
+    for k in range(t - 1, max(lo, t - 3) - 1, -1):
         if sent.has(k, "other"):
             return True
         if sent.has(k, "indep") or k in sent.mention_at:

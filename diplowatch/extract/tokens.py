@@ -7,12 +7,18 @@ from dataclasses import dataclass
 
 from .normalize import fold
 
-# A word (letters/digits, inner hyphens and apostrophes kept: "Guinea-Bissau", "невід'ємну"),
-# the possessive "'s" as its own token, or one punctuation character.
-_TOKEN = re.compile(r"'s\b|\w+(?:[-‐‑]\w+|'(?!s\b)\w+)*|[^\w\s]", re.U)
+# Chinese is written without spaces between words: each Han character is a token of its own,
+# and names and cue words are matched as sequences of characters ('承 认', '科 索 沃').
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_W = rf"[^\W{HAN}]"  # a word character other than a Han character
+# A word (letters/digits, inner hyphens and apostrophes kept: "Guinea-Bissau", "невід'ємну",
+# "Kosova'yı"), the possessive "'s" as its own token, a Han character, or one punctuation mark.
+_TOKEN = re.compile(rf"'s\b|[{HAN}]|{_W}+(?:[-‐‑]{_W}+|'(?!s\b){_W}+)*|[^\w\s]", re.U)
 # French/Italian elision: "l'Ukraine", "dell'Ucraina", "qu'il" → article + word.
 _ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|dell|nell|all|dall|sull|un|quell|dov)'(?=\w)", re.I)
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”')\]]*\s+(?=[\"«“„'(\[-]?\s*[^\W\d_a-zа-я])|\n\s*\n|\n(?=\s*[-•*–—]\s)")
+# Chinese and Japanese full stops end a sentence with no space after them.
+_BOUNDARY = re.compile(r"(?<=[.!?…؟])[\"»”')\]]*\s+(?=[\"«“„'(\[-]?\s*[^\W\d_a-zа-я])"
+                       r"|(?<=[。！？])[”」』）)]*\s*|\n\s*\n|\n(?=\s*[-•*–—]\s)")
 _ABBREV = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "st", "no", "sept", "jan", "feb", "mar", "apr",
            "jun", "jul", "aug", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "vs", "etc", "e.g",
            "i.e", "jr", "sr", "prof", "ул", "г", "т", "им", "ст", "р", "н", "e.u", "ee.uu", "s.a",

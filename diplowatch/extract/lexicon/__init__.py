@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..normalize import fold
+from .asia_mideast import HEDGES as _AM_HEDGES
+from .asia_mideast import LEX as _AM
 from .en import LEX as _EN
 from .europe_caucasus import HEDGES as _EC_HEDGES
 from .europe_caucasus import LEX as _EC
@@ -37,7 +39,7 @@ from .other import LEX as _OTHER
 from .romance import LEX as _ROMANCE
 from .slavic_cyr import LEX as _CYR
 
-RAW: dict[str, dict[str, tuple[str, ...]]] = {**_EN, **_CYR, **_ROMANCE, **_OTHER, **_EC}
+RAW: dict[str, dict[str, tuple[str, ...]]] = {**_EN, **_CYR, **_ROMANCE, **_OTHER, **_EC, **_AM}
 # Fields every lexicon must define (tests check this).
 FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "neg_after",
           "modal", "call", "withdraw", "speech", "first_person", "pronoun", "after", "block",
@@ -46,7 +48,7 @@ FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "n
 HEDGES = {"en": ("signal*", "hint*", "counterproductive", "premature", "right away"),
           "ru": ("нельзя", "сигнал*"), "uk": ("не можна", "сигнал*"),
           "de": ("abwartend*",), "es": (), "fr": (), "pt": (), "it": (), "pl": (), "sr": (),
-          **_EC_HEDGES}
+          **_EC_HEDGES, **_AM_HEDGES}
 
 
 @dataclass
@@ -84,6 +86,16 @@ def _split_elision(word: str) -> tuple[str, ...]:
     return (m.group(1), m.group(2)) if m else (word,)
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _han_phrase(entry: str) -> str:
+    """'承认' → '承 认': Chinese text is tokenised one Han character at a time."""
+    if not _HAN.search(entry):
+        return entry
+    return " ".join(ch for ch in entry.rstrip("*") if not ch.isspace())
+
+
 def _word_match(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
@@ -95,15 +107,12 @@ def get_lexicon(lang: str) -> Lexicon:
     known = lang if lang in RAW else "en"
     raw.update(FRAMES.get(known, {}))
     raw.update(INFINITIVES.get(known, {}))
-    raw["cease"] = CESSATION.get(known, ())
-    raw["part_of"] = PART_OF.get(known, ())
-    raw["cause"] = CAUSE.get(known, ())
-    raw["not_yet"] = NOT_YET.get(known, ())
-    raw["still"] = STILL.get(known, ())
-    raw["copula"] = COPULA.get(known, ())
-    raw["including"] = INCLUDING.get(known, ())
-    raw["switch"] = SWITCH.get(known, ())
-    raw["cond"] = CONDITION.get(known, ())
+    # The shared frame tables add to what a language's own lexicon lists (the asia_mideast
+    # lexicons keep their frames beside their cue words).
+    for name, table in (("cease", CESSATION), ("part_of", PART_OF), ("cause", CAUSE),
+                        ("not_yet", NOT_YET), ("still", STILL), ("copula", COPULA),
+                        ("including", INCLUDING), ("switch", SWITCH), ("cond", CONDITION)):
+        raw[name] = tuple(raw.get(name, ())) + table.get(known, ())
     raw["trigger_not"] = tuple(raw.get("trigger_not", ())) + ADJECTIVAL.get(known, ())
     raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
     raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())
@@ -115,7 +124,7 @@ def get_lexicon(lang: str) -> Lexicon:
     for name, entries in raw.items():
         words, prefixes = set(), []
         for entry in entries:
-            entry = fold(entry)
+            entry = _han_phrase(fold(entry))
             if " " in entry or _ELIDED.match(entry):
                 parts = tuple(p for word in entry.split() for p in _split_elision(word))
                 lex.phrases.append((name, parts))
