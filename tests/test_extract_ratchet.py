@@ -3,6 +3,11 @@
 Two kinds of figure are ratcheted: the dev score (the first dev files and the tuning part of the
 second set, which the rules were written from) and the held-out fold of the second set
 (`diplowatch.extract.folds`), whose texts no rule was written from: it predicts what users see.
+
+The share of statements without a recognition that are left clean is ratcheted per language
+family: Arabic, Hebrew, Chinese, Korean and Turkish were not read before December 2026, so their
+statements were "clean" only because nothing was read; their own figure starts from what the
+first lexicons achieve (docs/extraction.md gives the combined figure and how it fell).
 """
 
 import json
@@ -41,13 +46,35 @@ def test_f1_does_not_regress(reports, name):
     assert reports[name].overall.f1 >= best[f"f1_{name}"] - TOLERANCE, name
 
 
+ASIA_MIDEAST = frozenset({"ar", "he", "zh", "ko", "tr"})
+FAMILIES = {"europe": lambda lang: lang not in ASIA_MIDEAST, "asia_mideast": ASIA_MIDEAST.__contains__}
+
+
+@pytest.fixture(scope="module")
+def clean_counts():
+    """(no-event documents left clean, no-event documents) per (dev|holdout, family)."""
+    if not (EVAL / "v2" / "dev-en.jsonl").exists():
+        pytest.skip("shared eval files (../shared/eval, ../shared/eval/v2) not present")
+    out = {}
+    for group in ("dev", "holdout"):
+        names = [n for n in SETS if ("holdout" in n) == (group == "holdout")]
+        for family, member in FAMILIES.items():
+            ok = empty = 0
+            for name in names:
+                path, fold = SETS[name]
+                docs = [d for d in select(load(str(EVAL / path)), fold) if member(d.get("lang"))]
+                report = score(docs, predict)
+                ok, empty = ok + report.empty_ok, empty + report.empty_docs
+            out[group, family] = (ok, empty)
+    return out
+
+
 @pytest.mark.parametrize("group", ["dev", "holdout"])
-def test_no_event_rate_does_not_regress(reports, group):
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_no_event_rate_does_not_regress(clean_counts, group, family):
     best = json.loads(RATCHET.read_text("utf-8"))
-    names = [n for n in SETS if ("holdout" in n) == (group == "holdout")]
-    empty = sum(reports[n].empty_docs for n in names)
-    ok = sum(reports[n].empty_ok for n in names)
-    assert ok / empty >= best[f"no_event_rate_{group}"] - TOLERANCE
+    ok, empty = clean_counts[group, family]
+    assert ok / empty >= best[f"no_event_rate_{group}_{family}"] - TOLERANCE
 
 
 def test_first_dev_targets_met(reports):

@@ -26,7 +26,7 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "gaz
 TYPED_FILE = DATA_FILE.with_name("typed.json")  # names only lookup_typed reads (build_gazetteer)
 STEM_LANGS = {"ru", "uk", "pl", "sr", "de", None}
 _END = "\0"
-MAX_KEY_TOKENS = 8
+MAX_KEY_TOKENS = 16  # Chinese names are one token per character (北塞浦路斯土耳其共和国)
 MAX_TYPED_CHARS = 200
 _ARTICLES = frozenset({"the", "la", "le", "el", "die", "der"})
 

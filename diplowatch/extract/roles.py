@@ -219,6 +219,9 @@ class Scan:
             if m is not None:
                 group = grouped[m.start]
                 status = group_status(sent, group) if sent is self.sent else speaker_status(sent, group)
+                if (status == "blocked" and sent is self.sent and sent.lang == "zh"
+                        and self.t - group[-1].end <= 2 and {g.kind for g in group} & ACTOR_KINDS):
+                    status = "actor"  # '对法国承认…表示不满': 对 governs the clause '法国承认…'
                 if status == "actor":
                     self.result.mentions = group
                     self.result.distance = max(0, self.t - group[-1].end) if sent is self.sent else 99

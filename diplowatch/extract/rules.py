@@ -183,9 +183,11 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
     if (_other_sense_right_after(sent, t, hi) or _other_sense_right_before(sent, t, lo)
-            or _content_clause(sent, t, hi)):
+            or _content_clause(sent, t, hi) or _topic_noun(sent, t)):
         return []
     actors = find_actors(doc, sent, t, hi)
+    if _generic_noun(sent, t, actors):
+        return []
     targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
                if not territorial_after(sent, m)]
     if not actors.mentions and entity_subject(sent, t, actors.entity_group):
@@ -330,6 +332,32 @@ def _other_sense_right_after(sent: Sentence, t: int, hi: int) -> bool:
         if sent.has(k, "indep") or k in sent.mention_at:
             return False
     return False
+
+
+_AR_DEFINITE = ("ال", "بال", "وال", "فال", "لل", "ولل")
+
+
+def _generic_noun(sent: Sentence, t: int, actors: Actors) -> bool:
+    """Arabic 'الاعتراف بكوسوفو' with the article and no owner is recognition in general:
+    'تعتبر روسيا أن الاعتراف بكوسوفو سابقة' (Russia deems recognizing Kosovo a precedent)
+    names no act of Russia's. Its actor must then stand in the noun's own clause."""
+    if sent.lang != "ar" or not sent.has(t, "noun") or not actors.mentions:
+        return False
+    if not sent.tokens[t].f.startswith(_AR_DEFINITE) or actors.how in ("possessor", "passive"):
+        return False
+    return all(sent.clause[m.start] != sent.clause[t] for m in actors.mentions
+               if m.start < len(sent.clause))
+
+
+_KO_TOPIC = ("이", "은", "가", "는")
+
+
+def _topic_noun(sent: Sentence, t: int) -> bool:
+    """Korean marks the subject of an evaluation with a particle on the noun: '코소보 독립
+    승인이 위험한 선례가 될 것' (the recognition would set a precedent) talks about an act,
+    it reports none."""
+    return (sent.lang == "ko" and sent.has(t, "noun")
+            and sent.tokens[t].text.endswith(_KO_TOPIC))
 
 
 def _content_clause(sent: Sentence, t: int, hi: int) -> bool:

@@ -15,13 +15,27 @@ def clause_targets(sent: Sentence, t: int, lo: int, hi: int, actors: list[Mentio
     indep = any(sent.has(k, "indep") for k in range(lo, hi))
     found = [m for m in sent.mentions if lo <= m.start and m.end <= hi and id(m) not in taken
              and m.kind in TARGET_KINDS and (m.kind != "territory" or indep)]
-    after = [m for m in found if m.start > t and not _other_sense_between(sent, t, m.start)]
+    after = [m for m in found if m.start > t and not _other_sense_between(sent, t, m.start)
+             and not _modifier_of_other(sent, m)]
     if after:
         return after
     if any(m.start > t for m in found):  # the only objects are other senses (annexation...)
         return []
     before = [m for m in found if m.end <= t and not _behind_preposition(sent, m)]
     return before
+
+
+def _modifier_of_other(sent: Sentence, m: Mention) -> bool:
+    """Chinese noun phrases end in their head: in '顿涅茨克人民共和国选举的结果' the name
+    modifies 'election results', what is recognized."""
+    if sent.lang != "zh":
+        return False
+    for k in range(m.end, min(len(sent.tokens), m.end + 5)):
+        if sent.tokens[k].text in ("，", "。", "、", ",") or sent.has(k, "indep"):
+            return False
+        if sent.has(k, "other"):
+            return True
+    return False
 
 
 def state_object(sent: Sentence, t: int, hi: int) -> Mention | None:
@@ -41,6 +55,8 @@ def state_object(sent: Sentence, t: int, hi: int) -> Mention | None:
 
 def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
     """'recognize Morocco's annexation of Western Sahara' — unless independence comes first."""
+    if sent.lang == "zh" and _state_over(sent, t, start):
+        return True
     for k in range(t + 1, start):
         if sent.has(k, "other"):
             return True
@@ -49,13 +65,23 @@ def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
     return False
 
 
-_OVER = {"over", "sobre", "sur", "uber", "su", "nad", "над", "sopra"}
+_OVER = {"over", "sobre", "sur", "uber", "su", "nad", "над", "sopra", "على"}
+_ZH_OVER = {"对", "對"}
+
+
+def _state_over(sent: Sentence, t: int, start: int) -> bool:
+    """'承认摩洛哥对西撒哈拉的主权': a state, then 对 before the target — the sovereignty of
+    that state over it is what is recognized."""
+    return any(sent.tokens[k].text in _ZH_OVER and (k - 1) in sent.mention_end
+               and sent.mention_end[k - 1].kind in ("state", "adj")
+               for k in range(t + 1, start))
 
 
 def _sovereignty_over(sent: Sentence, k: int, start: int) -> bool:
     """'la soberanía marroquí sobre el Sáhara': sovereignty of a state over the target."""
     if not sent.tokens[k].f.startswith(("sover", "sobera", "souver", "sovran", "suweren",
-                                        "суверен", "soberan", "suveren")):
+                                        "суверен", "soberan", "suveren", "سياد", "بسياد",
+                                        "egemenli", "주권", "ריבונות")):
         return False
     window = range(k + 1, min(start, k + 4))
     if any(sent.tokens[j].f in _OVER for j in window):
