@@ -22,7 +22,7 @@ from .roles import (
 # when no subject precedes the trigger, a state group after it is the subject. Not English
 # or French, where a state after the verb is its object ('recognized South Sudan').
 INVERTED = {"pl", "sr", "cs", "sk", "bg", "hr", "it", "es", "pt", "ro", "de", "nl", "el",
-            "ar", "he"}  # Arabic is verb-first: 'اعترفت روسيا بكوسوفو' 
+            "ar", "he"}  # Arabic is verb-first: 'اعترفت روسيا بكوسوفو'
 
 
 _GENITIVE = {"de", "du", "des", "del", "della", "dello", "dei", "degli", "delle", "do", "da",

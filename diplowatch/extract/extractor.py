@@ -68,10 +68,25 @@ class Doc:
         return g
 
 
+# Languages read since 3 Dec 2026, on few labelled statements: their confidence is capped
+# below the default alert threshold (DIPLOWATCH_ALERT_CONFIDENCE, 0.8), so an event that only
+# the media report waits for a second source or an admin's review (docs/alerts.md). Lift a
+# language from this set when its held-out precision reaches the others' (docs/extraction.md).
+PROVISIONAL = frozenset({"ar", "he", "zh", "ko", "tr"})
+PROVISIONAL_CAP = 0.75
+
+
 def extract(text: str, lang: str | None = None) -> list[Event]:
     """Recognition events stated in text, with calibrated confidence (calibration.py)."""
-    return [Event(f.actor, f.target, f.act, _evidence(doc, f), round(calibrate(x), 3))
+    return [Event(f.actor, f.target, f.act, _evidence(doc, f), _confidence(doc, f, x))
             for doc, f, x in extract_candidates(text, lang)]
+
+
+def _confidence(doc: Doc, f: Found, inputs: dict[str, float]) -> float:
+    conf = calibrate(inputs)
+    if doc.sentence(f.sentence).lang in PROVISIONAL:
+        conf = min(conf, PROVISIONAL_CAP)
+    return round(conf, 3)
 
 
 def extract_candidates(text: str, lang: str | None = None) -> list[tuple[Doc, Found, dict]]:

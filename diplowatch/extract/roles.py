@@ -229,7 +229,8 @@ class Scan:
                         self.pronoun = None  # the subject is right here, whatever 'our' said
                     self._background(sent, group[0].start - 1, lo)
                     return "found"
-                if status == "after" and sent is self.sent and self._subordinate_subject(group):
+                if (status == "after" and sent is self.sent and sent.lang not in POSTPOSITIONAL
+                        and self._subordinate_subject(group)):
                     status = "actor"  # 'days after Kiribati cut its ties', 'after Caracas recognized'
                 if status == "actor":
                     self.result.mentions = group
