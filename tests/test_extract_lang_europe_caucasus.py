@@ -29,6 +29,14 @@ CASES = [
     # Albanian: aorist "njohu", withdrawal "tërhoqi njohjen".
     ("sq", "Kenia njohu Kosovën.", {("KE", "XK", "recognize")}),
     ("sq", "Gana tërhoqi njohjen e Kosovës.", {("GH", "XK", "withdraw")}),
+    # Albanian: 'mosnjohje' (non-recognition) is negative in itself; 'së' is the genitive
+    # article, not 'se' (that); a denial ('mohoi') and the admirative mood ('paskan': so it is
+    # claimed) assert nothing.
+    ("sq", "Ministri tha se Spanja i përmbahet qëndrimit të mosnjohjes së Kosovës.",
+     {("ES", "XK", "reject")}),
+    ("sq", "Kenia njohu pavarësinë e Republikës së Kosovës.", {("KE", "XK", "recognize")}),
+    ("sq", "Ministria mohoi se Gana e ka tërhequr njohjen e Kosovës.", set()),
+    ("sq", "Sipas Beogradit, disa shtete e paskan tërhequr njohjen e Kosovës.", set()),
     # Georgian: ergative actor "-მ", aorist "აღიარა".
     ("ka", "ნიკარაგუამ აღიარა აფხაზეთის დამოუკიდებლობა.", {("NI", "abkhazia", "recognize")}),
     # Armenian: perfect "ճանաչել է", Armenian full stop.

@@ -57,7 +57,7 @@ def build_sentence(index: int, text: str, start: int, end: int, lang: str | None
         mentions = _drop_dateline(tokens, mentions)
     tags = tag_tokens([t.f for t in tokens], lex)
     sent = Sentence(index, start, end, text[start:end], tokens, mentions, tags,
-                    _clauses(tokens, tags, mentions), lang=lang)
+                    _clauses(tokens, tags, mentions, lang), lang=lang)
     for m in mentions:
         for k in range(m.start, m.end):
             sent.mention_at[k] = m
@@ -65,11 +65,18 @@ def build_sentence(index: int, text: str, start: int, end: int, lang: str | None
     return sent
 
 
-def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention]) -> list[int]:
+# Albanian 'së' (the genitive article: 'e pavarësisë së Kosovës') folds to 'se' (that).
+_NOT_CLAUSE = {"sq": {"së", "Së"}}
+
+
+def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
+             lang: str | None = None) -> list[int]:
     inside = {k for m in mentions for k in range(m.start + 1, m.end)}
+    keep = _NOT_CLAUSE.get(lang or "", set())
     cid, out = 0, []
     for i, tok in enumerate(tokens):
-        starts = ({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
+        starts = (({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
+                  and tok.text not in keep)
         if starts and i > 0:
             cid += 1
         out.append(cid)

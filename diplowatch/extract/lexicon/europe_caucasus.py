@@ -128,7 +128,7 @@ _KA = {
               "განაჩენ*", "საზღვრ*", "მთლიანობ*", "პასპორტ*"),
     "indep": ("დამოუკიდებლ*", "სუვერენ*", "სახელმწიფოებრიობ*", "რესპუბლიკ*"),
     "sever": ("გაწყვიტ*", "გაწყვეტ*", "შეწყვიტ*"), "ties": ("ურთიერთობ*", "კავშირ*"),
-    "one_china": ("ერთიანი ჩინეთის", "ერთი ჩინეთის"), "mutual": ("ურთიერთ*", "ერთმანეთ*"),
+    "one_china": ("ერთიანი ჩინეთის", "ერთი ჩინეთის"), "mutual": ("ურთიერთაღიარ*", "ერთმანეთ*"),
     "anaphor_act": ("იგივე გააკეთ*",),
 }
 
@@ -168,7 +168,7 @@ _HY = {
 
 LEX = {"bg": _BG, "el": _EL, "ka": _KA, "hy": _HY, **_LATIN}
 HEDGES = {"bg": ("сигнал*",), "cs": ("signal*",), "el": ("σηματοδοτ*",), "hu": (),
-          "ro": ("semnal*",), "nl": ("signaal", "signalen", "voorbarig"), "sq": ("sinjal*",),
+          "ro": ("semnal*",), "nl": ("signaal", "signalen", "voorbarig"), "sq": ("sinjal*", "paska*", "qenka*"),  # the admirative mood reports in doubt
           "ka": ("სიგნალ*",), "hy": ("ազդանշան*",)}
 # Articles the coordination and role rules skip, as they skip 'the'/'la' (folded forms):
 # Greek names always carry one ('τη Ρωσία', 'της Σερβίας'); Hungarian 'az', Dutch 'het'.

@@ -172,11 +172,15 @@ _NL = {
 
 _SQ = {
     # 'njoh' also means 'know': 'i njohur për' (known for) is no recognition.
-    "trigger": ("njoh*", "njeh*", "njih*"),
+    # 'mosnjohje' (non-recognition) carries its negation in the word.
+    "trigger": ("njoh*", "njeh*", "njih*", "mosnjoh*"), "neg_self": ("mosnjoh*",),
     "trigger_not": ("njohuri*", "i njohur per", "e njohur per", "te njohur per"),
     "noun": ("njohj*",), "future": ("do ta njoh*", "do te njoh*", "do ta njeh*"),
     "passive": ("njohur", "njihet", "njihen", "u njoh"), "by": ("nga", "prej"),
-    "neg": ("nuk", "s'e", "s'do", "mos", "asnjehere", "kurre", "refuz*", "kundershtim*"),
+    "neg": ("nuk", "s'e", "s'do", "mos", "asnjehere", "kurre", "refuz*", "kundershtim*",
+            "kunder"),
+    "deny": ("mohoi", "mohon", "mohuan", "hodhi poshte", "hedh poshte", "i rreme", "e rreme",
+             "te rreme", "thashethem*", "pa baze", "asnje njoftim", "nuk eshte vertetuar"),
     "neg_after": (),
     "modal": ("do", "mund", "duhet", "synon*", "planifik*", "plan*", "gati", "shqyrt*",
               "konsider*", "propoz*", "nism*", "iniciativ*", "projekt*", "nese", "se shpejti",
