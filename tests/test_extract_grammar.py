@@ -554,6 +554,24 @@ TRAILING_BACKGROUND = [
 ]
 
 # Withdrawals in more wordings, and the state behind 'the government of X'.
+# A state's sovereignty as the object: the entity named before is not carried over to it.
+STATE_SOVEREIGNTY = [
+    ("Trump signed a proclamation on Western Sahara. The United States thus recognizes "
+     "Morocco's sovereignty.", "en", []),
+    ("El presidente firmó una proclamación sobre el Sáhara Occidental. Con ello, EE.UU. es el "
+     "único país que reconoce esa soberanía marroquí.", "es", []),
+    ("Kenya announced its decision on Kosovo. Kenya recognizes its sovereignty.", "en",
+     [("KE", "XK", "recognize")]),
+]
+
+# The Spanish subjunctive does not assert; 'animar a' is a call.
+SUBJUNCTIVE = [
+    ("El Gobierno anunció que ha decidido que Chile reconozca a Palestina en septiembre.", "es",
+     []),
+    ("El presidente animó a Grecia a reconocer a Kosovo.", "es", []),
+    ("Chile reconoció a Palestina en 2011.", "es", [("CL", "PS", "recognize")]),
+]
+
 WITHDRAWAL_WORDINGS = [
     ("Sao Tome took back its recognition of the SADR.", "en", [("ST", "EH", "withdraw")]),
     ("Benin took back its recognition of the SADR.", "en", [("BJ", "EH", "withdraw")]),
@@ -685,6 +703,8 @@ TABLES = {
     "conditions": CONDITIONS,
     "adjectival": ADJECTIVAL,
     "withdrawal_wordings": WITHDRAWAL_WORDINGS,
+    "state_sovereignty": STATE_SOVEREIGNTY,
+    "subjunctive": SUBJUNCTIVE,
 }
 
 

@@ -393,4 +393,22 @@ def _has_object_noun(sent: Sentence, t: int, hi: int) -> bool:
     if k >= hi:
         return False
     tok = sent.tokens[k]
-    return sent.has(k, "other") or (tok.f in {"that", "что", "що", "que", "dass", "che", "ze"})
+    if sent.has(k, "other") or (tok.f in {"that", "что", "що", "que", "dass", "che", "ze"}):
+        return True
+    return _state_sovereignty(sent, k, hi)
+
+
+_SOVEREIGNTY = ("sover", "sobera", "souver", "sovran", "suveren", "суверен", "soberan")
+
+
+def _state_sovereignty(sent: Sentence, k: int, hi: int) -> bool:
+    """'…reconoce esa soberanía marroquí', 'recognizes Morocco's sovereignty': a state's
+    sovereignty is the object, so the entity of the sentence before is not carried over."""
+    start = k
+    sov = next((j for j in range(start, min(hi, start + 4))
+                if sent.tokens[j].f.startswith(_SOVEREIGNTY)), None)
+    if sov is None:
+        return False
+    near = [sent.mention_at.get(j) for j in range(start, min(hi, sov + 4))]
+    return any(m is not None and m.kind in ("state", "adj") and not any(c.islower() for c in m.codes)
+               and not set(m.codes) & {"PS", "TW", "EH", "XK"} for m in near)

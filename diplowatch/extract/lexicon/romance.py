@@ -10,7 +10,10 @@ _ES = {
     "trigger": ("reconoc*", "reconoz*"),
     "trigger_not": ("reconocib*",),
     "noun": ("reconocimiento*",),
-    "future": ("reconocera*", "reconoceria*", "va a reconocer", "van a reconocer"),
+    # The subjunctive does not assert ('He decidido que Francia reconozca…', 'pide que
+    # reconozcan'): its forms count with the future ones.
+    "future": ("reconocera*", "reconoceria*", "va a reconocer", "van a reconocer", "reconozca",
+               "reconozcan", "reconozcamos", "reconociera*", "reconociese*"),
     "passive": ("reconocid*",),
     "by": ("por", "por parte de"),
     "neg": ("no", "nunca", "jamas", "ni", "tampoco", "ningun*", "rechaz*", "se niega",
@@ -22,7 +25,7 @@ _ES = {
               "previsto", "proxim*", "aprobara*", "se aprobara", "manana", "espera*", "quiere*",
               "busca*", "sera", "seran", "tal vez", "quiza*"),
     "call": ("insta*", "inst*", "exhort*", "pid*", "pide*", "llam* a", "reclam*", "exig*",
-             "presion*", "solicit*", "convencer"),
+             "presion*", "solicit*", "convencer", "anim*", "alent*"),
     "withdraw": ("retir*", "revoc*", "suspend*", "congel*", "anul*", "cancel*", "desconoc*",
                  "rompe*", "romp*"),
     "speech": ("dijo", "dice", "afirm*", "declar*", "anunci*", "comunic*", "asegur*",
