@@ -570,6 +570,11 @@ SUBJUNCTIVE = [
      []),
     ("El presidente animó a Grecia a reconocer a Kosovo.", "es", []),
     ("Chile reconoció a Palestina en 2011.", "es", [("CL", "PS", "recognize")]),
+    # Polish 'uważa za konieczne uznanie' (deems recognition necessary) is a view, not an act.
+    ("Prezydent uważa za konieczne uznanie niepodległości Abchazji.", "pl", []),
+    # German 'rückgängig machen' (to reverse) withdraws.
+    ("Burundi hat seine Anerkennung des Kosovo rückgängig gemacht.", "de",
+     [("BI", "XK", "withdraw")]),
 ]
 
 WITHDRAWAL_WORDINGS = [
