@@ -572,6 +572,15 @@ SUBJUNCTIVE = [
     ("Chile reconoció a Palestina en 2011.", "es", [("CL", "PS", "recognize")]),
     # Polish 'uważa za konieczne uznanie' (deems recognition necessary) is a view, not an act.
     ("Prezydent uważa za konieczne uznanie niepodległości Abchazji.", "pl", []),
+    # 'the request that X recognize' is a call; a request named as a noun elsewhere is not.
+    ("Lavrov said his ministry would study the Duma's request that Russia recognize Abkhazia.",
+     "en", []),
+    ("Kenya, responding to a request from Pristina, recognized Kosovo.", "en",
+     [("KE", "XK", "recognize")]),
+    # 'a handful' is a generic subject: the search for the actor stops there.
+    ("Most countries, the United States among them, have shifted their recognition to Beijing, "
+     "and only a handful still recognise Taipei.", "en",
+     [("US", "CN", "recognize"), ("US", "TW", "withdraw")]),
     # German 'rückgängig machen' (to reverse) withdraws.
     ("Burundi hat seine Anerkennung des Kosovo rückgängig gemacht.", "de",
      [("BI", "XK", "withdraw")]),
