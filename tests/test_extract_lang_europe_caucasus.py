@@ -37,6 +37,13 @@ CASES = [
     ("sq", "Kenia njohu pavarësinë e Republikës së Kosovës.", {("KE", "XK", "recognize")}),
     ("sq", "Ministria mohoi se Gana e ka tërhequr njohjen e Kosovës.", set()),
     ("sq", "Sipas Beogradit, disa shtete e paskan tërhequr njohjen e Kosovës.", set()),
+    # Georgian: a name in the genitive owns a noun or stands before a postposition ('რუსეთის
+    # მიერ', by Russia): the ergative name is the actor; a genitive before a government noun
+    # in the ergative stands for its state.
+    ("ka", "რუსეთის მიერ ოკუპირებულმა აფხაზეთმა დონეცკის დამოუკიდებლობა აღიარა.",
+     {("abkhazia", "donetsk-pr", "recognize")}),
+    ("ka", "რუსეთის პრეზიდენტმა აფხაზეთის დამოუკიდებლობა აღიარა.",
+     {("RU", "abkhazia", "recognize")}),
     # Georgian: ergative actor "-მ", aorist "აღიარა".
     ("ka", "ნიკარაგუამ აღიარა აფხაზეთის დამოუკიდებლობა.", {("NI", "abkhazia", "recognize")}),
     # Armenian: perfect "ճանաչել է", Armenian full stop.

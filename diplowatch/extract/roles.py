@@ -69,6 +69,8 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "blocked"  # 'بروسيا', 'ברוסיה': a preposition written on the name (not 'كينيا')
     if sent.lang == "ko" and kinds & ACTOR_KINDS and not _korean_subject(sent, group[-1]):
         return "blocked"  # '그루지야 내 …': a name without a subject particle
+    if sent.lang == "ka" and _georgian_genitive(sent, group[-1]):
+        return "blocked"  # 'აფხაზეთის დამოუკიდებლობა', 'რუსეთის მიერ': an owner, not the subject
     if kinds <= {"org"}:
         return "org" if sent.lang not in FREE_ORDER else "skip"
     if not kinds & ACTOR_KINDS:
@@ -98,6 +100,21 @@ def _korean_subject(sent: Sentence, m: Mention) -> bool:
         if sent.tokens[j].text.endswith(_KO_SUBJECT):
             return True
     return False
+
+
+# Georgian puts the subject in the ergative (-მა/-მ) or the nominative; a name in the
+# genitive (-ის, -ისა before და) owns the noun after it ('აფხაზეთის დამოუკიდებლობა') or is
+# governed by a postposition ('რუსეთის მიერ', by Russia), unless that noun is a government
+# noun standing for the state ('რუსეთის პრეზიდენტმა').
+_KA_GENITIVE = ("ის", "ისა")
+
+
+def _georgian_genitive(sent: Sentence, m: Mention) -> bool:
+    if not sent.tokens[m.end - 1].text.endswith(_KA_GENITIVE):
+        return False
+    nxt = m.end
+    return not (nxt < len(sent.tokens) and sent.has(nxt, "gov")
+                and not sent.tokens[nxt].text.endswith(_KA_GENITIVE))
 
 
 _OF = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
