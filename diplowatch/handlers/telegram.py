@@ -54,10 +54,12 @@ def register(app: Application, deps: Deps) -> None:
         if not throttle.allow(update.effective_user.id):  # buttons run queries too
             await query.answer(texts.SLOW_DOWN)
             return
-        await query.answer()
         request = _request(update, context.bot, "", [])
         request.callback = query.data or ""
-        await send_reply(update, await dispatch(deps, request))
+        reply = await dispatch(deps, request)
+        await query.answer(reply.notice[:200] if reply.notice else None)
+        if reply.text:
+            await send_reply(update, reply)
 
     async def on_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         change: ChatMemberUpdated | None = update.my_chat_member
