@@ -149,6 +149,9 @@ def alert_change(db: Database, change: ledger.Change, statement: Statement, *, n
     """Queue the alert for a ledger change: a new act to the chats that follow it; a
     confirmation, as one line, to the chats that got the first alert (a reply to it)."""
     titles = source_store.titles(db, {*change.reporters, *filter(None, [change.source])})
+    if change.kind == "denied":
+        reason = texts.denial_reason(change.actor, titles.get(change.source or "") or change.source or "")
+        return min(queue_corrections(db, list(change.retracts), reason=reason, now=now), 1)
     if change.kind == "confirmed":
         first = outbox.event_alert(db, change.confirms) if change.confirms else None
         if first is None:

@@ -133,7 +133,7 @@ def retract_event(db: Database, event_id: int, *, reason: str, admin_id: int, no
             raise UserError(texts.RETRACT_ALREADY.format(id=event_id))
         if row["origin"] != "extracted":
             raise UserError(texts.RETRACT_NOT_EXTRACTED.format(id=event_id))
-        retractions = ledger.retract(db, [row, *review_store.live_mentions(db, event_id)], now=now)
+        retractions = ledger.retract(db, [row, *events_store.live_mentions(db, event_id)], now=now)
         why = texts.admin_retraction_reason(reason)
         corrections = queue_corrections(db, retractions, reason=why, now=now)
         _label(db, row, "retract", admin_id=admin_id, now=now, reason=reason)

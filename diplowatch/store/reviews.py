@@ -52,12 +52,6 @@ def waiting_position(db: Database, event_id: int) -> int:
     return next(db.query(f"SELECT count(*) AS n {_QUEUE} AND e.id <= ?", [AWAITING, event_id]))["n"]
 
 
-def live_mentions(db: Database, event_id: int) -> list[Row]:
-    """Later reports of the same act that count as this event's mentions."""
-    return list(db.query("SELECT * FROM events WHERE mention_of = ? AND retracted_at IS NULL"
-                         " ORDER BY id", [event_id]))
-
-
 def iter_reviewed_statements(db: Database) -> Iterator[int]:
     """Statements with at least one decision, in the order they were first decided."""
     sql = ("SELECT statement_id FROM reviews WHERE statement_id IS NOT NULL"
