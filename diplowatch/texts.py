@@ -500,6 +500,13 @@ DECIDED = {"confirm": "✅ Confirmed #{id}", "not-recognition": "🚫 #{id}: not
            "retract": "❌ Retracted #{id}"}
 
 
+def review_notice(change, titles: Mapping[str, str]) -> str:
+    """To the admins when a report is held: what waits, and the command to decide on it."""
+    what = act_line(change.actor, change.act, change.target)
+    who = titles.get(change.source or "") or change.source or "an unnamed source"
+    return f"🔎 {escape(f'Held for review: {what} (reported by {who}, confidence {change.confidence:.2f}).')} /review"
+
+
 def review_card(card) -> str:
     """One held report for an admin: what was extracted, how sure, who reported it, the quote."""
     e = card.event

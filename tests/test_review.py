@@ -226,3 +226,39 @@ async def test_the_console_chat_reviews_with_the_same_buttons(deps, monkeypatch,
     done = await core.dispatch(deps, parse_line(f"!{data}"))
     assert format_reply(done, save_dir=lambda: tmp_path).startswith(f"✅ Confirmed #{event_id}")
     assert status(deps.db) == "recognizes" and labels(deps.db) == [(event_id, "confirm", None, None, 0)]
+
+
+async def test_typed_values_are_checked_before_anything_changes(app, bot_api, deps, monkeypatch):
+    event_id = hold(deps.db, monkeypatch)
+    for text in ("/review x act reject", f"/review {event_id} actress x", f"/review {event_id} act"):
+        assert (await say(app, bot_api, text)).text == texts.escape(texts.REVIEW_USAGE)
+    assert (await say(app, bot_api, f"/review {event_id} act recognise")).text == texts.escape(
+        texts.REVIEW_BAD_VALUE.format(value="recognise"))
+    assert (await say(app, bot_api, f"/review {event_id} actor Togo")).text == texts.escape(
+        texts.REVIEW_BAD_VALUE.format(value="TG"))
+    assert "Unknown state" in (await say(app, bot_api, f"/review {event_id} actor Atlantis")).text
+    assert labels(deps.db) == [] and deps.db.table("events").get(event_id)["held"] == "awaiting"
+    done = await say(app, bot_api, f"/review {event_id} act withdraw")
+    assert done.text.startswith(f"✏️ #{event_id} corrected to: withdraw")
+    assert labels(deps.db) == [(event_id, "wrong-act", None, "withdraw", ADMIN)]
+
+
+def test_admins_the_bot_can_write_to_are_told_of_each_held_report(deps, monkeypatch):
+    chats.upsert_chat(deps.db, ADMIN, type="private", title="", now=NOW)  # OTHER_ADMIN never wrote
+    policy = AlertPolicy(confidence=0.8, max_wait=3600, reviewers=frozenset({ADMIN, OTHER_ADMIN}))
+    monkeypatch.setattr(pipeline, "extract", lambda t, lang=None: [
+        Event("TG", DPR, "recognize", evidence=TEXT, confidence=0.6)])
+    pipeline.ingest(deps.db, [Statement("tass", "guid:1", "https://tass.example/1", "", TEXT, published_at=NOW)],
+                    now=NOW, policy=policy)
+    rows = list(deps.db.query("SELECT a.kind, a.text, o.chat_id FROM alerts a JOIN outbox o ON o.alert_id = a.id"))
+    assert rows == [{"kind": "review", "chat_id": ADMIN, "text": texts.escape(
+        "🔎 Held for review: Togo recognizes the Donetsk People's Republic (reported by tass, confidence 0.60).")
+        + " /review"}]
+    assert reader_alerts(deps.db) == []
+
+
+def test_the_reviewers_are_the_admin_ids():
+    from diplowatch.config import load_settings
+
+    assert load_settings({"DIPLOWATCH_ADMIN_IDS": "5, 6"}).alert_policy.reviewers == frozenset({5, 6})
+    assert load_settings({}).alert_policy.reviewers == frozenset()

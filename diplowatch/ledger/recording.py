@@ -119,8 +119,8 @@ def _record_one(
         return _change(db, "confirmed", ev, report, event_id, before, first["id"]) if confirmed else None
     if alert and policy and policy.holds(report.provenance(ev.actor), ev.confidence) \
             and ev.target in ENTITIES and _would_be_news(before, ev.act):
-        _insert(db, ev, report, now=now, held=events_store.AWAITING)
-        return None
+        event_id = _insert(db, ev, report, now=now, held=events_store.AWAITING)
+        return _change(db, "held", ev, report, event_id, before, None) if policy.reviewers else None
     event_id = _insert(db, ev, report, now=now)
     after = recompute_pair(db, ev.actor, ev.target, now=now)
     if alert and ev.target in ENTITIES and _is_news(before, after, ev.act):
@@ -265,7 +265,7 @@ def _change(
         earlier=earlier, remaining=None if recognize else len(recognizers),
         provenance=prov, reporters=(report.source,) if report.source else (),
         reporter_state=report.state if prov == "official-other" else None,
-        again_after=(again[0], again[1]) if again and again[0] else None,
+        again_after=(again[0], again[1]) if again and again[0] else None, confidence=ev.confidence,
     )
 
 
