@@ -107,9 +107,9 @@ def _record_right(db: Database, row: Row, decision: str, value: str | None, stat
                   now: datetime) -> None:
     """The act as the admin says it is: recorded as confirmed (no policy holds it)."""
     actor, act = (row["actor"], value) if decision == "wrong-act" else (value, row["act"])
-    if act not in ACTS or act == row["act"] and actor == row["actor"]:
-        raise UserError(texts.REVIEW_BAD_VALUE.format(value=value or ""))
-    if actor not in state_codes() and actor not in ENTITIES or actor == row["target"]:
+    same = (actor, act) == (row["actor"], row["act"])
+    known_actor = actor in state_codes() or actor in ENTITIES
+    if act not in ACTS or same or not known_actor or actor == row["target"]:
         raise UserError(texts.REVIEW_BAD_VALUE.format(value=value or ""))
     state = source_store.official_states(db, {row["source"]}).get(row["source"]) if row["source"] else None
     changes = ledger.record(

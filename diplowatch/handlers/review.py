@@ -94,7 +94,10 @@ def _card(deps: Deps, card: review.Card | None, *, edit: bool = False) -> Reply:
 def _offer(deps: Deps, row: dict, op: str) -> Reply:
     """Wrong act / wrong actor: the card again, asking for the right value."""
     card = review.card_of(deps.db, row)
-    data = lambda value: texts.callback_data("rv", str(row["id"]), op, value, card.stamp)  # noqa: E731
+
+    def data(value: str) -> str:
+        return texts.callback_data("rv", str(row["id"]), op, value, card.stamp)
+
     if op == "a":
         values, ask = [a for a in review.ACTS if a != row["act"]], texts.REVIEW_ASK_ACT
         buttons = [[(value, data(value)) for value in values]]
