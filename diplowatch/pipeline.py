@@ -154,9 +154,10 @@ def alert_change(db: Database, change: ledger.Change, statement: Statement, *, n
     titles = source_store.titles(db, {*change.reporters, *filter(None, [change.source])})
     if change.kind == "held":
         chat_ids = chats.private_chats(db, reviewers)
-        text = texts.review_notice(change, titles)
-        alert_id = outbox.create_alert(db, kind="review", text=text, event_id=change.event_id,
-                                       statement_id=statement.id, now=now)
+        if not chat_ids:
+            return 0
+        alert_id = outbox.create_alert(db, kind="review", text=texts.review_notice(change, titles),
+                                       event_id=change.event_id, statement_id=statement.id, now=now)
         return min(outbox.enqueue(db, alert_id, chat_ids, now=now), 1)
     if change.kind == "denied":
         reason = texts.denial_reason(change.actor, titles.get(change.source or "") or change.source or "")

@@ -262,3 +262,13 @@ def test_the_reviewers_are_the_admin_ids():
 
     assert load_settings({"DIPLOWATCH_ADMIN_IDS": "5, 6"}).alert_policy.reviewers == frozenset({5, 6})
     assert load_settings({}).alert_policy.reviewers == frozenset()
+
+
+def test_no_notice_is_queued_when_no_admin_can_be_written_to(deps, monkeypatch):
+    policy = AlertPolicy(confidence=0.8, max_wait=3600, reviewers=frozenset({ADMIN}))
+    monkeypatch.setattr(pipeline, "extract", lambda t, lang=None: [
+        Event("TG", DPR, "recognize", evidence=TEXT, confidence=0.6)])
+    pipeline.ingest(deps.db, [Statement("tass", "guid:1", "https://tass.example/1", "", TEXT, published_at=NOW)],
+                    now=NOW, policy=policy)
+    assert list(deps.db.query("SELECT kind FROM alerts")) == []
+    assert [r["held"] for r in deps.db.query("SELECT held FROM events WHERE origin = 'extracted'")] == ["awaiting"]
