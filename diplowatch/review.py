@@ -99,8 +99,9 @@ def decide(db: Database, event_id: int, decision: str, *, seen: str | None, admi
             if decision != "not-recognition":
                 _record_right(db, row, decision, value, statement, now=now)
         _label(db, row, decision, admin_id=admin_id, now=now, value=value)
+        actor = value if decision == "wrong-actor" and value else row["actor"]
         return Outcome(decision, row, _last_outbox_id(db) - first_row, value,
-                       _status(db, row["actor"], row["target"]))
+                       _status(db, actor, row["target"]))
 
 
 def _record_right(db: Database, row: Row, decision: str, value: str | None, statement, *,

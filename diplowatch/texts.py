@@ -526,10 +526,11 @@ def review_outcome(outcome) -> str:
     right = names.display(outcome.right, actor=True) if outcome.decision == "wrong-actor" and outcome.right else outcome.right
     head = DECIDED[outcome.decision].format(id=e["id"], right=right or "")
     what = act_line(e["actor"], e["act"], e["target"])
-    sent = (f"{outcome.alerts} correction{'s' if outcome.alerts != 1 else ''} queued"
-            if outcome.decision == "retract" else
-            f"alert queued for {outcome.alerts} chat{'s' if outcome.alerts != 1 else ''}")
-    now = f"{names.display(e['actor'], actor=True)} {FALLBACK_STATUS[outcome.status]}"
+    plural = "s" if outcome.alerts != 1 else ""
+    sent = {"retract": f"{outcome.alerts} correction{plural} queued", "not-recognition": "no alert"}.get(
+        outcome.decision, f"alert queued for {outcome.alerts} chat{plural}")
+    actor = outcome.right if outcome.decision == "wrong-actor" and outcome.right else e["actor"]
+    now = f"{names.display(actor, actor=True)} {FALLBACK_STATUS[outcome.status]}"
     return escape(f"{head} ({what}); {sent}. Ledger: {now}.")
 
 

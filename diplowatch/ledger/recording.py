@@ -105,9 +105,9 @@ def _record_one(
         _insert(db, ev, report, now=now, held=held)
         return None
     if alert and ev.act == "reject" and report.provenance(ev.actor) == "official-self":
-        denied = _denial(db, ev, report, now=now)
-        if denied is not None:
-            return None if denied is _REPEATED else denied
+        denial, change = _denial(db, ev, report, now=now)
+        if denial:
+            return change
     waiting = events_store.awaiting_event(db, ev.actor, ev.target, ev.act) if alert else None
     if waiting is not None:
         return _second_report(db, ev, report, waiting, policy=policy, now=now)
@@ -174,28 +174,25 @@ def release_overdue(db: Database, *, max_wait: int, now: datetime) -> list[Chang
     return [change for change in released if change is not None]
 
 
-_REPEATED = Change("denied", 0, "", "", "", "", None, datetime.min.replace(tzinfo=UTC))
-
-
-def _denial(db: Database, ev: Event, report: _Report, *, now: datetime) -> Change | None:
+def _denial(db: Database, ev: Event, report: _Report, *, now: datetime) -> tuple[bool, Change | None]:
     """The actor's own source says it does not recognize, soon after others reported that it
     does: those reports (and their mentions) are retracted, the pair falls back to its status
     before them, and the denial is kept as held evidence (it restores; it is no new status).
-    Returns the change whose corrections to send; ``_REPEATED`` when it repeats a recent
-    denial (held too, nothing to send); None when it denies nothing (an ordinary reject)."""
+    Returns whether it is a denial, and the change whose corrections to send (None when it
+    repeats a recent denial: held too, nothing to send). Not a denial: an ordinary reject."""
     lo, hi = (iso(report.reported_at + d) or "" for d in (-MENTION_WINDOW, timedelta(minutes=1)))
     denied = events_store.denied_reports(db, ev.actor, ev.target, lo, hi)
     if not denied:
         if events_store.recent_denial(db, ev.actor, ev.target, lo, hi) is None:
-            return None
+            return False, None
         _insert(db, ev, report, now=now, held=events_store.DENIAL)  # the denial repeated: no news
-        return _REPEATED
+        return True, None
     mentions = [m for r in denied if r["held"] is None for m in events_store.live_mentions(db, r["id"])]
     retractions = retract(db, [*denied, *mentions], now=now)
     event_id = _insert(db, ev, report, now=now, held=events_store.DENIAL)
     log.info("official denial event=%s retracts=%s", event_id, [r["id"] for r in denied])
     change = _change(db, "denied", ev, report, event_id, None, None)
-    return replace(change, retracts=tuple(retractions))
+    return True, replace(change, retracts=tuple(retractions))
 
 
 def _first_report(db: Database, ev: Event, report: _Report, before: PairState | None) -> Row | None:
