@@ -145,3 +145,25 @@ async def test_a_denial_long_after_the_report_is_a_new_reject_not_a_correction(d
     assert status(deps.db) == "rejects"
     kinds = [r["kind"] for r in deps.db.query("SELECT kind FROM alerts ORDER BY id")]
     assert kinds == ["event-new", "event-new"]
+
+
+@pytest.mark.slow
+async def test_a_retraction_after_a_broadcast_to_1000_chats_corrects_each_exactly_once(deps, bot_api, monkeypatch):
+    many = range(10_000, 11_000)
+    with deps.db.atomic():
+        for chat_id in many:
+            chats.upsert_chat(deps.db, chat_id, type="private", title="", now=NOW)
+            chats.add_subscription(deps.db, chat_id, "entity", DPR, now=NOW)
+    post(deps.db, monkeypatch, "tass", 1, "recognize", CLAIM)
+    await deliver(bot_api, deps.db, NOW + timedelta(minutes=1))
+    await admin(deps, f"/retract {claim_id(deps.db)}")
+    assert await admin(deps, f"/retract {claim_id(deps.db)}") == texts.RETRACT_ALREADY.format(id=claim_id(deps.db))
+    await deliver(bot_api, deps.db, NOW + timedelta(hours=2), NOW + timedelta(hours=3))
+    got = {}
+    for message in bot_api.sent_messages():
+        if message.text.startswith("❌"):
+            got.setdefault(message.chat_id, []).append(message.params["reply_parameters"]["message_id"])
+    alerts = {m.chat_id: m.message_id for m in bot_api.sent_messages() if not m.text.startswith("❌")}
+    assert set(got) == {*many, *READERS}
+    assert all(replies == [alerts[chat_id]] for chat_id, replies in got.items())
+    assert status(deps.db) == "unknown"
