@@ -27,6 +27,7 @@ bench: $(STAMP)
 
 chaos: $(STAMP)
 	$(BIN)/python -m tests.chaos --kills 20
+	$(BIN)/python -m tests.chaos --retraction --runs 10
 
 run: $(STAMP)
 	$(BIN)/diplowatch run

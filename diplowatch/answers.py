@@ -193,6 +193,7 @@ def actor_recognitions(actor: str, facts: list) -> str:
 
 
 _ACT = {"recognize": "recognized", "withdraw": "withdrew", "reject": "said it does not recognize"}
+_HELD = {"awaiting": "held for a second source or review", "denial": "a denial, not counted"}
 _ORIGIN = {"seed": "seed history", "manual": "entered by an admin", "extracted": "reported"}
 
 
@@ -206,10 +207,10 @@ def pair_history(actor: str, target: str, events: list) -> str:
             fact_date(ev.reported_at, "day") if ev.origin == "extracted" else "date unknown")
         marks = [_ORIGIN.get(ev.origin, ev.origin)]
         marks += ["repeat of an earlier report"] if ev.mention_of else []
-        marks += ["background, not counted"] if ev.held else []
+        marks += [_HELD.get(ev.held, "background, not counted")] if ev.held else []
         marks += ["retracted"] if ev.retracted_at else []
         source = _src(ev.source_url, ev.source or "source")
-        lines.append(f"• {day} — {_ACT.get(ev.act, ev.act)} ({escape(', '.join(marks))}){source}")
+        lines.append(f"• {day} — {_ACT.get(ev.act, ev.act)} ({escape(', '.join(marks))}) #{ev.id}{source}")
         quote = ev.evidence or ev.note
         if quote:
             lines.append(f"  <i>{escape(quote[:300])}</i>")

@@ -140,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     i = ls.add_parser("import", help="add recognition acts from a CSV (seed file format)")
     i.set_defaults(func=cmd_ledger_import)
     i.add_argument("file")
+    p = sub.add_parser("labels", help="administrators' review decisions as labelled data")
+    p.set_defaults(help_of=p)
+    ls = p.add_subparsers(metavar="ACTION")
+    e = ls.add_parser("export", help="write the decisions as eval JSONL (diplowatch eval reads it)")
+    e.set_defaults(func=cmd_labels_export)
+    e.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     p = add("export", cmd_export, "write the recognition ledger as CSV or JSON to stdout")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p = add("timeline", cmd_timeline, "draw a PNG chart of an entity's recognitions over time")
@@ -305,6 +311,22 @@ def cmd_ledger_import(settings: Settings, args: argparse.Namespace) -> int:
     result = ledger.import_csv(_db(settings), args.file, now=utcnow(), origin="manual")
     print(f"Imported {result.inserted} act(s) from {result.rows} row(s); "
           f"{result.duplicates} already known; {result.pairs} statuses updated.")
+    return 0
+
+
+def cmd_labels_export(settings: Settings, args: argparse.Namespace) -> int:
+    from .labels import export_labels
+
+    if args.output is None:
+        export_labels(_db(settings), sys.stdout)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8") as out:
+            count = export_labels(_db(settings), out)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from None
+    print(f"Wrote {count} labelled document(s) to {args.output}; score them with "
+          f"diplowatch eval {args.output}", file=sys.stderr)
     return 0
 
 

@@ -90,7 +90,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         group_admins_only=_flag("DIPLOWATCH_GROUP_ADMINS_ONLY",
                                 get("DIPLOWATCH_GROUP_ADMINS_ONLY") or "1"),
         alert_policy=AlertPolicy(_confidence(get("DIPLOWATCH_ALERT_CONFIDENCE")),
-                                 _hold_max(get("DIPLOWATCH_HOLD_MAX"))),
+                                 _hold_max(get("DIPLOWATCH_HOLD_MAX")),
+                                 _admin_ids(get("DIPLOWATCH_ADMIN_IDS"))),
     )
 
 

@@ -73,6 +73,7 @@ class AlertPolicy:
 
     confidence: float = 0.8
     max_wait: int = 6 * 3600
+    reviewers: frozenset[int] = frozenset()  # admins told of each report held (DIPLOWATCH_ADMIN_IDS)
 
     def holds(self, provenance: str, confidence: float) -> bool:
         return provenance == "media" and confidence < self.confidence

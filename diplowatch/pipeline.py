@@ -142,13 +142,26 @@ def _recognitions(db: Database, statement: Statement, events: list[Event], repor
         source_url=statement.url, official=report.official, state=report.state,
         policy=report.policy, reported_at=statement.published_at or now, now=now,
     )
-    return sum(alert_change(db, change, statement, now=now) for change in changes)
+    reviewers = report.policy.reviewers if report.policy else frozenset()
+    return sum(alert_change(db, change, statement, now=now, reviewers=reviewers) for change in changes)
 
 
-def alert_change(db: Database, change: ledger.Change, statement: Statement, *, now: datetime) -> int:
+def alert_change(db: Database, change: ledger.Change, statement: Statement, *, now: datetime,
+                 reviewers: frozenset[int] = frozenset()) -> int:
     """Queue the alert for a ledger change: a new act to the chats that follow it; a
-    confirmation, as one line, to the chats that got the first alert (a reply to it)."""
+    confirmation, as one line, to the chats that got the first alert (a reply to it); a
+    denial's corrections; a held report's notice to the ``reviewers`` the bot can write to."""
     titles = source_store.titles(db, {*change.reporters, *filter(None, [change.source])})
+    if change.kind == "held":
+        chat_ids = chats.private_chats(db, reviewers)
+        if not chat_ids:
+            return 0
+        alert_id = outbox.create_alert(db, kind="review", text=texts.review_notice(change, titles),
+                                       event_id=change.event_id, statement_id=statement.id, now=now)
+        return min(outbox.enqueue(db, alert_id, chat_ids, now=now), 1)
+    if change.kind == "denied":
+        reason = texts.denial_reason(change.actor, titles.get(change.source or "") or change.source or "")
+        return min(queue_corrections(db, list(change.retracts), reason=reason, now=now), 1)
     if change.kind == "confirmed":
         first = outbox.event_alert(db, change.confirms) if change.confirms else None
         if first is None:

@@ -465,6 +465,75 @@ def correction(retraction, *, reason: str) -> str:
     return f"❌ <b>Correction</b>: {escape(f'our alert that {what} was wrong: {why}. The ledger is back to: {now}.')}"
 
 
+def admin_retraction_reason(reason: str) -> str:
+    """Why an administrator's retraction corrects an alert (their reason in brackets)."""
+    why = RETRACTION_REASONS["admin"]
+    return f"{why} ({one_line(reason, width=200)})" if reason.strip() else why
+
+
+def denial_reason(actor: str, source_title: str) -> str:
+    return f"{_government(actor)} denied it ({source_title})"
+
+
+# ---- chat: the review queue (admins) ------------------------------------------------------
+
+REVIEW_USAGE = ("Usage: /review (the next held report), /review N act <recognize|withdraw|reject>, "
+                "/review N actor <state>.")
+RETRACT_USAGE = "Usage: /retract EVENT_ID [reason], e.g. /retract 812 the ministry denied it"
+REVIEW_EMPTY = "No report waits for review."
+REVIEW_ADMINS_ONLY = "Review buttons are for administrators, in a private chat with the bot."
+REVIEW_GONE = "Report #{id} does not exist (any more). Send /review for the current queue."
+REVIEW_DECIDED = "Report #{id} was already decided ({decision}). Send /review for the next one."
+REVIEW_CHANGED = ("Report #{id} changed since this card was shown (released, retracted or "
+                  "edited). Send /review for the current queue.")
+REVIEW_BAD_VALUE = "\"{value}\" is not a different act or actor for this report."
+RETRACT_ALREADY = "Event #{id} is already retracted."
+RETRACT_NOT_EXTRACTED = ("Event #{id} comes from the recorded history, not from a monitored "
+                         "statement: correct it with `diplowatch ledger import`.")
+REVIEW_BUTTONS = (("✅ Confirm", "c"), ("🚫 Not a recognition", "n"), ("✏️ Wrong act", "a"),
+                  ("👤 Wrong actor", "w"))
+REVIEW_SKIP, REVIEW_BACK = "Next ›", "‹ Back"
+REVIEW_ASK_ACT = "Which act does the statement report?"
+REVIEW_ASK_ACTOR = "Which state acts? Pick one, or send /review {id} actor <state>."
+DECIDED = {"confirm": "✅ Confirmed #{id}", "not-recognition": "🚫 #{id}: not a recognition",
+           "wrong-act": "✏️ #{id} corrected to: {right}", "wrong-actor": "👤 #{id} corrected to: {right}",
+           "retract": "❌ Retracted #{id}"}
+
+
+def review_notice(change, titles: Mapping[str, str]) -> str:
+    """To the admins when a report is held: what waits, and the command to decide on it."""
+    what = act_line(change.actor, change.act, change.target)
+    who = titles.get(change.source or "") or change.source or "an unnamed source"
+    return f"🔎 {escape(f'Held for review: {what} (reported by {who}, confidence {change.confidence:.2f}).')} /review"
+
+
+def review_card(card) -> str:
+    """One held report for an admin: what was extracted, how sure, who reported it, the quote."""
+    e = card.event
+    actor, target = names.display(e["actor"], actor=True), names.display(e["target"])
+    held = e["created_at"][:16].replace("T", " ") if e["created_at"] else "?"
+    source = link(e["source_url"], card.source_title or "source") if e["source_url"] else escape(card.source_title)
+    return (f"🔎 <b>Review {card.position} of {card.waiting}</b> · report #{e['id']}\n"
+            f"<b>{escape(actor)}</b> ({escape(e['actor'])}) · {escape(e['act'])} · "
+            f"<b>{escape(target)}</b> ({escape(e['target'])})\n"
+            f"Confidence {e['confidence']:.2f} · {escape(e['provenance'] or 'unknown')} · held since {held} UTC\n"
+            f"<blockquote>{escape(one_line(e['evidence'] or '', width=QUOTE_CHARS))}</blockquote>\n{source}")
+
+
+def review_outcome(outcome) -> str:
+    """The line that replaces a decided card (and answers /retract)."""
+    e = outcome.event
+    right = names.display(outcome.right, actor=True) if outcome.decision == "wrong-actor" and outcome.right else outcome.right
+    head = DECIDED[outcome.decision].format(id=e["id"], right=right or "")
+    what = act_line(e["actor"], e["act"], e["target"])
+    plural = "s" if outcome.alerts != 1 else ""
+    sent = {"retract": f"{outcome.alerts} correction{plural} queued", "not-recognition": "no alert"}.get(
+        outcome.decision, f"alert queued for {outcome.alerts} chat{plural}")
+    actor = outcome.right if outcome.decision == "wrong-actor" and outcome.right else e["actor"]
+    now = f"{names.display(actor, actor=True)} {FALLBACK_STATUS[outcome.status]}"
+    return escape(f"{head} ({what}); {sent}. Ledger: {now}.")
+
+
 def statement_alert(statement) -> str:
     title = one_line(statement.title, width=200)
     body = one_line(statement.text, width=EXCERPT_CHARS)

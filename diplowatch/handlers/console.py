@@ -45,7 +45,9 @@ def parse_line(line: str) -> Request | None:
 
 
 def format_reply(reply: Reply, *, save_dir: Callable[[], Path], request: Request | None = None) -> str:
-    lines = [render.to_plain(reply.text)]
+    lines = [render.to_plain(reply.text)] if reply.text else []
+    if reply.notice and not (lines and lines[0].startswith(reply.notice)):  # a button's answer
+        lines.insert(0, reply.notice)
     if reply.buttons:
         lines.append("buttons: " + "  ".join(f"[{label} → !{data}]"
                                               for row in reply.buttons for label, data in row))

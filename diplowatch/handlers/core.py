@@ -79,6 +79,7 @@ class Reply:
     photo: bytes | None = None
     document: tuple[str, bytes] | None = None  # (file name, content)
     edit: bool = False  # replace the message whose button was pressed
+    notice: str | None = None  # a pressed button's answer (answerCallbackQuery text)
 
 
 Handler = Callable[[Deps, Request], Awaitable[Reply]]

@@ -15,7 +15,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -54,10 +54,12 @@ def register(app: Application, deps: Deps) -> None:
         if not throttle.allow(update.effective_user.id):  # buttons run queries too
             await query.answer(texts.SLOW_DOWN)
             return
-        await query.answer()
         request = _request(update, context.bot, "", [])
         request.callback = query.data or ""
-        await send_reply(update, await dispatch(deps, request))
+        reply = await dispatch(deps, request)
+        await query.answer(reply.notice[:200] if reply.notice else None)
+        if reply.text:
+            await send_reply(update, reply)
 
     async def on_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         change: ChatMemberUpdated | None = update.my_chat_member
@@ -132,8 +134,12 @@ async def send_reply(update: Update, reply: Reply) -> None:
         return
     parts = render.split_message(reply.text)
     if reply.edit and update.callback_query is not None and len(parts) == 1:
-        await update.callback_query.edit_message_text(parts[0], parse_mode=ParseMode.HTML,
-                                                      reply_markup=_markup(reply))
+        try:
+            await update.callback_query.edit_message_text(parts[0], parse_mode=ParseMode.HTML,
+                                                          reply_markup=_markup(reply))
+        except BadRequest as exc:  # the same button pressed twice: the message already says it
+            if "not modified" not in str(exc).lower():
+                raise
         return
     for index, part in enumerate(parts):
         last = index == len(parts) - 1

@@ -20,7 +20,7 @@ class Earlier(NamedTuple):
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # new | confirmed | retracted
+    kind: str  # new | confirmed | denied (the actor's own source denies a recent report) | held (for review)
     event_id: int
     actor: str
     target: str
@@ -41,6 +41,8 @@ class Change:
     reporter_state: str | None = None  # official-other: the government that reported it
     unconfirmed: bool = False  # held media report released by the maximum wait
     again_after: tuple[str, str] | None = None  # re-recognition: the withdrawal's (date, precision)
+    retracts: tuple[Retraction, ...] = ()
+    confidence: float = 1.0  # the extractor's, for the act reported  # denied: the alerted acts the denial takes back
 
 
 @dataclass(frozen=True)

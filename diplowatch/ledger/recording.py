@@ -104,6 +104,10 @@ def _record_one(
     if held:
         _insert(db, ev, report, now=now, held=held)
         return None
+    if alert and ev.act == "reject" and report.provenance(ev.actor) == "official-self":
+        denial, change = _denial(db, ev, report, now=now)
+        if denial:
+            return change
     waiting = events_store.awaiting_event(db, ev.actor, ev.target, ev.act) if alert else None
     if waiting is not None:
         return _second_report(db, ev, report, waiting, policy=policy, now=now)
@@ -115,8 +119,8 @@ def _record_one(
         return _change(db, "confirmed", ev, report, event_id, before, first["id"]) if confirmed else None
     if alert and policy and policy.holds(report.provenance(ev.actor), ev.confidence) \
             and ev.target in ENTITIES and _would_be_news(before, ev.act):
-        _insert(db, ev, report, now=now, held=events_store.AWAITING)
-        return None
+        event_id = _insert(db, ev, report, now=now, held=events_store.AWAITING)
+        return _change(db, "held", ev, report, event_id, before, None) if policy.reviewers else None
     event_id = _insert(db, ev, report, now=now)
     after = recompute_pair(db, ev.actor, ev.target, now=now)
     if alert and ev.target in ENTITIES and _is_news(before, after, ev.act):
@@ -168,6 +172,27 @@ def release_overdue(db: Database, *, max_wait: int, now: datetime) -> list[Chang
         released = [release(db, row, now=now, unconfirmed=True)
                     for row in events_store.overdue_events(db, created_before=created_before)]
     return [change for change in released if change is not None]
+
+
+def _denial(db: Database, ev: Event, report: _Report, *, now: datetime) -> tuple[bool, Change | None]:
+    """The actor's own source says it does not recognize, soon after others reported that it
+    does: those reports (and their mentions) are retracted, the pair falls back to its status
+    before them, and the denial is kept as held evidence (it restores; it is no new status).
+    Returns whether it is a denial, and the change whose corrections to send (None when it
+    repeats a recent denial: held too, nothing to send). Not a denial: an ordinary reject."""
+    lo, hi = (iso(report.reported_at + d) or "" for d in (-MENTION_WINDOW, timedelta(minutes=1)))
+    denied = events_store.denied_reports(db, ev.actor, ev.target, lo, hi)
+    if not denied:
+        if events_store.recent_denial(db, ev.actor, ev.target, lo, hi) is None:
+            return False, None
+        _insert(db, ev, report, now=now, held=events_store.DENIAL)  # the denial repeated: no news
+        return True, None
+    mentions = [m for r in denied if r["held"] is None for m in events_store.live_mentions(db, r["id"])]
+    retractions = retract(db, [*denied, *mentions], now=now)
+    event_id = _insert(db, ev, report, now=now, held=events_store.DENIAL)
+    log.info("official denial event=%s retracts=%s", event_id, [r["id"] for r in denied])
+    change = _change(db, "denied", ev, report, event_id, None, None)
+    return True, replace(change, retracts=tuple(retractions))
 
 
 def _first_report(db: Database, ev: Event, report: _Report, before: PairState | None) -> Row | None:
@@ -237,7 +262,7 @@ def _change(
         earlier=earlier, remaining=None if recognize else len(recognizers),
         provenance=prov, reporters=(report.source,) if report.source else (),
         reporter_state=report.state if prov == "official-other" else None,
-        again_after=(again[0], again[1]) if again and again[0] else None,
+        again_after=(again[0], again[1]) if again and again[0] else None, confidence=ev.confidence,
     )
 
 

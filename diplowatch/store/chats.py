@@ -61,6 +61,16 @@ def upsert_chat(db: Database, chat_id: int, *, type: str, title: str, now: datet
     )
 
 
+def private_chats(db: Database, ids: Iterable[int]) -> list[int]:
+    """Those of ``ids`` that are active private chats the bot knows (it can write to them)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    marks = ", ".join("?" for _ in wanted)
+    return [r["id"] for r in db.query(f"SELECT id FROM chats WHERE id IN ({marks}) AND active = 1"
+                                      " AND type = 'private' ORDER BY id", wanted)]
+
+
 def get_chat(db: Database, chat_id: int) -> Chat | None:
     rows = list(db.query("SELECT * FROM chats WHERE id = ?", [chat_id]))
     return _chat(rows[0]) if rows else None

@@ -28,6 +28,7 @@ _TIMELINE_ORDER = "sort_key, coalesce(mention_of, id), id"
 _STATUS_COLUMNS = ("id, actor, act, effective_date, date_precision, reported_at, origin, official, sort_key,"
                    " mention_of, provenance, source")
 AWAITING = "awaiting"  # ``held``: a media report waiting for a second source, an admin or time
+DENIAL = "denial"  # ``held``: the actor's own denial of a report (it restores, it does not count)
 # The date an event is exported under: imports compare against it to skip duplicates.
 _EXPORT_DATE = (
     "coalesce(effective_date, CASE WHEN origin = 'extracted' THEN substr(reported_at, 1, 10) END, '')"
@@ -76,6 +77,28 @@ def awaiting_event(db: Database, actor: str, target: str, act: str) -> Row | Non
     sql = ("SELECT * FROM events WHERE target = ? AND actor = ? AND act = ? AND held = ?"
            " AND retracted_at IS NULL ORDER BY id LIMIT 1")
     return next(db.query(sql, [target, actor, act, AWAITING]), None)
+
+
+def denied_reports(db: Database, actor: str, target: str, lo: str, hi: str) -> list[Row]:
+    """Recognitions of the pair reported in [lo, hi] by others than the actor's own sources,
+    counting or waiting, with their mentions: what an official denial takes back."""
+    sql = ("SELECT * FROM events WHERE target = ? AND actor = ? AND act = 'recognize'"
+           " AND origin = 'extracted' AND retracted_at IS NULL AND coalesce(held, ?) = ?"
+           " AND provenance <> 'official-self' AND reported_at BETWEEN ? AND ? ORDER BY id")
+    return list(db.query(sql, [target, actor, AWAITING, AWAITING, lo, hi]))
+
+
+def recent_denial(db: Database, actor: str, target: str, lo: str, hi: str) -> Row | None:
+    """The actor's denial of the pair (held as a denial) reported in [lo, hi], if any."""
+    sql = ("SELECT * FROM events WHERE target = ? AND actor = ? AND held = ? AND retracted_at IS NULL"
+           " AND reported_at BETWEEN ? AND ? ORDER BY id LIMIT 1")
+    return next(db.query(sql, [target, actor, DENIAL, lo, hi]), None)
+
+
+def live_mentions(db: Database, event_id: int) -> list[Row]:
+    """Later reports of the same act that count as this event's mentions."""
+    return list(db.query("SELECT * FROM events WHERE mention_of = ? AND retracted_at IS NULL"
+                         " ORDER BY id", [event_id]))
 
 
 def overdue_events(db: Database, *, created_before: str) -> list[Row]:

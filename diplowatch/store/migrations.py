@@ -317,3 +317,36 @@ CREATE TRIGGER events_au_revision AFTER UPDATE OF retracted_at, held, mention_of
 END
 """,
     )
+
+
+@migrations()
+def m011_reviews(db: Database) -> None:
+    # An administrator's decision on an extracted act (review buttons, /retract), with the
+    # statement text as the extractor read it then: `diplowatch labels export` turns them
+    # into labelled eval documents. right_actor/right_act: the value a "wrong actor/act"
+    # decision gave. Several decisions on one event are kept (confirmed, later retracted).
+    _run(
+        db,
+        """
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    decision TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    target TEXT NOT NULL,
+    act TEXT NOT NULL,
+    right_actor TEXT,
+    right_act TEXT,
+    reason TEXT NOT NULL DEFAULT '',
+    admin_id INTEGER NOT NULL,
+    statement_id INTEGER REFERENCES statements(id),
+    text TEXT NOT NULL DEFAULT '',
+    lang TEXT,
+    url TEXT,
+    published TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX reviews_event ON reviews (event_id);
+CREATE INDEX reviews_statement ON reviews (statement_id)
+""",
+    )

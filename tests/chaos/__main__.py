@@ -43,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="target for duplicate (chat, alert) deliveries per kill, on "
                         "average; a repeated message repeats every alert merged into it "
                         "(default: report only)")
+    parser.add_argument("--retraction", action="store_true",
+                        help="retraction mode instead: kill -9 while the corrections of a "
+                        "retracted alert go out (tests/chaos/retraction.py)")
+    parser.add_argument("--runs", type=int, default=10, help="retraction mode: runs")
+    parser.add_argument("--kills-per-run", type=int, default=3, help="retraction mode: kills per run")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where the database, log and report.json go (default: a temp dir)")
@@ -53,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     if modes and (bad := [m for m in modes if m not in MODES]):
         parser.error(f"unknown mode(s) {bad}; choose from {', '.join(MODES)}")
     os.environ.setdefault("PTB_TIMEDELTA", "1")
+    if args.retraction:
+        return _retraction(args)
     config = ChaosConfig(
         kills=args.kills, chats=args.chats, rss_sources=args.rss,
         telegram_sources=args.telegram, send_rate=args.rate, publish_every=args.publish_every,
@@ -65,6 +72,21 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(report.summary())
     return 0 if report.ok else 1
+
+
+def _retraction(args: argparse.Namespace) -> int:
+    from .retraction import RetractionConfig, run_retraction_chaos
+
+    config = RetractionConfig(runs=args.runs, chats=args.chats if args.chats != ChaosConfig().chats else 1000,
+                              kills_per_run=args.kills_per_run, send_rate=args.rate, seed=args.seed,
+                              workdir=args.workdir, quiet=args.quiet)
+    results = asyncio.run(run_retraction_chaos(config))
+    failed = [r for r in results if r.problems]
+    kills = sum(len(r.kills) for r in results)
+    repeats = sum(sum(r.repeats_by_kill.values()) for r in results)
+    print(f"\nretraction mode: {len(results)} runs, {kills} kills, {config.chats} chats each; "
+          f"repeated corrections {repeats}; {'PASS' if not failed else f'FAIL ({len(failed)} runs)'}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

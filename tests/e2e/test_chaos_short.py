@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from tests.chaos import ChaosConfig, run_chaos
+from tests.chaos.retraction import RetractionConfig, run_retraction_chaos, summary_line
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(400)]
 
@@ -40,3 +41,16 @@ async def test_kill_9_four_times_loses_nothing(tmp_path):
     assert report.ok, report.summary()
     assert len([life for life in report.lives if life.mode != "final"]) == 4
     assert report.totals["undelivered (chat, alert)"] == 0
+
+
+async def test_kill_9_while_corrections_go_out_gives_each_chat_its_correction(tmp_path):
+    """Retraction mode (tests/chaos/retraction.py), one run by /retract and one by an official
+    denial, two kills each while the corrections go out."""
+    config = RetractionConfig(runs=2, chats=200, kills_per_run=2, send_rate=200, seed=20261203,
+                              workdir=tmp_path, quiet=True, timeout=120)
+    results = await run_retraction_chaos(config)
+    assert [r.how for r in results] == ["admin", "denial"]
+    for result in results:
+        assert not result.problems, summary_line(result)
+        assert result.corrections_per_chat.get(0, 0) == 0
+        assert sum(result.corrections_per_chat.values()) == 200
