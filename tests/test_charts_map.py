@@ -29,16 +29,10 @@ MICROSTATES = {"AD", "AG", "BB", "BH", "CV", "DM", "FM", "GD", "KI", "KM", "KN",
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def seeded(tmp_path_factory):
+    """The bundled seed only (read, never written, by every test here). ``db`` (conftest) is empty."""
     db = open_db(tmp_path_factory.mktemp("map") / "ledger.db")
     ledger.load_seed(db, now=NOW)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def empty(tmp_path):
-    db = open_db(tmp_path / "empty.db")
     yield db
     db.close()
 
@@ -101,21 +95,21 @@ def _inside_share(image, ax, path, colour, dots) -> float:
 
 
 @pytest.mark.parametrize(("target", "size"), [("XK", (1200, 675)), ("PS", (800, 450))])
-def test_map_png_has_the_requested_size(db, target, size):
-    assert png_size(charts.map_png(db, target, width_px=size[0], height_px=size[1], now=NOW)) == size
+def test_map_png_has_the_requested_size(seeded, target, size):
+    assert png_size(charts.map_png(seeded, target, width_px=size[0], height_px=size[1], now=NOW)) == size
 
 
 @pytest.mark.parametrize("target", ["XK", "PS", "TW", "donetsk-pr"])
-def test_every_un_member_is_coloured_or_marked_by_its_status(db, target):
-    data, fig = drawn(db, target)
+def test_every_un_member_is_coloured_or_marked_by_its_status(seeded, target):
+    data, fig = drawn(seeded, target)
     share, dots = coloured(fig, data)
     wrong = {code: round(float(v), 2) for code, v in share.items() if v < 0.5}
     assert wrong == {}
     assert set(dots) >= MICROSTATES
 
 
-def test_status_categories_and_counts_follow_the_ledger(db):
-    data = charts.map_data(db, "XK", now=NOW)
+def test_status_categories_and_counts_follow_the_ledger(seeded):
+    data = charts.map_data(seeded, "XK", now=NOW)
     counts = data.un_counts()
     assert counts["recognizes"] + counts["claimed"] == data.un_count == 99
     assert counts["claimed"] == 9 and sum(counts.values()) == len(UN_MEMBERS)
@@ -124,8 +118,8 @@ def test_status_categories_and_counts_follow_the_ledger(db):
     assert data.category("ST") == "withdrew"  # São Tomé, 2013 (dated)
 
 
-def test_legend_title_and_credit(db):
-    data, fig = drawn(db, "XK")
+def test_legend_title_and_credit(seeded):
+    data, fig = drawn(seeded, "XK")
     texts = [t for t, _ in text_boxes(fig)]
     assert "Kosovo: recognized by 99 UN member states" in texts
     assert "as of 26 Dec 2025 · diplowatch ledger" in texts
@@ -137,8 +131,8 @@ def test_legend_title_and_credit(db):
 
 
 @pytest.mark.parametrize("target", ["XK", "TW", "donetsk-pr"])
-def test_no_two_texts_overlap_and_no_two_dots_touch(db, target):
-    data, fig = drawn(db, target)
+def test_no_two_texts_overlap_and_no_two_dots_touch(seeded, target):
+    data, fig = drawn(seeded, target)
     boxes = text_boxes(fig)
     for i, (a, box_a) in enumerate(boxes):
         for b, box_b in boxes[i + 1:]:
@@ -152,35 +146,35 @@ def test_no_two_texts_overlap_and_no_two_dots_touch(db, target):
     assert gaps.min() >= -1e-6
 
 
-def test_an_entity_without_a_shape_is_a_star_where_it_is(db):
-    data, fig = drawn(db, "donetsk-pr")
+def test_an_entity_without_a_shape_is_a_star_where_it_is(seeded):
+    data, fig = drawn(seeded, "donetsk-pr")
     [star] = [d for d in worldmap.dots(fig.axes[0], data, list(geography.shapes())) if d.category == "entity"]
     assert star.code == "donetsk-pr"
     assert np.allclose(star.drawn, geography.project(48.02, 37.80)) and np.allclose(star.at, star.drawn)
 
 
-def test_territories_take_their_sovereigns_colour(db):
+def test_territories_take_their_sovereigns_colour():
     shapes = {s.name: s for s in geography.shapes()}
     assert (shapes["Greenland"].code, shapes["Greenland"].territory) == ("DK", True)
     assert shapes["Taiwan"].code == "TW" and shapes["Kosovo"].code == "XK" and not shapes["Kosovo"].territory
     assert "Antarctica" not in shapes
 
 
-def test_an_undated_withdrawal_is_shown_as_claimed_and_a_dated_one_as_withdrew(empty):
+def test_an_undated_withdrawal_is_shown_as_claimed_and_a_dated_one_as_withdrew(db):
     rows = ("RU,abkhazia,recognize,2008-08-26,day,https://example.org/ru,\n"
             "NR,abkhazia,recognize,2009-12-15,day,https://example.org/nr,\n"
             "NR,abkhazia,withdraw,,unknown,https://example.org/nr2,claimed by Georgia\n"
             "VU,abkhazia,recognize,2011-05-23,day,https://example.org/vu,\n"
             "VU,abkhazia,withdraw,2013-03-20,day,https://example.org/vu2,\n")
-    ledger.import_csv(empty, io.StringIO(HEADER + rows), now=NOW)
-    data = charts.map_data(empty, "abkhazia", now=NOW)
+    ledger.import_csv(db, io.StringIO(HEADER + rows), now=NOW)
+    data = charts.map_data(db, "abkhazia", now=NOW)
     assert (data.category("RU"), data.category("NR"), data.category("VU")) == ("recognizes", "claimed", "withdrew")
     assert data.un_count == 2  # a claim is not counted
 
 
-def test_no_history_is_a_user_error(empty):
+def test_no_history_is_a_user_error(db):
     with pytest.raises(UserError) as caught:
-        charts.map_png(empty, "somaliland", now=NOW)
+        charts.map_png(db, "somaliland", now=NOW)
     assert str(caught.value) == "No recognition history for Somaliland yet."
 
 

@@ -79,10 +79,11 @@ async def test_drawing_runs_off_the_event_loop(deps, monkeypatch):
     assert (await chart).photo.startswith(b"\x89PNG")
 
 
-async def test_an_entity_with_no_data_is_a_clear_answer(tmp_path):
+@pytest.mark.parametrize("chart", ["timeline", "map"])
+async def test_an_entity_with_no_data_is_a_clear_answer(tmp_path, chart):
     db = open_db(tmp_path / "empty.db")
     deps = Deps(db, Settings(), lambda: NOW)
-    reply = await ask(deps, "timeline", "somaliland")
+    reply = await ask(deps, chart, "somaliland")
     db.close()
     assert reply.photo is None and reply.text == "No recognition history for Somaliland yet."
     assert deps.charts.renders == 0
@@ -106,10 +107,3 @@ async def test_bad_map_requests_get_a_clear_answer(deps, args, says):
     reply = await ask(deps, "map", *args)
     assert reply.photo is None and says in reply.text and deps.charts.renders == 0
 
-
-async def test_a_map_of_an_entity_with_no_data_is_a_clear_answer(tmp_path):
-    db = open_db(tmp_path / "empty.db")
-    deps = Deps(db, Settings(), lambda: NOW)
-    reply = await ask(deps, "map", "somaliland")
-    db.close()
-    assert reply.photo is None and reply.text == "No recognition history for Somaliland yet."
