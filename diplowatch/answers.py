@@ -113,7 +113,7 @@ def _latest_line(fact) -> str:
 
 
 def summary_keyboard(entity: str, summary) -> list[list[tuple[str, str]]]:
-    """Full list (by date, by name); withdrawals and rejects when there are any; CSV, chart."""
+    """Full list (by date, by name); withdrawals and rejects when there are any; CSV, chart, map."""
     def button(label: str, view: str, order: str = "date") -> tuple[str, str]:
         return label, callback_data("rec", view, order, entity, "0")
 
@@ -121,7 +121,7 @@ def summary_keyboard(entity: str, summary) -> list[list[tuple[str, str]]]:
     apart = [button("Withdrawals", "withdrew")] if status.withdrew or "withdraw" in acts else []
     apart += [button("Rejects", "rejects")] if status.rejects or "reject" in acts else []
     rows = [[button("Full list by date", "list"), button("by name", "list", "name")], apart,
-            [button("CSV", "csv"), button("Timeline", "chart")]]
+            [button("CSV", "csv"), button("Timeline", "chart"), button("Map", "map")]]
     return [row for row in rows if row]
 
 

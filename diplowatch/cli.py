@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("timeline", cmd_timeline, "draw a PNG chart of an entity's recognitions over time")
     p.add_argument("entity", nargs="+")
     p.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    p = add("map", cmd_map, "draw a PNG world map: who recognizes an entity, withdrew, rejects")
+    p.add_argument("entity", nargs="+")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.png")
     add("reprocess", cmd_reprocess, "re-run the extractor over the archive (after an upgrade)")
     p = add("backup", cmd_backup, "copy the database to FILE while it runs (checked, atomic)")
     p.add_argument("file", metavar="FILE")
@@ -338,14 +341,23 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
+    return _chart(settings, args, "timeline")
+
+
+def cmd_map(settings: Settings, args: argparse.Namespace) -> int:
+    return _chart(settings, args, "map")
+
+
+def _chart(settings: Settings, args: argparse.Namespace, kind: str) -> int:
     from . import charts, names
     from .resolve import resolve_entity
 
     if Path(args.output).suffix.lower() != ".png":
-        raise UserError(f"{args.output}: the chart is a PNG image; name the file .png "
+        raise UserError(f"{args.output}: the {kind} is a PNG image; name the file .png "
                         "(e.g. -o kosovo.png).")
-    entity = resolve_entity(" ".join(args.entity), tip="Try: diplowatch timeline kosovo -o kosovo.png")
-    png = charts.timeline_png(_db(settings), entity, now=utcnow())
+    entity = resolve_entity(" ".join(args.entity), tip=f"Try: diplowatch {kind} kosovo -o kosovo.png")
+    draw = charts.map_png if kind == "map" else charts.timeline_png
+    png = draw(_db(settings), entity, now=utcnow())
     try:
         Path(args.output).write_bytes(png)
     except OSError as exc:

@@ -552,6 +552,7 @@ RECOGNIZED_USAGE = "Which entity? e.g. /recognized kosovo, /recognized dpr, /rec
 RECOGNIZES_USAGE = "Which state or entity? e.g. /recognizes russia, /recognizes КНДР, /recognizes abkhazia"
 LATEST_USAGE = "Usage: /latest [n], with n from 1 to {max}."
 TIMELINE_USAGE = "Which entity? e.g. /timeline kosovo"
+MAP_USAGE = "Which entity? e.g. /map kosovo"
 EXPORT_CAPTION = "The recognition ledger (same columns as `diplowatch ledger import`)."
 
 
@@ -572,8 +573,11 @@ def latest_events(events) -> str:
     return "\n".join(lines)
 
 
-def timeline_caption(entity: str) -> str:
-    return f"Recognitions of {escape(names.display(entity))} over time (UN member states)."
+def chart_caption(kind: str, entity: str) -> str:
+    name = escape(names.display(entity))
+    if kind == "map":
+        return f"Who recognizes {name}: UN member states by their last dated act."
+    return f"Recognitions of {name} over time (UN member states)."
 
 
 def reprocess_summary(totals) -> str:

@@ -79,10 +79,31 @@ async def test_drawing_runs_off_the_event_loop(deps, monkeypatch):
     assert (await chart).photo.startswith(b"\x89PNG")
 
 
-async def test_an_entity_with_no_data_is_a_clear_answer(tmp_path):
+@pytest.mark.parametrize("chart", ["timeline", "map"])
+async def test_an_entity_with_no_data_is_a_clear_answer(tmp_path, chart):
     db = open_db(tmp_path / "empty.db")
     deps = Deps(db, Settings(), lambda: NOW)
-    reply = await ask(deps, "timeline", "somaliland")
+    reply = await ask(deps, chart, "somaliland")
     db.close()
     assert reply.photo is None and reply.text == "No recognition history for Somaliland yet."
     assert deps.charts.renders == 0
+
+
+async def test_the_map_is_drawn_off_the_loop_and_cached_apart_from_the_timeline(deps):
+    replies = await asyncio.gather(*(ask(deps, "map", "kosovo", user=u) for u in range(1, 6)))
+    assert len({r.photo for r in replies}) == 1 and replies[0].photo.startswith(b"\x89PNG")
+    assert replies[0].text == "Who recognizes Kosovo: UN member states by their last dated act."
+    timeline = await ask(deps, "timeline", "kosovo", user=7)
+    assert deps.charts.renders == 2 and timeline.photo != replies[0].photo
+    await ask(deps, "map", "kosovo", user=8)
+    assert deps.charts.renders == 2  # still cached
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    ((), "Which entity? e.g. /map kosovo"),
+    (("narnia",), 'Unknown entity "narnia"'),
+])
+async def test_bad_map_requests_get_a_clear_answer(deps, args, says):
+    reply = await ask(deps, "map", *args)
+    assert reply.photo is None and says in reply.text and deps.charts.renders == 0
+

@@ -63,7 +63,7 @@ async def test_kosovo_summary_fits_one_message_and_shows_disputes_apart(deps):
     assert latest.index("26 Mar 2025 — Kenya recognized") < latest.index("4 Sep 2020 — Israel")
     assert "As of 26 Dec 2025 (the newest act in the ledger)." in text
     assert "Baseline: 147 sourced historical acts from diplowatch's seed history" in text
-    assert set(buttons(reply)) == {"Full list by date", "by name", "Withdrawals", "CSV", "Timeline"}
+    assert set(buttons(reply)) == {"Full list by date", "by name", "Withdrawals", "CSV", "Timeline", "Map"}
 
 
 async def test_palestine_and_taiwan_summaries(deps):
@@ -189,3 +189,18 @@ async def test_summary_keyboard_page_edit_and_csv_through_telegram(app, bot_api:
     assert "page 2/5" in edit.params["text"]
     await send(app, bot_api.inject_callback(USER, "rec:csv:date:XK:0", message_id=summary.message_id))
     assert len(bot_api.calls_to("sendDocument")) == 1
+
+
+async def test_map_command_and_button_send_a_photo_through_telegram(app, bot_api: FakeBotAPI):
+    await send(app, bot_api.inject_message(USER, "/recognized kosovo"))
+    [summary] = bot_api.sent_messages(USER)
+    markup = summary.params["reply_markup"]
+    keyboard = markup if isinstance(markup, dict) else json.loads(markup)
+    assert "rec:map:date:XK:0" in [b["callback_data"] for row in keyboard["inline_keyboard"] for b in row]
+    await send(app, bot_api.inject_callback(USER, "rec:map:date:XK:0", message_id=summary.message_id))
+    await send(app, bot_api.inject_message(USER, "/map taiwan"))
+    photos = bot_api.calls_to("sendPhoto")
+    assert len(photos) == 2 and all(p.params["photo"].startswith(b"\x89PNG") for p in photos)
+    assert photos[1].params["caption"] == "Who recognizes Taiwan (Republic of China): UN member states by their last dated act."
+    await send(app, bot_api.inject_message(USER, "/map atlantis"))
+    assert 'Unknown entity "atlantis"' in bot_api.sent_messages(USER)[-1].text

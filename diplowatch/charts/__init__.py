@@ -10,6 +10,7 @@ from .timeline import (
            timeline_png,
            timeline_points,
 )
+from .worldmap import MapData, map_data, map_figure, map_png
 
-__all__ = ["Point", "Timeline", "TimelineData", "timeline_data", "timeline_figure", "timeline_png",
-           "timeline_points"]
+__all__ = ["MapData", "Point", "Timeline", "TimelineData", "map_data", "map_figure", "map_png",
+           "timeline_data", "timeline_figure", "timeline_png", "timeline_points"]

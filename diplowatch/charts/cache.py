@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..store import events as events_store
-from . import timeline
+from . import timeline, worldmap
 from .layout import png_bytes
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ KEPT = 64  # rendered PNGs kept (each is some 60-120 kB)
 # kind → (read the ledger: db, target, now → data; draw: data → PNG)
 RENDERERS: dict[str, tuple[Callable[..., Any], Callable[[Any], bytes]]] = {
     "timeline": (timeline.timeline_data, lambda data: png_bytes(timeline.timeline_figure(data))),
+    "map": (worldmap.map_data, lambda data: png_bytes(worldmap.map_figure(data))),
 }
 
 

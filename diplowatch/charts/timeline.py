@@ -287,13 +287,15 @@ def _label_key_events(ax: Axes, placer: LabelPlacer, points: list[Point], k: flo
 def _line_samples(data: TimelineData) -> np.ndarray:
     """Points along the drawn step line (data coordinates), for labels to keep off it."""
     points, timeline = data.timeline.points, data.timeline
-    days = np.array([mdates.date2num(p.day) for p in points] + [mdates.date2num(data.end_day)])
+    days = np.asarray(mdates.date2num([p.day for p in points] + [data.end_day]), dtype=float)
     counts = np.array([p.count for p in points] + [timeline.end], dtype=float)
     xs = np.linspace(days[0], days[-1], 800)
     ys = counts[np.clip(np.searchsorted(days, xs, side="right") - 1, 0, len(counts) - 1)]
     before = np.concatenate([[timeline.start], counts[:-1]])
-    rises = [np.column_stack([np.full(8, d), np.linspace(a, b, 8)]) for d, a, b in zip(days, before, counts, strict=True)]
-    return np.vstack([np.column_stack([xs, ys]), *rises])
+    # each rise or drop of the step, sampled at 8 points from the count before to the count after
+    steps = np.linspace(0, 1, 8)
+    rises = np.column_stack([np.repeat(days, 8), (before[:, None] + (counts - before)[:, None] * steps).ravel()])
+    return np.vstack([np.column_stack([xs, ys]), rises])
 
 
 def _list_beside(fig: Figure, rest: list[Point], k: float) -> None:

@@ -1,4 +1,4 @@
-"""/recognized (and its buttons), /recognizes, /history, /latest, /timeline, /export: the ledger."""
+"""/recognized (and its buttons), /recognizes, /history, /latest, /timeline, /map, /export: the ledger."""
 
 from __future__ import annotations
 
@@ -40,8 +40,8 @@ async def recognized_pages(deps: Deps, request: Request) -> Reply:
     if view == "csv":
         content = await read(deps, _csv, target=entity)
         return Reply(answers.csv_caption(entity), document=(f"diplowatch-{entity}.csv", content))
-    if view == "chart":
-        return await _timeline(deps, entity)
+    if view in CHARTS:
+        return await _chart(deps, CHARTS[view], entity)
     if view not in answers.PAGE_TITLES:
         raise UserError(texts.STALE_BUTTON)
     return _page(deps, entity, view, order, number)
@@ -101,12 +101,22 @@ async def latest(deps: Deps, request: Request) -> Reply:
 async def timeline(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.TIMELINE_USAGE)
-    return await _timeline(deps, resolve_entity(request.arg_text))
+    return await _chart(deps, "timeline", resolve_entity(request.arg_text))
 
 
-async def _timeline(deps: Deps, entity: str) -> Reply:
-    png = await deps.charts.png(deps.db, "timeline", entity, now=deps.clock())
-    return Reply(texts.timeline_caption(entity), photo=png)
+@command("map", "a world map: who recognizes, withdrew, rejects", usage="/map <entity>")
+async def world_map(deps: Deps, request: Request) -> Reply:
+    if not request.arg_text:
+        raise UserError(texts.MAP_USAGE)
+    return await _chart(deps, "map", resolve_entity(request.arg_text))
+
+
+CHARTS = {"chart": "timeline", "map": "map"}  # summary button view → chart kind
+
+
+async def _chart(deps: Deps, kind: str, entity: str) -> Reply:
+    png = await deps.charts.png(deps.db, kind, entity, now=deps.clock())
+    return Reply(texts.chart_caption(kind, entity), photo=png)
 
 
 @command("export", "the recognition ledger as a CSV file")

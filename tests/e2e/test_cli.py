@@ -140,6 +140,17 @@ async def test_ledger_export_import_timeline(setup):
     assert code == 1 and "name the file .png" in err and not (cwd / "k.jpg").exists()
 
 
+async def test_map_writes_a_png_and_refuses_bad_input(setup):
+    env, cwd = setup
+    code, out, _ = await cli("map", "palestine", "-o", str(cwd / "p.png"), env=env, cwd=cwd)
+    assert code == 0 and out.strip() == f"Wrote {cwd / 'p.png'}: State of Palestine"
+    assert (cwd / "p.png").read_bytes().startswith(b"\x89PNG")
+    code, _, err = await cli("map", "narnia", "-o", str(cwd / "n.png"), env=env, cwd=cwd)
+    assert code == 1 and "diplowatch map kosovo -o kosovo.png" in err and "Traceback" not in err
+    code, _, err = await cli("map", "kosovo", "-o", str(cwd / "k.svg"), env=env, cwd=cwd)
+    assert code == 1 and "the map is a PNG image" in err and not (cwd / "k.svg").exists()
+
+
 async def test_reprocess_twice_changes_nothing(setup):
     env, cwd = setup
     await cli("poll", "--once", "--source", "mfa", env=env, cwd=cwd)
