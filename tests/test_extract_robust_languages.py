@@ -1,4 +1,4 @@
-"""Bad input in every supported language: the same act survives markup, invisible and
+"""Bad input in every supported language (all 24): the same act survives markup, invisible and
 right-to-left characters, capitals, junk around it, a second language and a 1 MB text."""
 
 import pytest
@@ -17,6 +17,20 @@ BASE = [
     ("it", "L'Ecuador ha ritirato il riconoscimento della RASD.", ("EC", "EH", "withdraw")),
     ("pl", "Surinam wycofał uznanie Kosowa.", ("SR", "XK", "withdraw")),
     ("sr", "Гренада је повукла признање Косова.", ("GD", "XK", "withdraw")),
+    ("bg", "Никарагуа призна независимостта на Абхазия.", ("NI", "abkhazia", "recognize")),
+    ("cs", "Keňa uznala Kosovo.", ("KE", "XK", "recognize")),
+    ("el", "Η Κένυα αναγνώρισε το Κοσσυφοπέδιο.", ("KE", "XK", "recognize")),
+    ("hu", "Kenya elismerte Koszovó függetlenségét.", ("KE", "XK", "recognize")),
+    ("ro", "Kenya a recunoscut independența Kosovo.", ("KE", "XK", "recognize")),
+    ("nl", "Kenia heeft Kosovo erkend.", ("KE", "XK", "recognize")),
+    ("sq", "Gana tërhoqi njohjen e Kosovës.", ("GH", "XK", "withdraw")),
+    ("ka", "ნიკარაგუამ აღიარა აფხაზეთის დამოუკიდებლობა.", ("NI", "abkhazia", "recognize")),
+    ("hy", "Ռուսաստանը ճանաչել է Աբխազիայի անկախությունը։", ("RU", "abkhazia", "recognize")),
+    ("ar", "اعترفت نيكاراغوا باستقلال أبخازيا.", ("NI", "abkhazia", "recognize")),
+    ("he", "גואטמלה הכירה בקוסובו.", ("GT", "XK", "recognize")),
+    ("zh", "尼加拉瓜承认阿布哈兹独立。", ("NI", "abkhazia", "recognize")),
+    ("ko", "니카라과는 압하지야의 독립을 승인했다.", ("NI", "abkhazia", "recognize")),
+    ("tr", "Nikaragua, Abhazya'nın bağımsızlığını tanıdı.", ("NI", "abkhazia", "recognize")),
 ]
 IDS = [b[0] for b in BASE]
 

@@ -27,7 +27,7 @@ PREFILTER = re.compile(
     r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
     r"|erken|recuno|αναγνω|αναγνώ|ismer|njoh|njeh|njih|აღიარ|ცნო|ճանաչ|tchaj|taïw|taïp|ταϊβ|ταιβ|ტაივან|թայվան"
     r"|عترف|اعتر|تايوان|تايبيه|כיר|הכר|הוכר|טייוואן|טאיוואן|承认|承認|台湾|台灣|臺灣"
-    r"|断交|斷交|승인|인정|대만|타이완|단교|tanı|tayvan"
+    r"|断交|斷交|승인|인정|대만|타이완|단교|tanı|tani|tayvan"
 )
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input

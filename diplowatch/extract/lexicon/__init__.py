@@ -119,6 +119,10 @@ def get_lexicon(lang: str) -> Lexicon:
     for name, entries in EXTRA.get(known, {}).items():
         raw[name] = tuple(raw.get(name, ())) + entries
     raw["anaphor_act"] = tuple(raw.get("anaphor_act", ())) + ANAPHORA.get(known, ())
+    if lang == "tr":  # capitals fold to a dotted i ('TANIDI' → 'tanidi'): both spellings
+        raw = {name: tuple(dict.fromkeys(e for entry in entries
+                                         for e in (entry, entry.replace("ı", "i"))))
+               for name, entries in raw.items()}
     lex = Lexicon(lang)
     phrase_firsts = set()
     for name, entries in raw.items():
