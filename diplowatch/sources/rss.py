@@ -1,7 +1,8 @@
 """RSS 0.9x/1.0/2.0 and Atom documents → statements. Pure: bytes in, dataclasses out.
 
 feedparser is only ever handed a BytesIO: given ``bytes`` it first tries them as a file path,
-given ``str`` it may fetch a URL. Documents that declare XML entities are refused outright.
+given ``str`` it may fetch a URL. Of XML entities only character entities are read
+(entities.py); a document declaring any other kind is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import feedparser
 from diplowatch.models import SourceError, Statement
 from diplowatch.sources.charset import bom_charset, choose, header_charset, xml_charset
 from diplowatch.sources.dates import evident_order, parse_date
+from diplowatch.sources.entities import with_character_entities
 from diplowatch.sources.identity import assign_keys, http_url
 from diplowatch.sources.markup import repair_char_refs
 from diplowatch.sources.plaintext import MAX_HTML_CHARS, html_to_text, one_line, tidy
@@ -37,7 +39,6 @@ _NUL_PREFIXES = (
     (b"<\0", "utf-16-le"),
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 # Author-ish elements are emptied before parsing: statements keep no authors, and
 # feedparser 6.0.14 runs a backtracking e-mail regex over author strings that is quadratic
 # in their length (a 30 KB <author> took 3 s, 5000 authors of 1 KB took 20 s).
@@ -66,7 +67,7 @@ def parse(
     ``content_type`` is the response's Content-Type header: feedparser reads its charset.
     """
     data, headers = _in_a_charset_feedparser_reads(_as_ascii_compatible(data), content_type)
-    data = repair_char_refs(_strip_authors(_refuse_entities(data)))
+    data = repair_char_refs(_strip_authors(with_character_entities(data, _prolog(data))))
     # No base URI for feedparser: it would resolve RSS <guid>s against it, and keys must not
     # change with the feed's address. Links are made absolute here instead.
     # Its sanitizer and URI rewriting work on the HTML of entry bodies, which html_to_text
@@ -117,12 +118,6 @@ def _in_a_charset_feedparser_reads(
     text = _XML_DECL.sub("", data.decode(found.charset, "replace").lstrip("\ufeff"), count=1)
     utf8 = '<?xml version="1.0" encoding="utf-8"?>' + text
     return utf8.encode(), {"content-type": "application/xml; charset=utf-8"}
-
-
-def _refuse_entities(data: bytes) -> bytes:
-    if _ENTITY_DECL.search(_prolog(data)):
-        raise SourceError("feed declares XML entities (refused)")
-    return data
 
 
 def _prolog(data: bytes) -> bytes:
