@@ -211,9 +211,20 @@ async def test_last_seen_of_another_channel_is_a_first_poll(
     assert feed_server.requests["/s/chan"] == 1
 
 
+async def test_no_paging_request_when_the_page_has_no_more_link(
+    feed_server: FeedServer, fetcher: Fetcher
+) -> None:
+    # a young channel: posts 1-4 were deleted, its whole history fits on one page
+    feed_server.set_channel("/s/chan", "chan", {i: f"p{i}" for i in range(5, 12)})
+    state = SourceState(name="chan", last_seen_key="chan/2")
+    fetched = await poll(fetcher, channel_source(feed_server), state, inline_parse=True)
+    assert [hit.query for hit in feed_server.hits] == [""]
+    assert fetched.last_seen_key == "chan/11"
+
+
 async def test_channel_without_preview(feed_server: FeedServer, fetcher: Fetcher) -> None:
     feed_server.set_file("/s/closed", DATA / "telegram" / "no_preview.html")
-    with pytest.raises(SourceError, match="^channel has no public web preview$"):
+    with pytest.raises(SourceError, match="^channel @closed_channel_example has no public web "):
         await poll(fetcher, channel_source(feed_server, "/s/closed"))
 
 
