@@ -183,7 +183,7 @@ class Monitor:
             source_store.record_success(
                 self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
                 etag=fetched.etag, last_modified=fetched.last_modified,
-                last_seen_key=fetched.last_seen_key,
+                last_seen_key=fetched.last_seen_key, notice=fetched.notice,
             )
             return batch
 

@@ -34,7 +34,7 @@ def source_health(state: SourceState, *, now: datetime) -> str:
         return f"failing ×{state.error_count}: {state.last_error}"
     if state.last_ok_at is None:
         return "not polled yet"
-    return "ok"
+    return f"ok; note: {state.notice}" if state.notice else "ok"
 
 
 def sources_table(rows: list[tuple[Source, SourceState]], *, now: datetime) -> str:

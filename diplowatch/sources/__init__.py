@@ -42,6 +42,7 @@ class Fetched:
     ttl_seconds: int | None = None  # max(Cache-Control max-age, RSS ttl), ≤ 12 × interval
     last_seen_key: str | None = None  # telegram: "<channel>/<newest post id>"; else unchanged
     title: str | None = None
+    notice: str = ""  # e.g. a listing cut at its cap: recorded, though the poll succeeded
 
 
 async def fetch_source(
@@ -97,6 +98,7 @@ async def _poll_rss(
         ttl_seconds=_ttl(source, first.max_age, feed.ttl_seconds),
         last_seen_key=state.last_seen_key,
         title=feed.title or None,
+        notice=feed.notice,
     )
 
 
@@ -123,6 +125,7 @@ async def _poll_telegram(
         ttl_seconds=_ttl(source, first.max_age),
         last_seen_key=f"{pages[0].channel}/{newest}" if newest is not None else state.last_seen_key,
         title=pages[0].title or None,
+        notice=pages[0].notice,
     )
 
 
@@ -183,8 +186,8 @@ def with_query(url: str, **params: str) -> str:
 async def _poll_html(
     fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool
 ) -> Fetched:
-    statements = await parse_in_budget(
-        html.parse_listing,
+    listing = await parse_in_budget(
+        html.read_listing,
         first.body,
         source=source.name,
         base_url=first.url,
@@ -194,6 +197,7 @@ async def _poll_html(
         date_order=source.date_order,
         inline=inline,
     )
+    statements = listing.statements
     if source.fetch_pages:
         statements = await _with_articles(fetcher, statements, source, inline)
     return Fetched(
@@ -203,6 +207,7 @@ async def _poll_html(
         last_modified=first.last_modified,
         ttl_seconds=_ttl(source, first.max_age),
         last_seen_key=state.last_seen_key,
+        notice=listing.notice,
     )
 
 

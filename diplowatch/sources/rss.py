@@ -23,6 +23,7 @@ from diplowatch.sources.entities import with_character_entities
 from diplowatch.sources.identity import assign_keys, http_url
 from diplowatch.sources.markup import repair_char_refs
 from diplowatch.sources.plaintext import MAX_HTML_CHARS, html_to_text, one_line, tidy
+from diplowatch.sources.stand_ins import capped, explain
 
 MAX_ENTRIES = 1000
 MAX_TITLE_CHARS = 1000
@@ -51,6 +52,7 @@ class ParsedFeed:
     statements: list[Statement]  # document order
     ttl_seconds: int | None  # RSS <ttl>, converted from minutes
     title: str
+    notice: str = ""  # something the operator should know although the feed was read
 
 
 def parse(
@@ -66,6 +68,7 @@ def parse(
 
     ``content_type`` is the response's Content-Type header: feedparser reads its charset.
     """
+    served = data
     data, headers = _in_a_charset_feedparser_reads(_as_ascii_compatible(data), content_type)
     data = repair_char_refs(_strip_authors(with_character_entities(data, _prolog(data))))
     # No base URI for feedparser: it would resolve RSS <guid>s against it, and keys must not
@@ -81,14 +84,21 @@ def parse(
     entries = parsed.entries[:MAX_ENTRIES]
     order = date_order or evident_order(_raw_dates(e)[0] for e in entries if _raw_dates(e))
     items = [_entry(e, source=source, base_url=base_url, lang=lang, order=order) for e in entries]
-    items = [(guid, st) for guid, st in items if st.title or st.text or st.url]
+    items = [(guid, st) for guid, st in items if _readable(st)]
+    failed = not items and (
+        (parsed.bozo and not _benign(parsed.get("bozo_exception"))) or not parsed.get("version")
+    )
+    if failed and (why := explain(served, content_type=content_type, base_url=base_url,
+                                  wanted="feed")):
+        raise SourceError(why)
     if parsed.bozo and not items and not _benign(parsed.get("bozo_exception")):
         raise SourceError(f"malformed feed: {_short(parsed.get('bozo_exception'))}")
     if not parsed.get("version") and not items:
         raise SourceError("not an RSS or Atom feed")
     feed = parsed.feed
     title = one_line(_detail_text(feed.get("title_detail")), limit=MAX_TITLE_CHARS)
-    return ParsedFeed(statements=assign_keys(items), ttl_seconds=_ttl(feed), title=title)
+    return ParsedFeed(statements=assign_keys(items), ttl_seconds=_ttl(feed), title=title,
+                      notice=capped(len(parsed.entries), MAX_ENTRIES, "feed"))
 
 
 def _as_ascii_compatible(data: bytes) -> bytes:
@@ -168,6 +178,12 @@ def _entry(
         published_at=_published(e, order=order),
     )
     return guid, statement
+
+
+def _readable(statement: Statement) -> bool:
+    """Anything to read or follow: an item whose text is only U+FFFD (broken references or
+    bytes) is as empty as one with nothing in it."""
+    return bool(statement.url or (statement.title + statement.text).strip("\ufffd \n"))
 
 
 def _body_text(e: Any) -> str:

@@ -16,6 +16,7 @@ from diplowatch.models import SourceError, Statement
 from diplowatch.sources.dates import parse_date
 from diplowatch.sources.identity import http_url
 from diplowatch.sources.plaintext import node_text, one_line, parse_html
+from diplowatch.sources.stand_ins import capped, explain
 
 MAX_POSTS = 500
 TITLE_CHARS = 100
@@ -29,6 +30,7 @@ class ParsedChannel:
     before: int | None = None  # cursor for the next older page (?before=)
     title: str = ""
     channel: str | None = None  # as in data-post, lowercased
+    notice: str = ""
 
 
 def parse(
@@ -43,10 +45,14 @@ def parse(
     tree = parse_html(data, content_type=content_type)
     history = tree.css_first(".tgme_channel_history")
     if history is None:
-        raise SourceError(no_preview_reason(tree, base_url))
+        raise SourceError(
+            explain(data, content_type=content_type, base_url=base_url, wanted="channel preview")
+            or no_preview_reason(tree, base_url)
+        )
     posts: dict[int, Statement | None] = {}
     channel = None
-    for node in history.css(".tgme_widget_message[data-post]")[:MAX_POSTS]:
+    messages = history.css(".tgme_widget_message[data-post]")
+    for node in messages[-MAX_POSTS:]:  # page order is oldest first: keep the newest
         ident = _post_ident(node.attributes.get("data-post"))
         if ident is None:
             continue
@@ -61,6 +67,7 @@ def parse(
         before=_before_cursor(tree),
         title=_channel_title(tree),
         channel=channel,
+        notice=capped(len(messages), MAX_POSTS, "channel page"),
     )
 
 
