@@ -199,7 +199,7 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
 
 def deps_for(rt: Runtime) -> Deps:
     return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow(),
-                readers=rt.readers)
+                readers=rt.readers, fetcher=rt.monitor.fetcher)
 
 
 async def run(settings: Settings, *, headless: bool = False, save_dir: Path | None = None) -> None:

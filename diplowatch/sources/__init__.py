@@ -25,6 +25,7 @@ __all__ = [
     "fetch_source",
     "make_client",
     "parse_in_budget",
+    "read_fetched",
 ]
 
 log = logging.getLogger(__name__)
@@ -54,10 +55,24 @@ async def fetch_source(
     inline_parse: bool = False,
 ) -> Fetched:
     """Poll ``source`` once. Raises SourceError (or FetchError) with the reason on failure."""
-    poll = {"rss": _poll_rss, "telegram": _poll_telegram, "html": _poll_html}.get(source.kind)
-    if poll is None:
+    if source.kind not in _POLLS:
         raise SourceError(f"unknown source kind {source.kind!r}")
     first = await fetcher.get(source.url, etag=state.etag, last_modified=state.last_modified)
+    return await read_fetched(fetcher, source, state, first, now=now, inline_parse=inline_parse)
+
+
+async def read_fetched(
+    fetcher: Fetcher,
+    source: Source,
+    state: SourceState,
+    first: FetchResult,
+    *,
+    now: datetime,
+    inline_parse: bool = False,
+) -> Fetched:
+    """The statements in ``first``, the response to the source's URL (fetching older channel
+    pages or article pages as the poll would). ``sources test`` uses it to show what a poll
+    would store."""
     if first.status == 304:
         return Fetched(
             not_modified=True,
@@ -66,6 +81,9 @@ async def fetch_source(
             ttl_seconds=_ttl(source, first.max_age),
             last_seen_key=state.last_seen_key,
         )
+    poll = _POLLS.get(source.kind)
+    if poll is None:
+        raise SourceError(f"unknown source kind {source.kind!r}")
     fetched = await poll(fetcher, source, state, first, inline_parse)
     for statement in fetched.statements:
         statement.fetched_at = now
@@ -248,3 +266,6 @@ async def _article(
     except SourceError as exc:
         log.info("article fetch failed url=%s reason=%s", url, exc)
         return None
+
+
+_POLLS = {"rss": _poll_rss, "telegram": _poll_telegram, "html": _poll_html}
