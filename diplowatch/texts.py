@@ -35,7 +35,9 @@ def source_health(state: SourceState, *, now: datetime) -> str:
     if state.paused:
         return "paused"
     if state.error_count:
-        return f"failing ×{state.error_count}: {state.last_error}"
+        since = (f" — since {_stamp(state.failing_since)} ({ago(state.failing_since, now=now)})"
+                 if state.failing_since else "")
+        return f"failing ×{state.error_count}: {state.last_error}{since}"
     if state.last_ok_at is None:
         return "not polled yet"
     return f"ok; note: {state.notice}" if state.notice else "ok"
@@ -583,3 +585,27 @@ def _events_line(events: list[Event]) -> str:
         return "none"
     return "; ".join(f"{names.display(e.actor, actor=True)} {e.act} "
                      f"{names.display(e.target)} ({e.confidence:.2f})" for e in events)
+
+
+# ---- source health, to the admins (source_health.py) -------------------------------------
+
+def _stamp(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _span(since: datetime, now: datetime) -> str:
+    return ago(since, now=now).removesuffix(" ago")
+
+
+def source_failing(name: str, *, since: datetime, failures: int, reason: str,
+                   now: datetime) -> str:
+    return (f"⚠️ <b>Source failing</b>: {escape(name)} has failed every poll since "
+            f"{_stamp(since)} ({_span(since, now)}, {failures} attempt(s)).\n"
+            f"Last reason: {escape(reason)}\n"
+            f"See what it gives with /testsource {escape(name)}; all sources: /sources. "
+            "You will be told once when it works again.")
+
+
+def source_recovered(name: str, *, since: datetime, now: datetime) -> str:
+    return (f"✅ <b>Source back</b>: {escape(name)} works again after failing since "
+            f"{_stamp(since)} ({_span(since, now)}).")

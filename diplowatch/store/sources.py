@@ -151,6 +151,12 @@ def record_success(
     )
 
 
+def set_failure_reported(db: Database, name: str, *, at: datetime | None) -> None:
+    """Admins were told the source is failing (``at``), or told it recovered (None)."""
+    db.execute("UPDATE sources SET failure_reported_at = ? WHERE name = ?",
+               [iso(at) if at else None, name])
+
+
 def record_failure(
     db: Database, name: str, *, now: datetime, reason: str, next_poll_at: datetime
 ) -> None:
