@@ -126,3 +126,28 @@ async def test_each_page_without_a_preview_gets_its_own_reason_and_fix(name: str
                 now=datetime(2026, 11, 25, tzinfo=UTC), inline_parse=True,
             )
     assert str(refused.value) == NO_PREVIEW[name].format(base=server.base_url)
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [("wellformed/rss/entity_in_doctype.xml", "entity 'id' is text, not a character reference"),
+     ("illformed/rdf/doctype_contains_entity_decl.xml", "parameter entity 'HTMLlat1'")],
+)
+def test_the_suites_entity_declarations_are_refused_saying_why(name: str, why: str) -> None:
+    matches = list(FEEDS.rglob(Path(name).name))
+    assert matches, name
+    with pytest.raises(SourceError) as refused:
+        rss.parse(matches[0].read_bytes(), source="real")
+    assert str(refused.value) == f"feed declares XML entities (refused): {why}"
+
+
+async def test_a_real_page_without_a_more_link_sends_no_paging_request() -> None:
+    async with FeedServer() as server, make_client() as client:
+        server.set_file("/s/prstnk_eprst", PAGES / "prstnk_tg_channel.html",
+                        content_type="text/html; charset=utf-8")
+        source = Source(name="tg", kind="telegram", url=server.url("/s/prstnk_eprst"))
+        state = SourceState(name="tg", last_seen_key="prstnk_eprst/0")  # older than post 2
+        fetched = await fetch_source(Fetcher(client, allow_private=True), source, state,
+                                     now=datetime(2026, 11, 25, tzinfo=UTC), inline_parse=True)
+    assert [hit.query for hit in server.hits] == [""]
+    assert fetched.last_seen_key == "prstnk_eprst/2"
