@@ -274,3 +274,11 @@ def test_keys_do_not_depend_on_the_feed_address() -> None:
         parse(doc, base_url="https://mfa.example.com/rss").statements[1].url
         == "https://mfa.example.com/y"
     )
+
+
+def test_a_feed_past_the_entry_cap_is_cut_before_parsing_keeping_what_follows() -> None:
+    items = [b"<guid>g%d</guid><title>t%d</title>" % (i, i) for i in range(rss.MAX_ENTRIES + 500)]
+    feed = parse(rss_doc(*items).replace(b"</channel>", b"<ttl>30</ttl></channel>"))
+    assert [st.key for st in feed.statements] == [f"guid:g{i}" for i in range(rss.MAX_ENTRIES)]
+    assert feed.ttl_seconds == 1800  # the channel's elements after the last entry are kept
+    assert feed.notice.startswith("the feed holds 1,500 items; only the first 1,000 are read")
