@@ -11,14 +11,18 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import bot, texts
 from .config import ConfigError, Settings, load_settings, redact, source_from_dict
-from .models import NoSuchSource, UserError
+from .models import NoSuchSource, Source, UserError
 from .scheduler import utcnow
 from .store import sources as source_store
 from .store import statements as statement_store
 from .store import storage_fault
+
+if TYPE_CHECKING:
+    from .sources.check import SourceCheck
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -296,7 +300,7 @@ def cmd_sources_test(settings: Settings, args: argparse.Namespace) -> int:
     return 1 if check.reason else 0
 
 
-def _known_source(settings: Settings, name: str):  # -> Source | None
+def _known_source(settings: Settings, name: str) -> Source | None:
     """The source called ``name`` in the sources file, else in the database (if there is
     one): a test must not create a database."""
     if "://" in name:
@@ -310,7 +314,7 @@ def _known_source(settings: Settings, name: str):  # -> Source | None
     return found
 
 
-async def _test_source(settings: Settings, source):  # -> SourceCheck
+async def _test_source(settings: Settings, source: Source) -> SourceCheck:
     from .sources import Fetcher, close_parse_pool, make_client
     from .sources.check import check_source
 

@@ -534,6 +534,8 @@ def source_check(check: SourceCheck, *, markup: bool = False) -> str:
     lines = [f"{bold('Testing')} {esc(source.name)} ({source.kind}) {esc(source.url)}"]
     if check.url and check.url != source.url:
         lines.append(f"Redirected to: {esc(check.url)}")
+    if check.format:
+        lines.append(f"Found: {esc(check.format)}")
     if check.charset:
         lines.append(f"Charset: {esc(check.charset)}")
     if check.url:

@@ -70,6 +70,7 @@ async def test_a_listing_report_shows_what_a_poll_would_store(feed_server, fetch
     etag = feed_server.resources["/vesti"].etag
     assert texts.source_check(check).split("\n") == [
         f"Testing test (html) {url}",
+        "Found: an HTML listing page",
         "Charset: cp1251 (declared in the Content-Type header)",
         f"Validators: ETag {etag}, Last-Modified {DEFAULT_LAST_MODIFIED}",
         "Selector item 'article.node--teaser': 3 element(s)",
@@ -112,6 +113,7 @@ async def test_a_channel_shows_its_newest_posts_first(feed_server, fetcher) -> N
     check = await check_source(fetcher, source, now=NOW)
     assert [item.statement.title for item in check.items] == [f"Пост {i}" for i in (8, 7, 6, 5, 4)]
     assert (check.found, check.charset, check.selectors) == (8, "utf-8 (declared in the Content-Type header)", [])
+    assert check.format == "a t.me channel preview page"
 
 
 @pytest.mark.parametrize(
@@ -248,3 +250,17 @@ async def test_testsource_with_a_url_kind_and_quoted_selectors(app, bot_api, fee
     assert "Selector title 'article h3': in 3 of 3 item(s)" in report
     (_, usage) = await say(app, bot_api, "/testsource", ADMIN)
     assert usage == escape(texts.TESTSOURCE_USAGE)
+
+
+async def test_a_feed_report_names_its_format(feed_server, fetcher) -> None:
+    feed_server.set_content(
+        "/atom", '<?xml version="1.0" encoding="koi8-r"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>МИД</title><entry><id>urn:1</id><title>Заявление МИД</title>"
+        "<updated>2026-11-25T10:00:00+03:00</updated></entry></feed>".encode("koi8-r"),
+        content_type="application/atom+xml")
+    report = texts.source_check(await check_source(
+        fetcher, source_to_test(feed_server.url("/atom"), known=None), now=NOW)).split("\n")
+    assert report[1:3] == ["Found: Atom 1.0", "Charset: koi8-r (declared in the document)"]
+    assert report[-4:] == ["1. 2026-11-25 07:00 UTC — Заявление МИД",  # no text: no preview
+                           "   (no link: keyed by its content)", "   events: none",
+                           "Nothing was stored."]

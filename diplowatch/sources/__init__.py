@@ -44,6 +44,7 @@ class Fetched:
     last_seen_key: str | None = None  # telegram: "<channel>/<newest post id>"; else unchanged
     title: str | None = None
     notice: str = ""  # e.g. a listing cut at its cap: recorded, though the poll succeeded
+    format: str = ""  # feeds: feedparser's name for the format (rss20, atom10, …)
 
 
 async def fetch_source(
@@ -117,6 +118,7 @@ async def _poll_rss(
         last_seen_key=state.last_seen_key,
         title=feed.title or None,
         notice=feed.notice,
+        format=feed.format,
     )
 
 

@@ -56,6 +56,14 @@ _FIXES = (
 )
 
 
+_FORMATS = {"rss090": "RSS 0.90", "rss091n": "RSS 0.91", "rss091u": "RSS 0.91",
+            "rss092": "RSS 0.92", "rss093": "RSS 0.93", "rss094": "RSS 0.94", "rss20": "RSS 2.0",
+            "rss10": "RSS 1.0 (RDF)", "rss": "RSS", "atom03": "Atom 0.3", "atom10": "Atom 1.0",
+            "atom": "Atom", "json1": "JSON Feed 1.0", "json11": "JSON Feed 1.1"}
+_KINDS = {"rss": "a feed", "telegram": "a t.me channel preview page",
+          "html": "an HTML listing page"}
+
+
 @dataclass
 class CheckedItem:
     statement: Statement
@@ -71,6 +79,7 @@ class CheckedItem:
 class SourceCheck:
     source: Source
     url: str = ""  # after redirects
+    format: str = ""  # what the document turned out to be: "RSS 2.0", "Atom 1.0", …
     charset: str = ""  # e.g. "windows-1251 (from the header)"
     etag: str | None = None
     last_modified: str | None = None
@@ -144,6 +153,7 @@ async def check_source(
     if source.kind == "telegram":
         statements = statements[::-1]  # newest first, as feeds and listings come
     check.found, check.notice = len(statements), fetched.notice
+    check.format = _FORMATS.get(fetched.format, fetched.format) or _KINDS[source.kind]
     check.items = [CheckedItem(st, _events(st)) for st in statements[:SHOWN_ITEMS]]
     return check
 

@@ -54,6 +54,7 @@ class ParsedFeed:
     ttl_seconds: int | None  # RSS <ttl>, converted from minutes
     title: str
     notice: str = ""  # something the operator should know although the feed was read
+    format: str = ""  # feedparser's name for it: rss20, atom10, rss10, …
 
 
 def parse(
@@ -100,7 +101,8 @@ def parse(
     feed = parsed.feed
     title = one_line(_detail_text(feed.get("title_detail")), limit=MAX_TITLE_CHARS)
     return ParsedFeed(statements=assign_keys(items), ttl_seconds=_ttl(feed), title=title,
-                      notice=capped(max(entry_count, len(parsed.entries)), MAX_ENTRIES, "feed"))
+                      notice=capped(max(entry_count, len(parsed.entries)), MAX_ENTRIES, "feed"),
+                      format=str(parsed.get("version") or ""))
 
 
 def _as_ascii_compatible(data: bytes) -> bytes:
