@@ -133,7 +133,8 @@ async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> Asy
     sync_sources(db, sources, now=utcnow())
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
-    monitor = Monitor(db, fetcher, inline_parse=inline_parse, policy=settings.alert_policy)
+    monitor = Monitor(db, fetcher, inline_parse=inline_parse, policy=settings.alert_policy,
+                      admins=settings.admin_ids, source_alert_after=settings.source_alert_after)
     readers = Readers(db, name="command")
     try:
         yield Runtime(settings, db, client, monitor, readers)
@@ -199,7 +200,7 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
 
 def deps_for(rt: Runtime) -> Deps:
     return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow(),
-                readers=rt.readers)
+                readers=rt.readers, fetcher=rt.monitor.fetcher)
 
 
 async def run(settings: Settings, *, headless: bool = False, save_dir: Path | None = None) -> None:

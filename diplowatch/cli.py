@@ -11,14 +11,18 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import bot, texts
 from .config import ConfigError, Settings, load_settings, redact, source_from_dict
-from .models import NoSuchSource, UserError
+from .models import NoSuchSource, Source, UserError
 from .scheduler import utcnow
 from .store import sources as source_store
 from .store import statements as statement_store
 from .store import storage_fault
+
+if TYPE_CHECKING:
+    from .sources.check import SourceCheck
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,6 +188,18 @@ def _add_sources_parser(sub: argparse._SubParsersAction) -> None:
     i = ss.add_parser("import", help="import RSS/Atom feeds from an OPML file")
     i.set_defaults(func=cmd_sources_import)
     i.add_argument("file")
+    t = ss.add_parser("test", help="fetch a source once and show what a poll would store "
+                      "(stores nothing)")
+    t.set_defaults(func=cmd_sources_test)
+    t.add_argument("target", metavar="NAME|URL", help="a source's name, or a URL to try")
+    t.add_argument("--kind", choices=("rss", "telegram", "html"),
+                   help="default: the source's, else telegram for t.me/s/ URLs, html with "
+                   "--item, else rss")
+    for selector in ("item", "link", "title-selector", "date"):
+        t.add_argument(f"--{selector}", help="CSS selector (html sources)")
+    t.add_argument("--date-order", choices=("dmy", "mdy", "ymd"))
+    t.add_argument("--fetch-pages", action="store_true", help="read each item's page too")
+    t.add_argument("--lang")
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -278,6 +294,45 @@ def cmd_sources_import(settings: Settings, args: argparse.Namespace) -> int:
     for line in skipped:
         print(f"  {line}")
     return 0
+
+
+def cmd_sources_test(settings: Settings, args: argparse.Namespace) -> int:
+    from .sources.check import source_to_test
+
+    overrides = {"item": args.item, "link": args.link, "title": args.title_selector,
+                 "date": args.date, "date_order": args.date_order, "lang": args.lang,
+                 "fetch_pages": True if args.fetch_pages else None}
+    source = source_to_test(args.target, known=_known_source(settings, args.target),
+                            kind=args.kind, settings=overrides)
+    check = asyncio.run(_test_source(settings, source))
+    print(texts.source_check(check))
+    return 1 if check.reason else 0
+
+
+def _known_source(settings: Settings, name: str) -> Source | None:
+    """The source called ``name`` in the sources file, else in the database (if there is
+    one): a test must not create a database."""
+    if "://" in name:
+        return None
+    from .config import load_sources
+
+    found = next((s for s in load_sources(settings.sources_path) if s.name == name), None)
+    if found is None and settings.db_path.exists():
+        stored = source_store.get_source(_db(settings), name)
+        found = stored[0] if stored else None
+    return found
+
+
+async def _test_source(settings: Settings, source: Source) -> SourceCheck:
+    from .sources import Fetcher, close_parse_pool, make_client
+    from .sources.check import check_source
+
+    async with make_client() as client:
+        try:
+            return await check_source(Fetcher(client, allow_private=settings.allow_private),
+                                      source, now=utcnow())
+        finally:
+            close_parse_pool()
 
 
 def cmd_search(settings: Settings, args: argparse.Namespace) -> int:

@@ -33,6 +33,8 @@ ENV_VARS: dict[str, tuple[str, str]] = {
                                      "change its subscriptions"),
     "DIPLOWATCH_ALERT_CONFIDENCE": ("0.8", "a media report alerts at once from this confidence"),
     "DIPLOWATCH_HOLD_MAX": ("6h", "longest a held media report waits before it goes out unconfirmed"),
+    "DIPLOWATCH_SOURCE_ALERT_AFTER": ("24h", "a source failing this long is reported to the "
+                                      "admins once, and its recovery once"),
 }
 
 MIN_INTERVAL = 60
@@ -73,6 +75,7 @@ class Settings:
     log_level: str = "INFO"
     group_admins_only: bool = True
     alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
+    source_alert_after: int = 24 * 3600  # seconds a source fails before the admins are told
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -92,6 +95,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         alert_policy=AlertPolicy(_confidence(get("DIPLOWATCH_ALERT_CONFIDENCE")),
                                  _hold_max(get("DIPLOWATCH_HOLD_MAX")),
                                  _admin_ids(get("DIPLOWATCH_ADMIN_IDS"))),
+        source_alert_after=_duration(
+            "DIPLOWATCH_SOURCE_ALERT_AFTER", get("DIPLOWATCH_SOURCE_ALERT_AFTER"),
+            "how long a source fails before the admins are told, like 30m or 24h"),
     )
 
 
@@ -109,12 +115,14 @@ def _confidence(value: str) -> float:
 
 
 def _hold_max(value: str) -> int:
-    match = INTERVAL_RE.match(value or ENV_VARS["DIPLOWATCH_HOLD_MAX"][0])
+    return _duration("DIPLOWATCH_HOLD_MAX", value, "a duration like 30m, 6h or 0 (0: a held "
+                     "report goes out, marked unconfirmed, at the next check)")
+
+
+def _duration(name: str, value: str, meaning: str) -> int:
+    match = INTERVAL_RE.match(value or ENV_VARS[name][0])
     if not match:
-        raise ConfigError(
-            f"DIPLOWATCH_HOLD_MAX={value!r} must be a duration like 30m, 6h or 0 (0: a held "
-            "report goes out, marked unconfirmed, at the next check)."
-        )
+        raise ConfigError(f"{name}={value!r} must be {meaning}.")
     return int(match[1]) * {"": 1, "s": 1, "m": 60, "h": 3600}[match[2]]
 
 

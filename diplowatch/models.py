@@ -93,6 +93,9 @@ class SourceState:
     last_error: str | None = None
     last_seen_key: str | None = None
     paused: bool = False
+    notice: str | None = None  # from the last good poll, e.g. a listing cut at its cap
+    failing_since: datetime | None = None  # first failure of the current run of failures
+    failure_reported_at: datetime | None = None  # admins told it is failing; None: not told
 
 
 def content_hash(title: str, text: str) -> str:

@@ -25,11 +25,11 @@ from apscheduler.events import EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from . import pipeline
+from . import pipeline, source_health
 from .models import AlertPolicy, Source, SourceError, SourceState
 from .sources import fetch_source
 from .sources.fetch import Fetcher
-from .store import Database
+from .store import Database, transaction
 from .store import sources as source_store
 from .store.group import GroupCommit
 from .store.readers import Readers
@@ -105,8 +105,11 @@ class Monitor:
 
     def __init__(self, db: Database, fetcher: Fetcher, *, clock: Callable[[], datetime] = utcnow,
                  inline_parse: bool = False, readers: Readers | None = None,
-                 policy: AlertPolicy | None = None) -> None:
+                 policy: AlertPolicy | None = None, admins: frozenset[int] = frozenset(),
+                 source_alert_after: int = 24 * 3600) -> None:
         self.db, self.fetcher, self.clock = db, fetcher, clock
+        # a source failing this long is reported to the admins once (source_health.py)
+        self.admins, self.source_alert_after = admins, source_alert_after
         self.policy = policy or AlertPolicy()
         self.inline_parse = inline_parse
         # extraction and keyword matching of a polled batch, before its write (pipeline.prepare)
@@ -177,13 +180,18 @@ class Monitor:
         wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
         prepared = await self._prepare(source, fetched.statements)
 
+        recovered: list[int] = []  # the recovery report's alert, if the write made one
+
         def store() -> StoredBatch:
             batch = pipeline.ingest_batch(self.db, fetched.statements, now=now, prepared=prepared,
                                           policy=self.policy)
+            if (alert := source_health.before_success(self.db, source.name, now=now,
+                                                      admins=self.admins)) is not None:
+                recovered.append(alert)
             source_store.record_success(
                 self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
                 etag=fetched.etag, last_modified=fetched.last_modified,
-                last_seen_key=fetched.last_seen_key,
+                last_seen_key=fetched.last_seen_key, notice=fetched.notice,
             )
             return batch
 
@@ -195,7 +203,7 @@ class Monitor:
             log.exception("storing failed source=%s", source.name)
             reason = f"could not store statements: {type(exc).__name__}: {exc}"
             return self._failed(source, state, reason[:300], None)
-        if (batch.new or batch.revised) and self.on_ingested:
+        if (batch.new or batch.revised or recovered) and self.on_ingested:
             self.on_ingested()
         status = "not_modified" if fetched.not_modified else ("new" if batch.new else "unchanged")
         return PollOutcome(source.name, status, len(batch.new), len(batch.revised))
@@ -220,8 +228,14 @@ class Monitor:
         delay = backoff_seconds(source, state.error_count, retry_after=retry_after)
         log.warning("poll failed source=%s reason=%s retry_in=%ds", source.name, reason, delay)
         try:
-            source_store.record_failure(self.db, source.name, now=now, reason=reason,
-                                        next_poll_at=now + timedelta(seconds=delay))
+            with transaction(self.db):
+                source_store.record_failure(self.db, source.name, now=now, reason=reason,
+                                            next_poll_at=now + timedelta(seconds=delay))
+                reported = source_health.after_failure(
+                    self.db, source.name, now=now, admins=self.admins,
+                    after=self.source_alert_after)
+            if reported is not None and self.on_ingested:
+                self.on_ingested()  # wake the sender
         except Exception as exc:  # disk full, read-only: the log line above is the record
             log.error("could not record the failure source=%s: %s: %s", source.name,
                       type(exc).__name__, exc)

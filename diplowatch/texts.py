@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from . import names
-from .models import Source, SourceState
+from .models import Event, Source, SourceState, Statement
+
+if TYPE_CHECKING:
+    from .sources.check import SourceCheck
 from .render import escape, link
 
 CLI_DESCRIPTION = (
@@ -31,10 +35,12 @@ def source_health(state: SourceState, *, now: datetime) -> str:
     if state.paused:
         return "paused"
     if state.error_count:
-        return f"failing ×{state.error_count}: {state.last_error}"
+        since = (f" — since {_stamp(state.failing_since)} ({ago(state.failing_since, now=now)})"
+                 if state.failing_since else "")
+        return f"failing ×{state.error_count}: {state.last_error}{since}"
     if state.last_ok_at is None:
         return "not polled yet"
-    return "ok"
+    return f"ok; note: {state.notice}" if state.notice else "ok"
 
 
 def sources_table(rows: list[tuple[Source, SourceState]], *, now: datetime) -> str:
@@ -584,3 +590,97 @@ def reprocess_summary(totals) -> str:
     return (f"Reprocessed {totals.statements} statements: {totals.added} new event(s), "
             f"{totals.retracted} retracted, {totals.kept} unchanged. No alerts were sent"
             + (f"; {totals.corrections} correction(s) queued." if totals.corrections else "."))
+
+
+# ---- sources test (`diplowatch sources test`, /testsource) --------------------------------
+
+TESTSOURCE_USAGE = ("Usage: /testsource <name | url> [rss|telegram|html] [item=… link=… "
+                    "title=… date=…] — e.g. /testsource https://mfa.example/press html "
+                    "item=article link=a title=h3 date=time")
+
+
+def source_check(check: SourceCheck, *, markup: bool = False) -> str:
+    """The report of one source test; ``markup``: Telegram HTML, else plain text."""
+    esc = escape if markup else str
+    bold = (lambda s: f"<b>{s}</b>") if markup else str
+    source = check.source
+    lines = [f"{bold('Testing')} {esc(source.name)} ({source.kind}) {esc(source.url)}"]
+    if check.url and check.url != source.url:
+        lines.append(f"Redirected to: {esc(check.url)}")
+    if check.format:
+        lines.append(f"Found: {esc(check.format)}")
+    if check.charset:
+        lines.append(f"Charset: {esc(check.charset)}")
+    if check.url:
+        lines.append(f"Validators: {esc(_validators(check))}")
+    for key, selector, matched in check.selectors:
+        lines.append(f"Selector {key} {esc(repr(selector))}: "
+                     f"{_matched(key, matched, check.items_read)}")
+    if check.reason:
+        lines.append(f"{bold('FAILED')}: {esc(check.reason)}")
+        if check.fix:
+            lines.append(f"Fix: {esc(check.fix)}")
+        return "\n".join(lines)
+    shown = f" (the first {len(check.items)})" if check.found > len(check.items) else ""
+    lines.append(f"{bold('Items a poll would store')}: {check.found}{shown}")
+    for number, item in enumerate(check.items, 1):
+        lines += [f"{number}. " + esc(_item_head(item.statement)),
+                  *(["   " + esc(item.preview)] if item.preview else []),
+                  "   " + esc(item.statement.url or "(no link: keyed by its content)"),
+                  "   events: " + esc(_events_line(item.events))]
+    if check.notice:
+        lines.append(f"Note: {esc(check.notice)}")
+    lines.append("Nothing was stored.")
+    return "\n".join(lines)
+
+
+def _validators(check: SourceCheck) -> str:
+    found = [f"ETag {check.etag}" if check.etag else "",
+             f"Last-Modified {check.last_modified}" if check.last_modified else ""]
+    found = [v for v in found if v]
+    return ", ".join(found) if found else "none (every poll downloads the whole document)"
+
+
+def _matched(key: str, matched: int, items: int) -> str:
+    if matched < 0:
+        return "invalid CSS selector"
+    if key == "item":
+        return f"{matched} element(s)" + (f", the first {items} read" if matched > items else "")
+    return f"in {matched} of {items} item(s)"
+
+
+def _item_head(statement: Statement) -> str:
+    published = statement.published_at
+    when = published.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if published else "no date"
+    return f"{when} — {statement.title or '(no title)'}"
+
+
+def _events_line(events: list[Event]) -> str:
+    if not events:
+        return "none"
+    return "; ".join(f"{names.display(e.actor, actor=True)} {e.act} "
+                     f"{names.display(e.target)} ({e.confidence:.2f})" for e in events)
+
+
+# ---- source health, to the admins (source_health.py) -------------------------------------
+
+def _stamp(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _span(since: datetime, now: datetime) -> str:
+    return ago(since, now=now).removesuffix(" ago")
+
+
+def source_failing(name: str, *, since: datetime, failures: int, reason: str,
+                   now: datetime) -> str:
+    return (f"⚠️ <b>Source failing</b>: {escape(name)} has failed every poll since "
+            f"{_stamp(since)} ({_span(since, now)}, {failures} attempt(s)).\n"
+            f"Last reason: {escape(reason)}\n"
+            f"See what it gives with /testsource {escape(name)}; all sources: /sources. "
+            "You will be told once when it works again.")
+
+
+def source_recovered(name: str, *, since: datetime, now: datetime) -> str:
+    return (f"✅ <b>Source back</b>: {escape(name)} works again after failing since "
+            f"{_stamp(since)} ({_span(since, now)}).")

@@ -60,7 +60,8 @@ def paused(deps: Deps) -> bool:
 # ---- admin commands ---------------------------------------------------------------------------
 
 def test_the_admin_commands_are_the_expected_ones():
-    assert ADMIN_COMMANDS == ["addsource", "pausesource", "removesource", "retract", "review", "stats"]
+    assert ADMIN_COMMANDS == ["addsource", "pausesource", "removesource", "retract", "review", "stats",
+                              "testsource"]
 
 
 @pytest.mark.parametrize("name", ADMIN_COMMANDS)

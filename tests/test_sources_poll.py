@@ -85,7 +85,7 @@ async def test_ttl_unknown(feed_server: FeedServer, fetcher: Fetcher) -> None:
         (b"<rss version='2.0'><channel><title>x</title><<<</channel>", r"^malformed feed: "),
         (
             b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><rss>&b;</rss>',
-            r"^feed declares XML entities \(refused\)$",
+            r"^feed declares XML entities \(refused\): ",
         ),
         (
             b'<!DOCTYPE r [<!ENTITY x "'
@@ -93,7 +93,7 @@ async def test_ttl_unknown(feed_server: FeedServer, fetcher: Fetcher) -> None:
             + b'">]><rss>'
             + b"&x;" * 10_000
             + b"</rss>",
-            r"^feed declares XML entities \(refused\)$",
+            r"^feed declares XML entities \(refused\): ",
         ),
     ],
     ids=["malformed", "billion-laughs", "quadratic-blowup"],
@@ -104,6 +104,21 @@ async def test_bad_feeds_in_the_worker(
     feed_server.set_content("/feed.xml", body)
     with pytest.raises(SourceError, match=reason):
         await poll(fetcher, rss_source(feed_server))
+
+
+async def test_a_feed_with_character_entities_is_polled(
+    feed_server: FeedServer, fetcher: Fetcher
+) -> None:
+    feed_server.set_content(
+        "/feed.xml",
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;">]><rss version="2.0">'
+        b"<channel><title>T</title><item><title>\xd0\x9c\xd0\x98\xd0\x94&nbsp;"
+        b"\xd0\xa0\xd0\xbe\xd1\x81\xd1\x81\xd0\xb8\xd0\xb8</title><guid>g</guid></item>"
+        b"</channel></rss>",
+        content_type="application/rss+xml; charset=utf-8",
+    )
+    fetched = await poll(fetcher, rss_source(feed_server))  # in the worker process
+    assert [st.title for st in fetched.statements] == ["МИД России"]
 
 
 async def test_huge_author_parses_within_the_budget(
@@ -196,9 +211,20 @@ async def test_last_seen_of_another_channel_is_a_first_poll(
     assert feed_server.requests["/s/chan"] == 1
 
 
+async def test_no_paging_request_when_the_page_has_no_more_link(
+    feed_server: FeedServer, fetcher: Fetcher
+) -> None:
+    # a young channel: posts 1-4 were deleted, its whole history fits on one page
+    feed_server.set_channel("/s/chan", "chan", {i: f"p{i}" for i in range(5, 12)})
+    state = SourceState(name="chan", last_seen_key="chan/2")
+    fetched = await poll(fetcher, channel_source(feed_server), state, inline_parse=True)
+    assert [hit.query for hit in feed_server.hits] == [""]
+    assert fetched.last_seen_key == "chan/11"
+
+
 async def test_channel_without_preview(feed_server: FeedServer, fetcher: Fetcher) -> None:
     feed_server.set_file("/s/closed", DATA / "telegram" / "no_preview.html")
-    with pytest.raises(SourceError, match="^channel has no public web preview$"):
+    with pytest.raises(SourceError, match="^channel @closed_channel_example has no public web "):
         await poll(fetcher, channel_source(feed_server, "/s/closed"))
 
 

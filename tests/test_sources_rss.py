@@ -63,7 +63,59 @@ def parse(data: bytes, **kwargs: object) -> rss.ParsedFeed:
     ],
 )
 def test_documents_declaring_entities_are_refused(doc: bytes) -> None:
-    with pytest.raises(SourceError, match=r"^feed declares XML entities \(refused\)$"):
+    with pytest.raises(SourceError, match=r"^feed declares XML entities \(refused\): "):
+        parse(doc)
+
+
+CHARACTER_ENTITIES = b"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE rss [
+  <!-- from an old CMS template -->
+  <!ENTITY nbsp "&#160;">
+  <!ENTITY mdash '&#x2014;'>
+  <!ENTITY crlf "&#13;&#10;">
+]>
+<rss version="2.0"><channel><title>MFA&nbsp;press</title>
+<item><title>Statement&nbsp;on Kosovo &mdash; 25&nbsp;November</title><guid>g1</guid>
+<description>Serbia&nbsp;does not recognize &amp; never will.</description></item>
+</channel></rss>"""
+
+
+def test_a_dtd_of_character_entities_is_read() -> None:
+    feed = parse(CHARACTER_ENTITIES)
+    (statement,) = feed.statements
+    # no-break spaces read as spaces, as everywhere in stored text
+    assert feed.title == "MFA press"
+    assert statement.title == "Statement on Kosovo \u2014 25 November"
+    assert statement.text == "Serbia does not recognize & never will."
+
+
+@pytest.mark.parametrize(
+    ("prolog", "why"),
+    [
+        (b'<!ENTITY a "&#160;"><!ENTITY b "&a;&a;">', "entity 'b' refers to other entities"),
+        (b'<!ENTITY nbsp "&#160;"><!ENTITY x SYSTEM "file:///etc/passwd">', "external entity 'x'"),
+        (b'<!ENTITY x PUBLIC "-//x//EN" "http://evil.example/x.dtd">', "external entity 'x'"),
+        (b'<!ENTITY % p "&#160;">', "parameter entity 'p'"),
+        (b'<!ENTITY a "x">', "entity 'a' is text, not a character reference"),
+        (b'<!ENTITY a "&#160;x">', "entity 'a' is text, not a character reference"),
+        (b'<!ENTITY a "&#160;&#160;&#160;&#160;&#160;">', "entity 'a' is too long"),
+        (b'<!ENTITY a "&#160;"><!ELEMENT rss ANY>',
+         "the DTD holds declarations other than character entities"),
+    ],
+    ids=["nested", "system", "public", "parameter", "text", "mixed", "long", "element"],
+)
+def test_entities_that_could_expand_are_refused_saying_why(prolog: bytes, why: str) -> None:
+    doc = b"<!DOCTYPE rss [" + prolog + b"]>" + rss_doc(b"<title>&a;</title>")[21:]
+    with pytest.raises(SourceError) as refused:
+        parse(doc)
+    assert str(refused.value) == f"feed declares XML entities (refused): {why}"
+
+
+def test_character_entities_may_not_blow_a_feed_up() -> None:
+    doc = b'<!DOCTYPE rss [<!ENTITY a "&#1114111;&#1114111;">]>' + rss_doc(
+        b"<title>" + b"&a;" * 10_000 + b"</title>"
+    )
+    with pytest.raises(SourceError, match="would more than double the feed$"):
         parse(doc)
 
 
@@ -222,3 +274,11 @@ def test_keys_do_not_depend_on_the_feed_address() -> None:
         parse(doc, base_url="https://mfa.example.com/rss").statements[1].url
         == "https://mfa.example.com/y"
     )
+
+
+def test_a_feed_past_the_entry_cap_is_cut_before_parsing_keeping_what_follows() -> None:
+    items = [b"<guid>g%d</guid><title>t%d</title>" % (i, i) for i in range(rss.MAX_ENTRIES + 500)]
+    feed = parse(rss_doc(*items).replace(b"</channel>", b"<ttl>30</ttl></channel>"))
+    assert [st.key for st in feed.statements] == [f"guid:g{i}" for i in range(rss.MAX_ENTRIES)]
+    assert feed.ttl_seconds == 1800  # the channel's elements after the last entry are kept
+    assert feed.notice.startswith("the feed holds 1,500 items; only the first 1,000 are read")

@@ -19,8 +19,20 @@ def parse(data: bytes) -> telegram.ParsedChannel:
 
 
 def test_page_without_history_has_no_preview() -> None:
-    with pytest.raises(SourceError, match="^channel has no public web preview$"):
+    with pytest.raises(SourceError) as refused:
         parse((PAGES / "no_preview.html").read_bytes())
+    assert str(refused.value) == (
+        "channel @closed_channel_example has no public web preview (its owner has turned it off"
+        " or it is restricted): add the statements' other source, such as the site or a feed"
+    )
+
+
+def test_a_page_that_is_no_telegram_page_says_what_the_url_should_be() -> None:
+    with pytest.raises(SourceError) as refused:
+        parse(b"<html><body><h1>Welcome to nginx!</h1></body></html>")
+    assert str(refused.value) == (
+        "not a Telegram channel preview page: the URL should look like https://t.me/s/<channel>"
+    )
 
 
 def test_edited_post_keeps_its_key_and_changes_its_hash() -> None:
@@ -37,11 +49,13 @@ def test_posts_come_out_oldest_first_whatever_the_page_order() -> None:
     assert page.channel == "chan"
 
 
-def test_cursor_falls_back_to_the_oldest_id() -> None:
+def test_a_page_without_a_more_link_has_no_cursor() -> None:
+    # t.me leaves the link out on the page holding a channel's oldest posts
     page = render_channel_page("chan", [(40, "x"), (41, "y")]).replace(
         b"tme_messages_more", b"other"
     )
-    assert parse(page).before == 40
+    assert parse(page).before is None
+    assert parse(render_channel_page("chan", [(40, "x"), (41, "y")])).before == 40
 
 
 def test_empty_history() -> None:

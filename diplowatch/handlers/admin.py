@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
+
 from .. import texts
 from ..config import ConfigError, source_from_dict
-from ..models import NoSuchSource, UserError
+from ..models import SOURCE_KINDS, NoSuchSource, UserError
+from ..sources.check import check_source, source_to_test
 from ..store import chats, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
@@ -55,3 +58,25 @@ async def pausesource(deps: Deps, request: Request) -> Reply:
 async def stats(deps: Deps, request: Request) -> Reply:
     return Reply(texts.stats(chats.chat_counts(deps.db), outbox.outbox_counts(deps.db),
                              statement_store.count_statements(deps.db)))
+
+
+@command("testsource", "fetch a source once and show what it gives (stores nothing)",
+         usage="/testsource <name | url> [rss|telegram|html] [item=… link=… title=… date=…]",
+         admin=True)
+async def testsource(deps: Deps, request: Request) -> Reply:
+    try:
+        words = shlex.split(" ".join(request.args))
+    except ValueError:
+        raise UserError(texts.TESTSOURCE_USAGE) from None
+    if not words or deps.fetcher is None:
+        raise UserError(texts.TESTSOURCE_USAGE)
+    target, *rest = words
+    kind = rest.pop(0).lower() if rest and rest[0].lower() in SOURCE_KINDS else None
+    if not all("=" in word for word in rest):
+        raise UserError(texts.TESTSOURCE_USAGE)
+    settings = dict(word.split("=", 1) for word in rest)
+    known = source_store.get_source(deps.db, target.lower()) if "://" not in target else None
+    source = source_to_test(target, known=known[0] if known else None, kind=kind,
+                            settings=settings)
+    check = await check_source(deps.fetcher, source, now=deps.clock())
+    return Reply(texts.source_check(check, markup=True))

@@ -19,6 +19,7 @@ from .. import texts
 from ..charts.cache import ChartCache
 from ..config import Settings
 from ..models import UserError
+from ..sources.fetch import Fetcher
 from ..store import Database, storage_fault
 from ..store.readers import Readers
 
@@ -39,6 +40,7 @@ class Deps:
     settings: Settings
     clock: Callable[[], datetime]
     poll: Callable[[str], Awaitable[object]] | None = None
+    fetcher: Fetcher | None = None  # the monitor's, for /testsource
     started_at: datetime | None = None
     readers: Readers | None = None  # read connections in worker threads (store/readers.py)
     # commands being answered now; past the cap a command is answered "busy" at once

@@ -25,6 +25,7 @@ __all__ = [
     "fetch_source",
     "make_client",
     "parse_in_budget",
+    "read_fetched",
 ]
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ class Fetched:
     ttl_seconds: int | None = None  # max(Cache-Control max-age, RSS ttl), ≤ 12 × interval
     last_seen_key: str | None = None  # telegram: "<channel>/<newest post id>"; else unchanged
     title: str | None = None
+    notice: str = ""  # e.g. a listing cut at its cap: recorded, though the poll succeeded
+    format: str = ""  # feeds: feedparser's name for the format (rss20, atom10, …)
 
 
 async def fetch_source(
@@ -53,10 +56,24 @@ async def fetch_source(
     inline_parse: bool = False,
 ) -> Fetched:
     """Poll ``source`` once. Raises SourceError (or FetchError) with the reason on failure."""
-    poll = {"rss": _poll_rss, "telegram": _poll_telegram, "html": _poll_html}.get(source.kind)
-    if poll is None:
+    if source.kind not in _POLLS:
         raise SourceError(f"unknown source kind {source.kind!r}")
     first = await fetcher.get(source.url, etag=state.etag, last_modified=state.last_modified)
+    return await read_fetched(fetcher, source, state, first, now=now, inline_parse=inline_parse)
+
+
+async def read_fetched(
+    fetcher: Fetcher,
+    source: Source,
+    state: SourceState,
+    first: FetchResult,
+    *,
+    now: datetime,
+    inline_parse: bool = False,
+) -> Fetched:
+    """The statements in ``first``, the response to the source's URL (fetching older channel
+    pages or article pages as the poll would). ``sources test`` uses it to show what a poll
+    would store."""
     if first.status == 304:
         return Fetched(
             not_modified=True,
@@ -65,6 +82,9 @@ async def fetch_source(
             ttl_seconds=_ttl(source, first.max_age),
             last_seen_key=state.last_seen_key,
         )
+    poll = _POLLS.get(source.kind)
+    if poll is None:
+        raise SourceError(f"unknown source kind {source.kind!r}")
     fetched = await poll(fetcher, source, state, first, inline_parse)
     for statement in fetched.statements:
         statement.fetched_at = now
@@ -97,6 +117,8 @@ async def _poll_rss(
         ttl_seconds=_ttl(source, first.max_age, feed.ttl_seconds),
         last_seen_key=state.last_seen_key,
         title=feed.title or None,
+        notice=feed.notice,
+        format=feed.format,
     )
 
 
@@ -123,6 +145,7 @@ async def _poll_telegram(
         ttl_seconds=_ttl(source, first.max_age),
         last_seen_key=f"{pages[0].channel}/{newest}" if newest is not None else state.last_seen_key,
         title=pages[0].title or None,
+        notice=pages[0].notice,
     )
 
 
@@ -183,8 +206,8 @@ def with_query(url: str, **params: str) -> str:
 async def _poll_html(
     fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool
 ) -> Fetched:
-    statements = await parse_in_budget(
-        html.parse_listing,
+    listing = await parse_in_budget(
+        html.read_listing,
         first.body,
         source=source.name,
         base_url=first.url,
@@ -194,6 +217,7 @@ async def _poll_html(
         date_order=source.date_order,
         inline=inline,
     )
+    statements = listing.statements
     if source.fetch_pages:
         statements = await _with_articles(fetcher, statements, source, inline)
     return Fetched(
@@ -203,6 +227,7 @@ async def _poll_html(
         last_modified=first.last_modified,
         ttl_seconds=_ttl(source, first.max_age),
         last_seen_key=state.last_seen_key,
+        notice=listing.notice,
     )
 
 
@@ -243,3 +268,6 @@ async def _article(
     except SourceError as exc:
         log.info("article fetch failed url=%s reason=%s", url, exc)
         return None
+
+
+_POLLS = {"rss": _poll_rss, "telegram": _poll_telegram, "html": _poll_html}

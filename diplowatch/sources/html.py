@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
@@ -16,6 +17,7 @@ from diplowatch.models import SourceError, Statement
 from diplowatch.sources.dates import evident_order, parse_date
 from diplowatch.sources.identity import assign_keys, http_url
 from diplowatch.sources.plaintext import node_text, one_line, parse_html
+from diplowatch.sources.stand_ins import capped, explain
 
 MAX_ITEMS = 200
 MAX_TITLE_CHARS = 1000
@@ -34,7 +36,18 @@ _ARTICLE_DATES = ", ".join(
 )
 
 
-def parse_listing(
+@dataclass
+class Listing:
+    statements: list[Statement]  # page order
+    notice: str = ""  # something the operator should know although the page was read
+
+
+def parse_listing(data: bytes, **kwargs: Any) -> list[Statement]:
+    """The statements of ``read_listing``."""
+    return read_listing(data, **kwargs).statements
+
+
+def read_listing(
     data: bytes,
     *,
     source: str,
@@ -43,8 +56,8 @@ def parse_listing(
     lang: str | None = None,
     content_type: str | None = None,
     date_order: str | None = None,
-) -> list[Statement]:
-    """One statement per ``item`` on the page, in page order.
+) -> Listing:
+    """One statement per ``item`` on the page, in page order, at most MAX_ITEMS.
 
     Numeric dates are read in ``date_order``, else in the order the page's dates make evident,
     else day first.
@@ -52,10 +65,13 @@ def parse_listing(
     item_selector = (selectors.get("item") or "").strip()
     if not item_selector:
         raise SourceError("html source needs an 'item' selector")
-    items = _select(parse_html(data, content_type=content_type), item_selector)
-    if not items:
-        raise SourceError(f"selector '{item_selector}' matched nothing on the page")
-    items = items[:MAX_ITEMS]
+    found_items = _select(parse_html(data, content_type=content_type), item_selector)
+    if not found_items:
+        raise SourceError(
+            explain(data, content_type=content_type, base_url=base_url, wanted="listing")
+            or f"selector '{item_selector}' matched nothing on the page"
+        )
+    items = found_items[:MAX_ITEMS]
     dates = [_date_values(_first(node, selectors.get("date"))) for node in items]
     order = date_order or evident_order(v for values in dates for v in values)
     found = [
@@ -65,7 +81,8 @@ def parse_listing(
     for statement, values in zip(found, dates, strict=True):
         if statement is not None:
             statement.published_at = _date(values, order=order)
-    return assign_keys([(None, st) for st in found if st is not None])
+    statements = assign_keys([(None, st) for st in found if st is not None])
+    return Listing(statements, notice=capped(len(found_items), MAX_ITEMS, "listing"))
 
 
 def _select(root: LexborHTMLParser | LexborNode, selector: str) -> list[LexborNode]:

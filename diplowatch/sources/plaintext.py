@@ -32,6 +32,9 @@ INLINE_TAGS = frozenset(
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)|<[!?]")
 SKIP_TAGS = frozenset("script style noscript template head svg iframe object button".split())  # noqa: SIM905
 _SPACES = re.compile(r"[^\S\n]+")
+# C0 (but tab and newlines), DEL and C1: not text, and an ESC sequence in a title would reach
+# terminals and chats (XML forbids most of them; feedparser's loose parser lets them through)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _WHITESPACE = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 Part = str | int  # text, or the strength of a block break (1 word, 2 line, 3 paragraph)
@@ -99,14 +102,15 @@ def _join(parts: list[Part]) -> str:
 
 def tidy(text: str, *, limit: int = MAX_TEXT_CHARS) -> str:
     """Collapse spaces, strip each line, keep at most one blank line in a row, cap length."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    text = _CONTROLS.sub(" ", text.replace("\r", "\n"))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     joined = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
     return joined[:limit].rstrip()
 
 
 def one_line(text: str, *, limit: int = 1000) -> str:
     """``text`` on one line with spaces collapsed, capped."""
-    return " ".join(text[: limit * 4].split())[:limit].rstrip()
+    return " ".join(_CONTROLS.sub(" ", text[: limit * 4]).split())[:limit].rstrip()
 
 
 def html_to_text(markup: str, *, limit: int = MAX_TEXT_CHARS) -> str:

@@ -16,6 +16,7 @@ from diplowatch.models import SourceError, Statement
 from diplowatch.sources.dates import parse_date
 from diplowatch.sources.identity import http_url
 from diplowatch.sources.plaintext import node_text, one_line, parse_html
+from diplowatch.sources.stand_ins import capped, explain
 
 MAX_POSTS = 500
 TITLE_CHARS = 100
@@ -29,6 +30,7 @@ class ParsedChannel:
     before: int | None = None  # cursor for the next older page (?before=)
     title: str = ""
     channel: str | None = None  # as in data-post, lowercased
+    notice: str = ""
 
 
 def parse(
@@ -43,10 +45,14 @@ def parse(
     tree = parse_html(data, content_type=content_type)
     history = tree.css_first(".tgme_channel_history")
     if history is None:
-        raise SourceError("channel has no public web preview")
+        raise SourceError(
+            explain(data, content_type=content_type, base_url=base_url, wanted="channel preview")
+            or no_preview_reason(tree, base_url)
+        )
     posts: dict[int, Statement | None] = {}
     channel = None
-    for node in history.css(".tgme_widget_message[data-post]")[:MAX_POSTS]:
+    messages = history.css(".tgme_widget_message[data-post]")
+    for node in messages[-MAX_POSTS:]:  # page order is oldest first: keep the newest
         ident = _post_ident(node.attributes.get("data-post"))
         if ident is None:
             continue
@@ -58,9 +64,10 @@ def parse(
     return ParsedChannel(
         statements=[st for pid in ids if (st := posts[pid]) is not None],
         post_ids=ids,
-        before=_before_cursor(tree, ids),
+        before=_before_cursor(tree),
         title=_channel_title(tree),
         channel=channel,
+        notice=capped(len(messages), MAX_POSTS, "channel page"),
     )
 
 
@@ -132,12 +139,13 @@ def _shorten(line: str) -> str:
     return line[: TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
 
 
-def _before_cursor(tree: LexborHTMLParser, ids: list[int]) -> int | None:
+def _before_cursor(tree: LexborHTMLParser) -> int | None:
+    """The "more" link's cursor; None when the page has none (it holds the oldest posts)."""
     more = tree.css_first("a.tme_messages_more[data-before]")
     value = (more.attributes.get("data-before") or "") if more else ""
     if value.isascii() and value.isdigit() and len(value) <= 12:
         return int(value)
-    return ids[0] if ids else None
+    return None
 
 
 def _channel_title(tree: LexborHTMLParser) -> str:
@@ -146,3 +154,41 @@ def _channel_title(tree: LexborHTMLParser) -> str:
         return one_line(node_text(node), limit=300)
     meta = tree.css_first('meta[property="og:title"]')
     return one_line(meta.attributes.get("content") or "", limit=300) if meta else ""
+
+
+def no_preview_reason(tree: LexborHTMLParser, base_url: str) -> str:
+    """Why a t.me page shows no posts, and what to do, told apart by the page's shape.
+
+    t.me answers every name with a profile page: an unused name has no title, a bot offers to be
+    launched, a group counts members, a channel subscribers; a channel whose page links to its
+    preview was given without ``/s/``.
+    """
+    name = _page_username(tree)
+    title = tree.css_first("title")
+    heading = node_text(title) if title is not None else ""
+    extra = " ".join(node_text(node) for node in tree.css(".tgme_page_extra"))
+    preview = tree.css_first('a.tgme_page_context_link[href*="/s/"]')
+    if preview is not None and (url := http_url(preview.attributes.get("href"), base_url)):
+        return f"this is the profile page of {name}, not its preview: set the URL to {url}"
+    if tree.css_first(".tgme_page") is not None and tree.css_first(".tgme_page_title") is None:
+        return f"no Telegram account is named {name}: check the channel name in the URL"
+    if "Launch @" in heading or "monthly users" in extra:
+        return f"{name} is a bot, not a channel: bots publish nothing; add the channel it posts to"
+    if "members" in extra:
+        return (f"{name} is a group, not a channel: groups have no public web preview; "
+                "add a channel or site that publishes the same statements")
+    if "subscribers" in extra:
+        return (f"channel {name} has no public web preview (its owner has turned it off or it is "
+                "restricted): add the statements' other source, such as the site or a feed")
+    if "Contact @" in heading:
+        return (f"{name} is a person's account, not a channel: only channels have a public web "
+                "preview; add the channel this person publishes in")
+    return "not a Telegram channel preview page: the URL should look like https://t.me/s/<channel>"
+
+
+def _page_username(tree: LexborHTMLParser) -> str:
+    for node in tree.css('a[href^="tg://resolve?domain="]'):
+        domain = (node.attributes.get("href") or "").partition("domain=")[2].partition("&")[0]
+        if domain and domain.isascii() and len(domain) <= 64:
+            return f"@{domain}"
+    return "this name"

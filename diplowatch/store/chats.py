@@ -71,6 +71,13 @@ def private_chats(db: Database, ids: Iterable[int]) -> list[int]:
                                       " AND type = 'private' ORDER BY id", wanted)]
 
 
+def ensure_chat(db: Database, chat_id: int, *, type: str, now: datetime) -> None:
+    """Record a chat the bot writes to first (an admin's private chat); a known one is left
+    as it is."""
+    db.execute("INSERT OR IGNORE INTO chats (id, type, title, created_at) VALUES (?, ?, '', ?)",
+               [chat_id, type, iso(now)])
+
+
 def get_chat(db: Database, chat_id: int) -> Chat | None:
     rows = list(db.query("SELECT * FROM chats WHERE id = ?", [chat_id]))
     return _chat(rows[0]) if rows else None

@@ -350,3 +350,19 @@ CREATE INDEX reviews_event ON reviews (event_id);
 CREATE INDEX reviews_statement ON reviews (statement_id)
 """,
     )
+
+
+@migrations()
+def m012_source_health(db: Database) -> None:
+    # notice: what an otherwise good poll should tell the operator (a listing cut at its cap);
+    # failing_since: the first failure of the current run of failures (NULL while healthy);
+    # failure_reported_at: when admins were told it is failing (recovery is told once, then NULL)
+    _run(
+        db,
+        """
+ALTER TABLE sources ADD COLUMN notice TEXT;
+ALTER TABLE sources ADD COLUMN failing_since TEXT;
+ALTER TABLE sources ADD COLUMN failure_reported_at TEXT;
+UPDATE sources SET failing_since = COALESCE(last_poll_at, last_ok_at) WHERE error_count > 0;
+""",
+    )

@@ -43,7 +43,9 @@ def _state(row: dict) -> SourceState:
         next_poll_at=parse_iso(row["next_poll_at"]), last_poll_at=parse_iso(row["last_poll_at"]),
         last_ok_at=parse_iso(row["last_ok_at"]), error_count=row["error_count"],
         last_error=row["last_error"], last_seen_key=row["last_seen_key"],
-        paused=bool(row["paused"]),
+        paused=bool(row["paused"]), notice=row["notice"],
+        failing_since=parse_iso(row["failing_since"]),
+        failure_reported_at=parse_iso(row["failure_reported_at"]),
     )
 
 
@@ -138,13 +140,21 @@ def due_sources(db: Database, *, now: datetime) -> list[Source]:
 def record_success(
     db: Database, name: str, *, now: datetime, next_poll_at: datetime,
     etag: str | None, last_modified: str | None, last_seen_key: str | None,
+    notice: str = "",
 ) -> None:
     db.execute(
         "UPDATE sources SET etag = ?, last_modified = ?, next_poll_at = ?, last_poll_at = ?, "
-        "last_ok_at = ?, error_count = 0, last_error = NULL, "
-        "last_seen_key = COALESCE(?, last_seen_key) WHERE name = ?",
-        [etag, last_modified, iso(next_poll_at), iso(now), iso(now), last_seen_key, name],
+        "last_ok_at = ?, error_count = 0, last_error = NULL, failing_since = NULL, "
+        "last_seen_key = COALESCE(?, last_seen_key), notice = ? WHERE name = ?",
+        [etag, last_modified, iso(next_poll_at), iso(now), iso(now), last_seen_key,
+         notice[:500] or None, name],
     )
+
+
+def set_failure_reported(db: Database, name: str, *, at: datetime | None) -> None:
+    """Admins were told the source is failing (``at``), or told it recovered (None)."""
+    db.execute("UPDATE sources SET failure_reported_at = ? WHERE name = ?",
+               [iso(at) if at else None, name])
 
 
 def record_failure(
@@ -152,6 +162,6 @@ def record_failure(
 ) -> None:
     db.execute(
         "UPDATE sources SET error_count = error_count + 1, last_error = ?, last_poll_at = ?, "
-        "next_poll_at = ? WHERE name = ?",
-        [reason[:500], iso(now), iso(next_poll_at), name],
+        "next_poll_at = ?, failing_since = COALESCE(failing_since, ?) WHERE name = ?",
+        [reason[:500], iso(now), iso(next_poll_at), iso(now), name],
     )

@@ -174,7 +174,8 @@ class FeedServer:
         def page(request: web.Request) -> bytes:
             before = request.query.get("before", "")
             ids = sorted(i for i in posts if not before.isdigit() or i < int(before))[-page_size:]
-            return render_channel_page(channel, [(i, posts[i]) for i in ids], title=title)
+            more = bool(ids) and ids[0] > min(posts)  # as on t.me: none on the oldest page
+            return render_channel_page(channel, [(i, posts[i]) for i in ids], title=title, more=more)
 
         self.set_content(
             path, page, content_type="text/html; charset=utf-8", etag=False, last_modified=False
@@ -337,17 +338,19 @@ def render_channel_page(
     posted_at: Callable[[int], datetime] = lambda i: (
         datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=i)
     ),
+    more: bool = True,
 ) -> bytes:
-    """A channel preview page in the t.me/s layout; ``\\n`` in a post's text becomes <br/>."""
-    more = ""
-    if posts:
+    """A channel preview page in the t.me/s layout; ``\\n`` in a post's text becomes <br/>.
+    ``more``: the "more" link to older posts, which t.me leaves out on the oldest page."""
+    link = ""
+    if posts and more:
         oldest = min(i for i, _ in posts)
-        more = f'<a class="tme_messages_more js-messages_more" data-before="{oldest}" href="/s/{channel}?before={oldest}"></a>'
+        link = f'<a class="tme_messages_more js-messages_more" data-before="{oldest}" href="/s/{channel}?before={oldest}"></a>'
     items = "\n".join(_render_post(channel, i, text, posted_at(i)) for i, text in posts)
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><main class="tgme_main">'
         f'<div class="tgme_channel_info_header_title"><span dir="auto">{html.escape(title)}</span></div>'
-        f'<section class="tgme_channel_history js-message_history">{more}\n{items}</section>'
+        f'<section class="tgme_channel_history js-message_history">{link}\n{items}</section>'
         "</main></body></html>"
     ).encode()
 
