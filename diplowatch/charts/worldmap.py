@@ -3,8 +3,9 @@
 Each state's colour is its status in the ledger (its last dated act); a state that recognizes
 but whose withdrawal is claimed without a date has a colour of its own. States too small to see
 at this scale (under 40 pixels of the card: Monaco, Nauru, the Caribbean islands, Gambia) are
-dots, where Natural Earth puts their label; dots that would cover each other are moved apart, with a thin line to where
-the state is. The entity itself is drawn in its own colour, or as a star where it has no shape.
+dots, where Natural Earth puts their label; dots that would cover each other are moved apart,
+with a thin line to where the state is. The entity itself is drawn in its own colour, or as a
+star where it has no shape.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def map_png(db: Database, target: str, *, width_px: int = WIDTH, height_px: int 
 
 
 def map_data(db: Database, target: str, *, now: datetime | None = None) -> MapData:
+    """The statuses as they stand (``now`` is taken, like the timeline's, and not needed)."""
     summary = summary_of(db, target, latest=0)
     status = summary.status
     if summary.empty:
