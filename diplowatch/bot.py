@@ -25,7 +25,7 @@ from telegram.ext import AIORateLimiter, Application
 
 from . import handlers, ledger, ops, pipeline, texts
 from .config import ConfigError, Settings, load_sources, redact
-from .delivery import Sender, console_send, telegram_send
+from .delivery import Sender, console_send, sending_request, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
 from .handlers.core import MAX_IN_FLIGHT, Deps
 from .handlers.telegram import bot_commands
@@ -233,8 +233,10 @@ def build_application(settings: Settings) -> Application:
     limiter = AIORateLimiter(overall_max_rate=max(30.0, settings.send_rate), max_retries=0)
     # Updates are handled concurrently (one user's slow search must not hold up the others),
     # more of them than MAX_IN_FLIGHT, so that the commands past that cap get their "busy".
+    # sending_request: a send the Bot API accepted is never retried, even if its answer is junk.
     return (Application.builder().token(settings.token or "").base_url(settings.api_url)
-            .rate_limiter(limiter).concurrent_updates(4 * MAX_IN_FLIGHT).build())
+            .request(sending_request()).rate_limiter(limiter)
+            .concurrent_updates(4 * MAX_IN_FLIGHT).build())
 
 
 async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
