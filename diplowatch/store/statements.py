@@ -77,6 +77,13 @@ def unstored(db: Database, statements: list[Statement]) -> list[Statement]:
     return out
 
 
+def stored_keys(db: Database, statements: list[Statement]) -> set[str]:
+    """The keys of those of ``statements`` that are stored already (found as add_statements
+    finds them: by key, and for drifting keys by URL or content), whatever their text now."""
+    known = _Known.load(db, statements)
+    return {s.key for s in statements if known.find(s) is not None}
+
+
 @dataclass
 class _Row:
     id: int
