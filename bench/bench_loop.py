@@ -81,12 +81,16 @@ def serve(port: int) -> None:
     asyncio.run(main())
 
 
-def sources_toml(port: int) -> str:
+ALL = ("big", "bomb", "refs", "farm")
+
+
+def sources_toml(port: int, names: tuple[str, ...] = ALL) -> str:
     base = f"http://127.0.0.1:{port}"
     rss = "".join(f'[[sources]]\nname = "{n}"\nkind = "rss"\nurl = "{base}/{n}.xml"\n\n'
-                  for n in ("big", "bomb", "refs"))
+                  for n in names if n != "farm")
     return rss + (f'[[sources]]\nname = "farm"\nkind = "html"\nurl = "{base}/farm/"\n'
-                  'item = "li.n"\nlink = "a"\ntitle = "a"\nfetch_pages = true\n')
+                  'item = "li.n"\nlink = "a"\ntitle = "a"\nfetch_pages = true\n'
+                  if "farm" in names else "")
 
 
 def prepare_db(path: Path, port: int) -> None:
@@ -142,10 +146,11 @@ async def one_poll(path: Path) -> dict:
         _, search_ms = await asyncio.gather(*tasks)
         monitor.close()
     searches.close()
+    queued = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
     db.close()
     lags.sort()
     return {"p50": lags[len(lags) // 2], "p99": lags[int(len(lags) * 0.99)], "max": lags[-1],
-            "wall": wall, "searches": len(search_ms), "search_max": max(search_ms),
+            "wall": wall, "searches": len(search_ms), "search_max": max(search_ms), "queued": queued,
             "outcomes": {o.source: (o.status, o.new, (o.reason or "")[:60]) for o in outcomes}}
 
 
@@ -174,9 +179,9 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-def run_rss(tmp: Path, port: int) -> dict:
+def run_rss(tmp: Path, port: int, names: tuple[str, ...]) -> dict:
     """`diplowatch run --headless` until every source has been polled once; VmHWM in MiB."""
-    (tmp / "sources.toml").write_text(sources_toml(port))
+    (tmp / "sources.toml").write_text(sources_toml(port, names))
     env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOWATCH_")}
     env |= {"DIPLOWATCH_DB": str(tmp / "run.db"), "DIPLOWATCH_SOURCES": str(tmp / "sources.toml"),
             "DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": "1", "DIPLOWATCH_LOG_LEVEL": "WARNING"}
@@ -184,7 +189,7 @@ def run_rss(tmp: Path, port: int) -> dict:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     worker_peak, t0 = 0.0, time.monotonic()
     try:
-        while time.monotonic() - t0 < 300 and _polled(tmp / "run.db") < 4:
+        while time.monotonic() - t0 < 300 and _polled(tmp / "run.db") < len(names):
             worker_peak = max([worker_peak, *(_vm_hwm(p) for p in _descendants(proc.pid)
                                               if Path(f"/proc/{p}").exists())])
             time.sleep(0.2)
@@ -225,10 +230,11 @@ def run() -> str:
                 shutil.copy(base, tmp / f"poll{n}.db")
                 polls.append(asyncio.run(one_poll(tmp / f"poll{n}.db")))
                 close_parse_pool()
-            rss = []
+            rss: dict[str, list[dict]] = {"bomb": [], "all": []}
             for n in range(RUNS):
-                (tmp / f"rss{n}").mkdir()
-                rss.append(run_rss(tmp / f"rss{n}", port))
+                for what, names in (("bomb", ("bomb",)), ("all", ALL)):
+                    (tmp / f"rss-{what}{n}").mkdir()
+                    rss[what].append(run_rss(tmp / f"rss-{what}{n}", port, names))
         finally:
             server.terminate()
             server.wait(10)
@@ -241,7 +247,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _report(polls: list[dict], rss: list[dict]) -> str:
+def _report(polls: list[dict], rss: dict[str, list[dict]]) -> str:
     med = lambda key, rows: statistics.median(r[key] for r in rows)  # noqa: E731
     outcome = ", ".join(f"{s} {st} ({new} new{'; ' + why if why else ''})"
                         for s, (st, new, why) in sorted(polls[0]["outcomes"].items()))
@@ -263,10 +269,21 @@ def _report(polls: list[dict], rss: list[dict]) -> str:
         f"Median loop lag p99: **{med('p99', polls):.1f} ms** (goal ≤ 100 ms). Outcomes of the "
         f"first run: {outcome}.",
         "",
-        f"Peak RSS of `diplowatch run --headless` polling the same sources once ({RUNS} runs): "
-        f"main process median **{med('main', rss):.0f} MiB** (max {max(r['main'] for r in rss):.0f}; "
-        f"goal < 300 MiB), largest parser worker {med('worker', rss):.0f} MiB; every source "
-        f"polled within {max(r['seconds'] for r in rss):.0f} s.",
+        f"**Not met: the longest stall** (the max column). The keyword subscriptions of this "
+        f"corpus match about 170 keywords per text, so the big feed's batch queues "
+        f"{polls[0]['queued']:,} outbox rows; they are written with the statements in one "
+        "transaction on the writer connection, which belongs to the event loop, and that write "
+        "holds the loop for the whole stall (asyncio's debug mode names `GroupCommit._flush`). "
+        "Extraction and keyword matching already run in a read thread; the p99 hides the stall "
+        "because it is one sample among thousands.",
+        "",
+        f"Peak RSS (VmHWM) of `diplowatch run --headless` until every source was polled once, "
+        f"{RUNS} runs (goal < 300 MiB): with the gzip bomb alone, main process median "
+        f"**{med('main', rss['bomb']):.0f} MiB** (max {max(r['main'] for r in rss['bomb']):.0f}); "
+        f"with all four sources **{med('main', rss['all']):.0f} MiB** "
+        f"(max {max(r['main'] for r in rss['all']):.0f}), largest parser worker "
+        f"{med('worker', rss['all']):.0f} MiB, every source polled within "
+        f"{max(r['seconds'] for r in rss['all']):.0f} s.",
     ])
 
 

@@ -225,7 +225,7 @@ def revisions(db: Database, statement_id: int) -> list[dict]:
 
 
 MAX_TERMS = 8  # words in one search (each part of a hyphenated word counts)
-MAX_PREFIXES = 1  # words ending in *: one costs up to ~45 ms at 1M statements, two 0.1–0.6 s
+MAX_PREFIXES = 1  # words ending in *: two cost 0.1–0.6 s at 1M statements (before m011)
 MIN_PREFIX = 3  # letters before a *
 SEARCH_BUDGET = 0.5  # seconds of SQLite work for one search, then it is stopped
 _PROGRESS_STEPS = 1000  # SQLite VM instructions between two looks at the clock
