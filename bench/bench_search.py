@@ -17,21 +17,22 @@ from pathlib import Path
 N = 1_000_000
 QUERIES = ["ministry", "recognition", "recognition kosovo", "abkhazia", "referendum",
            "признание", "визнання", "independence republic", "statement", "zzzunknown", "recogn*",
-           "sovereignty donetsk"]
+           "sovereignty donetsk", "sta*", "con*", "min*", "statem*", "statemen*",
+           "sta* ministry foreign affairs delegation talks cooperation trade"]
 REPEATS = 20
 
 WORDS = ["ministry", "statement", "foreign", "affairs", "delegation", "talks", "cooperation", "trade", "education", "region", "situation", "humanitarian", "security", "council", "meeting", "visit", "minister", "president", "government", "agreement", "memorandum", "embassy", "ambassador", "consultations"]
 RARE = ["recognition", "independence", "sovereignty", "referendum", "kosovo", "abkhazia", "ossetia", "donetsk", "luhansk", "transnistria", "somaliland", "taiwan", "palestine", "sahara", "признание", "визнання", "независимость", "республика"]
 
 
-def build(path: Path) -> float:
+def build(path: Path, n: int = N) -> float:
     from diplowatch.store import iso, open_db
 
     db = open_db(path)
     rng = random.Random(7)
     start, base = time.perf_counter(), datetime(2020, 1, 1, tzinfo=UTC)
     rows = []
-    for i in range(N):
+    for i in range(n):
         words = rng.choices(WORDS, k=30) + rng.sample(RARE, k=rng.choice((0, 0, 0, 1, 2)))
         rng.shuffle(words)
         when = iso(base + timedelta(minutes=i * 3 + rng.randint(0, 600)))
@@ -84,6 +85,11 @@ def run() -> str:
         *lines,
         "",
         f"All queries together: p50 **{statistics.median(all_times):.1f} ms**, p95 **{_p95(all_times):.1f} ms** (goal p95 ≤ 20 ms).",
+        "",
+        "Prefixes of 3 to 6 letters read their own prefix index (migration m011, `prefix='3 4 5 6'`);",
+        "before it, `sta*`, `con*`, `min*` merged the row lists of every word they begin (58–260 ms",
+        "median here). A longer prefix of a very common word (`statemen*`: 72 % of the rows) still",
+        "merges; the 0.5 s budget bounds it.",
     ])
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import signal
 import sqlite3
@@ -20,12 +21,12 @@ from typing import TextIO
 import httpx
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from telegram.error import Conflict, InvalidToken, TelegramError
+from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
 from . import handlers, ledger, ops, pipeline, texts
 from .config import ConfigError, Settings, load_sources, redact
-from .delivery import Sender, console_send, telegram_send
+from .delivery import Sender, console_send, sending_request, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
 from .handlers.core import MAX_IN_FLIGHT, Deps
 from .handlers.telegram import bot_commands
@@ -115,14 +116,15 @@ def open_store(settings: Settings, *, writable: bool = False) -> Database:
         ledger.load_seed(db, now=utcnow())
     except sqlite3.Error as exc:
         db.close()
-        if storage_fault(exc) is None:
+        if storage_fault(exc, settings.db_path) is None:
             raise
         raise _database_error(settings, exc) from None
     return db
 
 
 def _database_error(settings: Settings, exc: sqlite3.Error) -> ConfigError:
-    return ConfigError(texts.database_error(str(settings.db_path), storage_fault(exc), exc))
+    fault = storage_fault(exc, settings.db_path)
+    return ConfigError(texts.database_error(str(settings.db_path), fault, exc))
 
 
 @contextlib.asynccontextmanager
@@ -234,8 +236,10 @@ def build_application(settings: Settings) -> Application:
     limiter = AIORateLimiter(overall_max_rate=max(30.0, settings.send_rate), max_retries=0)
     # Updates are handled concurrently (one user's slow search must not hold up the others),
     # more of them than MAX_IN_FLIGHT, so that the commands past that cap get their "busy".
+    # sending_request: a send the Bot API accepted is never retried, even if its answer is junk.
     return (Application.builder().token(settings.token or "").base_url(settings.api_url)
-            .rate_limiter(limiter).concurrent_updates(4 * MAX_IN_FLIGHT).build())
+            .request(sending_request()).rate_limiter(limiter)
+            .concurrent_updates(4 * MAX_IN_FLIGHT).build())
 
 
 async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
@@ -247,12 +251,8 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
     async with open_runtime(settings) as rt:
         app = build_application(settings)
         handlers.register(app, deps_for(rt))
-        try:
-            await app.initialize()  # getMe
-        except InvalidToken:
-            await app.bot.shutdown()  # initialize() opened the HTTP clients before getMe failed
-            raise ConfigError("DIPLOWATCH_TELEGRAM_TOKEN was rejected by the Bot API. Copy the "
-                              "token again from @BotFather, or unset it for the console chat.") from None
+        if not await _initialize(app, settings, stop):
+            return
         await app.bot.set_my_commands(bot_commands())
         await app.start()
         polling = PollingErrors(stop)
@@ -272,6 +272,37 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
 
 
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+# Waits between tries of getMe while the Bot API cannot be reached at start: about a minute.
+START_RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+
+
+async def _initialize(app: Application, settings: Settings, stop: asyncio.Event) -> bool:
+    """app.initialize() (getMe), tried again with backoff while the Bot API is unreachable or
+    failing; False if `stop` came meanwhile. ConfigError for a rejected token, or once the
+    tries are spent."""
+    started, delays = time.monotonic(), iter(START_RETRY_DELAYS)
+    for attempt in itertools.count(1):
+        try:
+            await app.initialize()
+            return True
+        except InvalidToken:
+            await app.bot.shutdown()  # initialize() opened the HTTP clients before getMe failed
+            raise ConfigError("DIPLOWATCH_TELEGRAM_TOKEN was rejected by the Bot API. Copy the "
+                              "token again from @BotFather, or unset it for the console chat.") from None
+        except NetworkError as exc:  # connection refused, timeouts, 5xx
+            reason, delay = redact(str(exc), (settings.token or "",)), next(delays, None)
+            if delay is None:
+                await app.bot.shutdown()
+                raise ConfigError(texts.api_unreachable(
+                    settings.api_url, reason, attempt, time.monotonic() - started)) from None
+            log.warning("Bot API not reachable at %s (%s); trying again in %gs",
+                        settings.api_url, reason, delay)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+        if stop.is_set():
+            await app.bot.shutdown()
+            return False
+    return False  # itertools.count does not end
 
 
 CONFLICTS_TO_STOP = 3  # 409s within CONFLICT_WINDOW: another instance, not a blip

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except sqlite3.Error as exc:
-        if (fault := storage_fault(exc)) is None:
+        if (fault := storage_fault(exc, settings.db_path)) is None:
             return _internal_error(exc)
         print(f"diplowatch: {texts.database_error(str(settings.db_path), fault, exc)}",
               file=sys.stderr)
@@ -446,7 +446,7 @@ def cmd_status(settings: Settings, args: argparse.Namespace) -> int:
     db = ops.open_readonly(settings.db_path)
     try:
         now = utcnow()
-        report = ops.status_report(db, now=now)
+        report = ops.status_report(db, now=now, db_path=settings.db_path)
     finally:
         db.close()
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json

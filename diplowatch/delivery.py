@@ -9,7 +9,8 @@ sends that were in flight.
 Errors (see reference/telegram.md): 429 pauses all sending and keeps the row; 403 makes the
 chat inactive; a migrated group moves the chat and resends; "can't parse entities" resends
 as plain text; "chat not found" strikes the chat; a read timeout marks the row
-'possibly_delivered' and never resends it; anything else (5xx, connection errors) is retried
+'possibly_delivered' and never resends it, and so does any error raised after the Bot API
+answered 2xx (a body the client cannot read: the message was accepted); anything else (5xx, connection errors) is retried
 with exponential backoff until ``max_attempts``.
 
 When the database refuses a write (disk full, read-only), sending pauses; sent marks it
@@ -27,12 +28,22 @@ import sqlite3
 import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from telegram import LinkPreviewOptions, ReplyParameters
-from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.request import HTTPXRequest
 
 from . import compose
 from .compose import Job
@@ -57,19 +68,57 @@ class SendFn(Protocol):
     ) -> Awaitable[int | None]: ...
 
 
+class PossiblyDelivered(Exception):
+    """The Bot API accepted the send (it answered 2xx), but the answer could not be read."""
+
+
+# The status of the Bot API's last answer in this task, set by note_answer as soon as the
+# status line is in (before the body is read), so an error while reading a 2xx body counts too.
+_answer_status: ContextVar[int | None] = ContextVar("bot_api_answer_status", default=None)
+
+
+async def note_answer(response: Any) -> None:
+    """httpx response hook (see sending_request): remembers the answer's status."""
+    _answer_status.set(response.status_code)
+
+
+def sending_request(**kwargs: Any) -> HTTPXRequest:
+    """PTB's HTTPXRequest with the hook that lets telegram_send tell an accepted send from one
+    that failed; kwargs go to HTTPXRequest."""
+    return HTTPXRequest(httpx_kwargs={"event_hooks": {"response": [note_answer]}}, **kwargs)
+
+
+def _was_accepted(exc: BaseException) -> bool:
+    """Whether the Bot API had accepted the send when ``exc`` was raised. Without the hook's
+    status (a Bot built without sending_request), PTB's own errors tell: it raises the bare
+    TelegramError for a 2xx body that is not JSON, and no TelegramError at all for a result it
+    cannot read, while every error status and transport failure has its own subclass."""
+    status = _answer_status.get()
+    if status is not None:
+        return 200 <= status <= 299
+    return type(exc) is TelegramError or not isinstance(exc, TelegramError)
+
+
 def telegram_send(bot: Any, *, link_previews: bool = False) -> SendFn:
-    """A SendFn over a python-telegram-bot ``Bot``."""
+    """A SendFn over a python-telegram-bot ``Bot``; raises PossiblyDelivered for an error after
+    the Bot API accepted the message."""
     preview = LinkPreviewOptions(is_disabled=not link_previews)
 
     async def send(chat_id: int, text: str, *, parse_mode: str | None,
                    reply_to: int | None = None) -> int:
         # the original may have been deleted in the chat: the follow-up still goes out
         reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
-        message = await bot.send_message(
-            chat_id, text, parse_mode=parse_mode, link_preview_options=preview,
-            reply_parameters=reply,
-        )
-        return message.message_id
+        _answer_status.set(None)
+        try:
+            message = await bot.send_message(
+                chat_id, text, parse_mode=parse_mode, link_preview_options=preview,
+                reply_parameters=reply,
+            )
+            return message.message_id
+        except Exception as exc:
+            if _was_accepted(exc):
+                raise PossiblyDelivered(_describe(exc)) from exc
+            raise
 
     return send
 
@@ -399,13 +448,10 @@ class Sender:
                 if type(exc.__cause__).__name__ in _NOT_SENT_TIMEOUTS:
                     self._retry(job, exc, stats)
                 else:
-                    log.warning(
-                        "send timed out, not resending chat=%s rows=%s", job.chat_id, job.ids
-                    )
-                    outbox.mark_possibly_delivered(
-                        self.db, job.ids, error=_describe(exc), now=self._now()
-                    )
-                    stats.possibly_delivered += len(job.ids)
+                    self._possibly_delivered(job, exc, stats, "send timed out")
+                return _GAVE_UP
+            except PossiblyDelivered as exc:
+                self._possibly_delivered(job, exc, stats, "send accepted, answer unreadable")
                 return _GAVE_UP
             except InvalidToken:
                 raise
@@ -415,6 +461,12 @@ class Sender:
             else:
                 stats.messages += 1
                 return message_id
+
+    def _possibly_delivered(self, job: Job, exc: Exception, stats: DrainStats, what: str) -> None:
+        log.warning("%s, not resending chat=%s rows=%s: %s", what, job.chat_id, job.ids,
+                    _describe(exc))
+        outbox.mark_possibly_delivered(self.db, job.ids, error=_describe(exc), now=self._now())
+        stats.possibly_delivered += len(job.ids)
 
     def _bad_request(self, job: Job, exc: BadRequest, stats: DrainStats) -> None:
         message = str(exc).lower()

@@ -7,6 +7,7 @@ while `diplowatch run` is writing (WAL lets readers and the one writer proceed t
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import logging
 import os
@@ -21,10 +22,10 @@ from urllib.parse import quote
 
 from .config import ConfigError
 from .models import UserError
-from .store import Database, chats, iso, open_db, outbox
+from .store import Database, chats, disk_full, free_bytes, iso, open_db, outbox, storage_fault
 from .store import sources as source_store
 from .store import statements as statement_store
-from .texts import ago, source_health
+from .texts import ago, database_error, disk_full_status, source_health
 
 if TYPE_CHECKING:  # `diplowatch status` need not import the monitor
     from .scheduler import PollLag
@@ -58,6 +59,8 @@ def instance_lock(db_path: Path) -> Iterator[Path]:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise ConfigError(database_error(str(db_path), "full", exc.strerror)) from None
         raise ConfigError(f"DIPLOWATCH_DB={str(db_path)!r}: cannot create the lock file {path} "
                           f"({exc.strerror}). Point DIPLOWATCH_DB at a writable directory.") from None
     try:
@@ -70,8 +73,9 @@ def instance_lock(db_path: Path) -> Iterator[Path]:
                 + (f" (pid {holder})" if holder else "")
                 + ". Stop it first, or set DIPLOWATCH_DB to another database file."
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        with contextlib.suppress(OSError):  # the pid only informs; a full disk is told below
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         with _database_flock(db_path):
             yield path
     finally:
@@ -201,12 +205,26 @@ def connect_readonly(db_path: Path) -> sqlite3.Connection:
 # ---- status and health -----------------------------------------------------------------------
 
 def open_readonly(db_path: Path) -> Database:
+    """The database for reading. On a full disk, where SQLite cannot make the -shm file a WAL
+    reader needs, it is read without it (immutable) if its WAL is empty: then the file holds
+    every commit, and no writer can add one while the disk stays full."""
     connect_readonly(db_path).close()  # the friendly error for a missing file
-    return open_db(Path(db_path).resolve(), readonly=True)
+    path = Path(db_path).resolve()
+    db = open_db(path, readonly=True)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL index
+    except sqlite3.Error as exc:
+        db.close()
+        wal = path.with_name(path.name + "-wal")
+        if storage_fault(exc, path) != "full" or (wal.exists() and wal.stat().st_size):
+            raise
+        return open_db(path, readonly=True, immutable=True)
+    return db
 
 
-def status_report(db: Database, *, now: datetime) -> dict:
-    """Everything `diplowatch status` shows, as JSON-ready data."""
+def status_report(db: Database, *, now: datetime, db_path: Path | None = None) -> dict:
+    """Everything `diplowatch status` shows, as JSON-ready data; with ``db_path``, the room
+    left on its disk."""
     rows = source_store.list_sources(db)
     sources = [{
         "name": s.name, "kind": s.kind, "url": s.url, "paused": st.paused,
@@ -232,7 +250,13 @@ def status_report(db: Database, *, now: datetime) -> dict:
                          "error": s["last_error"]} for s in sources if s["error_count"]],
             "delivery": _delivery_errors(db),
         },
+        **({"disk": _disk(db_path)} if db_path is not None else {}),
     }
+
+
+def _disk(db_path: Path) -> dict:
+    return {"path": str(Path(db_path).resolve()), "free_bytes": free_bytes(db_path),
+            "full": disk_full(db_path)}
 
 
 def _delivery_errors(db: Database) -> list[dict]:
@@ -258,6 +282,8 @@ def status_text(report: dict, *, now: datetime) -> str:
         "",
         f"{'SOURCE':<20} {'KIND':<8} {'LAST OK':<10} HEALTH",
     ]
+    if report.get("disk", {}).get("full"):
+        lines[:0] = [disk_full_status(report["disk"]["path"], report["disk"]["free_bytes"]), ""]
     for s in src["items"]:
         ok = datetime.fromisoformat(s["last_ok_at"]) if s["last_ok_at"] else None
         lines.append(f"{s['name']:<20} {s['kind']:<8} {ago(ok, now=now):<10} {s['health']}")

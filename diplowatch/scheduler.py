@@ -26,14 +26,14 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from . import pipeline, source_health
-from .models import AlertPolicy, Source, SourceError, SourceState
+from .models import AlertPolicy, Source, SourceError, SourceState, Statement
 from .sources import fetch_source
 from .sources.fetch import Fetcher
 from .store import Database, transaction
 from .store import sources as source_store
 from .store.group import GroupCommit
 from .store.readers import Readers
-from .store.statements import StoredBatch
+from .store.statements import StoredBatch, stored_keys
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +171,7 @@ class Monitor:
         now = self.clock()
         try:
             fetched = await fetch_source(self.fetcher, source, state, now=now,
-                                         inline_parse=self.inline_parse)
+                                         inline_parse=self.inline_parse, stored=self._stored)
         except SourceError as exc:
             return self._failed(source, state, str(exc), getattr(exc, "retry_after", None))
         except Exception as exc:  # a bug must not stop the other sources
@@ -207,6 +207,10 @@ class Monitor:
             self.on_ingested()
         status = "not_modified" if fetched.not_modified else ("new" if batch.new else "unchanged")
         return PollOutcome(source.name, status, len(batch.new), len(batch.revised))
+
+    async def _stored(self, statements: list[Statement]) -> set[str]:
+        """Keys already stored (a fetch_pages listing fetches only the others' pages)."""
+        return await self.readers.run(stored_keys, statements)
 
     async def _prepare(self, source: Source, statements: list) -> pipeline.Prepared | None:
         """pipeline.prepare in a worker thread; None (the write does it all) if that fails."""

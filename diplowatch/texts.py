@@ -143,6 +143,18 @@ def database_error(path: str, fault: str | None, error: object) -> str:
             "writable SQLite file in a writable directory.")
 
 
+def api_unreachable(url: str, reason: str, tries: int, seconds: float) -> str:
+    return (f"cannot reach the Bot API at {url} ({reason}); tried {tries} times over "
+            f"{seconds:.0f}s. Check the network (and DIPLOWATCH_TELEGRAM_API_URL, if set), "
+            "then start diplowatch again; alerts stay queued meanwhile.")
+
+
+def disk_full_status(path: str, free: int | None) -> str:
+    room = "no room" if not free else f"{free // 1024} KiB"
+    return (f"DISK FULL   {room} left beside {path}: nothing new can be stored (polls fail, "
+            "alerts wait). Free some space; nothing already stored was lost.")
+
+
 START = (
     "<b>diplowatch</b> watches official statements and tells you when a state recognizes "
     "(or stops recognizing) a breakaway or partially recognized entity.\n\n"

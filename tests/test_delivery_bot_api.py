@@ -298,3 +298,63 @@ async def test_first_message_after_a_restart_keeps_the_chat_interval(db, db_path
         first, second = (m.time for m in bot_api.sent_messages(chat))
         assert second - first >= interval - 0.02, chat
     assert bot_api.violations == []
+
+
+@pytest.fixture
+async def app_bot(bot_api):
+    """The Bot of the Application that `diplowatch run` builds, pointed at the fake server."""
+    from diplowatch.bot import build_application
+    from diplowatch.config import Settings
+
+    app = build_application(Settings(token=bot_api.token, api_url=bot_api.base_url))
+    async with app:
+        yield app.bot
+
+
+UNREADABLE = {
+    "not JSON": {"body": b"<html><body>OK</body></html>"},
+    "JSON without a result": {"body": b'{"ok": true}'},
+    "a result that is no message": {"body": b'{"ok": true, "result": {"text": "hi"}}'},
+    "a body cut short": {"body": b'{"ok": true, "result": {"message_id"', "truncate": True},
+}
+
+
+@pytest.mark.parametrize("answer", list(UNREADABLE), ids=list(UNREADABLE))
+async def test_an_accepted_send_with_an_unreadable_answer_is_never_resent(
+    db, app_bot, bot_api, answer
+):
+    broadcast(db, [1, 2, 3])
+    bot_api.garble(chat_id=2, times=None, **UNREADABLE[answer])  # every answer to chat 2
+    sender = make_sender(db, app_bot, private_interval=0.05)
+    stats = await sender.drain_once(now=now())
+    for later in (1, 2, 3):  # past any retry's backoff
+        await sender.drain_once(now=now() + timedelta(hours=later))
+    assert stats.possibly_delivered == 1 and stats.sent == 2
+    assert per_chat(bot_api) == {1: 1, 2: 1, 3: 1}
+    assert len([c for c in bot_api.calls_to("sendMessage") if c.chat_id == 2]) == 1
+    assert outbox.state_counts(db)["possibly_delivered"] == 1
+    [error] = [r["last_error"] for r in db.query("SELECT last_error FROM outbox WHERE chat_id = 2")]
+    assert error.startswith("PossiblyDelivered: ")
+
+
+async def test_an_error_answer_with_an_unreadable_body_is_still_retried(db, app_bot, bot_api):
+    """The other side of the rule: a 502 whose body is not JSON was not accepted."""
+    broadcast(db, [4])
+    bot_api.garble(b"<html>Bad Gateway</html>", status=502, chat_id=4)
+    bot_api.garble(b"<html>Bad Gateway", status=502, truncate=True, chat_id=4)
+    sender = make_sender(db, app_bot)
+    await run_until(sender, lambda: len(bot_api.sent_messages()) >= 1)
+    assert per_chat(bot_api) == {4: 1}
+    assert len(bot_api.calls_to("sendMessage")) == 3
+    assert outbox.state_counts(db)["sent"] == 1
+
+
+async def test_a_bot_without_the_answer_hook_still_tells_an_accepted_send(db, bot, bot_api):
+    """A plain HTTPXRequest: PTB's bare TelegramError for a 2xx body that is not JSON."""
+    broadcast(db, [7])
+    bot_api.garble(chat_id=7, times=None)
+    sender = make_sender(db, bot)
+    stats = await sender.drain_once(now=now())
+    await sender.drain_once(now=now() + timedelta(hours=1))
+    assert stats.possibly_delivered == 1
+    assert len(bot_api.calls_to("sendMessage")) == 1

@@ -461,8 +461,6 @@ STATE_SOVEREIGNTY = [
 ]
 
 
-
-
 # A speech verb in a neighbouring sentence speaks for the actor only if it names the actor.
 NEIGHBOUR_SPEECH = [
     ("The Kosovar minister stressed the importance of the day. Serbia has still not "
@@ -555,7 +553,7 @@ TRAILING_BACKGROUND = [
 
 # Withdrawals in more wordings, and the state behind 'the government of X'.
 # A state's sovereignty as the object: the entity named before is not carried over to it.
-STATE_SOVEREIGNTY = [
+SOVEREIGNTY_OBJECT = [
     ("Trump signed a proclamation on Western Sahara. The United States thus recognizes "
      "Morocco's sovereignty.", "en", []),
     ("El presidente firmó una proclamación sobre el Sáhara Occidental. Con ello, EE.UU. es el "
@@ -717,7 +715,7 @@ TABLES = {
     "conditions": CONDITIONS,
     "adjectival": ADJECTIVAL,
     "withdrawal_wordings": WITHDRAWAL_WORDINGS,
-    "state_sovereignty": STATE_SOVEREIGNTY,
+    "sovereignty_object": SOVEREIGNTY_OBJECT,
     "subjunctive": SUBJUNCTIVE,
 }
 

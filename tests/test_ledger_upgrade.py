@@ -7,6 +7,7 @@ subscriber and one admin-imported act.
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, datetime
 from importlib import resources
@@ -16,6 +17,7 @@ import pytest
 
 from diplowatch import ledger
 from diplowatch.store import open_db
+from diplowatch.store.statements import search
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 OLD_DB = Path(__file__).parent / "data" / "upgrade" / "previous-release.db"
@@ -93,3 +95,16 @@ def test_upgrade_runs_once(upgraded):
     events = _count(db, "SELECT count(*) FROM events")
     assert ledger.load_seed(db, now=NOW) is None
     assert _count(db, "SELECT count(*) FROM events") == events
+
+
+def test_the_search_index_is_rebuilt_with_prefix_indexes(upgraded):
+    """m013 replaces the FTS table (prefix indexes for 3-6 letters) and re-reads every statement:
+    the old database's statement is found by its words and by prefixes of every length."""
+    db, _, _ = upgraded
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'statements_fts'").fetchone()[0]
+    assert "prefix='3 4 5 6'" in sql
+    text = db.execute("SELECT text FROM statements").fetchone()[0]
+    word = max(re.findall(r"[^\W\d_]{8,}", text), key=len).lower()
+    for letters in (3, 4, 5, 6, 7, len(word)):
+        assert len(search(db, word[:letters] + "*")) == 1, word[:letters]
+    assert db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')")

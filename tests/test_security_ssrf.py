@@ -7,6 +7,7 @@ feed server: the resolver says "public", the connection lands on loopback.
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from datetime import UTC, datetime
 
@@ -129,20 +130,42 @@ async def test_redirect_chain_checks_the_last_hop_too() -> None:
     assert recorder.hosts == ["h0.example", "h1.example", "h2.example"]
 
 
-async def test_dns_answer_changing_between_check_and_connect(feed_server: FeedServer) -> None:
-    """Rebinding: our lookup says public, the connect-time lookup says loopback. The peer the
-    socket actually reached is checked before a byte of the answer is read."""
-    feed_server.set_content("/feed.xml", FEED)
-    answers = iter([[PUBLIC], [PUBLIC]])
+class CountingServer:
+    """A loopback HTTP server that counts the connections it accepts (and answers a feed)."""
 
-    async def rebinding(host: str, port: int) -> list[str]:
-        return next(answers)
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host, self.connections = host, 0
 
-    async with make_client(connect_timeout=2, read_timeout=2) as http:
-        fetcher = Fetcher(http, resolver=rebinding)
-        for _ in range(2):  # a fresh connection, then a pooled one: both checked
-            with pytest.raises(FetchError, match="connected to non-public address 127.0.0.1"):
-                await fetcher.get(f"http://localhost:{feed_server.port}/feed.xml")
+    async def __aenter__(self) -> CountingServer:
+        self._server = await asyncio.start_server(self._serve, self.host, 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._server.close()
+        await self._server.wait_closed()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(FEED), FEED))
+        await writer.drain()
+        writer.close()
+
+
+async def test_dns_answer_changing_between_check_and_connect() -> None:
+    """Rebinding: our lookup says public, the connect-time lookup says loopback. The resolver
+    under the connection refuses it, so the private address is never connected to."""
+    async with CountingServer() as server, make_client(connect_timeout=2, read_timeout=2) as http:
+        fetcher = Fetcher(http, resolver=resolver_for({"localhost": [PUBLIC]}))
+        for _ in range(2):
+            with pytest.raises(FetchError, match="refusing to fetch localhost: it resolves "
+                                                 "to non-public address 127.0.0.1"):
+                await fetcher.get(f"http://localhost:{server.port}/feed.xml")
+        assert server.connections == 0
+        allowed = Fetcher(http, allow_private=True)  # the same client, private allowed
+        assert (await allowed.get(f"http://localhost:{server.port}/feed.xml")).body == FEED
+        assert server.connections == 1
 
 
 def _ipv6_loopback_name() -> str | None:
@@ -160,12 +183,11 @@ async def test_rebinding_over_ipv6_loopback() -> None:
     name = _ipv6_loopback_name()
     if name is None:
         pytest.skip("no name resolves to ::1 here")
-    async with FeedServer(host="::1") as server:
-        server.set_content("/feed.xml", FEED)
-        async with make_client(connect_timeout=2, read_timeout=2) as http:
-            fetcher = Fetcher(http, resolver=resolver_for({name: ["2606:4700::1111"]}))
-            with pytest.raises(FetchError, match="connected to non-public address ::1"):
-                await fetcher.get(f"http://{name}:{server.port}/feed.xml")
+    async with CountingServer(host="::1") as server, make_client(connect_timeout=2) as http:
+        fetcher = Fetcher(http, resolver=resolver_for({name: ["2606:4700::1111"]}))
+        with pytest.raises(FetchError, match="resolves to non-public address ::1"):
+            await fetcher.get(f"http://{name}:{server.port}/feed.xml")
+    assert server.connections == 0
 
 
 class _Peer:

@@ -6,14 +6,16 @@ Parsers (rss, telegram, html) are pure; this module does the I/O around them.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from diplowatch.models import Source, SourceError, SourceState, Statement
 from diplowatch.sources import html, rss, telegram
-from diplowatch.sources.budget import close_parse_pool, parse_in_budget
+from diplowatch.sources.budget import PARSE_TIMEOUT, close_parse_pool, parse_in_budget
 from diplowatch.sources.fetch import Fetcher, FetchError, FetchResult, make_client
 
 __all__ = [
@@ -32,6 +34,14 @@ log = logging.getLogger(__name__)
 
 MAX_CHANNEL_PAGES = 20
 MAX_ARTICLES = 30
+# Seconds for all the pages one poll of a fetch_pages listing follows (fetch and parse): past
+# it the rest keep their listing's title, so a listing of huge pages holds the parser workers,
+# which every source shares, for this long at most.
+PAGES_BUDGET = 20.0
+
+# The keys of those of a listing's statements that are already stored (their pages were
+# fetched when they were new, and are not fetched again).
+StoredKeys = Callable[[list[Statement]], Awaitable[set[str]]]
 
 
 @dataclass
@@ -54,12 +64,18 @@ async def fetch_source(
     *,
     now: datetime,
     inline_parse: bool = False,
+    stored: StoredKeys | None = None,
+    pages_budget: float = PAGES_BUDGET,
 ) -> Fetched:
-    """Poll ``source`` once. Raises SourceError (or FetchError) with the reason on failure."""
+    """Poll ``source`` once. Raises SourceError (or FetchError) with the reason on failure.
+
+    For a fetch_pages listing, ``stored`` leaves out the items already stored (their pages are
+    not fetched again), and ``pages_budget`` bounds the time spent on the others' pages."""
     if source.kind not in _POLLS:
         raise SourceError(f"unknown source kind {source.kind!r}")
     first = await fetcher.get(source.url, etag=state.etag, last_modified=state.last_modified)
-    return await read_fetched(fetcher, source, state, first, now=now, inline_parse=inline_parse)
+    return await read_fetched(fetcher, source, state, first, now=now, inline_parse=inline_parse,
+                              stored=stored, pages_budget=pages_budget)
 
 
 async def read_fetched(
@@ -70,6 +86,8 @@ async def read_fetched(
     *,
     now: datetime,
     inline_parse: bool = False,
+    stored: StoredKeys | None = None,
+    pages_budget: float = PAGES_BUDGET,
 ) -> Fetched:
     """The statements in ``first``, the response to the source's URL (fetching older channel
     pages or article pages as the poll would). ``sources test`` uses it to show what a poll
@@ -85,6 +103,8 @@ async def read_fetched(
     poll = _POLLS.get(source.kind)
     if poll is None:
         raise SourceError(f"unknown source kind {source.kind!r}")
+    if source.kind == "html":
+        poll = functools.partial(poll, stored=stored, budget=pages_budget)
     fetched = await poll(fetcher, source, state, first, inline_parse)
     for statement in fetched.statements:
         statement.fetched_at = now
@@ -204,7 +224,8 @@ def with_query(url: str, **params: str) -> str:
 
 
 async def _poll_html(
-    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool
+    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool,
+    *, stored: StoredKeys | None = None, budget: float = PAGES_BUDGET,
 ) -> Fetched:
     listing = await parse_in_budget(
         html.read_listing,
@@ -219,7 +240,10 @@ async def _poll_html(
     )
     statements = listing.statements
     if source.fetch_pages:
-        statements = await _with_articles(fetcher, statements, source, inline)
+        if stored is not None and statements:
+            known = await stored(statements)
+            statements = [st for st in statements if st.key not in known]
+        statements = await _with_articles(fetcher, statements, source, inline, budget)
     return Fetched(
         not_modified=False,
         statements=statements,
@@ -232,18 +256,27 @@ async def _poll_html(
 
 
 async def _with_articles(
-    fetcher: Fetcher, statements: list[Statement], source: Source, inline: bool
+    fetcher: Fetcher, statements: list[Statement], source: Source, inline: bool, budget: float
 ) -> list[Statement]:
     """The first MAX_ARTICLES statements with their page's text, and its date when the
-    listing gave none."""
+    listing gave none, as far as ``budget`` seconds allow."""
     head, rest = statements[:MAX_ARTICLES], statements[MAX_ARTICLES:]
-    pages = await asyncio.gather(*(_article(fetcher, st.url, source, inline) for st in head))
+    deadline = asyncio.get_running_loop().time() + budget
+    pages = await asyncio.gather(
+        *(_article(fetcher, st.url, source, inline, deadline) for st in head)
+    )
+    if (late := sum(page is _LATE for page in pages)):
+        log.warning("pages budget spent source=%s budget=%gs pages_left=%d (their titles kept)",
+                    source.name, budget, late)
     filled = [_with_article(st, page) for st, page in zip(head, pages, strict=True)]
     return filled + rest
 
 
-def _with_article(statement: Statement, page: html.Article | None) -> Statement:
-    if page is None:
+_LATE = object()  # a page the budget ran out for
+
+
+def _with_article(statement: Statement, page: html.Article | object | None) -> Statement:
+    if not isinstance(page, html.Article):
         return statement
     text = page.text or statement.text
     published = statement.published_at or page.published_at
@@ -251,20 +284,26 @@ def _with_article(statement: Statement, page: html.Article | None) -> Statement:
 
 
 async def _article(
-    fetcher: Fetcher, url: str | None, source: Source, inline: bool
-) -> html.Article | None:
-    """A linked page's text and date, or None (the listing's title stays the text)."""
+    fetcher: Fetcher, url: str | None, source: Source, inline: bool, deadline: float
+) -> html.Article | object | None:
+    """A linked page's text and date; None or _LATE (past ``deadline``, on the loop's clock)
+    leave the listing's title as the text. A parse cut by the deadline ends its worker."""
     if not url:
         return None
+    loop = asyncio.get_running_loop()
     try:
-        result = await fetcher.get(url)
-        return await parse_in_budget(
-            html.parse_article_page,
-            result.body,
-            content_type=result.content_type,
-            date_order=source.date_order,
-            inline=inline,
-        )
+        async with asyncio.timeout_at(deadline):
+            result = await fetcher.get(url)
+            return await parse_in_budget(
+                html.parse_article_page,
+                result.body,
+                content_type=result.content_type,
+                date_order=source.date_order,
+                inline=inline,
+                timeout=max(0.1, min(PARSE_TIMEOUT, deadline - loop.time())),
+            )
+    except TimeoutError:
+        return _LATE
     except SourceError as exc:
         log.info("article fetch failed url=%s reason=%s", url, exc)
         return None

@@ -15,6 +15,14 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _GLOBAL_UNICAST_V6 = ipaddress.ip_network("2000::/3")
 
 
+class AddressRefused(OSError):
+    """A name resolved, at connect time, to an address sources may not reach."""
+
+
+def refused_reason(host: str, address: str) -> str:
+    return f"refusing to fetch {host}: it resolves to non-public address {address}"
+
+
 def is_public_address(address: str) -> bool:
     """True for globally routable unicast addresses (IPv4-mapped/6to4/NAT64 IPv6 unwrapped)."""
     try:

@@ -21,7 +21,13 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from diplowatch.models import SourceError
-from diplowatch.sources.addresses import Resolver, is_public_address, resolve
+from diplowatch.sources.addresses import (
+    AddressRefused,
+    Resolver,
+    is_public_address,
+    refused_reason,
+    resolve,
+)
 from diplowatch.sources.transport import AiohttpTransport
 
 log = logging.getLogger(__name__)
@@ -172,9 +178,7 @@ class Fetcher:
             raise FetchError(f"could not resolve {host}")
         for address in addresses:
             if not is_public_address(address):
-                raise FetchError(
-                    f"refusing to fetch {host}: it resolves to non-public address {address}"
-                )
+                raise FetchError(refused_reason(host, address))
 
     def _slot(self, host: str) -> asyncio.Semaphore:
         return self._slots.setdefault(host.lower(), asyncio.Semaphore(self.per_host))
@@ -183,10 +187,14 @@ class Fetcher:
         host = url.host
         async with self._slot(host):
             try:
-                async with self.client.stream("GET", url, headers=headers) as response:
+                # the transport checks the addresses again as it connects (DNS rebinding)
+                async with self.client.stream("GET", url, headers=headers, extensions={
+                        "allow_private": self.allow_private}) as response:
                     self._check_peer(response, host)
                     return await self._handle(response, url)
             except httpx.HTTPError as exc:
+                if isinstance(exc.__cause__, AddressRefused):
+                    raise FetchError(str(exc.__cause__)) from exc
                 raise FetchError(self._transport_reason(exc, host)) from exc
 
     def _check_peer(self, response: httpx.Response, host: str) -> None:

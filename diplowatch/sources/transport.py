@@ -11,21 +11,55 @@ above this module changes.
 Why not the httpx-aiohttp package, which does this: it maps every aiohttp connection error to
 ``httpx.ConnectTimeout`` (a reset server would be reported as a connect timeout) and exposes
 no peer address, which the SSRF guard re-checks after connecting (``network_stream``).
+
+The address check that stops DNS rebinding is in the connector's resolver (_GuardedResolver):
+the name is looked up again to connect, and an answer with a non-public address ends the
+request before any connection is opened. aiohttp's DNS cache is off, so every new connection
+is checked against a fresh answer (its cost: one lookup per new connection, which the
+Fetcher's own check already pays).
 """
 
 from __future__ import annotations
 
 import contextvars
 import functools
+import socket
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 
 import aiohttp
 import httpx
+from aiohttp.abc import AbstractResolver, ResolveResult
+
+from diplowatch.sources.addresses import AddressRefused, is_public_address, refused_reason
 
 # The address the current request's connection reached, set by _PeerConnector.connect (which
 # aiohttp awaits in the task that sends the request).
 _peer: contextvars.ContextVar[tuple | None] = contextvars.ContextVar("peer", default=None)
+# Whether the current request may reach non-public addresses: the request's extension
+# "allow_private" (the Fetcher's setting), read by the resolver in the same task.
+_allow_private: contextvars.ContextVar[bool] = contextvars.ContextVar("allow_private",
+                                                                      default=False)
+
+
+class _GuardedResolver(AbstractResolver):
+    """aiohttp's resolver, refusing every answer of a name that includes a non-public address
+    (unless the request allows them). IP literals never get here: nothing to rebind."""
+
+    def __init__(self) -> None:
+        self._resolver = aiohttp.DefaultResolver()
+
+    async def resolve(self, host: str, port: int = 0,
+                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+        answers = await self._resolver.resolve(host, port, family)
+        if not _allow_private.get():
+            for answer in answers:
+                if not is_public_address(answer["host"]):
+                    raise AddressRefused(refused_reason(host, answer["host"]))
+        return answers
+
+    async def close(self) -> None:
+        await self._resolver.close()
 
 
 class _PeerConnector(aiohttp.TCPConnector):
@@ -72,10 +106,13 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     def __init__(self, *, max_connections: int = 32, keepalive: float = 5.0) -> None:
         self.max_connections, self.keepalive = max_connections, keepalive
         self._session: aiohttp.ClientSession | None = None
+        self._resolver: _GuardedResolver | None = None  # made with the session, in the loop
 
     def _open(self) -> aiohttp.ClientSession:
+        self._resolver = _GuardedResolver()
         connector = _PeerConnector(limit=self.max_connections, keepalive_timeout=self.keepalive,
-                                   ssl=httpx.create_ssl_context())
+                                   ssl=httpx.create_ssl_context(), resolver=self._resolver,
+                                   use_dns_cache=False)
         return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(),
                                      trust_env=False, auto_decompress=False)
 
@@ -84,6 +121,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             self._session = self._open()
         timeout = request.extensions.get("timeout", {})
         _peer.set(None)
+        _allow_private.set(bool(request.extensions.get("allow_private")))
         with _as_httpx_errors():
             response = await self._session.request(
                 request.method, str(request.url), headers=request.headers.multi_items(),
@@ -99,7 +137,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self._session is not None:
             await self._session.close()
-            self._session = None
+            if self._resolver is not None:  # passed in: the connector leaves it open
+                await self._resolver.close()
+            self._session = self._resolver = None
 
 
 @functools.lru_cache(maxsize=16)
@@ -112,6 +152,10 @@ def _as_httpx_errors() -> Iterator[None]:
     """aiohttp's exceptions as the httpx exceptions the Fetcher turns into reasons."""
     try:
         yield
+    except aiohttp.ClientConnectorDNSError as exc:
+        if isinstance(exc.os_error, AddressRefused):
+            raise httpx.ConnectError(str(exc.os_error)) from exc.os_error
+        raise _map(exc) from exc
     except (aiohttp.ClientError, TimeoutError) as exc:
         raise _map(exc) from exc
 

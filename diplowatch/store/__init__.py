@@ -5,6 +5,7 @@ Each submodule holds plain functions for one table family, taking the Database f
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,10 +17,14 @@ from sqlite_utils import Database  # re-exported: only store/ imports sqlite_uti
 from .migrations import migrations
 
 
-def open_db(path: str | Path, *, readonly: bool = False) -> Database:
-    """Open (creating if needed) the database file and apply pending migrations."""
+def open_db(path: str | Path, *, readonly: bool = False, immutable: bool = False) -> Database:
+    """Open (creating if needed) the database file and apply pending migrations.
+
+    ``immutable`` (read-only): SQLite takes no locks and ignores the WAL, so the file can be
+    read where no -shm file can be made (a full disk); only right when the WAL is empty."""
     if readonly:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        options = "mode=ro&immutable=1" if immutable else "mode=ro"
+        conn = sqlite3.connect(f"file:{path}?{options}", uri=True, check_same_thread=False)
         db = Database(conn)
     else:
         db = Database(sqlite3.connect(str(path), check_same_thread=False))
@@ -71,15 +76,37 @@ def check_writable(db: Database) -> None:
         db.conn.execute("ROLLBACK")
 
 
-def storage_fault(exc: BaseException) -> str | None:
+def storage_fault(exc: BaseException, path: str | Path | None = None) -> str | None:
     """"full" (disk or size limit) or "read-only" when a sqlite3 error says the database cannot
-    take writes now, else None: these are faults of the machine, to report plainly, not bugs."""
+    take writes now, else None: these are faults of the machine, to report plainly, not bugs.
+
+    With the database's ``path``, a bare I/O error counts as "full" when its disk has no room
+    left: SQLite says only "disk I/O error" when it cannot make its -shm or -wal file."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     if name == "SQLITE_FULL":
         return "full"
     if name.startswith("SQLITE_READONLY"):
         return "read-only"
+    if path is not None and name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return "full" if disk_full(path) else None
     return None
+
+
+ROOM_NEEDED = 1024 * 1024  # bytes; less free beside the database than this is a full disk
+
+
+def free_bytes(path: str | Path) -> int | None:
+    """Bytes an unprivileged process may still write on the disk holding ``path``."""
+    try:
+        stat = os.statvfs(Path(path).resolve().parent)
+    except OSError:
+        return None
+    return stat.f_bavail * stat.f_frsize
+
+
+def disk_full(path: str | Path) -> bool:
+    free = free_bytes(path)
+    return free is not None and free < ROOM_NEEDED
 
 
 def iso(dt: datetime | None) -> str | None:

@@ -77,6 +77,13 @@ def unstored(db: Database, statements: list[Statement]) -> list[Statement]:
     return out
 
 
+def stored_keys(db: Database, statements: list[Statement]) -> set[str]:
+    """The keys of those of ``statements`` that are stored already (found as add_statements
+    finds them: by key, and for drifting keys by URL or content), whatever their text now."""
+    known = _Known.load(db, statements)
+    return {s.key for s in statements if known.find(s) is not None}
+
+
 @dataclass
 class _Row:
     id: int
@@ -218,7 +225,7 @@ def revisions(db: Database, statement_id: int) -> list[dict]:
 
 
 MAX_TERMS = 8  # words in one search (each part of a hyphenated word counts)
-MAX_PREFIXES = 1  # words ending in *: one costs up to ~45 ms at 1M statements, two 0.1–0.6 s
+MAX_PREFIXES = 1  # words ending in *: two cost 0.1–0.6 s at 1M statements (before m013)
 MIN_PREFIX = 3  # letters before a *
 SEARCH_BUDGET = 0.5  # seconds of SQLite work for one search, then it is stopped
 _PROGRESS_STEPS = 1000  # SQLite VM instructions between two looks at the clock

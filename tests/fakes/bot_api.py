@@ -124,6 +124,9 @@ class Fault:
     delay: float = 0.0  # answer this late (past the client's read timeout → TimedOut)
     deliver: bool = False  # with delay: the message is delivered before the late answer
     drop: bool = False  # close the connection without an answer
+    # answer with these bytes as the body (with status 2xx: after delivering the message)
+    body: bytes | None = None
+    truncate: bool = False  # with body: promise more bytes than are sent, then close
 
 
 @dataclass
@@ -620,6 +623,23 @@ class FakeBotAPI:
             Fault(0, "dropped", drop=True), method=method, chat_id=chat_id, times=times
         )
 
+    def garble(
+        self,
+        body: bytes = b"<html><body>upstream said OK</body></html>",
+        *,
+        status: int = 200,
+        truncate: bool = False,
+        chat_id: int | None = None,
+        times: int | None = 1,
+        method: str | None = "sendMessage",
+    ) -> Rule:
+        """Answer ``status`` with ``body`` (not JSON, or JSON the client cannot read); with
+        ``truncate`` the body stops short of its Content-Length. With a 2xx status the message
+        is delivered first: the request was accepted, and a client that resends it delivers it
+        twice."""
+        fault = Fault(status, "garbled", body=body, truncate=truncate)
+        return self.add_fault(fault, method=method, chat_id=chat_id, times=times)
+
     def conflict(self, times: int | None = 1) -> Rule:
         fault = Fault(
             409,
@@ -690,6 +710,8 @@ class FakeBotAPI:
             if request.transport is not None:
                 request.transport.close()
             return web.Response(status=500)
+        if fault.body is not None:
+            return await self._garbled(fault, call, request)
         if fault.delay:
             response: web.Response | None = None
             if fault.deliver:
@@ -700,6 +722,25 @@ class FakeBotAPI:
             await self._sleep(fault.delay)
             return response or self._error(call, ApiError(fault.status, fault.description))
         return self._error(call, ApiError(fault.status, fault.description, fault.parameters))
+
+    async def _garbled(self, fault: Fault, call: Call, request: web.Request) -> web.StreamResponse:
+        assert fault.body is not None and self._changed is not None
+        if 200 <= fault.status <= 299:
+            try:
+                await self._dispatch(call)
+            except ApiError as exc:  # not delivered after all: answer as the server would
+                return self._error(call, exc)
+        call.status = fault.status
+        self._changed.set()
+        if not fault.truncate:
+            return web.Response(status=fault.status, body=fault.body, content_type="text/html")
+        response = web.StreamResponse(status=fault.status, headers={"Content-Type": "text/html"})
+        response.content_length = len(fault.body) + 1000
+        await response.prepare(request)
+        await response.write(fault.body)
+        if request.transport is not None:
+            request.transport.close()
+        return response
 
     async def _sleep(self, seconds: float) -> None:
         assert self._closing is not None
