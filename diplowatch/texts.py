@@ -209,15 +209,20 @@ def unknown_source(name: str, known: list[str]) -> str:
 
 # ---- chat: archive --------------------------------------------------------------------------
 
-SEARCH_USAGE = "Type words to search for, e.g. /search recognition Abkhazia (word* for a prefix)."
+SEARCH_USAGE = ("Type words to search for, e.g. /search recognition Abkhazia, /search Kosovo OR "
+                "Abkhazia, /search \"de facto\" -Serbia (word* for a prefix; /help search).")
 
 
 def search_help(*, terms: int, prefixes: int, min_prefix: int, budget: float) -> str:
-    return (f"Every word must occur; word* matches words that begin so. Limits, so that one "
-            f"search cannot hold up the others: at most {terms} words (each part of a "
-            f"hyphenated word counts), at most {prefixes} word ending in *, at least "
-            f"{min_prefix} letters before a *, and {budget:g} s of work; a search past them is "
-            "refused with the reason.")
+    return ("Every word must occur. \"recognition of Kosovo\" in quotes: that phrase; "
+            "Kosovo OR Abkhazia: either word; -Serbia: leave out statements with that word; "
+            "recogni*: words that begin so. OR joins the two words beside it, so /search "
+            "recognition Kosovo OR Abkhazia finds recognition with either. Brackets, NEAR and "
+            "NOT are refused with the way to say it. "
+            f"Limits, so that one search cannot hold up the others: at most {terms} words (each "
+            f"part of a hyphenated word or a phrase counts), at most {prefixes} word ending in *, "
+            f"at least {min_prefix} letters before a *, and {budget:g} s of work; a search past "
+            "them is refused with the reason.")
 
 
 def search_results_html(words: str, hits, *, page: int) -> str:
