@@ -8,6 +8,7 @@ from datetime import datetime
 from . import names
 from .models import Source, SourceState
 from .render import escape, link
+from .wording import count, day, moment, plural
 
 CLI_DESCRIPTION = (
     "diplowatch watches official statements and alerts subscribers when a state recognizes "
@@ -107,7 +108,7 @@ def callback_data(*parts: str) -> str:
 
 
 def date_str(when: datetime | None) -> str:
-    return when.strftime("%d %b %Y") if when else "date unknown"
+    return day(when) or "date unknown"
 
 
 INTERNAL_ERROR = "Something went wrong on our side; it has been logged. Please try again later."
@@ -348,19 +349,11 @@ def stats(chat_counts: dict, outbox_counts: dict, statements: int) -> str:
 # ---- alerts --------------------------------------------------------------------------------
 
 QUOTE_CHARS, EXCERPT_CHARS, EARLIER_SHOWN = 500, 600, 5
+STILL_RECOGNIZE = {"one": "{n} UN member state still recognizes it",
+                   "other": "{n} UN member states still recognize it"}
 
 
-def fact_date(when: object, precision: str | None = "day") -> str:
-    """'21 Feb 2022', 'Feb 2022', '2022' or '' by precision; accepts date/datetime/ISO text."""
-    if not when:
-        return ""
-    text = when if isinstance(when, str) else when.isoformat()
-    year, month, day = (text[:10].split("-") + ["", ""])[:3]
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    mon = months[int(month) - 1] if month.isascii() and month.isdigit() and 1 <= int(month) <= 12 else ""
-    if precision == "year" or not mon:
-        return year
-    return f"{mon} {year}" if precision == "month" else f"{int(day)} {mon} {year}"
+fact_date = day  # '21 Feb 2022', 'Feb 2022', '2022' or '' by precision (wording.day)
 
 
 def _earlier(earlier: list) -> str:
@@ -388,8 +381,8 @@ def recognition_headline(change) -> str:
     the = _the(target)
     if change.act == "withdraw":
         head = f"{actor} withdraws its recognition of {the}{target}"
-        tail = (f" — {change.remaining} UN member state{'s' if change.remaining != 1 else ''} "
-                "still recognize it" if change.remaining is not None else "")
+        tail = (" — " + plural(change.remaining, STILL_RECOGNIZE)
+                if change.remaining is not None else "")
         return f"🔴 <b>{escape(head)}</b>{escape(tail)}"
     if change.act == "reject":
         return f"⚪ <b>{escape(f'{actor} does not recognize {the}{target}')}</b>"
@@ -440,7 +433,7 @@ def recognition_alert(change, statement, titles: Mapping[str, str] | None = None
     if clause:
         headline += f"\n<i>{escape(clause[0].upper() + clause[1:])}.</i>"
     quote = one_line(change.evidence or statement.title or statement.text, width=QUOTE_CHARS)
-    when = date_str(statement.published_at or statement.fetched_at)
+    when = moment(statement.published_at or statement.fetched_at)
     return (f"{headline}\n\n<blockquote>{escape(quote)}</blockquote>\n"
             f"{link(statement.url, statement.source)} · {when}")
 
@@ -473,7 +466,8 @@ def correction(retraction, *, reason: str) -> str:
 def statement_alert(statement) -> str:
     title = one_line(statement.title, width=200)
     body = one_line(statement.text, width=EXCERPT_CHARS)
-    parts = [f"📰 <i>{escape(statement.source)}</i>"]
+    when = statement.published_at or statement.fetched_at
+    parts = [f"📰 <i>{escape(statement.source)}</i>" + (f" · {moment(when)}" if when else "")]
     if title:
         parts.append(f"<b>{escape(title)}</b>")
     if body and body != title:
@@ -488,7 +482,7 @@ RECOGNIZED_USAGE = "Which entity? e.g. /recognized kosovo, /recognized dpr, /rec
 RECOGNIZES_USAGE = "Which state or entity? e.g. /recognizes russia, /recognizes КНДР, /recognizes abkhazia"
 LATEST_USAGE = "Usage: /latest [n], with n from 1 to {max}."
 TIMELINE_USAGE = "Which entity? e.g. /timeline kosovo"
-EXPORT_CAPTION = "The recognition ledger (same columns as `diplowatch ledger import`)."
+EXPORT_CAPTION = "The recognition ledger, in the columns that diplowatch ledger import reads."
 
 
 ACT_VERBS = {"recognize": "recognizes", "withdraw": "withdraws recognition of",
@@ -503,9 +497,17 @@ def latest_events(events) -> str:
         when = fact_date(ev.effective_date, ev.date_precision) or date_str(ev.reported_at)
         what = (f"{names.display(ev.actor, actor=True)} {ACT_VERBS.get(ev.act, ev.act)} "
                 f"{names.display(ev.target)}")
-        src = f" · {link(ev.source_url, ev.source or 'source')}" if ev.source_url else ""
+        src = f" · {link(ev.source_url, source_label(ev))}" if ev.source_url else ""
         lines.append(f"{when} — {escape(what)}{src}")
     return "\n".join(lines)
+
+
+def source_label(event) -> str:
+    """What an event's source is called in a chat: the monitored source's name, or for the
+    baseline 'diplowatch seed history' (its rows' links are their citations)."""
+    if event.origin == "seed":
+        return "diplowatch seed history"
+    return (event.source if event.origin == "extracted" else "") or "source"
 
 
 def timeline_caption(entity: str) -> str:
@@ -513,6 +515,7 @@ def timeline_caption(entity: str) -> str:
 
 
 def reprocess_summary(totals) -> str:
-    return (f"Reprocessed {totals.statements} statements: {totals.added} new event(s), "
-            f"{totals.retracted} retracted, {totals.kept} unchanged. No alerts were sent"
-            + (f"; {totals.corrections} correction(s) queued." if totals.corrections else "."))
+    return (f"Reprocessed {count(totals.statements, 'statement')}: "
+            f"{count(totals.added, 'new event')}, {totals.retracted} retracted, {totals.kept} "
+            "unchanged. No alerts were sent"
+            + (f"; {count(totals.corrections, 'correction')} queued." if totals.corrections else "."))

@@ -5,7 +5,8 @@ real SQLite store with the seed history and a few statements."""
 from __future__ import annotations
 
 import contextlib
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,11 +14,13 @@ from hypothesis import strategies as st
 from telegram import Update
 from telegram.ext import Application
 
-from diplowatch import handlers, ledger
+from diplowatch import handlers, ledger, pipeline, texts, wording
 from diplowatch.config import Settings, parse_sources
+from diplowatch.delivery import Sender, telegram_send
 from diplowatch.handlers import core
 from diplowatch.handlers.core import Deps
-from diplowatch.models import Statement
+from diplowatch.ledger.model import Change
+from diplowatch.models import Event, Statement
 from diplowatch.pipeline import ingest
 from diplowatch.store import open_db
 from diplowatch.store import statements as statement_store
@@ -73,6 +76,17 @@ class Chat:
         sent = self.bot_api.sent_messages(user)[before:]
         assert sent, f"no reply to {text!r}"
         return "\n".join(_visible(m) for m in sent)
+
+    async def press(self, data: str, *, user: int = USER) -> str:
+        """Press a button under the bot's last message; the visible new or edited text."""
+        self.clock[0] += 2
+        sent, edits = len(self.bot_api.sent_messages(user)), len(self.bot_api.calls_to("editMessageText"))
+        update = self.bot_api.inject_callback(user, data, user_id=user)
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+        new = [_visible(m) for m in self.bot_api.sent_messages(user)[sent:]]
+        new += [parse_html(c.params["text"]) for c in self.bot_api.calls_to("editMessageText")[edits:]]
+        assert new, f"no answer to the button {data!r}"
+        return "\n".join(new)
 
 
 def _visible(message) -> str:
@@ -162,3 +176,138 @@ async def test_help_search_documents_the_syntax(chat):
 def test_any_text_is_a_refusal_or_a_query_sqlite_runs(deps, words):
     with contextlib.suppress(statement_store.SearchRefused):
         statement_store.search(deps.db, words)
+
+
+# ---- every command on a populated store -------------------------------------------------------
+
+DAY = r"(?:[1-9]|[12]\d|3[01]) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}"
+OTHER_DATE_SHAPES = re.compile(  # what must not appear: ISO, numeric and zero-padded days, bare times
+    r"\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b0\d (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec)\b|\b\d{1,2}:\d{2}(?!\d| UTC)|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),|"
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+COMMAND_ARGS = {  # what people type; a command missing here is run without arguments
+    "search": ["Kosovo", "Kosovo OR Abkhazia"], "statements": ["", "mfa-example"],
+    "help": ["", "search", "subscribe"], "recognized": ["kosovo", "dpr", "abkhazia", "taiwan"],
+    "recognizes": ["russia", "abkhazia", "nauru"], "history": ["ghana kosovo", "russia dpr"],
+    "latest": ["", "20"], "timeline": ["kosovo"], "subscribe": ["kosovo", "state north korea"],
+    "unsubscribe": ["1"], "addsource": ["mfa-two rss https://two.example/rss"],
+    "pausesource": ["mfa-two"], "removesource": ["mfa-two"],
+}
+BUTTONS = ["rec:list:date:XK:0", "rec:withdrew:date:XK:0", "rec:rejects:name:XK:0", "rec:list:name:EH:1",
+           "s:1:Kosovo"]
+
+
+async def every_reply(chat) -> list[tuple[str, str]]:
+    """(what was typed, the visible reply) for every command, admin ones as the admin."""
+    replies = []
+    for command in handlers.COMMANDS.values():
+        for args in COMMAND_ARGS.get(command.name, [""]):
+            typed = f"/{command.name} {args}".strip()
+            replies.append((typed, await chat.ask(typed, user=ADMIN if command.admin else USER)))
+    for data in BUTTONS:
+        replies.append((data, await chat.press(data)))
+    return replies
+
+
+
+# ---- 2. one date format ---------------------------------------------------------------------
+
+async def test_every_reply_writes_dates_one_way(chat):
+    replies = await every_reply(chat)
+    assert any(re.search(DAY, reply) for _, reply in replies)  # the scan sees dates at all
+    for typed, reply in replies:
+        assert not OTHER_DATE_SHAPES.search(reply), (typed, OTHER_DATE_SHAPES.search(reply)[0], reply)
+        assert "seed history on 2023-01-04" not in reply
+
+
+@pytest.mark.parametrize(("when", "precision", "shown"), [
+    (datetime(2008, 3, 4, 14, 5, tzinfo=UTC), "day", "4 Mar 2008"),
+    ("2008-03-04", "month", "Mar 2008"), ("2008-03-04", "year", "2008"), ("2008-13-01", "day", "2008"),
+    (datetime(2008, 3, 4, 23, 30, tzinfo=timezone(timedelta(hours=-3))), "day", "5 Mar 2008"),
+    (None, "day", ""),
+])
+def test_day(when, precision, shown):
+    assert wording.day(when, precision) == shown
+
+
+@pytest.mark.parametrize(("when", "shown"), [
+    (datetime(2008, 3, 4, 14, 5, tzinfo=UTC), "4 Mar 2008, 14:05 UTC"),
+    (datetime(2008, 3, 4, 16, 5, tzinfo=timezone(timedelta(hours=2))), "4 Mar 2008, 14:05 UTC"),
+    (datetime(2008, 3, 4, 14, 5), "4 Mar 2008, 14:05 UTC"),  # the store's naive times are UTC
+    (datetime(2008, 3, 4, tzinfo=UTC), "4 Mar 2008"),  # a source that gives only the day
+    (None, "date unknown"),
+])
+def test_moment(when, shown):
+    assert wording.moment(when) == shown
+
+
+def test_dates_in_free_text():
+    assert wording.dates_in("Serbian President Vucic on 2023-01-04") == "Serbian President Vucic on 4 Jan 2023"
+    assert wording.dates_in("ref 20230104, 2023-13-01") == "ref 20230104, 2023-13-01"
+
+
+async def test_alerts_carry_the_time_in_utc(chat, deps, monkeypatch):
+    """A recognition alert and a keyword alert, drained by the real Sender through PTB to the
+    fake Bot API, say when the statement was published, in UTC."""
+    assert "Subscribed" in await chat.ask("/subscribe all")
+    assert "Subscribed" in await chat.ask("/subscribe keyword referendum")
+    monkeypatch.setattr(pipeline, "extract", lambda text, lang=None: [
+        Event("TG", "XK", "recognize", evidence=text, confidence=0.95)] if "Togo" in text else [])
+    published = datetime(2026, 11, 24, 17, 5, tzinfo=timezone(timedelta(hours=3)))
+    ingest(deps.db, [
+        Statement("mfa-example", "guid:10", "https://mfa.example/10", "",
+                  "Togo recognizes the Republic of Kosovo", published_at=published),
+        Statement("pushilin", "post:p/11", "https://t.me/pushilindenis/11", "",
+                  "A statement on the referendum", published_at=published + timedelta(hours=1)),
+    ], now=NOW)
+    sent = len(chat.bot_api.sent_messages(USER))
+    sender = Sender(deps.db, telegram_send(chat.app.bot), rate=1000, private_interval=0)
+    await sender.drain_once(now=NOW)
+    alerts = "\n".join(_visible(m) for m in chat.bot_api.sent_messages(USER)[sent:])  # maybe merged
+    assert re.search(r"Togo recognizes Kosovo[^📰]*mfa-example · 24 Nov 2026, 14:05 UTC", alerts), alerts
+    assert "📰 pushilin · 24 Nov 2026, 15:05 UTC\nA statement on the referendum" in alerts
+    assert not OTHER_DATE_SHAPES.search(alerts), alerts
+
+
+# ---- 3. plurals -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("n", "en", "ru"), [
+    (0, "0 UN member states recognize it", "0 государств"),
+    (1, "1 UN member state recognizes it", "1 государство"),
+    (2, "2 UN member states recognize it", "2 государства"),
+    (21, "21 UN member states recognize it", "21 государство"),
+    (1000, "1,000 UN member states recognize it", "1,000 государств"),
+])
+def test_plural_forms(n, en, ru):
+    assert wording.plural(n, {"one": "{n} UN member state recognizes it",
+                              "other": "{n} UN member states recognize it"}) == en
+    assert wording.plural(n, {"one": "{n} государство", "few": "{n} государства",
+                              "many": "{n} государств", "other": "{n} государства"}, lang="ru") == ru
+
+
+@pytest.mark.parametrize(("remaining", "tail"), [
+    (0, "0 UN member states still recognize it"), (1, "1 UN member state still recognizes it"),
+    (2, "2 UN member states still recognize it"), (21, "21 UN member states still recognize it"),
+])
+def test_withdrawal_alert_agrees_with_its_count(remaining, tail):
+    change = Change("new", 1, "TG", "XK", "withdraw", "", None, NOW, remaining=remaining)
+    assert texts.recognition_headline(change).endswith(f" — {tail}")
+
+
+async def test_replies_agree_with_their_counts(chat):
+    taiwan = await chat.ask("/recognized taiwan")
+    assert "Also by 1 recognizer that is not a UN member state" in taiwan
+    dpr = await chat.ask("/recognized dpr")
+    assert "Recognized by 3 UN member states" in dpr
+    assert "Russia and Donetsk People's Republic: 1 recorded act," in await chat.ask("/history russia dpr")
+    assert "Ghana and Kosovo: 2 recorded acts," in await chat.ask("/history ghana kosovo")
+    await chat.ask("/recognized dpr")
+    page = await chat.press("rec:list:date:donetsk-pr:0")
+    assert page.startswith("Donetsk People's Republic: 3 states recognize it (3 UN members)")
+    await chat.ask("/recognized taiwan")
+    withdrew = await chat.press("rec:withdrew:date:TW:0")
+    assert re.match(r"Taiwan \(Republic of China\): \d+ states withdrew their recognition", withdrew)
+    for _, reply in await every_reply(chat):
+        assert not re.search(r"\b1 [\w ]*?(states|acts|recognizers|members)\b", reply), reply
+        assert not re.search(r"\b(?:[02-9]|\d\d+) [\w ]*?(state|act|recognizer) (recognizes|is)\b", reply)

@@ -145,7 +145,7 @@ async def test_reprocess_twice_changes_nothing(setup):
     await cli("poll", "--once", "--source", "mfa", env=env, cwd=cwd)
     code, first, _ = await cli("reprocess", env=env, cwd=cwd)
     code, second, _ = await cli("reprocess", env=env, cwd=cwd)
-    assert code == 0 and "Reprocessed 2 statements: 0 new event(s), 0 retracted" in second
+    assert code == 0 and "Reprocessed 2 statements: 0 new events, 0 retracted" in second
 
 
 async def test_opml_import(setup):
