@@ -21,11 +21,20 @@ def ago(when: datetime | None, *, now: datetime) -> str:
         return "never"
     seconds = int((now - when).total_seconds())
     if seconds < 0:
-        return "in " + ago(now, now=when).removesuffix(" ago")
+        return "in under a minute" if seconds > -60 else "in " + ago(now, now=when).removesuffix(" ago")
     for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
         if seconds >= size:
             return f"{seconds // size}{unit} ago"
-    return f"{seconds}s ago"
+    return "just now"
+
+
+def uptime(since: datetime, *, now: datetime) -> str:
+    """'just started', 'for 5 minutes', 'for 3 hours', 'for 2 days'."""
+    seconds = max(0, int((now - since).total_seconds()))
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            return "for " + count(seconds // size, unit)
+    return "just started"
 
 
 def source_health(state: SourceState, *, now: datetime) -> str:
@@ -193,14 +202,16 @@ def status(*, statements: int, sources: list, queue: int, now: datetime,
            started_at: datetime | None) -> str:
     failing = sum(1 for _, st in sources if st.error_count)
     last = max((st.last_poll_at for _, st in sources if st.last_poll_at), default=None)
-    return "\n".join([
+    lines = [
         "<b>Status</b>",
         f"Statements archived: {statements}",
         f"Sources: {len(sources)} ({failing} failing)",
         f"Last poll: {ago(last, now=now)}",
         f"Alerts waiting to be sent: {queue}",
-        f"Up since: {ago(started_at, now=now) if started_at else 'n/a'}",
-    ])
+    ]
+    if started_at:
+        lines.append(f"Running since {moment(started_at)} ({uptime(started_at, now=now)})")
+    return "\n".join(lines)
 
 
 def unknown_source(name: str, known: list[str]) -> str:
@@ -339,10 +350,19 @@ def source_added(source: Source) -> str:
             f"{escape(source.url)}; first poll within a minute.")
 
 
+CHAT_COUNTS = {"active": "Chats the bot can write to", "inactive": "Chats that blocked or removed it",
+               "subscribed": "Chats with subscriptions"}
+OUTBOX_COUNTS = {"pending": "Alerts waiting to be sent", "sent": "Alerts sent",
+                 "possibly_delivered": "Alerts possibly delivered (Telegram did not answer in time; "
+                                       "not resent)",
+                 "dropped": "Alerts dropped (the chat is gone)",
+                 "failed": "Alerts that failed after every retry"}
+
+
 def stats(chat_counts: dict, outbox_counts: dict, statements: int) -> str:
     lines = ["<b>Stats</b>", f"Statements: {statements}"]
-    lines += [f"Chats {escape(k)}: {v}" for k, v in sorted(chat_counts.items())]
-    lines += [f"Outbox {escape(k)}: {v}" for k, v in sorted(outbox_counts.items())]
+    lines += [f"{CHAT_COUNTS.get(k, k)}: {v}" for k, v in chat_counts.items()]
+    lines += [f"{escape(OUTBOX_COUNTS.get(k, k))}: {v}" for k, v in outbox_counts.items()]
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import socket
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -22,7 +23,9 @@ from diplowatch.handlers.core import Deps
 from diplowatch.ledger.model import Change
 from diplowatch.models import Event, Statement
 from diplowatch.pipeline import ingest
-from diplowatch.store import open_db
+from diplowatch.scheduler import Monitor
+from diplowatch.sources.fetch import Fetcher, make_client
+from diplowatch.store import open_db, outbox
 from diplowatch.store import statements as statement_store
 from diplowatch.store.sources import sync_sources
 from tests.fakes.bot_api import FakeBotAPI, parse_html
@@ -57,7 +60,8 @@ def deps(tmp_path):
     ingest(db, [Statement(source, key, f"https://mfa.example/{n}", "", text,
                           published_at=NOW - timedelta(days=n))
                 for n, (source, key, text) in enumerate(STATEMENTS)], now=NOW)
-    yield Deps(db, Settings(admin_ids=frozenset({ADMIN})), lambda: NOW)
+    yield Deps(db, Settings(admin_ids=frozenset({ADMIN})), lambda: NOW,
+               started_at=NOW - timedelta(seconds=90))
     db.close()
 
 
@@ -311,3 +315,73 @@ async def test_replies_agree_with_their_counts(chat):
     for _, reply in await every_reply(chat):
         assert not re.search(r"\b1 [\w ]*?(states|acts|recognizers|members)\b", reply), reply
         assert not re.search(r"\b(?:[02-9]|\d\d+) [\w ]*?(state|act|recognizer) (recognizes|is)\b", reply)
+
+
+# ---- 4. no internal words -------------------------------------------------------------------
+
+INTERNAL = re.compile(
+    r"possibly_delivered|\b[a-z]+_[a-z_]+\b|recognitions\.csv|\.py\b|\b0s ago|Up since|ssl:default|"
+    r"Connect call|Cannot connect to host|Errno|Traceback|Exception|\bNone\b(?! recorded\.)|\bnull\b|\bn/a\b|"
+    r"official-(?:self|other)|donetsk-pr|\baiohttp|\bhttpx|\bsqlite|UserError|\bTrue\b|\bFalse\b"
+)
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def poll_a_closed_port(deps) -> None:
+    """A source on 127.0.0.1 where nothing listens, polled by the real Monitor and Fetcher."""
+    sync_sources(deps.db, parse_sources(SOURCES + f"""
+[[sources]]
+name = "gone"
+kind = "rss"
+url = "http://127.0.0.1:{closed_port()}/rss"
+""", origin="t"), now=NOW)
+    async with make_client(connect_timeout=2.0, read_timeout=2.0) as client:
+        monitor = Monitor(deps.db, Fetcher(client, allow_private=True), clock=lambda: NOW,
+                          inline_parse=True)
+        try:
+            outcome = await monitor.poll("gone", force=True)
+        finally:
+            monitor.close()
+    assert outcome.status == "error"
+
+
+async def test_a_refused_connection_reads_as_such(chat, deps):
+    await poll_a_closed_port(deps)
+    sources = await chat.ask("/sources")
+    assert re.search(r"gone \(rss, every 5m\) — last ok never — failing ×1: could not connect to "
+                     r"127\.0\.0\.1 \(connection refused\)$", sources, re.M), sources
+
+
+async def test_no_reply_carries_internal_words(chat, deps, monkeypatch):
+    """Every command on a store with a failing source, alerts in every outbox state and the
+    seed history: the replies hold none of the program's own words."""
+    await poll_a_closed_port(deps)
+    await chat.ask("/subscribe all")
+    monkeypatch.setattr(pipeline, "extract", lambda text, lang=None: [
+        Event("TG", "XK", "recognize", evidence=text, confidence=0.95)])
+    ingest(deps.db, [Statement("mfa-example", f"guid:2{n}", f"https://mfa.example/2{n}", "",
+                               f"Togo recognizes the Republic of Kosovo ({n})",
+                               published_at=NOW) for n in range(5)], now=NOW)
+    for state, row in zip(outbox.STATES, deps.db.query("SELECT id FROM outbox ORDER BY id"),
+                          strict=False):
+        deps.db.execute("UPDATE outbox SET state = ? WHERE id = ?", [state, row["id"]])
+    replies = await every_reply(chat)
+    stats = dict(replies)["/stats"]
+    assert "Alerts possibly delivered (Telegram did not answer in time; not resent): " in stats
+    assert "Running since 25 Nov 2026, 05:58 UTC (for 1 minute)" in dict(replies)["/status"]
+    for typed, reply in replies:
+        found = INTERNAL.search(reply)
+        assert not found, (typed, found[0], reply)
+
+
+@pytest.mark.parametrize(("seconds", "shown"), [
+    (0, "just started"), (59, "just started"), (60, "for 1 minute"), (7200, "for 2 hours"),
+    (86400 * 21, "for 21 days"),
+])
+def test_uptime(seconds, shown):
+    assert texts.uptime(NOW - timedelta(seconds=seconds), now=NOW) == shown
