@@ -61,14 +61,17 @@ def sources_table(rows: list[tuple[Source, SourceState]], *, now: datetime) -> s
 
 
 def poll_outcome_line(outcome) -> str:
-    detail = {
+    return f"{outcome.source:<20} {poll_outcome_detail(outcome)}"
+
+
+def poll_outcome_detail(outcome) -> str:
+    return {
         "new": f"{outcome.new} new" + (f", {outcome.revised} edited" if outcome.revised else ""),
         "unchanged": "nothing new" + (f", {outcome.revised} edited" if outcome.revised else ""),
         "not_modified": "not modified (304)",
         "error": f"FAILED: {outcome.reason}",
         "skipped": f"skipped: {outcome.reason}",
     }[outcome.status]
-    return f"{outcome.source:<20} {detail}"
 
 
 def search_results_plain(hits) -> str:
