@@ -542,3 +542,11 @@ def reprocess_summary(totals) -> str:
             f"{count(totals.added, 'new event')}, {totals.retracted} retracted, {totals.kept} "
             "unchanged. No alerts were sent"
             + (f"; {count(totals.corrections, 'correction')} queued." if totals.corrections else "."))
+
+
+# ---- chat: language (i18n.py translates the messages listed in i18n.TRANSLATED) -------------
+
+LANGUAGE_NOW = ("This chat gets its answers in {name}. Choose with /language en (English), "
+                "/language ru (Русский) or /language uk (Українська).")
+LANGUAGE_SET = "Done: this chat now gets its answers in {name}."
+LANGUAGE_UNKNOWN = "No language \"{code}\" yet. Choose en, ru or uk, e.g. /language ru"

@@ -317,3 +317,9 @@ CREATE TRIGGER events_au_revision AFTER UPDATE OF retracted_at, held, mention_of
 END
 """,
     )
+
+
+@migrations()
+def m011_chat_language(db: Database) -> None:
+    # The language a chat chose with /language; NULL: the user's Telegram language_code decides.
+    _run(db, "ALTER TABLE chats ADD COLUMN language TEXT;")
