@@ -18,7 +18,6 @@ from telegram.ext import Application
 from diplowatch import handlers, ledger, pipeline, texts, wording
 from diplowatch.config import Settings, parse_sources
 from diplowatch.delivery import Sender, telegram_send
-from diplowatch.handlers import core
 from diplowatch.handlers.core import Deps
 from diplowatch.ledger.model import Change
 from diplowatch.models import Event, Statement
@@ -29,6 +28,7 @@ from diplowatch.store import open_db, outbox
 from diplowatch.store import statements as statement_store
 from diplowatch.store.sources import sync_sources
 from tests.fakes.bot_api import FakeBotAPI, parse_html
+from tests.fakes.ptb import diplowatch_app
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 ADMIN, USER = 1001, 2002
@@ -100,12 +100,7 @@ def _visible(message) -> str:
 
 @pytest.fixture
 async def chat(deps, bot_api: FakeBotAPI, monkeypatch):
-    clock = [1000.0]
-    monkeypatch.setattr(core.time, "monotonic", lambda: clock[0])
-    app = Application.builder().token(bot_api.token).base_url(bot_api.base_url) \
-        .updater(None).build()
-    handlers.register(app, deps)
-    async with app:
+    async with diplowatch_app(bot_api, deps, monkeypatch) as (app, clock):
         yield Chat(app, bot_api, clock)
 
 

@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 from telegram import Update
-from telegram.ext import Application
 
-from diplowatch import handlers, i18n, texts
+from diplowatch import i18n, texts
 from diplowatch.config import Settings
-from diplowatch.handlers import core, dispatch
+from diplowatch.handlers import dispatch
 from diplowatch.handlers.core import Deps, Request
 from diplowatch.store import chats, open_db
 from tests.fakes.bot_api import FakeBotAPI, parse_html
+from tests.fakes.ptb import diplowatch_app
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 USER, GROUP = 2002, -100777
@@ -57,12 +57,6 @@ def deps(tmp_path):
 
 @pytest.fixture
 async def ask(deps, bot_api: FakeBotAPI, monkeypatch):
-    clock = [1000.0]
-    monkeypatch.setattr(core.time, "monotonic", lambda: clock[0])
-    app = Application.builder().token(bot_api.token).base_url(bot_api.base_url) \
-        .updater(None).build()
-    handlers.register(app, deps)
-
     async def ask(text: str, *, language_code: str | None, chat: int = USER, **kwargs) -> str:
         clock[0] += 2
         before = len(bot_api.sent_messages(chat))
@@ -73,7 +67,7 @@ async def ask(deps, bot_api: FakeBotAPI, monkeypatch):
         [reply] = bot_api.sent_messages(chat)[before:]
         return parse_html(reply.text) if reply.parse_mode else reply.text
 
-    async with app:
+    async with diplowatch_app(bot_api, deps, monkeypatch) as (app, clock):
         yield ask
 
 
