@@ -10,17 +10,13 @@ from __future__ import annotations
 from . import names
 from .render import escape, link
 from .texts import callback_data, fact_date
+from .wording import count, dates_in, plural
 
 PAGE_SIZE = 25
 LATEST_SHOWN = 5
 CLAIMANTS_SHOWN = 12
 HISTORY_USAGE = "Usage: /history <state> <entity>, e.g. /history ghana kosovo, /history tuvalu abkhazia"
 NO_DATA = "No recognition data for {name} yet: no act is recorded, in the baseline or from monitored sources."
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """'1 UN member state', '2 UN member states'."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def actor_label(code: str) -> str:
@@ -49,9 +45,9 @@ def as_of_line(summary) -> str:
     base = summary.baseline
     parts = [f"As of {when(summary.as_of, 'day')} (the newest act in the ledger)." if summary.as_of
              else "No dated act in the ledger yet."]
-    parts.append(f"Baseline: {plural(base.seed, 'sourced historical act')} from diplowatch's seed history"
-                 f"{', ' + plural(base.manual, 'act') + ' entered by admins' if base.manual else ''}; "
-                 f"{plural(base.extracted, 'act')} reported by monitored sources.")
+    parts.append(f"Baseline: {count(base.seed, 'sourced historical act')} from diplowatch's seed history"
+                 f"{', ' + count(base.manual, 'act') + ' entered by admins' if base.manual else ''}; "
+                 f"{count(base.extracted, 'act')} reported by monitored sources.")
     return " ".join(parts)
 
 
@@ -66,21 +62,22 @@ def recognized_summary(entity: str, summary) -> str:
     un = [f for f in status.recognizes if f.un_member]
     others = [f for f in status.recognizes if not f.un_member]
     lines = [f"<b>{escape(name)}</b>",
-             f"Recognized by <b>{plural(len(un), 'UN member state')}</b> (each state's last dated act counts)."]
+             f"Recognized by <b>{count(len(un), 'UN member state')}</b> (each state's last dated act counts)."]
     if others:
         what = "a UN member state" if len(others) == 1 else "UN member states"
         who = ", ".join(_other_name(f.actor) for f in others)
-        lines.append(f"Also by {plural(len(others), 'recognizer')} that {'is' if len(others) == 1 else 'are'}"
-                     f" not {what}, counted apart: {escape(who)}.")
+        also = plural(len(others), {"one": "{n} recognizer that is", "other": "{n} recognizers that are"})
+        lines.append(f"Also by {also} not {what}, counted apart: {escape(who)}.")
     lines += _claims_lines(summary.claims)
     withdrew = [f for f in status.withdrew if f.un_member]
     if status.withdrew:
         last = status.withdrew[-1]
-        lines.append(f"Withdrew: {plural(len(withdrew), 'UN member state')}"
-                     f"{f' (+{len(status.withdrew) - len(withdrew)} other)' if len(status.withdrew) > len(withdrew) else ''}"
+        rest = len(status.withdrew) - len(withdrew)
+        others_too = f" (+{count(rest, 'other')})" if rest else ""
+        lines.append(f"Withdrew: {count(len(withdrew), 'UN member state')}{others_too}"
                      f", latest {escape(names.display(last.actor, actor=True))} ({when(last.until, last.until_precision)}).")
     if status.rejects:
-        lines.append(f"Say they do not recognize it: {plural(len(status.rejects), 'state')}.")
+        lines.append(f"Say they do not recognize it: {count(len(status.rejects), 'state')}.")
     if summary.latest:
         lines.append("\n<b>Latest changes</b>")
         lines += [_latest_line(ev) for ev in summary.latest]
@@ -98,8 +95,9 @@ def _claims_lines(claims) -> list[str]:
         verb = "to have withdrawn" if group[0].act == "withdraw" else "not to recognize it"
         who = ", ".join(names.display(c.actor, actor=True) for c in group[:CLAIMANTS_SHOWN])
         more = f" and {len(group) - CLAIMANTS_SHOWN} others" if len(group) > CLAIMANTS_SHOWN else ""
-        head = f"{len(group)} more {'is' if len(group) == 1 else 'are'} claimed {verb}, without a date"
-        lines.append(f"⚠️ {escape(head)} ({escape(attribution)}): {escape(who + more)}"
+        head = plural(len(group), {"one": "{n} more is", "other": "{n} more are"}) + \
+            f" claimed {verb}, without a date"
+        lines.append(f"⚠️ {escape(head)} ({escape(dates_in(attribution))}): {escape(who + more)}"
                      f"{_src(group[0].source_url)}. Not counted above.")
     return lines
 
@@ -136,7 +134,13 @@ def fact_line(fact) -> str:
     return f"{who} — since {when(fact.since, fact.since_precision)}{_src(fact.source_url)}"
 
 
-PAGE_TITLES = {"list": "recognize it", "withdrew": "withdrew their recognition", "rejects": "say they do not recognize it"}
+PAGE_TITLES = {
+    "list": {"one": "{n} state recognizes it", "other": "{n} states recognize it"},
+    "withdrew": {"one": "{n} state withdrew its recognition",
+                 "other": "{n} states withdrew their recognition"},
+    "rejects": {"one": "{n} state says it does not recognize it",
+                "other": "{n} states say they do not recognize it"},
+}
 
 
 def facts_page(entity: str, kind: str, order: str, facts: list, page: int, *, claims: list = ()) -> str:
@@ -144,7 +148,8 @@ def facts_page(entity: str, kind: str, order: str, facts: list, page: int, *, cl
     name = names.display(entity)
     pages = max(1, -(-len(facts) // PAGE_SIZE))
     un = sum(f.un_member for f in facts)
-    head = f"<b>{escape(name)}: {plural(len(facts), 'state')} {PAGE_TITLES[kind]}</b> ({un} UN members)"
+    head = (f"<b>{escape(name)}: {plural(len(facts), PAGE_TITLES[kind])}</b> "
+            f"({count(un, 'UN member')})")
     lines = [head + f" · by {order} · page {page + 1}/{pages}"]
     chunk = facts[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
     lines += [f"{page * PAGE_SIZE + n}. {fact_line(f)}" for n, f in enumerate(chunk, 1)] or ["None recorded."]
@@ -194,14 +199,15 @@ def actor_recognitions(actor: str, facts: list) -> str:
 
 _ACT = {"recognize": "recognized", "withdraw": "withdrew", "reject": "said it does not recognize"}
 _HELD = {"awaiting": "held for a second source or review", "denial": "a denial, not counted"}
-_ORIGIN = {"seed": "seed history", "manual": "entered by an admin", "extracted": "reported"}
+_ORIGIN = {"seed": "diplowatch seed history", "manual": "entered by an admin",
+           "extracted": "reported"}
 
 
 def pair_history(actor: str, target: str, events: list) -> str:
     who, whom = escape(actor_label(actor)), escape(names.display(target))
     if not events:
         return f"No act of {who} on {whom} is recorded."
-    lines = [f"<b>{who} and {whom}</b>: {plural(len(events), 'recorded act')}, in timeline order"]
+    lines = [f"<b>{who} and {whom}</b>: {count(len(events), 'recorded act')}, in timeline order"]
     for ev in events:
         day = fact_date(ev.effective_date, ev.date_precision) or (
             fact_date(ev.reported_at, "day") if ev.origin == "extracted" else "date unknown")
@@ -209,9 +215,9 @@ def pair_history(actor: str, target: str, events: list) -> str:
         marks += ["repeat of an earlier report"] if ev.mention_of else []
         marks += [_HELD.get(ev.held, "background, not counted")] if ev.held else []
         marks += ["retracted"] if ev.retracted_at else []
-        source = _src(ev.source_url, ev.source or "source")
+        source = _src(ev.source_url, ev.source if ev.origin == "extracted" and ev.source else "source")
         lines.append(f"• {day} — {_ACT.get(ev.act, ev.act)} ({escape(', '.join(marks))}) #{ev.id}{source}")
         quote = ev.evidence or ev.note
         if quote:
-            lines.append(f"  <i>{escape(quote[:300])}</i>")
+            lines.append(f"  <i>{escape(dates_in(quote[:300]))}</i>")
     return "\n".join(lines)

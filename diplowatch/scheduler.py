@@ -25,8 +25,9 @@ from apscheduler.events import EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from . import pipeline, source_health
+from . import pipeline, source_health, texts
 from .models import AlertPolicy, Source, SourceError, SourceState, Statement
+from .progress import RoundProgress
 from .sources import fetch_source
 from .sources.fetch import Fetcher
 from .store import Database, transaction
@@ -122,8 +123,18 @@ class Monitor:
         self._missed = 0
         self._polling = 0  # polls between fetch and store: the writers a group may wait for
         self.writes = GroupCommit(db, expected=lambda: self._polling)
+        self.progress: RoundProgress | None = None  # the first round, logged as it goes
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
+        outcome = await self._poll_named(name, force=force)
+        if self.progress is not None:
+            self.progress.polled(outcome)
+            if self.progress.finished:
+                self.progress = None
+        log.debug("polled source=%s: %s", name, texts.poll_outcome_detail(outcome))
+        return outcome
+
+    async def _poll_named(self, name: str, *, force: bool) -> PollOutcome:
         scheduled = None if force else self._scheduled.pop(name, None)
         found = source_store.get_source(self.db, name)
         if found is None:
@@ -249,16 +260,20 @@ class Monitor:
                        ) -> list[PollOutcome]:
         if names is None:
             names = [s.name for s, st in source_store.list_sources(self.db) if not st.paused]
+        self.progress = RoundProgress(names, what="poll")
         return list(await asyncio.gather(*(self.poll(n, force=force) for n in names)))
 
     def schedule(self, scheduler: AsyncIOScheduler) -> None:
         """One job per source; the first run honours the stored next_poll_at."""
         scheduler.remove_listener(self._on_job_event)  # once per scheduler, however often called
         scheduler.add_listener(self._on_job_event, EVENT_JOB_SUBMITTED | EVENT_JOB_MISSED)
+        due = []
         for source, state in source_store.list_sources(self.db):
             jitter = max(1, source.interval // 10)
             now = self.clock()
             first = max(_next_due(source, state, now) or now, now)
+            if first == now and not state.paused:
+                due.append(source.name)
             first += timedelta(seconds=random.uniform(0, jitter))
             scheduler.add_job(
                 self.poll, IntervalTrigger(seconds=source.interval, jitter=jitter),
@@ -266,6 +281,7 @@ class Monitor:
                 max_instances=1, coalesce=True, misfire_grace_time=source.interval,
                 next_run_time=first, replace_existing=True,
             )
+        self.progress = RoundProgress(due) if due else None
 
     async def watch_clock(self, scheduler: AsyncIOScheduler, *, every: float = CLOCK_CHECK,
                           watch: ClockWatch | None = None) -> None:

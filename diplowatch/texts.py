@@ -12,6 +12,7 @@ from .models import Event, Source, SourceState, Statement
 if TYPE_CHECKING:
     from .sources.check import SourceCheck
 from .render import escape, link
+from .wording import count, day, moment, plural
 
 CLI_DESCRIPTION = (
     "diplowatch watches official statements and alerts subscribers when a state recognizes "
@@ -24,11 +25,20 @@ def ago(when: datetime | None, *, now: datetime) -> str:
         return "never"
     seconds = int((now - when).total_seconds())
     if seconds < 0:
-        return "in " + ago(now, now=when).removesuffix(" ago")
+        return "in under a minute" if seconds > -60 else "in " + ago(now, now=when).removesuffix(" ago")
     for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
         if seconds >= size:
             return f"{seconds // size}{unit} ago"
-    return f"{seconds}s ago"
+    return "just now"
+
+
+def uptime(since: datetime, *, now: datetime) -> str:
+    """'just started', 'for 5 minutes', 'for 3 hours', 'for 2 days'."""
+    seconds = max(0, int((now - since).total_seconds()))
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            return "for " + count(seconds // size, unit)
+    return "just started"
 
 
 def source_health(state: SourceState, *, now: datetime) -> str:
@@ -57,14 +67,17 @@ def sources_table(rows: list[tuple[Source, SourceState]], *, now: datetime) -> s
 
 
 def poll_outcome_line(outcome) -> str:
-    detail = {
+    return f"{outcome.source:<20} {poll_outcome_detail(outcome)}"
+
+
+def poll_outcome_detail(outcome) -> str:
+    return {
         "new": f"{outcome.new} new" + (f", {outcome.revised} edited" if outcome.revised else ""),
         "unchanged": "nothing new" + (f", {outcome.revised} edited" if outcome.revised else ""),
         "not_modified": "not modified (304)",
         "error": f"FAILED: {outcome.reason}",
         "skipped": f"skipped: {outcome.reason}",
     }[outcome.status]
-    return f"{outcome.source:<20} {detail}"
 
 
 def search_results_plain(hits) -> str:
@@ -113,7 +126,7 @@ def callback_data(*parts: str) -> str:
 
 
 def date_str(when: datetime | None) -> str:
-    return when.strftime("%d %b %Y") if when else "date unknown"
+    return day(when) or "date unknown"
 
 
 INTERNAL_ERROR = "Something went wrong on our side; it has been logged. Please try again later."
@@ -210,14 +223,16 @@ def status(*, statements: int, sources: list, queue: int, now: datetime,
            started_at: datetime | None) -> str:
     failing = sum(1 for _, st in sources if st.error_count)
     last = max((st.last_poll_at for _, st in sources if st.last_poll_at), default=None)
-    return "\n".join([
+    lines = [
         "<b>Status</b>",
         f"Statements archived: {statements}",
         f"Sources: {len(sources)} ({failing} failing)",
         f"Last poll: {ago(last, now=now)}",
         f"Alerts waiting to be sent: {queue}",
-        f"Up since: {ago(started_at, now=now) if started_at else 'n/a'}",
-    ])
+    ]
+    if started_at:
+        lines.append(f"Running since {moment(started_at)} ({uptime(started_at, now=now)})")
+    return "\n".join(lines)
 
 
 def unknown_source(name: str, known: list[str]) -> str:
@@ -227,15 +242,20 @@ def unknown_source(name: str, known: list[str]) -> str:
 
 # ---- chat: archive --------------------------------------------------------------------------
 
-SEARCH_USAGE = "Type words to search for, e.g. /search recognition Abkhazia (word* for a prefix)."
+SEARCH_USAGE = ("Type words to search for, e.g. /search recognition Abkhazia, /search Kosovo OR "
+                "Abkhazia, /search \"de facto\" -Serbia (word* for a prefix; /help search).")
 
 
 def search_help(*, terms: int, prefixes: int, min_prefix: int, budget: float) -> str:
-    return (f"Every word must occur; word* matches words that begin so. Limits, so that one "
-            f"search cannot hold up the others: at most {terms} words (each part of a "
-            f"hyphenated word counts), at most {prefixes} word ending in *, at least "
-            f"{min_prefix} letters before a *, and {budget:g} s of work; a search past them is "
-            "refused with the reason.")
+    return ("Every word must occur. \"recognition of Kosovo\" in quotes: that phrase; "
+            "Kosovo OR Abkhazia: either word; -Serbia: leave out statements with that word; "
+            "recogni*: words that begin so. OR joins the two words beside it, so /search "
+            "recognition Kosovo OR Abkhazia finds recognition with either. Brackets, NEAR and "
+            "NOT are refused with the way to say it. "
+            f"Limits, so that one search cannot hold up the others: at most {terms} words (each "
+            f"part of a hyphenated word or a phrase counts), at most {prefixes} word ending in *, "
+            f"at least {min_prefix} letters before a *, and {budget:g} s of work; a search past "
+            "them is refused with the reason.")
 
 
 def search_results_html(words: str, hits, *, page: int) -> str:
@@ -351,29 +371,30 @@ def source_added(source: Source) -> str:
             f"{escape(source.url)}; first poll within a minute.")
 
 
+CHAT_COUNTS = {"active": "Chats the bot can write to", "inactive": "Chats that blocked or removed it",
+               "subscribed": "Chats with subscriptions"}
+OUTBOX_COUNTS = {"pending": "Alerts waiting to be sent", "sent": "Alerts sent",
+                 "possibly_delivered": "Alerts possibly delivered (Telegram did not answer in time; "
+                                       "not resent)",
+                 "dropped": "Alerts dropped (the chat is gone)",
+                 "failed": "Alerts that failed after every retry"}
+
+
 def stats(chat_counts: dict, outbox_counts: dict, statements: int) -> str:
     lines = ["<b>Stats</b>", f"Statements: {statements}"]
-    lines += [f"Chats {escape(k)}: {v}" for k, v in sorted(chat_counts.items())]
-    lines += [f"Outbox {escape(k)}: {v}" for k, v in sorted(outbox_counts.items())]
+    lines += [f"{CHAT_COUNTS.get(k, k)}: {v}" for k, v in chat_counts.items()]
+    lines += [f"{escape(OUTBOX_COUNTS.get(k, k))}: {v}" for k, v in outbox_counts.items()]
     return "\n".join(lines)
 
 
 # ---- alerts --------------------------------------------------------------------------------
 
 QUOTE_CHARS, EXCERPT_CHARS, EARLIER_SHOWN = 500, 600, 5
+STILL_RECOGNIZE = {"one": "{n} UN member state still recognizes it",
+                   "other": "{n} UN member states still recognize it"}
 
 
-def fact_date(when: object, precision: str | None = "day") -> str:
-    """'21 Feb 2022', 'Feb 2022', '2022' or '' by precision; accepts date/datetime/ISO text."""
-    if not when:
-        return ""
-    text = when if isinstance(when, str) else when.isoformat()
-    year, month, day = (text[:10].split("-") + ["", ""])[:3]
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    mon = months[int(month) - 1] if month.isascii() and month.isdigit() and 1 <= int(month) <= 12 else ""
-    if precision == "year" or not mon:
-        return year
-    return f"{mon} {year}" if precision == "month" else f"{int(day)} {mon} {year}"
+fact_date = day  # '21 Feb 2022', 'Feb 2022', '2022' or '' by precision (wording.day)
 
 
 def _earlier(earlier: list) -> str:
@@ -401,8 +422,8 @@ def recognition_headline(change) -> str:
     the = _the(target)
     if change.act == "withdraw":
         head = f"{actor} withdraws its recognition of {the}{target}"
-        tail = (f" — {change.remaining} UN member state{'s' if change.remaining != 1 else ''} "
-                "still recognize it" if change.remaining is not None else "")
+        tail = (" — " + plural(change.remaining, STILL_RECOGNIZE)
+                if change.remaining is not None else "")
         return f"🔴 <b>{escape(head)}</b>{escape(tail)}"
     if change.act == "reject":
         return f"⚪ <b>{escape(f'{actor} does not recognize {the}{target}')}</b>"
@@ -453,7 +474,7 @@ def recognition_alert(change, statement, titles: Mapping[str, str] | None = None
     if clause:
         headline += f"\n<i>{escape(clause[0].upper() + clause[1:])}.</i>"
     quote = one_line(change.evidence or statement.title or statement.text, width=QUOTE_CHARS)
-    when = date_str(statement.published_at or statement.fetched_at)
+    when = moment(statement.published_at or statement.fetched_at)
     return (f"{headline}\n\n<blockquote>{escape(quote)}</blockquote>\n"
             f"{link(statement.url, statement.source)} · {when}")
 
@@ -555,7 +576,8 @@ def review_outcome(outcome) -> str:
 def statement_alert(statement) -> str:
     title = one_line(statement.title, width=200)
     body = one_line(statement.text, width=EXCERPT_CHARS)
-    parts = [f"📰 <i>{escape(statement.source)}</i>"]
+    when = statement.published_at or statement.fetched_at
+    parts = [f"📰 <i>{escape(statement.source)}</i>" + (f" · {moment(when)}" if when else "")]
     if title:
         parts.append(f"<b>{escape(title)}</b>")
     if body and body != title:
@@ -571,7 +593,7 @@ RECOGNIZES_USAGE = "Which state or entity? e.g. /recognizes russia, /recognizes 
 LATEST_USAGE = "Usage: /latest [n], with n from 1 to {max}."
 TIMELINE_USAGE = "Which entity? e.g. /timeline kosovo"
 MAP_USAGE = "Which entity? e.g. /map kosovo"
-EXPORT_CAPTION = "The recognition ledger (same columns as `diplowatch ledger import`)."
+EXPORT_CAPTION = "The recognition ledger, in the columns that diplowatch ledger import reads."
 
 
 ACT_VERBS = {"recognize": "recognizes", "withdraw": "withdraws recognition of",
@@ -586,7 +608,7 @@ def latest_events(events) -> str:
         when = fact_date(ev.effective_date, ev.date_precision) or date_str(ev.reported_at)
         what = (f"{names.display(ev.actor, actor=True)} {ACT_VERBS.get(ev.act, ev.act)} "
                 f"{names.display(ev.target)}")
-        src = f" · {link(ev.source_url, ev.source or 'source')}" if ev.source_url else ""
+        src = f" · {link(ev.source_url, source_label(ev))}" if ev.source_url else ""
         lines.append(f"{when} — {escape(what)}{src}")
     return "\n".join(lines)
 
@@ -596,12 +618,6 @@ def chart_caption(kind: str, entity: str) -> str:
     if kind == "map":
         return f"Who recognizes {name}: UN member states by their last dated act."
     return f"Recognitions of {name} over time (UN member states)."
-
-
-def reprocess_summary(totals) -> str:
-    return (f"Reprocessed {totals.statements} statements: {totals.added} new event(s), "
-            f"{totals.retracted} retracted, {totals.kept} unchanged. No alerts were sent"
-            + (f"; {totals.corrections} correction(s) queued." if totals.corrections else "."))
 
 
 # ---- sources test (`diplowatch sources test`, /testsource) --------------------------------
@@ -696,3 +712,26 @@ def source_failing(name: str, *, since: datetime, failures: int, reason: str,
 def source_recovered(name: str, *, since: datetime, now: datetime) -> str:
     return (f"✅ <b>Source back</b>: {escape(name)} works again after failing since "
             f"{_stamp(since)} ({_span(since, now)}).")
+
+
+def source_label(event) -> str:
+    """What an event's source is called in a chat: the monitored source's name, or for the
+    baseline 'diplowatch seed history' (its rows' links are their citations)."""
+    if event.origin == "seed":
+        return "diplowatch seed history"
+    return (event.source if event.origin == "extracted" else "") or "source"
+
+
+def reprocess_summary(totals) -> str:
+    return (f"Reprocessed {count(totals.statements, 'statement')}: "
+            f"{count(totals.added, 'new event')}, {totals.retracted} retracted, {totals.kept} "
+            "unchanged. No alerts were sent"
+            + (f"; {count(totals.corrections, 'correction')} queued." if totals.corrections else "."))
+
+
+# ---- chat: language (i18n.py translates the messages listed in i18n.TRANSLATED) -------------
+
+LANGUAGE_NOW = ("This chat gets its answers in {name}. Choose with /language en (English), "
+                "/language ru (Русский) or /language uk (Українська).")
+LANGUAGE_SET = "Done: this chat now gets its answers in {name}."
+LANGUAGE_UNKNOWN = "No language \"{code}\" yet. Choose en, ru or uk, e.g. /language ru"

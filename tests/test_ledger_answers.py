@@ -57,7 +57,7 @@ async def test_kosovo_summary_fits_one_message_and_shows_disputes_apart(deps):
     assert len(text) < TELEGRAM_LIMIT
     assert "Recognized by <b>99 UN member states</b>" in text
     assert ("⚠️ 9 more are claimed to have withdrawn, without a date (Serbian President Vucic on"
-            " 2023-01-04)") in text and "Not counted above." in text
+            " 4 Jan 2023)") in text and "Not counted above." in text
     assert "Also by 3 recognizers that are not UN member states, counted apart: Cook Islands, Niue," in text
     latest = text[text.index("Latest changes"):]
     assert latest.index("26 Mar 2025 — Kenya recognized") < latest.index("4 Sep 2020 — Israel")
@@ -139,7 +139,7 @@ async def test_state_that_recognizes_nothing(deps):
 async def test_history_of_one_pair_with_evidence(deps):
     text = (await ask(deps, "/history ghana kosovo")).text
     assert text.startswith("<b>Ghana and Kosovo</b>: 2 recorded acts, in timeline order")
-    assert text.index("23 Jan 2012 — recognized (seed history)") < text.index("11 Nov 2019 — withdrew (seed history)")
+    assert text.index("23 Jan 2012 — recognized (diplowatch seed history)") < text.index("11 Nov 2019 — withdrew (diplowatch seed history)")
     assert "announced by Serbian FM" in text
     multiword = (await ask(deps, "/history north korea dpr")).text
     assert multiword.startswith("<b>North Korea and Donetsk People's Republic</b>: 1 recorded act")

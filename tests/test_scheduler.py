@@ -2,6 +2,8 @@
 failing sources isolated, restart resuming from SQLite, and the APScheduler jobs."""
 
 import asyncio
+import logging
+import re
 import threading
 import time
 from collections import deque
@@ -19,7 +21,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from diplowatch import scheduler as scheduler_module
 from diplowatch.config import parse_sources
 from diplowatch.models import Source
-from diplowatch.scheduler import Monitor, PollLag, backoff_seconds
+from diplowatch.progress import RoundProgress
+from diplowatch.scheduler import Monitor, PollLag, PollOutcome, backoff_seconds
 from diplowatch.sources import close_parse_pool, make_client
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import open_db
@@ -296,3 +299,54 @@ async def test_a_polled_batch_is_extracted_and_matched_off_the_event_loop(world,
         "SELECT s.title FROM outbox o JOIN alerts a ON a.id = o.alert_id "
         "JOIN statements s ON s.id = a.statement_id WHERE o.chat_id = 7")}
     assert sent == {"Second statement", "Statement B"}
+
+
+# ---- progress of a poll round (issue 15) ---------------------------------------------------
+
+def progress_lines(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records
+            if r.name == "diplowatch.scheduler" and r.levelno == logging.INFO]
+
+
+async def test_a_poll_round_names_each_source_as_it_finishes(world, caplog):
+    """The slow source finishes last; each line names its source and counts the round."""
+    monitor, server, _ = world
+    server.set_fault("/a.xml", delay=0.5)
+    with caplog.at_level(logging.INFO, logger="diplowatch.scheduler"):
+        await monitor.poll_all()
+    lines = progress_lines(caplog)
+    assert lines[:2] == ["polled 1/2 source=b: 1 new", "polled 2/2 source=a: 2 new"]
+    assert re.fullmatch(r"poll done: 2 sources in \d+ s \(0 failed\)", lines[2])
+
+
+async def test_the_first_scheduled_round_is_logged_then_polls_are_quiet(world, caplog):
+    monitor, server, clock = world
+    source_store.record_success(monitor.db, "a", now=T0, next_poll_at=T0 + timedelta(hours=2),
+                                etag=None, last_modified=None, last_seen_key=None)
+    monitor.schedule(AsyncIOScheduler(timezone="UTC"))  # a is not due: not in the first round
+    server.set_fault("/b.xml", status=503)
+    with caplog.at_level(logging.INFO, logger="diplowatch.scheduler"):
+        await monitor.poll("b")
+        clock.advance(minutes=20)
+        await monitor.poll("b")
+        await monitor.poll("a")
+    lines = progress_lines(caplog)
+    assert lines[0].startswith("polled 1/1 source=b: FAILED: HTTP 503")
+    assert re.fullmatch(r"first poll done: 1 source in \d+ s \(1 failed\)", lines[1])
+    assert len(lines) == 2  # later polls: DEBUG only (and a failure's WARNING)
+
+
+def test_a_large_round_logs_progress_at_most_every_few_seconds(caplog):
+    now = [0.0]
+    names = [f"s{i}" for i in range(1000)]
+    progress = RoundProgress(names, every=5.0, clock=lambda: now[0])
+    with caplog.at_level(logging.INFO, logger="diplowatch.scheduler"):
+        for i, name in enumerate(names):
+            now[0] = i * 0.1  # 100 s in all
+            progress.polled(PollOutcome(name, "new", 1))
+        progress.polled(PollOutcome("s1", "new", 1))  # not twice
+        progress.polled(PollOutcome("other", "new", 1))  # not of the round
+    lines = progress_lines(caplog)
+    assert lines[0] == "polled 51/1,000 sources…" and lines[1] == "polled 101/1,000 sources…"
+    assert len(lines) == 20 and lines[-1] == "first poll done: 1,000 sources in 100 s (0 failed)"
+    assert progress.finished

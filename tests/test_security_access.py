@@ -24,6 +24,7 @@ from diplowatch.store import chats, open_db
 from diplowatch.store.chats import MAX_SUBSCRIPTIONS
 from diplowatch.store.sources import get_source, sync_sources
 from tests.fakes.bot_api import FakeBotAPI
+from tests.fakes.ptb import diplowatch_app
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 ADMIN, USER, GROUP = 1001, 2002, -100500
@@ -123,12 +124,7 @@ def test_admin_commands_are_not_advertised():
 async def app(deps, bot_api: FakeBotAPI, monkeypatch):
     """A PTB Application with diplowatch's handlers, fed with process_update, on a fake
     monotonic clock (the throttle's), so nothing depends on how fast the machine is."""
-    clock = [1000.0]
-    monkeypatch.setattr(core.time, "monotonic", lambda: clock[0])
-    application = Application.builder().token(bot_api.token).base_url(bot_api.base_url) \
-        .updater(None).build()
-    handlers.register(application, deps)
-    async with application:
+    async with diplowatch_app(bot_api, deps, monkeypatch) as (application, clock):
         application.clock = clock  # type: ignore[attr-defined]
         yield application
 

@@ -22,6 +22,8 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Annotation, Text  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
+from ..wording import day as fact_date  # noqa: E402
+
 DPI = 100
 WIDTH, HEIGHT = 1200, 675  # a social card (16:9)
 INK, MUTED, FRAME = "#263238", "#607d8b", "#b0bec5"
@@ -52,7 +54,7 @@ def heading(fig: Figure, title: str, subtitle: str = "") -> None:
 def footer(fig: Figure, *, note: str, as_of: date | None) -> None:
     """The footnote (left) and the credit (right) on the bottom line."""
     k = scale(fig)
-    when = f"as of {as_of.day} {as_of:%b %Y}" if as_of else "no dated acts yet"
+    when = f"as of {fact_date(as_of)}" if as_of else "no dated acts yet"
     fig.text(0.985, 0.015, f"{when} · diplowatch ledger", fontsize=SMALL_PT * k, color=MUTED,
              ha="right", va="bottom")
     if note:

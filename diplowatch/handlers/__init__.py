@@ -4,7 +4,7 @@
 (handlers/console.py) reads the same table.
 """
 
-from . import admin, archive, general, recognitions, review, subscriptions  # noqa: F401 (registration)
+from . import admin, archive, general, language, recognitions, review, subscriptions  # noqa: F401 (registration)
 from .core import CALLBACKS, COMMANDS, Deps, Reply, Request, dispatch
 from .telegram import register
 

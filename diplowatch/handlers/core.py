@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from .. import texts
+from .. import i18n, texts
 from ..charts.cache import ChartCache
 from ..config import Settings
 from ..models import UserError
 from ..sources.fetch import Fetcher
-from ..store import Database, storage_fault
+from ..store import Database, chats, storage_fault
 from ..store.readers import Readers
 
 T = TypeVar("T")
@@ -68,6 +69,7 @@ class Request:
     operator: bool = False  # the local console user; never set from Telegram
     # in groups: asks the front end whether the user administers the chat (None: cannot ask)
     chat_admin: Callable[[], Awaitable[bool]] | None = None
+    language_code: str | None = None  # the user's, from Telegram: the default answer language
 
     @property
     def arg_text(self) -> str:
@@ -196,10 +198,25 @@ async def dispatch(deps: Deps, request: Request) -> Reply:
 
 
 async def _answer(deps: Deps, request: Request) -> Reply:
+    with i18n.speaking(_language(deps, request)):
+        reply = await _answer_in_language(deps, request)
+        reply.text = i18n.gettext(reply.text)  # a reply that is one message of the catalogue
+        return reply
+
+
+def _language(deps: Deps, request: Request) -> str:
+    try:
+        chosen = chats.chat_language(deps.db, request.chat_id)
+    except sqlite3.Error:  # the command itself then meets the fault and says so
+        chosen = None
+    return i18n.pick(chosen, request.language_code)
+
+
+async def _answer_in_language(deps: Deps, request: Request) -> Reply:
     try:
         return await _route(deps, request)
     except UserError as exc:
-        return Reply(texts.escape(str(exc)))
+        return Reply(texts.escape(i18n.gettext(str(exc))))
     except Exception as exc:
         if fault := storage_fault(exc):  # the machine's fault, not a bug: no traceback
             log.error("command failed command=%s chat=%s: database %s: %s",
@@ -211,7 +228,7 @@ async def _answer(deps: Deps, request: Request) -> Reply:
 
 async def _route(deps: Deps, request: Request) -> Reply:
     if any(len(a) > MAX_ARG_CHARS for a in request.args) or len(request.arg_text) > MAX_ARG_CHARS:
-        raise UserError(texts.TOO_LONG.format(limit=MAX_ARG_CHARS))
+        raise UserError(i18n.gettext(texts.TOO_LONG).format(limit=MAX_ARG_CHARS))
     if request.callback is not None:
         prefix = request.callback.split(":", 1)[0]
         if prefix not in CALLBACKS:
@@ -219,7 +236,7 @@ async def _route(deps: Deps, request: Request) -> Reply:
         return await CALLBACKS[prefix](deps, request)
     cmd = COMMANDS.get(request.command)
     if cmd is None:
-        raise UserError(texts.UNKNOWN_COMMAND.format(command=request.command[:32]))
+        raise UserError(i18n.gettext(texts.UNKNOWN_COMMAND).format(command=request.command[:32]))
     if cmd.admin and not is_admin(deps, request):
         log.warning("admin command refused command=%s user=%s", cmd.name, request.user_id)
         raise UserError(texts.ADMIN_ONLY)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import texts
+from .. import i18n, texts
 from ..models import UserError
 from ..store import chats, outbox
 from ..store import sources as source_store
@@ -23,7 +23,7 @@ async def help_(deps: Deps, request: Request) -> Reply:
     if name := request.arg_text.lstrip("/").lower():
         cmd = COMMANDS.get(name)
         if cmd is None or (cmd.admin and not is_admin(deps, request)):
-            raise UserError(texts.HELP_UNKNOWN.format(name=name[:32]))
+            raise UserError(i18n.gettext(texts.HELP_UNKNOWN).format(name=name[:32]))
         return Reply(texts.command_help(cmd))
     return Reply(texts.help_text(ordered_commands(), admin=is_admin(deps, request)))
 

@@ -24,7 +24,7 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from .. import render, texts
+from .. import i18n, render, texts
 from ..models import UserError
 from ..store import chats, storage_fault, transaction
 from .core import COMMANDS, GROUP_TYPES, Deps, Reply, Request, Throttle, dispatch, ordered_commands
@@ -41,7 +41,7 @@ def register(app: Application, deps: Deps) -> None:
             return
         if not throttle.allow(user.id):
             if throttle.first_refusal(user.id):
-                await message.reply_text(texts.SLOW_DOWN)
+                await message.reply_text(_slow_down(user.language_code))
             return
         name = message.text.split()[0][1:].split("@")[0].lower()
         reply = await dispatch(deps, _request(update, context.bot, name, list(context.args or [])))
@@ -52,7 +52,7 @@ def register(app: Application, deps: Deps) -> None:
         if query is None or update.effective_user is None:
             return
         if not throttle.allow(update.effective_user.id):  # buttons run queries too
-            await query.answer(texts.SLOW_DOWN)
+            await query.answer(_slow_down(update.effective_user.language_code))
             return
         request = _request(update, context.bot, "", [])
         request.callback = query.data or ""
@@ -69,6 +69,10 @@ def register(app: Application, deps: Deps) -> None:
     app.add_handler(CommandHandler(list(COMMANDS), on_command))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
+
+
+def _slow_down(language_code: str | None) -> str:
+    return i18n.gettext(texts.SLOW_DOWN, i18n.pick(None, language_code))
 
 
 def apply_member_change(deps: Deps, change: ChatMemberUpdated) -> None:
@@ -91,7 +95,8 @@ def apply_member_change(deps: Deps, change: ChatMemberUpdated) -> None:
 def _request(update: Update, bot: Bot, name: str, args: list[str]) -> Request:
     chat, user = update.effective_chat, update.effective_user
     request = Request(chat_id=chat.id, user_id=user.id, command=name, args=args,
-                      chat_type=chat.type, chat_title=chat.title or "")
+                      chat_type=chat.type, chat_title=chat.title or "",
+                      language_code=user.language_code)
     if chat.type in GROUP_TYPES:
         request.chat_admin = functools.partial(_is_chat_admin, update, bot)
     return request

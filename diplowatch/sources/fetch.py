@@ -267,7 +267,7 @@ class Fetcher:
         if isinstance(exc, httpx.TimeoutException):
             return f"timed out talking to {host}"
         if isinstance(exc, httpx.ConnectError):
-            return f"could not connect to {host}: {_brief(exc)}"
+            return f"could not connect to {host} ({_brief(exc)})"
         if isinstance(exc, httpx.ReadError | httpx.WriteError | httpx.RemoteProtocolError):
             detail = " ".join(str(exc).split())[:120]
             return f"connection reset by {host}" + (f" ({detail})" if detail else "")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import os
 import socket
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -160,6 +161,25 @@ def _as_httpx_errors() -> Iterator[None]:
         raise _map(exc) from exc
 
 
+def connect_failure(exc: aiohttp.ClientConnectorError) -> str:
+    """Why a connection failed, in words a reader of /sources follows: 'connection refused',
+    not aiohttp's 'Cannot connect to host h:443 ssl:default [Connect call failed (…)]'."""
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+        return "its TLS certificate is not valid"
+    if isinstance(exc, aiohttp.ClientConnectorSSLError):
+        return "the TLS handshake failed"
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return "the host name does not resolve"
+    error = exc.os_error
+    if isinstance(error, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(error, TimeoutError):
+        return "the connection timed out"
+    if error.errno and error.errno > 0:
+        return os.strerror(error.errno).lower()  # 'network is unreachable', 'no route to host'
+    return "network error"
+
+
 def _map(exc: BaseException) -> httpx.HTTPError:
     message = str(exc) or type(exc).__name__
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
@@ -169,7 +189,7 @@ def _map(exc: BaseException) -> httpx.HTTPError:
     if isinstance(exc, aiohttp.ServerTimeoutError | TimeoutError):
         return httpx.TimeoutException(message)
     if isinstance(exc, aiohttp.ClientConnectorError):
-        return httpx.ConnectError(message)
+        return httpx.ConnectError(connect_failure(exc))
     if isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError
                   | aiohttp.ClientOSError):
         return httpx.ReadError(message)

@@ -78,6 +78,19 @@ def ensure_chat(db: Database, chat_id: int, *, type: str, now: datetime) -> None
                [chat_id, type, iso(now)])
 
 
+def chat_language(db: Database, chat_id: int) -> str | None:
+    """The language the chat chose with /language, or None."""
+    row = next(db.query("SELECT language FROM chats WHERE id = ?", [chat_id]), None)
+    return row["language"] if row else None
+
+
+def set_chat_language(db: Database, chat_id: int, language: str | None, *, type: str, title: str,
+                      now: datetime) -> None:
+    with db.atomic():
+        upsert_chat(db, chat_id, type=type, title=title, now=now)
+        db.execute("UPDATE chats SET language = ? WHERE id = ?", [language, chat_id])
+
+
 def get_chat(db: Database, chat_id: int) -> Chat | None:
     rows = list(db.query("SELECT * FROM chats WHERE id = ?", [chat_id]))
     return _chat(rows[0]) if rows else None

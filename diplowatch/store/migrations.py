@@ -388,3 +388,9 @@ CREATE VIRTUAL TABLE statements_fts USING fts5(
 INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')
 """,
     )
+
+
+@migrations()
+def m014_chat_language(db: Database) -> None:
+    # The language a chat chose with /language; NULL: the user's Telegram language_code decides.
+    _run(db, "ALTER TABLE chats ADD COLUMN language TEXT;")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -13,8 +12,15 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from ..models import Statement, UserError
+from ..models import Statement
 from . import iso, parse_iso
+from .search_syntax import (  # noqa: F401 (the limits are read from here too)
+    MAX_PREFIXES,
+    MAX_TERMS,
+    MIN_PREFIX,
+    SearchRefused,
+    fts_query,
+)
 
 # Keys whose identity can drift (a feed that re-publishes with new GUIDs or links): for these,
 # an item matching a stored one by URL or by content is the same statement, not a new one.
@@ -224,42 +230,8 @@ def revisions(db: Database, statement_id: int) -> list[dict]:
     ))
 
 
-MAX_TERMS = 8  # words in one search (each part of a hyphenated word counts)
-MAX_PREFIXES = 1  # words ending in *: two cost 0.1–0.6 s at 1M statements (before m013)
-MIN_PREFIX = 3  # letters before a *
 SEARCH_BUDGET = 0.5  # seconds of SQLite work for one search, then it is stopped
 _PROGRESS_STEPS = 1000  # SQLite VM instructions between two looks at the clock
-
-
-class SearchRefused(UserError):
-    """A search past the cost limits, or over its time budget; the message says why."""
-
-
-def fts_query(words: str) -> str:
-    """User words → a safe FTS5 query: every word must occur; a trailing * is a prefix.
-
-    Raises SearchRefused past the cost limits (MAX_TERMS, MAX_PREFIXES, MIN_PREFIX): a prefix
-    of one letter, or twenty of them, makes FTS5 merge the row lists of most of its words.
-    """
-    terms, tokens, prefixes = [], 0, 0
-    for word in re.findall(r"[\w*'’-]+", words):
-        prefix = word.endswith("*")
-        word = word.strip("*'’-").replace("*", "")
-        parts = re.findall(r"\w+", word)
-        if not parts:
-            continue
-        if prefix and len(parts[-1]) < MIN_PREFIX:
-            raise SearchRefused(f"“{word}*” is too short a prefix: put at least {MIN_PREFIX} "
-                                "letters before the *.")
-        tokens, prefixes = tokens + len(parts), prefixes + prefix
-        terms.append(f'"{word}"' + ("*" if prefix else ""))
-    if tokens > MAX_TERMS:
-        raise SearchRefused(f"Too many words ({tokens}): a search takes at most {MAX_TERMS}. "
-                            "Leave out the common ones.")
-    if prefixes > MAX_PREFIXES:
-        raise SearchRefused(f"Only {MAX_PREFIXES} word of a search may end in * (this one has "
-                            f"{prefixes}).")
-    return " ".join(terms)
 
 
 def search(

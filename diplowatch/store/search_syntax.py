@@ -1,0 +1,140 @@
+"""The search syntax people type → a safe FTS5 query.
+
+Words must all occur; "a phrase" in quotes must occur as it is; ``a OR b`` takes either (OR
+binds the two words beside it, as in web search: ``recognition Kosovo OR Abkhazia`` is
+recognition AND (Kosovo OR Abkhazia)); ``-word`` or ``-"a phrase"`` leaves statements out;
+``word*`` is a prefix. Anything else is refused with a message that says what to type.
+
+Only double-quoted strings of word characters and our own operators reach FTS5, so nothing a
+user types is read as FTS5 syntax (column filters, NEAR, ^, a stray quote).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import UserError
+
+MAX_TERMS = 8  # words in one search (each part of a hyphenated word or a phrase counts)
+MAX_PREFIXES = 1  # words ending in *: one costs up to ~45 ms at 1M statements, two 0.1–0.6 s
+MIN_PREFIX = 3  # letters before a *
+
+QUOTES = "\"“”„«»"  # phones turn " into curly quotes
+_TOKEN = re.compile(
+    rf"(?P<minus>-+)?(?:[{QUOTES}](?P<phrase>[^{QUOTES}]*)(?P<close>[{QUOTES}])?(?P<star>\*)?"
+    rf"|(?P<word>[\w*'’-]+))|(?P<bracket>[()\[\]{{}}])"
+)
+EXAMPLE = "e.g. /search recognition Kosovo OR Abkhazia -Serbia"
+
+
+class SearchRefused(UserError):
+    """A search past the cost limits, in a syntax we do not take, or over its time budget;
+    the message says why."""
+
+
+@dataclass(frozen=True)
+class _Term:
+    fts: str  # a double-quoted FTS5 string, maybe with a trailing *
+    tokens: int
+    prefix: bool
+    negative: bool
+
+
+def fts_query(words: str) -> str:
+    """User words → an FTS5 query ("" when there is no word to look for).
+
+    Raises SearchRefused for a syntax error (unclosed quote, brackets, a misplaced OR, only
+    exclusions) and past the cost limits (MAX_TERMS, MAX_PREFIXES, MIN_PREFIX): a prefix of one
+    letter, or twenty of them, makes FTS5 merge the row lists of most of its words.
+    """
+    groups = _groups(words)
+    terms = [t for group in groups for t in group]
+    tokens, prefixes = sum(t.tokens for t in terms), sum(t.prefix for t in terms)
+    if tokens > MAX_TERMS:
+        raise SearchRefused(f"Too many words ({tokens}): a search takes at most {MAX_TERMS}. "
+                            "Leave out the common ones.")
+    if prefixes > MAX_PREFIXES:
+        raise SearchRefused(f"Only {MAX_PREFIXES} word of a search may end in * (this one has "
+                            f"{prefixes}).")
+    wanted = [_either(g) for g in groups if not g[0].negative]
+    unwanted = [g[0].fts for g in groups if g[0].negative]
+    if unwanted and not wanted:
+        raise SearchRefused(f"Add a word to look for: -word only leaves statements out ({EXAMPLE}).")
+    query = " AND ".join(wanted)
+    if unwanted:
+        query = f"({query}) NOT {_either_fts(unwanted)}"
+    return query
+
+
+def _groups(words: str) -> list[list[_Term]]:
+    """The terms of a search, ANDed groups of ORed alternatives."""
+    groups: list[list[_Term]] = []
+    join = False  # an OR is waiting for its right-hand word
+    for match in _TOKEN.finditer(words):
+        word = match["word"]
+        if match["bracket"]:
+            raise SearchRefused("Brackets are not part of the search syntax: type the words, "
+                                f"OR between alternatives, -word to leave one out ({EXAMPLE}).")
+        if word in ("NEAR", "NOT") and not match["minus"]:
+            raise SearchRefused(_OPERATOR_HINTS[word])
+        if word in ("OR", "AND") and not match["minus"]:
+            if join or (word == "OR" and not groups):
+                raise SearchRefused(f"OR goes between two words, {EXAMPLE}.")
+            join = word == "OR"  # AND is what a search does anyway
+            continue
+        term = _term(match)
+        if term is None:
+            continue
+        if join:
+            if term.negative or groups[-1][-1].negative:
+                raise SearchRefused(f"-word cannot be one side of an OR, {EXAMPLE}.")
+            groups[-1].append(term)
+            join = False
+        else:
+            groups.append([term])
+    if join:
+        raise SearchRefused(f"OR goes between two words, {EXAMPLE}.")
+    return groups
+
+
+_OPERATOR_HINTS = {
+    "NEAR": "NEAR is not part of the search syntax: put the words in quotes to find them side "
+            "by side, e.g. /search \"recognition of Kosovo\".",
+    "NOT": f"To leave a word out, put a minus before it: -word ({EXAMPLE}).",
+}
+
+
+def _term(match: re.Match) -> _Term | None:
+    negative = bool(match["minus"])
+    if match["word"] is not None:
+        raw = match["word"]
+        prefix = raw.endswith("*")
+        text = raw.strip("*'’-").replace("*", "")
+        shown = f"{text}*"
+    else:
+        if match["close"] is None:
+            raise SearchRefused("A quote is not closed: end the phrase with a quote too, e.g. "
+                                "/search \"recognition of Kosovo\".")
+        prefix, text = bool(match["star"]), match["phrase"]
+        shown = f"\"{text.strip()}\"*"
+    parts = re.findall(r"\w+", text)
+    if not parts:
+        return None
+    if prefix and len(parts[-1]) < MIN_PREFIX:
+        raise SearchRefused(f"“{shown}” is too short a prefix: put at least {MIN_PREFIX} "
+                            "letters before the *.")
+    if prefix and negative:
+        raise SearchRefused("A word left out with - cannot end in *: type it whole.")
+    # A word keeps its apostrophes and hyphens (the tokenizer splits there as it does for
+    # the text); a phrase is its words. Neither holds a double quote, so both are safe.
+    body = text if match["word"] is not None else " ".join(parts)
+    return _Term(f'"{body}"' + ("*" if prefix else ""), len(parts), prefix, negative)
+
+
+def _either(group: list[_Term]) -> str:
+    return _either_fts([t.fts for t in group])
+
+
+def _either_fts(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"

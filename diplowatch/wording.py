@@ -1,0 +1,75 @@
+"""How dates, times and counts read in chat replies and alerts: one format for each.
+
+- A day: "4 Mar 2008"; with less precision "Mar 2008" or "2008". English month names from
+  this module, never the machine's locale (strftime's %b follows it).
+- A moment, in alerts and status: "4 Mar 2008, 14:05 UTC", converted to UTC. A time of exactly
+  00:00:00 is what a source that gives only a date yields, so it reads as the day alone.
+- A count: "1 UN member state recognizes it", "21 UN member states recognize it", with the
+  plural category from Babel's CLDR rules (English has one/other; Russian and Ukrainian
+  one/few/many, where 21 takes the form of 1).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from functools import cache
+
+from babel import Locale
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day(when: object, precision: str | None = "day") -> str:
+    """'21 Feb 2022', 'Feb 2022', '2022' or '' by precision; accepts date, datetime (in UTC)
+    or ISO text."""
+    if not when:
+        return ""
+    if isinstance(when, datetime) and when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    text = when if isinstance(when, str) else when.isoformat()
+    year, month, dom = (text[:10].split("-") + ["", ""])[:3]
+    good = month.isascii() and month.isdigit() and 1 <= int(month) <= 12
+    if precision == "year" or not good:
+        return year
+    mon = MONTHS[int(month) - 1]
+    if precision == "month" or not (dom.isascii() and dom.isdigit()):
+        return f"{mon} {year}"
+    return f"{int(dom)} {mon} {year}"
+
+
+def moment(when: datetime | date | None, *, unknown: str = "date unknown") -> str:
+    """'4 Mar 2008, 14:05 UTC' (a naive datetime is taken as UTC, as the store writes it)."""
+    if when is None:
+        return unknown
+    if not isinstance(when, datetime):
+        return day(when)
+    utc = when.astimezone(UTC) if when.tzinfo else when
+    if (utc.hour, utc.minute, utc.second) == (0, 0, 0):
+        return day(utc)
+    return f"{day(utc)}, {utc:%H:%M} UTC"
+
+
+_ISO_DAY = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+
+
+def dates_in(text: str) -> str:
+    """Free text (a ledger note) with its ISO days in the one format: 'Vucic on 4 Jan 2023'."""
+    return _ISO_DAY.sub(lambda m: day(m[0]), text)
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+def plural(n: int, forms: dict[str, str], *, lang: str = "en") -> str:
+    """The form of ``forms`` (CLDR categories: one, few, many, other) for ``n``, with {n} filled
+    in: plural(21, {"one": "{n} state", "other": "{n} states"}) → '21 states'."""
+    category = _locale(lang).plural_form(abs(n))
+    return (forms.get(category) or forms["other"]).replace("{n}", f"{n:,}")
+
+
+def count(n: int, one: str, other: str | None = None) -> str:
+    """'1 UN member state', '2 UN member states' (English: one and other)."""
+    return plural(n, {"one": "{n} " + one, "other": "{n} " + (other or one + "s")})
