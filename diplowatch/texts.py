@@ -550,12 +550,12 @@ def review_card(card) -> str:
     """One held report for an admin: what was extracted, how sure, who reported it, the quote."""
     e = card.event
     actor, target = names.display(e["actor"], actor=True), names.display(e["target"])
-    held = e["created_at"][:16].replace("T", " ") if e["created_at"] else "?"
+    held = moment(datetime.fromisoformat(e["created_at"])) if e["created_at"] else "?"
     source = link(e["source_url"], card.source_title or "source") if e["source_url"] else escape(card.source_title)
     return (f"🔎 <b>Review {card.position} of {card.waiting}</b> · report #{e['id']}\n"
             f"<b>{escape(actor)}</b> ({escape(e['actor'])}) · {escape(e['act'])} · "
             f"<b>{escape(target)}</b> ({escape(e['target'])})\n"
-            f"Confidence {e['confidence']:.2f} · {escape(e['provenance'] or 'unknown')} · held since {held} UTC\n"
+            f"Confidence {e['confidence']:.2f} · {escape(e['provenance'] or 'unknown')} · held since {held}\n"
             f"<blockquote>{escape(one_line(e['evidence'] or '', width=QUOTE_CHARS))}</blockquote>\n{source}")
 
 
@@ -693,7 +693,7 @@ def _events_line(events: list[Event]) -> str:
 # ---- source health, to the admins (source_health.py) -------------------------------------
 
 def _stamp(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return moment(when)  # the one date format of chat replies and alerts (wording.py)
 
 
 def _span(since: datetime, now: datetime) -> str:

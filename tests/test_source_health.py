@@ -66,11 +66,11 @@ async def world(tmp_path, feed_server: FeedServer):
     close_parse_pool()
 
 
-FAILING = ("⚠️ <b>Source failing</b>: mfa has failed every poll since 2026-11-20 06:00 UTC (1d, "
+FAILING = ("⚠️ <b>Source failing</b>: mfa has failed every poll since 20 Nov 2026, 06:00 UTC (1d, "
            "{n} attempt(s)).\nLast reason: HTTP 503 Service Unavailable from 127.0.0.1\n"
            "See what it gives with /testsource mfa; all sources: /sources. You will be told once"
            " when it works again.")
-RECOVERED = ("✅ <b>Source back</b>: mfa works again after failing since 2026-11-20 06:00 UTC "
+RECOVERED = ("✅ <b>Source back</b>: mfa works again after failing since 20 Nov 2026, 06:00 UTC "
              "(1d).")
 
 
@@ -147,7 +147,7 @@ async def test_sources_shows_since_when_a_source_fails(world: World) -> None:
     now = T0 + timedelta(hours=5)
     page = texts.sources_html(source_store.list_sources(world.db), now=now)
     assert page.endswith("— failing ×2: HTTP 503 Service Unavailable from 127.0.0.1 — since "
-                         "2026-11-20 06:00 UTC (5h ago)")
+                         "20 Nov 2026, 06:00 UTC (5h ago)")
 
 
 def test_the_delay_is_configurable() -> None:
