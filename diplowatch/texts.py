@@ -56,12 +56,15 @@ def source_health(state: SourceState, *, now: datetime) -> str:
 def sources_table(rows: list[tuple[Source, SourceState]], *, now: datetime) -> str:
     if not rows:
         return "No sources. Add one to sources.toml or with: diplowatch sources add NAME URL"
-    lines = [f"{'NAME':<20} {'KIND':<8} {'EVERY':>6}  {'LAST OK':<10} {'NEXT':<10} HEALTH"]
-    for source, state in rows:
+    cells = [(source, state, ago(state.last_ok_at, now=now), ago(state.next_poll_at, now=now))
+             for source, state in rows]
+    last_w = max([10] + [len(c[2]) for c in cells])  # 'in under a minute' is wider than 10
+    next_w = max([10] + [len(c[3]) for c in cells])
+    lines = [f"{'NAME':<20} {'KIND':<8} {'EVERY':>6}  {'LAST OK':<{last_w}} {'NEXT':<{next_w}} HEALTH"]
+    for source, state, last_ok, next_poll in cells:
         lines.append(
             f"{source.name:<20} {source.kind:<8} {source.interval // 60:>5}m  "
-            f"{ago(state.last_ok_at, now=now):<10} {ago(state.next_poll_at, now=now):<10} "
-            f"{source_health(state, now=now)}"
+            f"{last_ok:<{last_w}} {next_poll:<{next_w}} {source_health(state, now=now)}"
         )
     return "\n".join(lines)
 
