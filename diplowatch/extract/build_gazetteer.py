@@ -19,7 +19,7 @@ import json
 import re
 from pathlib import Path
 
-from .normalize import clean_text, fold, stem
+from .normalize import HANGUL_SYLLABLE, clean_text, fold, stem
 from .tokens import tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -36,7 +36,6 @@ SECTIONS = (("states", "state"), ("entities", "entity"), ("territories", "territ
             ("capitals", "capital"), ("adjectives", "adj"), ("persons", "person"))
 KIND_RANK = {"entity": 6, "territory": 5, "state": 4, "capital": 3, "person": 2, "adj": 1, "org": 0}
 _CYR = re.compile(r"[\u0400-\u04ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")  # Korean writes compound names with or without spaces
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -148,7 +147,7 @@ def build() -> dict:
 
     def add(name: str, kind: str, codes: list[str], *, case: bool = False,
             curated: bool = True) -> None:
-        if " " in name and _HANGUL.search(name):
+        if " " in name and HANGUL_SYLLABLE.search(name):
             add(name.replace(" ", ""), kind, codes, case=case, curated=curated)  # spaced or not
         key = _key(name)
         if not key or (len(key) == 1 and key[0] in stop) or key in stop_keys:

@@ -15,6 +15,7 @@ from .coordination import groups
 from .doc import Sentence, build_sentence
 from .gazetteer import Mention
 from .lexicon import Lexicon, get_lexicon
+from .lexicon.asia_mideast import VERB_FINAL
 from .normalize import clean_text, guess_lang, sentence_lang
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
 from .rules import Found, analyse, find_actors, scope_of
@@ -179,7 +180,7 @@ def _triggers(sent: Sentence) -> list[int]:
     return out
 
 
-_PARTNER_BEFORE = frozenset({"zh", "ko", "tr"})
+_PARTNER_BEFORE = VERB_FINAL | {"zh"}  # 'X与台湾断交': the partner before the verb
 
 
 def _taiwan_ties(sent: Sentence, k: int) -> bool:

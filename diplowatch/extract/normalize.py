@@ -65,13 +65,14 @@ def _strip_scripts(text: str) -> str:
     return "".join(out)
 
 
-_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7af]")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han characters (tokens.py, lexicon)
+HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7af]")
 
 
 def fold(word: str) -> str:
     """Case- and accent-insensitive key: 'Palästina' → 'palastina', 'Ёлка' → 'елка'."""
     word = word.casefold()
-    if word.isascii() or _HANGUL_SYLLABLE.match(word):
+    if word.isascii() or HANGUL_SYLLABLE.match(word):
         return word  # Korean has no accents; decomposing it would split its syllables
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -113,7 +114,7 @@ _ARMENIAN = re.compile(r"[\u0530-\u058f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese writes Han characters too: not Chinese
 _RU_ONLY = re.compile(r"[ыэё]", re.I)
 _TR_LETTERS = re.compile(r"[ığ]")

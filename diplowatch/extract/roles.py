@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from .coordination import ARTICLES
 from .doc import Sentence
 from .gazetteer import Mention, load_trie
+from .lexicon.asia_mideast import VERB_FINAL
 from .names_am import oblique_clitic
 
 ACTOR_KINDS = {"state", "capital", "person", "adj"}
-POSTPOSITIONAL = frozenset({"ko", "tr"})
+# Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia).
+POSTPOSITIONAL = VERB_FINAL
 TARGET_KINDS = {"entity", "territory"}
 _POSSESSIVE = {"'s", "'"}
 FREE_ORDER = {"ru", "uk"}

@@ -28,7 +28,7 @@ from .gazetteer import Mention
 from .lexicon.asia_mideast import VERB_FINAL
 from .lists import listed_actors
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, Scan, trailing_background
-from .targets import carried_targets, clause_targets, state_object
+from .targets import ENTITY_CODES, SOVEREIGNTY, carried_targets, clause_targets, state_object
 
 MODAL_WINDOW = 8
 NEG_WINDOW = 10
@@ -398,7 +398,6 @@ def _has_object_noun(sent: Sentence, t: int, hi: int) -> bool:
     return _state_sovereignty(sent, k, hi)
 
 
-_SOVEREIGNTY = ("sover", "sobera", "souver", "sovran", "suveren", "суверен", "soberan")
 
 
 def _state_sovereignty(sent: Sentence, k: int, hi: int) -> bool:
@@ -406,9 +405,9 @@ def _state_sovereignty(sent: Sentence, k: int, hi: int) -> bool:
     sovereignty is the object, so the entity of the sentence before is not carried over."""
     start = k
     sov = next((j for j in range(start, min(hi, start + 4))
-                if sent.tokens[j].f.startswith(_SOVEREIGNTY)), None)
+                if sent.tokens[j].f.startswith(SOVEREIGNTY)), None)
     if sov is None:
         return False
     near = [sent.mention_at.get(j) for j in range(start, min(hi, sov + 4))]
     return any(m is not None and m.kind in ("state", "adj") and not any(c.islower() for c in m.codes)
-               and not set(m.codes) & {"PS", "TW", "EH", "XK"} for m in near)
+               and not set(m.codes) & ENTITY_CODES for m in near)

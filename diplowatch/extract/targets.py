@@ -65,6 +65,9 @@ def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
     return False
 
 
+# Folded stems of 'sovereignty' in the languages read.
+SOVEREIGNTY = ("sover", "sobera", "souver", "sovran", "suweren", "суверен", "soberan", "suveren",
+               "سياد", "بسياد", "egemenli", "주권", "ריבונות")
 _OVER = {"over", "sobre", "sur", "uber", "su", "nad", "над", "sopra", "على"}
 _ZH_OVER = {"对", "對"}
 
@@ -79,9 +82,7 @@ def _state_over(sent: Sentence, t: int, start: int) -> bool:
 
 def _sovereignty_over(sent: Sentence, k: int, start: int) -> bool:
     """'la soberanía marroquí sobre el Sáhara': sovereignty of a state over the target."""
-    if not sent.tokens[k].f.startswith(("sover", "sobera", "souver", "sovran", "suweren",
-                                        "суверен", "soberan", "suveren", "سياد", "بسياد",
-                                        "egemenli", "주권", "ריבונות")):
+    if not sent.tokens[k].f.startswith(SOVEREIGNTY):
         return False
     window = range(k + 1, min(start, k + 4))
     if any(sent.tokens[j].f in _OVER for j in window):

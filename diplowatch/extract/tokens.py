@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import fold
+from .normalize import HAN, fold
 
 # Chinese is written without spaces between words: each Han character is a token of its own,
 # and names and cue words are matched as sequences of characters ('承 认', '科 索 沃').
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _W = rf"[^\W{HAN}]"  # a word character other than a Han character
 # A word (letters/digits, inner hyphens and apostrophes kept: "Guinea-Bissau", "невід'ємну",
 # "Kosova'yı"), the possessive "'s" as its own token, a Han character, or one punctuation mark.

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..normalize import fold
+from ..normalize import HAN, fold
 from .asia_mideast import HEDGES as _AM_HEDGES
 from .asia_mideast import LEX as _AM
 from .en import LEX as _EN
@@ -86,7 +86,7 @@ def _split_elision(word: str) -> tuple[str, ...]:
     return (m.group(1), m.group(2)) if m else (word,)
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def _han_phrase(entry: str) -> str:
