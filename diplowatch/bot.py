@@ -25,12 +25,13 @@ from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
 from . import handlers, ledger, ops, pipeline, texts
+from .clock import utcnow
 from .config import ConfigError, Settings, load_sources, redact
 from .delivery import Sender, console_send, sending_request, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
 from .handlers.core import MAX_IN_FLIGHT, Deps
 from .handlers.telegram import bot_commands
-from .scheduler import Monitor, utcnow
+from .scheduler import Monitor
 from .sources import close_parse_pool
 from .sources.fetch import Fetcher, make_client
 from .store import Database, chats, check_writable, open_db, storage_fault

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import bot, texts
+from .clock import utcnow
 from .config import ConfigError, Settings, load_settings, redact, source_from_dict
 from .models import NoSuchSource, Source, UserError
-from .scheduler import utcnow
 from .store import sources as source_store
 from .store import statements as statement_store
 from .store import storage_fault

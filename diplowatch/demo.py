@@ -23,11 +23,11 @@ from importlib import resources
 from pathlib import Path
 
 from . import bot, texts
+from .clock import utcnow
 from .config import Settings, parse_sources
 from .delivery import Sender, console_send
 from .handlers import dispatch
 from .handlers.console import SaveFolder, format_reply, parse_line, run_console
-from .scheduler import utcnow
 from .store import sources as source_store
 from .store import statements as statement_store
 from .store.sources import sync_sources

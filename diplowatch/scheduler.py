@@ -26,6 +26,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from . import pipeline, source_health, texts
+from .clock import utcnow
 from .models import AlertPolicy, Source, SourceError, SourceState, Statement
 from .progress import RoundProgress
 from .sources import fetch_source
@@ -42,10 +43,6 @@ MAX_BACKOFF = 6 * 3600
 MAX_CONCURRENT_POLLS = 64
 LAG_WINDOW = 1000  # scheduling lags kept for poll_lag()
 _JOB_PREFIX = "poll:"
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
