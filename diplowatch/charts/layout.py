@@ -17,8 +17,8 @@ matplotlib.use("Agg")  # no display, no GUI toolkit: the bot renders in a worker
 
 import numpy as np  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg  # noqa: E402
+from matplotlib.figure import Figure, SubFigure  # noqa: E402
 from matplotlib.text import Annotation, Text  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
@@ -36,6 +36,14 @@ def new_figure(width_px: int = WIDTH, height_px: int = HEIGHT) -> Figure:
     fig = Figure(figsize=(width_px / DPI, height_px / DPI), dpi=DPI)
     FigureCanvasAgg(fig)
     return fig
+
+
+def renderer_of(fig: Figure | SubFigure) -> RendererAgg:
+    """The Agg renderer that measures text on ``fig`` (every figure here has an Agg canvas)."""
+    canvas = fig.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        canvas = FigureCanvasAgg(fig.figure)
+    return canvas.get_renderer()
 
 
 def scale(fig: Figure) -> float:
@@ -79,7 +87,7 @@ class LabelPlacer:
 
     def __init__(self, ax: Axes, reserved: Sequence[Bbox] = (), avoid: np.ndarray | None = None) -> None:
         self.ax = ax
-        self.renderer = ax.figure.canvas.get_renderer()
+        self.renderer = renderer_of(ax.figure)
         self.taken: list[Bbox] = list(reserved)
         self.leaders: list[tuple[np.ndarray, np.ndarray]] = []
         self.avoid = ax.transData.transform(avoid) if avoid is not None and len(avoid) else np.empty((0, 2))
@@ -144,7 +152,7 @@ def text_boxes(fig: Figure) -> list[tuple[str, Bbox]]:
     """Every text drawn on the figure with its extent on the canvas (for tests and for checking
     a layout): titles, labels, lists, footnotes, legend entries, and the tick labels in view
     (matplotlib keeps labels for ticks outside the view, but does not draw them)."""
-    renderer = fig.canvas.get_renderer()
+    renderer = renderer_of(fig)
     fig.draw_without_rendering()
     ticks, shown = set(), []
     for ax in fig.axes:

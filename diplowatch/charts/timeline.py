@@ -10,9 +10,8 @@ are listed beside the chart.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import matplotlib.dates as mdates
 import numpy as np
@@ -21,11 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from ..ledger import STATUS, event_date, status_of
-from ..models import UserError
-from ..names import display, is_un_member
-from ..store import events as events_store
-from ..texts import fact_date
+from ..names import display
+from .history import Point, Timeline, TimelineData, batch_label, batches, timeline_data
 from .layout import (
     FRAME,
     HEIGHT,
@@ -39,6 +35,7 @@ from .layout import (
     heading,
     new_figure,
     png_bytes,
+    renderer_of,
     scale,
 )
 
@@ -47,45 +44,10 @@ if TYPE_CHECKING:
 
 KEY_LATEST = 4  # the latest changes that get a label on the line (and the first act)
 LISTED = 16  # other changes listed beside the chart, newest first
-NAME_CHARS = 28
 _STYLE = {"recognize": ("^", "#2e7d32", "recognition"), "withdraw": ("v", "#c62828", "withdrawal")}
-_SYMBOL = {"recognize": "▲", "withdraw": "▼"}
 SPAN_COLOUR = "#78909c"
 # Where a label may go, in points from its marker: nearest first, above and below.
 _RISES = (30, -30, 55, -55, 80, -80, 105, -105, 130, -130, 160, -160)
-
-
-class Point(NamedTuple):
-    day: date
-    count: int  # UN members recognizing after this act
-    act: str
-    actor: str
-    precision: str = "day"
-
-    @property
-    def label(self) -> str:
-        name = display(self.actor, actor=True)
-        name = name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
-        return f"{_SYMBOL[self.act]} {name}, {fact_date(self.day, self.precision)}"
-
-
-class Timeline(NamedTuple):
-    points: list[Point]
-    start: int  # UN members recognizing before the first dated act (undated or unrecorded)
-    end: int  # UN members recognizing now
-    undated: int  # acts by UN members without a known date (not drawn)
-    undated_claims: int = 0  # of those, withdrawals or rejections: claims, not counted
-
-
-@dataclass(frozen=True)
-class TimelineData:
-    """All a timeline card shows, read from the ledger (the drawing needs no database)."""
-
-    target: str
-    timeline: Timeline
-    others: list[str]  # recognizers that are not UN members, by name
-    as_of: date | None  # the newest dated act in the ledger
-    end_day: date  # where the line ends: today, or the last act if later
 
 
 def timeline_png(
@@ -96,58 +58,6 @@ def timeline_png(
     return png_bytes(timeline_figure(timeline_data(db, target, now=now), width_px=width_px, height_px=height_px))
 
 
-def timeline_data(db: Database, target: str, *, now: datetime | None = None) -> TimelineData:
-    status = status_of(db, target)
-    timeline = timeline_points(db, target, current=status.un_count)
-    if not timeline.points:
-        raise UserError(f"No recognition history for {display(target)} yet.")
-    others = sorted(display(f.actor, actor=True) for f in status.recognizes if not f.un_member)
-    newest = events_store.newest_fact_day(db)
-    last = timeline.points[-1].day
-    end = max(now.date(), last) if now else last
-    return TimelineData(target, timeline, others, date.fromisoformat(newest) if newest else None, end)
-
-
-def timeline_points(db: Database, target: str, *, current: int) -> Timeline:
-    """Replay the target's acts by UN members in ledger order, anchored to end at ``current``.
-
-    Undated acts are not drawn: an undated recognition counts from the start, an undated
-    withdrawal not at all (the ledger shows it apart as a claim). A withdrawal by a state with
-    no recorded recognition counts as the loss of an earlier, unrecorded one, so ``start``
-    includes those.
-    """
-    status: dict[str, str] = {}
-    points: list[Point] = []
-    count = undated = claims = 0
-    before_first = None  # the count just before the first dated act
-    for row in events_store.target_timeline(db, target):
-        when, precision = event_date(row)
-        counted = is_un_member(row["actor"])
-        undated += when is None and counted
-        if when is None and row["act"] != "recognize":
-            claims += counted
-            continue  # an undated withdrawal is a claim, not a status change (as in the ledger)
-        actor, new = row["actor"], STATUS[row["act"]]
-        old, status[actor] = status.get(actor), new
-        if old == new or not is_un_member(actor):
-            continue
-        delta = _delta(old, new)
-        count += delta
-        if when is not None and row["act"] in _STYLE:
-            before_first = count - delta if before_first is None else before_first
-            points.append(Point(date.fromisoformat(when), count, row["act"], actor, precision))
-    anchor = current - count
-    start = anchor + (before_first or 0)
-    return Timeline([p._replace(count=p.count + anchor) for p in points], start, current, undated, claims)
-
-
-def _delta(old: str | None, new: str) -> int:
-    if new == "recognizes":
-        return 1
-    # a withdrawal with no recorded recognition is the loss of an unrecorded one
-    return -1 if old == "recognizes" or (old is None and new == "withdrew") else 0
-
-
 def timeline_figure(data: TimelineData, *, width_px: int = WIDTH, height_px: int = HEIGHT) -> Figure:
     """The card: title, the line, labels, the list beside it, footnote and credit."""
     fig = new_figure(width_px, height_px)
@@ -155,10 +65,10 @@ def timeline_figure(data: TimelineData, *, width_px: int = WIDTH, height_px: int
     points = data.timeline.points
     heading(fig, _title(data), _subtitle(data))
     ax = fig.add_axes((0.06, 0.11, 0.66, 0.74))
-    _draw_line(ax, data)
+    _draw_line(ax, data, k)
     legend = ax.legend(loc="upper left", fontsize=SMALL_PT * k, frameon=True, framealpha=0.9)
     fig.canvas.draw()  # fixes the axes' scales and the legend's place before labels are measured
-    placer = LabelPlacer(ax, reserved=[legend.get_window_extent(fig.canvas.get_renderer())],
+    placer = LabelPlacer(ax, reserved=[legend.get_window_extent(renderer_of(fig))],
                          avoid=_line_samples(data))
     labelled = _label_key_events(ax, placer, points, k)
     _list_beside(fig, [p for p in points if p not in labelled], k)
@@ -196,14 +106,14 @@ def _footnote(timeline: Timeline) -> str:
     return "Not on the line: " + "; ".join(parts) + "."
 
 
-def _draw_line(ax: Axes, data: TimelineData) -> None:
+def _draw_line(ax: Axes, data: TimelineData, k: float) -> None:
     timeline, points = data.timeline, data.timeline.points
     days = [points[0].day] + [p.day for p in points] + [data.end_day]
     counts = [timeline.start] + [p.count for p in points] + [timeline.end]
-    ax.step(days, counts, where="post", color=INK, linewidth=1.8, zorder=2)
+    ax.step(mdates.date2num(days), counts, where="post", color=INK, linewidth=1.8, zorder=2)
     for act, (marker, colour, name) in _STYLE.items():
         chosen = [p for p in points if p.act == act and p.precision == "day"]
-        ax.scatter([p.day for p in chosen], [p.count for p in chosen], marker=marker, color=colour,
+        ax.scatter(mdates.date2num([p.day for p in chosen]), [p.count for p in chosen], marker=marker, color=colour,
                    s=34, zorder=3, label=name if chosen else None)
     _draw_spans(ax, timeline)
     top = max(counts)
@@ -212,8 +122,8 @@ def _draw_line(ax: Axes, data: TimelineData) -> None:
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.tick_params(labelsize=TEXT_PT * scale(ax.figure), colors=INK)
-    ax.set_ylabel("UN member states recognizing", fontsize=TEXT_PT * scale(ax.figure), color=INK)
+    ax.tick_params(labelsize=TEXT_PT * k, colors=INK)
+    ax.set_ylabel("UN member states recognizing", fontsize=TEXT_PT * k, color=INK)
     ax.grid(True, alpha=0.3)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -243,24 +153,6 @@ def _period(p: Point) -> tuple[date, date]:
         return date(p.day.year, 1, 1), date(p.day.year, 12, 31)
     last = calendar.monthrange(p.day.year, p.day.month)[1]
     return date(p.day.year, p.day.month, 1), date(p.day.year, p.day.month, last)
-
-
-def batches(points: list[Point]) -> list[list[Point]]:
-    """Consecutive acts of one kind on one day (21 Sep 2025: ten recognitions) form one batch."""
-    out: list[list[Point]] = []
-    for p in points:
-        if out and (out[-1][0].day, out[-1][0].act, out[-1][0].precision) == (p.day, p.act, p.precision):
-            out[-1].append(p)
-        else:
-            out.append([p])
-    return out
-
-
-def batch_label(batch: list[Point]) -> str:
-    if len(batch) == 1:
-        return batch[0].label
-    first = batch[0]
-    return f"{_SYMBOL[first.act]} {len(batch)} states, {fact_date(first.day, first.precision)}"
 
 
 def _label_key_events(ax: Axes, placer: LabelPlacer, points: list[Point], k: float) -> list[Point]:
