@@ -67,10 +67,10 @@ def timeline_figure(data: TimelineData, *, width_px: int = WIDTH, height_px: int
     ax = fig.add_axes((0.06, 0.11, 0.66, 0.74))
     _draw_line(ax, data, k)
     legend = ax.legend(loc="upper left", fontsize=SMALL_PT * k, frameon=True, framealpha=0.9)
-    fig.canvas.draw()  # fixes the axes' scales and the legend's place before labels are measured
+    fig.draw_without_rendering()  # fixes the scales and the legend's place, rasterizing nothing
     placer = LabelPlacer(ax, reserved=[legend.get_window_extent(renderer_of(fig))],
                          avoid=_line_samples(data))
-    labelled = _label_key_events(ax, placer, points, k)
+    labelled = set(_label_key_events(ax, placer, points, k))  # a set: Point's == is Python code
     _list_beside(fig, [p for p in points if p not in labelled], k)
     footer(fig, note=_footnote(data.timeline), as_of=data.as_of)
     return fig
