@@ -11,6 +11,7 @@ import re
 
 from ..models import Event
 from .calibration import calibrate, features
+from .candidates import Found
 from .coordination import groups
 from .doc import Sentence, build_sentence
 from .gazetteer import Mention
@@ -18,7 +19,8 @@ from .lexicon import Lexicon, get_lexicon
 from .lexicon.asia_mideast import VERB_FINAL
 from .normalize import clean_text, guess_lang, sentence_lang
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
-from .rules import Found, analyse, find_actors, scope_of
+from .rules import analyse, find_actors
+from .scope import scope_of
 from .tokens import split_sentences
 
 # Stems of the recognition words; matched against lower-cased text, which is about 8 times
