@@ -33,8 +33,9 @@ from .other_senses import (
     other_sense_right_before,
     topic_noun,
 )
-from .roles import FREE_ORDER, TARGET_KINDS, Actors, Scan, trailing_background
+from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
 from .scope import Scope, scope_of
+from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object
 
