@@ -1,4 +1,4 @@
-"""Actors found other than by the backward subject search (roles.Scan): the possessor or
+"""Actors found other than by the backward subject search (subject_scan.Scan): the possessor or
 genitive agent of a nominal act, passive agents, subjects after the verb (free word order in
 Russian/Ukrainian, inversion in other Slavic, Romance and German V2 clauses).
 """
@@ -6,7 +6,6 @@ Russian/Ukrainian, inversion in other Slavic, Romance and German V2 clauses).
 from __future__ import annotations
 
 from .coordination import ARTICLES
-from .doc import Sentence
 from .gazetteer import Mention
 from .roles import (
     ACTOR_KINDS,
@@ -17,6 +16,7 @@ from .roles import (
     Actors,
     group_status,
 )
+from .sentence import Sentence
 
 # Languages whose subject may follow the verb (with a fronted object, 'also', or pro-drop):
 # when no subject precedes the trigger, a state group after it is the subject. Not English

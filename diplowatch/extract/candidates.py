@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .doc import Sentence
 from .gazetteer import Mention
+from .sentence import Sentence
 
 
 @dataclass(frozen=True)

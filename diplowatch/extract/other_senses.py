@@ -3,9 +3,9 @@ generic or topical recognition noun, a document's content, an object that is no 
 
 from __future__ import annotations
 
-from .doc import Sentence
 from .lexicon.asia_mideast import VERB_FINAL
 from .roles import Actors
+from .sentence import Sentence
 from .targets import ENTITY_CODES, SOVEREIGNTY
 
 

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from .coordination import ARTICLES
-from .doc import Sentence
 from .gazetteer import Mention, load_trie
 from .lexicon.asia_mideast import VERB_FINAL
 from .names_am import oblique_clitic
+from .sentence import Sentence
 
 ACTOR_KINDS = {"state", "capital", "person", "adj"}
 # Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia).

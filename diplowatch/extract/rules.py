@@ -22,7 +22,6 @@ from .assertion import (
     unlicensed_infinitive,
 )
 from .candidates import Found, pairs
-from .doc import Sentence
 from .gazetteer import Mention
 from .lists import listed_actors
 from .other_senses import (
@@ -35,6 +34,7 @@ from .other_senses import (
 )
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
 from .scope import Scope, scope_of
+from .sentence import Sentence
 from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .assertion import ceased
-from .doc import Sentence
 from .lexicon.asia_mideast import VERB_FINAL
+from .sentence import Sentence
 
 MODAL_WINDOW = 8
 NEG_WINDOW = 10

@@ -8,7 +8,6 @@ across clauses and up to two sentences, where a candidate must look like a speak
 
 from __future__ import annotations
 
-from .doc import Sentence
 from .gazetteer import Mention
 from .roles import (
     ACTOR_KINDS,
@@ -21,6 +20,7 @@ from .roles import (
     member_ok,
     prev_index,
 )
+from .sentence import Sentence
 
 
 def _speaker_pronoun(sent: Sentence, i: int) -> str | None:

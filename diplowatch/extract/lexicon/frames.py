@@ -96,7 +96,7 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 # or 'only' ('the first to recognize'), continuation, or 'became the Nth state to'. Requests,
 # needs, drafts and beginnings ('начнут признавать') govern nothing. A refusal (the lexicon's
 # ``neg``) still governs: 'refused to recognize' is a reject. A numeral ordinal ('the 139th',
-# 'le 150e pays', '11.', '140-й') governs in every language (rules.ORDINAL).
+# 'le 150e pays', '11.', '140-й') governs in every language (roles.ORDINAL).
 INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"inf": ("to",), "inf_ok": (
         "decid*", "decision*", "voted", "agreed", "first", "second", "third", "fourth",
@@ -297,7 +297,7 @@ INCLUDING: dict[str, tuple[str, ...]] = {
     "sr": ("ukljucujuci", "medu kojima", "kao sto su", "укључујући", "међу којима", "као што су"),
 }
 # 'apart from A and B, only C recognizes…': A and B are background actors (``after``).
-# Conjunctions that open a condition before the act (rules._conditional): the act is
+# Conjunctions that open a condition before the act (scope._conditional): the act is
 # hypothetical. Portuguese 'se' is left out (it is also the reflexive pronoun).
 CONDITION: dict[str, tuple[str, ...]] = {
     "en": ("if", "unless", "were we to", "should we", "were it to"),
@@ -330,7 +330,7 @@ ADJECTIVAL: dict[str, tuple[str, ...]] = {
 }
 
 # Verbs of moving a recognition ('shifted its recognition to Beijing'): the Taipei → Beijing
-# switch when Beijing follows the recognition noun (rules.switched_to).
+# switch when Beijing follows the recognition noun (taiwan.switched_to).
 SWITCH: dict[str, tuple[str, ...]] = {
     "en": ("switch*", "shift*", "moved", "move", "moves", "moving", "transferr*", "transfer*"),
     "de": ("verlegt*", "verlagert*", "wechselt*", "gewechselt"),
