@@ -13,29 +13,23 @@ from functools import cache
 from ..normalize import HAN, fold
 from .asia_mideast import HEDGES as _AM_HEDGES
 from .asia_mideast import LEX as _AM
+from .assertion_frames import ADJECTIVAL, CESSATION, CONDITION, EXTRA, FRAMES, INFINITIVES, NOT_YET
 from .en import LEX as _EN
 from .europe_caucasus import HEDGES as _EC_HEDGES
 from .europe_caucasus import LEX as _EC
-from .frames import (
-    ADJECTIVAL,
+from .other import LEX as _OTHER
+from .role_frames import (
     ANAPHORA,
     APART_FROM,
     CAUSE,
-    CESSATION,
     CLAIMS,
-    CONDITION,
     COPULA,
     EXAMPLE,
-    EXTRA,
-    FRAMES,
     INCLUDING,
-    INFINITIVES,
-    NOT_YET,
     PART_OF,
     STILL,
     SWITCH,
 )
-from .other import LEX as _OTHER
 from .romance import LEX as _ROMANCE
 from .slavic_cyr import LEX as _CYR
 
