@@ -141,7 +141,7 @@ _CONSTRUCT = {"ar": (), "he": ("של",)}
 
 def _construct_agents(doc, sent: Sentence, t: int) -> list[Mention]:
     k = t + 1
-    if k < len(sent.tokens) and sent.tokens[k].f in _CONSTRUCT[sent.lang]:
+    if k < len(sent.tokens) and sent.tokens[k].f in _CONSTRUCT[sent.lang or ""]:
         k += 1
     m = sent.mention_at.get(k)
     if m is not None and m.start == k and m.kind == "adj" and sent.lang == "ar":

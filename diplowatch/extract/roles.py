@@ -129,7 +129,8 @@ def trailing_background(doc, sent: Sentence, t: int) -> list[Mention]:
     nothing but punctuation (or 'before it') follows them — 'after Norway urged it' is
     another clause — and no other trigger comes between."""
     grouped = doc.groups(sent)
-    n, k, out = len(sent.tokens), t + 1, []
+    n, k = len(sent.tokens), t + 1
+    out: list[Mention] = []
     while k < n:
         if sent.has(k, "trigger") or sent.has(k, "anaphor_act"):
             break

@@ -90,7 +90,7 @@ _FUTURE_ENDINGS = {"es": ("rá", "rán"), "pt": ("rá", "rão"), "it": ("rà", "
 
 
 def _future_form(word: str, lang: str | None) -> bool:
-    ends = _FUTURE_ENDINGS.get(lang or "")
+    ends = _FUTURE_ENDINGS.get(lang or "", ())
     return bool(ends) and len(word) > 5 and word.islower() and word.endswith(ends) and (
         lang != "fr" or word.endswith(("ira", "era", "dra", "ront", "ura")))
 
