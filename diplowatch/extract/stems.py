@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-# Stems of the recognition words; matched against lower-cased text, which is about 8 times
-# faster than re.IGNORECASE on this alternation (most statements end here: no stem, no event).
+# Stems of the recognition words; matched against lower-cased text, which is much faster than
+# re.IGNORECASE on this alternation (most statements end here: no stem, no event; throughput:
+# see docs/benchmarks.md).
 PREFILTER = re.compile(
     r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
     r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
