@@ -26,8 +26,4 @@ def calibration_inputs(doc: Doc, f: Found, n: int) -> dict[str, float]:
     sent = doc.sentence(f.sentence)
     return features(score=min(0.99, f.confidence), act=f.act, lang=sent.lang, actor=f.actor,
                     target=f.target, sentence=f.sentence, events_in_text=n,
-                    noun=sent.has(f.trigger, "noun"), quoted=_quoted_sentence(sent.text))
-
-
-def _quoted_sentence(text: str) -> bool:
-    return text.lstrip()[:1] in {'"', "«", "“", "„"}
+                    noun=sent.has(f.trigger, "noun"), quoted=sent.quoted())

@@ -149,7 +149,7 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         if scope.withdraw or scope.pending or not actors.mentions:
             return None
         codes = {c for m in actors.mentions for c in m.codes}
-        spoken = actors.how == "first_person" or _quoted(sent) or _has_speech(sent) or any(
+        spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
         stated = government_speaks(actors) and plain_negation(sent, t)
@@ -159,10 +159,6 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
 
 def _has_speech(sent: Sentence) -> bool:
     return any(sent.has(k, "speech") for k in range(len(sent.tokens)))
-
-
-def _quoted(sent: Sentence) -> bool:
-    return sent.text.lstrip()[:1] in {'"', "«", "“", "„"}
 
 
 def _confidence(scope: Scope, actors: Actors, carried: bool) -> float:
