@@ -320,7 +320,7 @@ def test_provisional_languages_stay_below_the_alert_threshold():
     """Events read in these languages wait for a second source or review when only the media
     report them: their confidence never reaches the default alert threshold."""
     from diplowatch.config import ENV_VARS
-    from diplowatch.extract.extractor import PROVISIONAL, PROVISIONAL_CAP
+    from diplowatch.extract.confidence import PROVISIONAL, PROVISIONAL_CAP
 
     threshold = float(ENV_VARS["DIPLOWATCH_ALERT_CONFIDENCE"][0])
     assert threshold > PROVISIONAL_CAP

@@ -1,4 +1,4 @@
-"""Actors found other than by the backward subject search (roles.Scan): the possessor or
+"""Actors found other than by the backward subject search (subject_scan.Scan): the possessor or
 genitive agent of a nominal act, passive agents, subjects after the verb (free word order in
 Russian/Ukrainian, inversion in other Slavic, Romance and German V2 clauses).
 """
@@ -6,17 +6,17 @@ Russian/Ukrainian, inversion in other Slavic, Romance and German V2 clauses).
 from __future__ import annotations
 
 from .coordination import ARTICLES
-from .doc import Sentence
 from .gazetteer import Mention
 from .roles import (
-    _POSSESSIVE,
-    _SUCH_AS,
     ACTOR_KINDS,
     FREE_ORDER,
+    POSSESSIVE,
+    SUCH_AS,
     TARGET_KINDS,
     Actors,
     group_status,
 )
+from .sentence import Sentence
 
 # Languages whose subject may follow the verb (with a fronted object, 'also', or pro-drop):
 # when no subject precedes the trigger, a state group after it is the subject. Not English
@@ -38,10 +38,10 @@ def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
     if not sent.has(t, "noun"):
         return []
     k = t - 1
-    while (k >= max(0, t - 3) and sent.tokens[k].text not in _POSSESSIVE
+    while (k >= max(0, t - 3) and sent.tokens[k].text not in POSSESSIVE
            and sent.tokens[k].text.islower() and k not in sent.mention_at):
         k -= 1  # 'formal', 'swift', 'de jure'
-    if k < 1 or sent.tokens[k].text not in _POSSESSIVE:
+    if k < 1 or sent.tokens[k].text not in POSSESSIVE:
         return []
     m = sent.mention_end.get(k - 1)
     if m is None or m.kind not in ACTOR_KINDS:
@@ -55,12 +55,12 @@ def _past_examples(sent: Sentence, k: int) -> int:
     """'by countries such as Venezuela', 'por países como Cuba': skip to the examples."""
     j = k
     while j < min(len(sent.tokens), k + 5) and (
-            sent.has(j, "generic") or sent.tokens[j].f in _SUCH_AS or sent.tokens[j].f in ARTICLES
+            sent.has(j, "generic") or sent.tokens[j].f in SUCH_AS or sent.tokens[j].f in ARTICLES
             or sent.tokens[j].text.isdigit() or sent.tokens[j].text == ","
             or sent.has(j, "including")):
         j += 1
     last = sent.tokens[j - 1]
-    return j if j > k and (last.f in _SUCH_AS or sent.has(j - 1, "including")) else k
+    return j if j > k and (last.f in SUCH_AS or sent.has(j - 1, "including")) else k
 
 
 def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
@@ -141,7 +141,7 @@ _CONSTRUCT = {"ar": (), "he": ("של",)}
 
 def _construct_agents(doc, sent: Sentence, t: int) -> list[Mention]:
     k = t + 1
-    if k < len(sent.tokens) and sent.tokens[k].f in _CONSTRUCT[sent.lang]:
+    if k < len(sent.tokens) and sent.tokens[k].f in _CONSTRUCT[sent.lang or ""]:
         k += 1
     m = sent.mention_at.get(k)
     if m is not None and m.start == k and m.kind == "adj" and sent.lang == "ar":

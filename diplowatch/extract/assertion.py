@@ -6,9 +6,9 @@ position. Each reads the cue tags of one sentence (lexicon/frames.py).
 
 from __future__ import annotations
 
-from .doc import Sentence
 from .gazetteer import Mention
 from .roles import ORDINAL, Actors
+from .sentence import Sentence
 
 INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
 

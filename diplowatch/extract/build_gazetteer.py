@@ -53,7 +53,8 @@ def pycountry_names(*, territories: bool = False) -> dict[str, set[str]]:
     for country in pycountry.countries:
         if (country.alpha_2 in NOT_STATES) != territories:
             continue
-        raw = {getattr(country, a, None) for a in ("name", "official_name", "common_name")} - {None}
+        given = [getattr(country, a, None) for a in ("name", "official_name", "common_name")]
+        raw = {name for name in given if name is not None}
         found = names.setdefault(country.alpha_2, set())
         for text in raw:
             found.update(_variants(text))
@@ -138,50 +139,65 @@ def romance_forms(name: str) -> set[str]:
     return set()
 
 
-def build() -> dict:
-    curated = load_curated()
-    lemmatizer = _Lemmatizer()
-    table: dict[tuple[str, ...], dict] = {}
-    stop = {fold(s) for s in curated["stop"]}
-    stop_keys = {_key(s) for s in curated["stop"]}  # Chinese names are several tokens
+class _Table:
+    """Keys → entries, filled one name at a time (_put decides who wins a shared key)."""
 
-    def add(name: str, kind: str, codes: list[str], *, case: bool = False,
+    def __init__(self, stop_names: list[str]) -> None:
+        self.lemmatizer = _Lemmatizer()
+        self.entries: dict[tuple[str, ...], dict] = {}
+        self.stop = {fold(s) for s in stop_names}
+        self.stop_keys = {_key(s) for s in stop_names}  # Chinese names are several tokens
+
+    def _stopped(self, key: tuple[str, ...]) -> bool:
+        return len(key) == 1 and key[0] in self.stop
+
+    def add(self, name: str, kind: str, codes: list[str], *, case: bool = False,
             curated: bool = True) -> None:
+        """The name's surface key and, unless ``case`` (kept as written), its lemma and stem keys."""
         if " " in name and HANGUL_SYLLABLE.search(name):
-            add(name.replace(" ", ""), kind, codes, case=case, curated=curated)  # spaced or not
+            self.add(name.replace(" ", ""), kind, codes, case=case, curated=curated)  # spaced or not
         key = _key(name)
-        if not key or (len(key) == 1 and key[0] in stop) or key in stop_keys:
+        if not key or self._stopped(key) or key in self.stop_keys:
             return
         lower = not name[:1].isupper()
-        _put(table, key, kind, codes, "surface", name if case else None, bonus=int(curated),
+        _put(self.entries, key, kind, codes, "surface", name if case else None, bonus=int(curated),
              lower=lower)
         if case:
             return
         if _CYR.search(name):
-            for lkey in lemmatizer.keys(key, name):
-                if not (len(lkey) == 1 and lkey[0] in stop):
-                    _put(table, lkey, kind, codes, "lemma", None, lower=lower)
+            for lkey in self.lemmatizer.keys(key, name):
+                if not self._stopped(lkey):
+                    _put(self.entries, lkey, kind, codes, "lemma", None, lower=lower)
         skey = tuple(stem(w) for w in key)
-        if skey != key and not (len(skey) == 1 and skey[0] in stop):
-            _put(table, skey, kind, codes, "stem", None, lower=lower)
+        if skey != key and not self._stopped(skey):
+            _put(self.entries, skey, kind, codes, "stem", None, lower=lower)
 
+
+def build() -> dict:
+    curated = load_curated()
+    table = _Table(curated["stop"])
     for code, names in sorted(pycountry_names().items()):
         for name in sorted(names):  # a set: sorted, so that every build writes the same file
-            add(name, "state", [code], curated=False)
+            table.add(name, "state", [code], curated=False)
+    _add_curated(table, curated)
+    return _finish(table.entries)
+
+
+def _add_curated(table: _Table, curated: dict) -> None:
+    """The curated sections (with the Romance forms of demonyms), abbreviations and orgs."""
     for section, kind in SECTIONS:
         for code, names in curated[section].items():
             for name in names:
-                add(name, kind, code.split("+"))
+                table.add(name, kind, code.split("+"))
                 if kind == "adj":
                     for form in sorted(romance_forms(name) - set(names)):
-                        add(form, kind, code.split("+"))
+                        table.add(form, kind, code.split("+"))
     for code, names in curated["abbreviations"].items():
         kind = "state" if len(code) == 2 and code not in ("TW", "EH", "XK", "PS") else "entity"
         for name in names:
-            add(name, kind, code.split("+"), case=True)
+            table.add(name, kind, code.split("+"), case=True)
     for name in curated["orgs"]:
-        add(name, "org", ["ORG"], case=name.isupper() and len(name) <= 5)
-    return _finish(table)
+        table.add(name, "org", ["ORG"], case=name.isupper() and len(name) <= 5)
 
 
 def build_typed(keys: dict[str, list]) -> dict[str, list]:
@@ -197,7 +213,7 @@ def build_typed(keys: dict[str, list]) -> dict[str, list]:
         for key in {_key(name) for name in names} - {()}:
             entry = found.setdefault(key, {"kind": kind, "codes": set()})
             entry["codes"].update(code.split("+"))
-            entry["kind"] = max(kind, entry["kind"], key=KIND_RANK.get)
+            entry["kind"] = max(kind, entry["kind"], key=KIND_RANK.__getitem__)
     table = {key: {"kind": v["kind"], "codes": sorted(v["codes"])} for key, v in found.items()
              if " ".join(key) not in keys and (len(v["codes"]) > 1 or key in stopped)}
     for code, names in sorted(pycountry_names(territories=True).items()):
@@ -221,7 +237,7 @@ def _put(table: dict, key: tuple[str, ...], kind: str, codes: list[str], how: st
             if prio > entry["prio"]:  # outranks whatever made it ambiguous
                 entry.pop("ambiguous", None)
             entry["lower"] = entry["lower"] or value["lower"]
-            entry.update(kind=max(kind, entry["kind"], key=KIND_RANK.get),
+            entry.update(kind=max(kind, entry["kind"], key=KIND_RANK.__getitem__),
                          prio=max(prio, entry["prio"]), case=entry["case"] or case)
     elif entry is None or prio > entry["prio"]:
         table[key] = value

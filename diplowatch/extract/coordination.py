@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .doc import Sentence
 from .gazetteer import Mention
 from .lexicon.europe_caucasus import ARTICLES as _EC_ARTICLES
+from .sentence import Sentence
 
 ARTICLES = {"the", "a", "an", "la", "el", "los", "las", "le", "les", "l'", "die", "der", "das",
             "den", "dem", "des", "o", "os", "as", "il", "lo", "i", "gli", "un", "una", "une",

@@ -91,7 +91,7 @@ def shapes(gold: set[Triple]) -> list[str]:
         return []  # no-event documents have their own line (Report.no_event_rate)
     names = ["1 event" if size == 1 else "2-3 events" if size <= 3 else "list (4+ events)"]
     names += [f"has {act}" for act in sorted({t[2] for t in gold} - {"recognize"})]
-    pairs = defaultdict(int)
+    pairs: defaultdict[tuple[str, str], int] = defaultdict(int)
     for _, target, act in gold:
         pairs[target, act] += 1
     if any(n > 1 for n in pairs.values()):

@@ -6,9 +6,9 @@ including A and B'. The subject search stops at 'states'; these frames name them
 
 from __future__ import annotations
 
-from .doc import Sentence
 from .gazetteer import Mention
 from .roles import ACTOR_KINDS
+from .sentence import Sentence
 
 LIST_REACH = 25  # tokens after the trigger in which the list's opener is looked for
 _PAREN_MAX = 8  # tokens inside '(26 March 2025)' skipped between members

@@ -1,6 +1,6 @@
 """pymorphy3 lemmas and grammatical case for Russian and Ukrainian tokens.
 
-The analyzers load lazily (about 0.1 s each) and only texts that pass the recognition-word
+The analyzers load lazily and only texts that pass the recognition-word
 pre-filter ever reach them. Results are cached per word form.
 """
 

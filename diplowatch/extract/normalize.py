@@ -194,7 +194,7 @@ def guess_lang(text: str, hint: str | None = None) -> str | None:
     words = [w.casefold() for w in _WORD.findall(sample)[:600]]
     scores = {lang: sum(w in hints for w in words) for lang, hints in _LATIN_HINTS.items()}
     scores["tr"] += sum(1 for w in words if _TR_LETTERS.search(w))  # ı ğ: Turkish only
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     return best if scores[best] >= 2 else None
 
 

@@ -1,11 +1,9 @@
-"""Who recognizes (actor) and what is recognized (target) around one trigger word.
+"""Who may act: the kinds of mention that are actors or targets, and what one coordinated
+group of mentions is to the trigger — its subject, a background actor ("after X and Y"),
+blocked by a preposition ("in Moscow", "from Serbia"), an organisation, or an entity.
 
-Actors: the nearest coordinated group of state mentions before the trigger in its clause
-(subject position), skipping mentions governed by prepositions ("in Moscow", "from Serbia") and
-collecting "after X and Y" groups as background actors. Pronouns ("it", "his country", "we")
-send the search back across clauses and up to two sentences. Russian/Ukrainian word order is
-free, so there a subject is any nominative group of the clause (or the instrumental agent of a
-passive participle).
+Russian/Ukrainian word order is free, so there a subject must be nominative. The backward
+search that uses these rules is subject_scan.py.
 """
 
 from __future__ import annotations
@@ -14,19 +12,19 @@ import re
 from dataclasses import dataclass, field
 
 from .coordination import ARTICLES
-from .doc import Sentence
 from .gazetteer import Mention, load_trie
 from .lexicon.asia_mideast import VERB_FINAL
 from .names_am import oblique_clitic
+from .sentence import Sentence
 
 ACTOR_KINDS = {"state", "capital", "person", "adj"}
 # Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia).
 POSTPOSITIONAL = VERB_FINAL
 TARGET_KINDS = {"entity", "territory"}
-_POSSESSIVE = {"'s", "'"}
+POSSESSIVE = {"'s", "'"}
 FREE_ORDER = {"ru", "uk"}
-_SUCH_AS = {"such", "as", "like", "including", "como", "comme", "tels", "telles", "wie",
-            "come", "quali", "jak", "takie", "као", "kao", "как", "як", "entre", "among"}
+SUCH_AS = {"such", "as", "like", "including", "como", "comme", "tels", "telles", "wie",
+           "come", "quali", "jak", "takie", "као", "kao", "как", "як", "entre", "among"}
 # A numeral ordinal: 'the 139th', 'le 150e', 'el 11.º', '140-й'.
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th|e|er|re|ème|eme|º|ª|o|a|-?[йяегмю]|-[а-яіїєґ]{1,3})",
                      re.I)
@@ -79,7 +77,7 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "entity" if kinds & TARGET_KINDS else "skip"
     if not _possessive_ok(sent, group[-1]):
         return "blocked"
-    if not all(_member_ok(sent, m) for m in group if m.kind in ACTOR_KINDS):
+    if not all(member_ok(sent, m) for m in group if m.kind in ACTOR_KINDS):
         return "skip" if len(group) == 1 and group[0].kind == "adj" else "blocked"
     return "actor"
 
@@ -131,7 +129,8 @@ def trailing_background(doc, sent: Sentence, t: int) -> list[Mention]:
     nothing but punctuation (or 'before it') follows them — 'after Norway urged it' is
     another clause — and no other trigger comes between."""
     grouped = doc.groups(sent)
-    n, k, out = len(sent.tokens), t + 1, []
+    n, k = len(sent.tokens), t + 1
+    out: list[Mention] = []
     while k < n:
         if sent.has(k, "trigger") or sent.has(k, "anaphor_act"):
             break
@@ -169,13 +168,13 @@ def _conjoined(sent: Sentence, grouped, group: list[Mention]) -> tuple[list, int
 
 
 def _possessive_ok(sent: Sentence, m: Mention) -> bool:
-    if m.end >= len(sent.tokens) or sent.tokens[m.end].text not in _POSSESSIVE:
+    if m.end >= len(sent.tokens) or sent.tokens[m.end].text not in POSSESSIVE:
         return True
     return any(sent.has(k, "gov") or sent.has(k, "trigger") or sent.tokens[k].f.startswith("decision")
                for k in range(m.end + 1, min(len(sent.tokens), m.end + 5)))
 
 
-def _member_ok(sent: Sentence, m: Mention) -> bool:
+def member_ok(sent: Sentence, m: Mention) -> bool:
     if m.kind == "adj":
         near = range(max(0, m.start - 2), min(len(sent.tokens), m.end + 3))
         if not any(sent.has(k, "gov") for k in near if not (m.start <= k < m.end)):
@@ -196,173 +195,3 @@ def _nominative(sent: Sentence, m: Mention) -> bool:
     if p >= 0 and sent.tokens[p].f.startswith(("решени", "рішенн")):
         return True  # 'решение России признать': Russia decides
     return p >= 0 and sent.has(p, "gov") and "nomn" in sent.grams(p)
-
-
-def _speaker_pronoun(sent: Sentence, i: int) -> str | None:
-    if sent.has(i, "first_person"):
-        return "first_person"
-    if sent.has(i, "pronoun"):
-        return "pronoun"
-    return None
-
-
-class Scan:
-    """Backward search for the subject of the trigger at token t of sentence s."""
-
-    def __init__(self, doc, sent: Sentence, t: int) -> None:
-        self.doc, self.sent, self.t = doc, sent, t
-        self.result = Actors()
-        self.pronoun: str | None = None
-
-    def run(self) -> Actors:
-        sent, i = self.sent, self.t - 1
-        lo, _ = sent.clause_range(self.t)
-        hops = 0
-        while True:
-            status = self._scan_range(sent, i, lo)
-            if status in ("found", "stop"):
-                break
-            nxt = self._cross(sent, lo, hops)
-            if nxt is None:
-                break
-            sent, i, lo = nxt
-            hops += 1
-        if self.pronoun and self.result.mentions:
-            self.result.how = self.pronoun
-        return self.result
-
-    def _scan_range(self, sent: Sentence, i: int, lo: int) -> str:
-        grouped = self.doc.groups(sent)
-        while i >= lo:
-            m = sent.mention_end.get(i)
-            if m is not None:
-                group = grouped[m.start]
-                status = group_status(sent, group) if sent is self.sent else speaker_status(sent, group)
-                if (status == "blocked" and sent is self.sent and sent.lang == "zh"
-                        and self.t - group[-1].end <= 2 and {g.kind for g in group} & ACTOR_KINDS):
-                    status = "actor"  # '对法国承认…表示不满': 对 governs the clause '法国承认…'
-                if status == "actor":
-                    self.result.mentions = group
-                    self.result.distance = max(0, self.t - group[-1].end) if sent is self.sent else 99
-                    if sent is self.sent and self.sent.clause[group[0].start] == self.sent.clause[self.t]:
-                        self.pronoun = None  # the subject is right here, whatever 'our' said
-                    self._background(sent, group[0].start - 1, lo)
-                    return "found"
-                if (status == "after" and sent is self.sent and sent.lang not in POSTPOSITIONAL
-                        and self._subordinate_subject(group)):
-                    status = "actor"  # 'days after Kiribati cut its ties', 'after Caracas recognized'
-                if status == "actor":
-                    self.result.mentions = group
-                    self.result.distance = max(0, self.t - group[-1].end)
-                    return "found"
-                if status == "after":
-                    self.result.background.extend(group)
-                elif status == "org":
-                    return "stop"
-                elif status == "entity" and sent is self.sent and not self.result.entity_group:
-                    self.result.entity_group = group
-                i = group[0].start - 1
-                continue
-            if sent.has(i, "generic") and not sent.has(i, "pronoun"):
-                if sent is self.sent and self.result.generic_at is None:
-                    self.result.generic_at = i
-                if not self._listed(sent, i):
-                    return "stop"
-            kind = _speaker_pronoun(sent, i)
-            if kind and i > 0 and sent.has(i - 1, "block") and not sent.has(i - 1, "gov"):
-                kind = None  # 'до этого', 'after it': a prepositional object, not the subject
-            if kind and any(sent.tokens[j].f in _SUCH_AS for j in range(max(0, i - 2), i)):
-                kind = None  # 'как независимое государство', 'as a state': a predicate
-            if kind and self.pronoun is None:
-                self.pronoun = kind
-            i -= 1
-        return "end"
-
-    def _background(self, sent: Sentence, i: int, lo: int) -> None:
-        """'After Chile and Peru, Bolivia recognized…': after-groups
-        further left in the clause are background actors of the same act."""
-        grouped = self.doc.groups(sent)
-        while i >= lo:
-            m = sent.mention_end.get(i)
-            if m is None:
-                i -= 1
-                continue
-            group = grouped[m.start]
-            if group_status(sent, group) == "after":
-                self.result.background.extend(group)
-            i = group[0].start - 1
-
-    def _subordinate_subject(self, group: list[Mention]) -> bool:
-        """'after X' + the trigger's finite verb: X is the subordinate clause's subject,
-        not a background actor ('the second after Russia to recognize' keeps Russia apart)."""
-        gap = range(group[-1].end, self.t)
-        return len(gap) <= 3 and not any(
-            self.sent.has(k, "block") or self.sent.has(k, "inf")
-            or not self.sent.tokens[k].text.isalpha() for k in gap)
-
-    @staticmethod
-    def _listed(sent: Sentence, i: int) -> bool:
-        """Generic nouns that do not end the search: a list tail ('the US, the UK and others',
-        'the US and the biggest countries') or a complement ('one of the countries',
-        'одной из стран')."""
-        before = range(max(0, i - 3), i)
-        if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
-            return True
-        k = i - 1
-        if sent.has(i, "comp"):  # 'pierwsze państwo, które': the relative's antecedent
-            while k >= 0 and sent.tokens[k].text == ",":
-                k -= 1
-            k -= 1
-        if k >= 0 and not sent.tokens[k].text.isdigit() and (
-                sent.has(k, "inf_ok") or ORDINAL.fullmatch(sent.tokens[k].text)):
-            # 'le 139e pays à reconnaître', 'the fifteenth state that withdrew': a predicate
-            # noun, not the subject; 'only 19 countries that recognise' is one (a cardinal)
-            return True
-        return sent.lang in FREE_ORDER and bool(sent.grams(i)) and "nomn" not in sent.grams(i)
-
-    def _cross(self, sent: Sentence, lo: int, hops: int):
-        """Continue into the previous clause / sentence when the subject must be found there."""
-        if hops >= 4:
-            return None
-        starts_sub = sent.has(lo, "comp")
-        if lo > 0 and (self.pronoun or starts_sub):
-            plo, _ = sent.clause_range(lo - 1)
-            return sent, lo - 1, plo
-        if lo == 0 and self.pronoun and sent.index > 0 and self.sent.index - sent.index < 2:
-            prev = self.doc.sentence(sent.index - 1)
-            return prev, len(prev.tokens) - 1, 0
-        if self.pronoun == "first_person" and sent.index <= self.sent.index:
-            self._attribution()
-        return None
-
-    def _attribution(self) -> None:
-        """'"…we do not recognize…," said Tokayev': the speaker named after the quote."""
-        for idx in range(self.sent.index, min(self.doc.count, self.sent.index + 3)):
-            sent = self.doc.sentence(idx)
-            start = self.t + 1 if sent is self.sent else 0
-            for m in sent.mentions:
-                if m.start >= start and m.kind in ACTOR_KINDS and _near_speech(sent, m):
-                    self.result.mentions = [m]
-                    self.result.distance = 99
-                    return
-
-
-def speaker_status(sent: Sentence, group: list[Mention]) -> str:
-    """In an earlier sentence, a pronoun's antecedent must look like a speaker or government:
-    a leader, 'the Kazakh minister', 'МЗС України', or a name next to a speech verb."""
-    if not {m.kind for m in group} & ACTOR_KINDS:
-        return "skip"
-    for m in group:
-        p = prev_index(sent, m.start)
-        if m.kind in ("person", "capital") or (m.kind == "adj" and _member_ok(sent, m)):
-            return "actor"
-        if (p >= 0 and sent.has(p, "gov")) or _near_speech(sent, m):
-            return "actor"
-    return "skip"
-
-
-def _near_speech(sent: Sentence, m: Mention) -> bool:
-    window = range(max(0, m.start - 4), min(len(sent.tokens), m.end + 4))
-    return any(sent.has(k, "speech") for k in window)
-
-

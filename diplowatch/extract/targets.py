@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .coordination import ARTICLES
-from .doc import Sentence
 from .gazetteer import Mention
 from .roles import TARGET_KINDS
+from .sentence import Sentence
 
 OBJECT_WINDOW = 4  # a plain state right after the verb can be the recognized state
 

@@ -28,6 +28,10 @@ class Sentence:
     mention_end: dict[int, Mention] = field(default_factory=dict)  # last token → mention
     lang: str | None = None
 
+    def quoted(self) -> bool:
+        """It opens with a quotation mark: someone's own words."""
+        return self.text.lstrip()[:1] in {'"', "«", "“", "„"}
+
     def has(self, i: int, name: str) -> bool:
         return 0 <= i < len(self.tokens) and name in self.tags[i]
 

@@ -1,0 +1,121 @@
+"""The scope of one trigger word: a call, a hedge, modality or a future, negation, withdrawal.
+
+Windows are counted in tokens around the trigger, inside its clause (``lo``..``hi``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .assertion import ceased
+from .lexicon.asia_mideast import VERB_FINAL
+from .sentence import Sentence
+
+MODAL_WINDOW = 8
+NEG_WINDOW = 10
+# Chinese tokens are characters, so its windows are wider: 'modal, negation, withdrawal'
+# words of two characters stand a few words before the verb ('计划于9月21日正式承认',
+# '撤回了对科索沃的承认'). Negation there scopes over the verb phrase up to a comma.
+WINDOWS = {"zh": {"modal": 12, "neg": 12, "near": 9}}
+POST_VERB_WINDOW = 4  # verb-final languages: modality and calls follow the verb
+
+
+@dataclass
+class Scope:
+    call: bool
+    modal: bool
+    neg: bool
+    withdraw: bool
+    hedge: bool
+    noun: bool
+    pending: bool = False  # 'not yet' ('尚未承认', '아직 … 않았다'): a fact, no stated refusal
+
+
+def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
+    tok = sent.tokens[t]
+    wide = WINDOWS.get(sent.lang or "", {})
+    pre = range(max(lo, t - wide.get("modal", MODAL_WINDOW)), t)
+    future = sent.has(t, "future") or any(sent.has(k, "future") and sent.has(k, "future^")
+                                          for k in range(max(lo, t - 3), t + 1))
+    modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre)
+    post_verb = range(t + 1, min(hi, t + 1 + POST_VERB_WINDOW))
+    verb_final = sent.lang in VERB_FINAL
+    if verb_final:  # '승인할 계획이다', 'tanımayı planlıyor'
+        modal = modal or any(sent.has(k, "modal") or sent.has(k, "modal_after")
+                             for k in post_verb)
+    noun = sent.has(t, "noun") or tok.f.startswith(("recognition", "acknowledg"))
+    if noun or sent.lang in ("ru", "uk"):  # 'recognition … will be approved', 'признавать не будут'
+        post = range(t + 1, min(hi, t + (12 if noun else 4)))
+        modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
+        modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
+                                       for k in post))
+    neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
+    neg = any(sent.has(k, "neg") and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
+              and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
+              for k in range(neg_from, t)) or sent.has(t, "neg_self")
+    neg = neg or any(sent.has(k, "neg_after") for k in range(t + 1, min(hi, t + 4)))
+    near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
+    withdraw = any(sent.has(k, "withdraw") for k in near if k != t) or sent.has(t, "withdraw")
+    if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
+        neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
+    if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
+        withdraw, neg = True, False
+    call = any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t))
+    return Scope(
+        call=call or (verb_final and any(sent.has(k, "call") for k in post_verb)),
+        modal=modal,
+        neg=neg,
+        withdraw=withdraw,
+        hedge=any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo),
+        noun=noun,
+        pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
+    )
+
+
+def _neg_start(sent: Sentence, t: int, start: int) -> int:
+    """Chinese negation reaches the verb across its phrase, not across a comma."""
+    if sent.lang != "zh":
+        return start
+    for k in range(t - 1, start - 1, -1):
+        if sent.tokens[k].text in ("，", ","):
+            return k + 1
+    return start
+
+
+# Synthetic futures: a recognition noun whose verb is in the future ('El reconocimiento …
+# llegará', 'la reconnaissance … interviendra') announces, it does not assert. Lower-case
+# only, so names (Ankara, Sahara) never count.
+_FUTURE_ENDINGS = {"es": ("rá", "rán"), "pt": ("rá", "rão"), "it": ("rà", "ranno"),
+                   "fr": ("ra", "ront")}
+
+
+def _future_form(word: str, lang: str | None) -> bool:
+    ends = _FUTURE_ENDINGS.get(lang or "", ())
+    return bool(ends) and len(word) > 5 and word.islower() and word.endswith(ends) and (
+        lang != "fr" or word.endswith(("ira", "era", "dra", "ront", "ura")))
+
+
+def _conditional(sent: Sentence, t: int, lo: int) -> bool:
+    """'If we did not recognize Kosovo, …', 'Wenn wir … nicht anerkennen würden': the act is in
+    the protasis of a condition, a hypothetical (also negated: no reject). A comma between the
+    conjunction and the trigger closes the condition ('If Serbia objects, Spain recognized…')."""
+    for k in range(t - 1, max(lo, t - 8) - 1, -1):
+        if sent.tokens[k].text == ",":
+            return False
+        if sent.has(k, "cond"):
+            return True
+    return False
+
+
+def _governing_start(sent: Sentence, lo: int) -> int:
+    """A clause opened by a complementizer ('vyzvala Srbsko, aby uznalo', 'asked that it
+    recognize') is governed by the clause before it: a call there reaches the trigger."""
+    if lo > 0 and sent.has(lo, "comp"):
+        return max(0, lo - MODAL_WINDOW)
+    return lo
+
+
+def _real_modal(sent: Sentence, k: int) -> bool:
+    tok = sent.tokens[k]
+    return not (tok.f == "may" and tok.text != "may")  # "May" is the month
+
