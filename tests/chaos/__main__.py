@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from .harness import MODES, ChaosConfig, run_chaos
+from .config import MODES, ChaosConfig
+from .harness import run_chaos
 
 
 def _target(value: str) -> float | None:

@@ -36,7 +36,9 @@ from pathlib import Path
 
 from tests.fakes.bot_api import FakeBotAPI
 
-from .harness import SENDER_MAX_IN_FLIGHT, TOKEN, Chaos, ChaosConfig, Life, _Feeds
+from .config import SENDER_MAX_IN_FLIGHT, TOKEN, ChaosConfig, Life
+from .harness import Chaos
+from .moments import Feeds
 
 ADMIN = 777
 CLAIM = "Togo has officially recognized the independence of the Donetsk People's Republic."
@@ -250,7 +252,7 @@ class _Run(Chaos):
 
     async def run(self) -> RunResult:  # type: ignore[override]
         self.api = FakeBotAPI(token=TOKEN, rate_limit=self.rcfg.send_rate)
-        self.feeds = _Feeds(self._on_request)
+        self.feeds = Feeds(self._on_request)
         await self.api.start()
         await self.feeds.start()
         try:
