@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.architecture import Breach, Rules, check, looks_like_sql
+from tests.architecture import Breach, Rules, check, looks_like_sql, modules, sizes
 
 # Top to bottom: a module may import its own layer and those below, never one above.
 LAYERS: list[tuple[str, list[str]]] = [
@@ -99,6 +99,9 @@ KNOWN_VIOLATIONS: list[str] = [
     "third-party: diplowatch.source_health imports sqlite_utils",
 ]
 
+# Test infrastructure kept to the same size limits (tests/fakes/feed_server.py is not, yet).
+SIZED_TEST_PACKAGES = ["tests/fakes/bot_api", "tests/chaos"]
+
 RULE_NAMES = ["third-party", "sql", "sqlite3.connect", "tests-import", "layer", "unplaced",
               "module-size", "function-size"]
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,6 +134,13 @@ def test_known_violations_name_a_rule_once() -> None:
     assert len(set(KNOWN_VIOLATIONS)) == len(KNOWN_VIOLATIONS)
     unknown = [k for k in KNOWN_VIOLATIONS if k.split(": ", 1)[0] not in RULE_NAMES]
     assert not unknown, f"not a rule ({', '.join(RULE_NAMES)}): {unknown}"
+
+
+@pytest.mark.parametrize("package", SIZED_TEST_PACKAGES)
+def test_test_infrastructure_keeps_the_size_limits(package: str) -> None:
+    found = [str(b) for module in modules(ROOT, package)
+             for b in sizes(module, RULES.max_module_lines, RULES.max_function_lines)]
+    assert not found
 
 
 def test_each_room_is_in_one_layer() -> None:
