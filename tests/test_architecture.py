@@ -25,14 +25,15 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("domain", [
         "sources", "extract", "ledger", "charts", "texts", "names", "resolve", "telegram_html",
         "render", "answers", "ops", "labels", "opml", "export", "source_health", "progress",
-        "wording", "i18n",
+        "wording", "i18n", "database", "source_reports",
     ]),
     ("store", ["store"]),
     ("base", ["models", "config", "clock", "data"]),
 ]
 
-# Package → the rooms that may import it ("sources.fetch*": sources/fetch.py and its kin).
-_HTTP_ROOMS = ["sources.fetch*", "sources.transport", "runtime", "bot"]
+# Package → the rooms that may import it ("sources.fetch*": sources/fetch.py and its kin;
+# sources/body.py reads fetch's response bodies).
+_HTTP_ROOMS = ["sources.fetch*", "sources.body", "sources.transport", "runtime", "bot"]
 THIRD_PARTY: dict[str, list[str]] = {
     "telegram": ["bot", "handlers", "delivery", "delivery_*"],
     "httpx": _HTTP_ROOMS,

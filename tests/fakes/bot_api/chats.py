@@ -8,39 +8,41 @@ from typing import Any
 
 from .protocol import BOT_USER
 
+ADMIN_RIGHTS = (
+    "can_be_edited",
+    "is_anonymous",
+    "can_manage_chat",
+    "can_delete_messages",
+    "can_manage_video_chats",
+    "can_restrict_members",
+    "can_promote_members",
+    "can_change_info",
+    "can_invite_users",
+    "can_post_stories",
+    "can_edit_stories",
+    "can_delete_stories",
+)
+
 
 def member(status: str, user: dict[str, Any] | None = None) -> dict[str, Any]:
-    member: dict[str, Any] = {"status": status, "user": user or BOT_USER}
+    """A ChatMember object with ``status`` (the bot itself when ``user`` is None)."""
+    answer: dict[str, Any] = {"status": status, "user": user or BOT_USER}
     if status == "kicked":
-        member["until_date"] = 0
+        answer["until_date"] = 0
     elif status == "administrator":
-        member.update(
-            dict.fromkeys(
-                (
-                    "can_be_edited",
-                    "is_anonymous",
-                    "can_manage_chat",
-                    "can_delete_messages",
-                    "can_manage_video_chats",
-                    "can_restrict_members",
-                    "can_promote_members",
-                    "can_change_info",
-                    "can_invite_users",
-                    "can_post_stories",
-                    "can_edit_stories",
-                    "can_delete_stories",
-                ),
-                False,
-            )
-        )
-        member["can_manage_chat"] = True
+        answer.update(dict.fromkeys(ADMIN_RIGHTS, False))
+        answer["can_manage_chat"] = True
     elif status == "creator":
-        member["is_anonymous"] = False
-    return member
+        answer["is_anonymous"] = False
+    return answer
 
 
 class Chats:
     """FakeBotAPI's chats, members and message ids."""
+
+    chats: dict[int, dict[str, Any]]
+    members: dict[tuple[int, int], str]  # (chat, user) → getChatMember's status
+    _message_ids: dict[int, itertools.count[int]]
 
     def add_chat(
         self, chat_id: int, *, type: str | None = None, title: str | None = None

@@ -58,6 +58,8 @@ class Rule:
 class Faults:
     """FakeBotAPI's fault rules: add_fault and its shorthands."""
 
+    rules: list[Rule]  # the first that matches a call answers it
+
     def add_fault(
         self,
         fault: Fault,

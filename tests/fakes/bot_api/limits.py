@@ -31,6 +31,14 @@ class TokenBucket:
 class Limits:
     """FakeBotAPI's rate limits."""
 
+    _bucket: TokenBucket | None  # None: no global limit
+    _retry_after: int
+    _chat_times: dict[int, deque[float]]  # accepted messages per chat (the last minute)
+    private_interval: float
+    group_per_minute: int
+    tolerance: float
+    enforce_chat_limits: bool  # answer 429 on a breach instead of only recording it
+
     def set_rate_limit(
         self, rate: float | None, *, burst: float | None = None, retry_after: int | None = None
     ) -> None:

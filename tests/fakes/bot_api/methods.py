@@ -36,6 +36,8 @@ def need_chat(call: Call) -> int:
 class Methods:
     """FakeBotAPI's method handlers, ``_m_<method>``."""
 
+    commands: list[dict[str, Any]]  # as setMyCommands left them
+
     async def _dispatch(self, call: Call) -> Any:
         name = call.method.lower()
         if name in SEND_METHODS:

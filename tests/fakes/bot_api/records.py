@@ -42,6 +42,11 @@ class Violation:
 class Records:
     """FakeBotAPI's records: ``calls``, ``messages``, ``violations``."""
 
+    calls: list[Call]
+    messages: list[SentMessage]
+    violations: list[Violation]
+    _changed: asyncio.Event | None  # set on each call and answer (server.py)
+
     def sent_messages(self, chat_id: int | None = None) -> list[SentMessage]:
         return [m for m in self.messages if chat_id is None or m.chat_id == chat_id]
 

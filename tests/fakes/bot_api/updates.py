@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import time
 from typing import Any
 
@@ -16,6 +17,13 @@ from .records import Call
 
 class Updates:
     """FakeBotAPI's queued updates and getUpdates."""
+
+    updates: list[dict[str, Any]]
+    _update_ids: itertools.count[int]
+    _callback_ids: itertools.count[int]
+    _poll_generation: int  # a newer getUpdates ends an older one still waiting (409)
+    _waiters: set[asyncio.Event]  # the long polls waiting
+    _closing: asyncio.Event | None
 
     def inject_update(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Queue an Update (``update_id`` is added) for the next getUpdates."""
