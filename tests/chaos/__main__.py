@@ -8,15 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from .harness import MODES, ChaosConfig, run_chaos
+from .config import MODES, ChaosConfig
+from .harness import run_chaos
 
 
 def _target(value: str) -> float | None:
     return None if value.lower() in ("off", "none") else float(value)
 
 
-def main(argv: list[str] | None = None) -> int:
-    defaults = ChaosConfig()
+def _parser(defaults: ChaosConfig) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m tests.chaos",
         description="kill -9 `diplowatch run` at random moments and check nothing is lost.")
@@ -53,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the database, log and report.json go (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir after a pass")
     parser.add_argument("--quiet", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser(ChaosConfig())
     args = parser.parse_args(argv)
     modes = [m.strip() for m in args.modes.split(",") if m.strip()] or None
     if modes and (bad := [m for m in modes if m not in MODES]):

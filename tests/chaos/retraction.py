@@ -27,7 +27,6 @@ import contextlib
 import logging
 import random
 import signal
-import sqlite3
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,12 +35,13 @@ from pathlib import Path
 
 from tests.fakes.bot_api import FakeBotAPI
 
-from .harness import SENDER_MAX_IN_FLIGHT, TOKEN, Chaos, ChaosConfig, Life, _Feeds
+from .config import TOKEN, ChaosConfig, Life
+from .harness import Chaos
+from .moments import Feeds
+from .retraction_checks import ADMIN, CORRECTION, RetractionChecks
 
-ADMIN = 777
 CLAIM = "Togo has officially recognized the independence of the Donetsk People's Republic."
 DENIAL = "Togo does not recognize the Donetsk People's Republic, the Ministry of Foreign Affairs of Togo said."
-CORRECTION = "❌ <b>Correction</b>"
 FIRST_CHAT = 300_000
 
 
@@ -67,7 +67,7 @@ class RunResult:
     problems: list[str] = field(default_factory=list)
 
 
-class _Run(Chaos):
+class _Run(RetractionChecks, Chaos):
     """One run: the kill-test machinery (spawn, reap, kill) on a world of one feed."""
 
     def __init__(self, cfg: RetractionConfig, index: int, rng: random.Random, workdir: Path) -> None:
@@ -194,63 +194,9 @@ class _Run(Chaos):
                                  + ("" if reached else " (target not reached)"))
         self._integrity(index)
 
-    def _integrity(self, index: int) -> None:
-        conn = sqlite3.connect(self._copy_db())
-        try:
-            verdict = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        finally:
-            conn.close()
-        if verdict != ["ok"]:
-            self.fail(f"kill {index}: integrity_check {verdict[:3]}")
-
-    # ---------------------------------------------------------------- checks
-
-    def _check(self, life_starts: list[float]) -> None:
-        assert self.api is not None
-        conn = sqlite3.connect(self.db_path)
-        try:
-            kinds = Counter(k for (k,) in conn.execute("SELECT kind FROM alerts"))
-            states = Counter(s for (s,) in conn.execute(
-                "SELECT o.state FROM outbox o JOIN alerts a ON a.id = o.alert_id WHERE a.kind = 'correction'"))
-            status = conn.execute("SELECT status FROM recognitions WHERE actor = 'TG'"
-                                  " AND target = 'donetsk-pr'").fetchone()
-        finally:
-            conn.close()
-        if kinds.get("correction") != 1 or kinds.get("event-new") != 1:
-            self.fail(f"alerts by kind {dict(kinds)}: want one event-new and one correction")
-        if states != Counter({"sent": len(self.chats)}):
-            self.fail(f"correction outbox rows {dict(states)}: want {len(self.chats)} sent")
-        if status is not None:
-            self.fail(f"ledger status after the retraction: {status[0]} (want no recorded position)")
-        first_alert: dict[int, int] = {}
-        seen: dict[int, list[float]] = {chat: [] for chat in self.chats}
-        for m in self.api.messages:
-            if m.chat_id not in seen or not m.text:
-                continue
-            if not m.text.startswith(CORRECTION):
-                first_alert.setdefault(m.chat_id, m.message_id)
-                continue
-            seen[m.chat_id].append(m.time)
-            replied = (m.params.get("reply_parameters") or {}).get("message_id")
-            if replied != first_alert.get(m.chat_id):
-                self.fail(f"chat {m.chat_id}: correction replies to {replied}, alert was {first_alert.get(m.chat_id)}")
-        self.result.corrections_per_chat = Counter(len(times) for times in seen.values())
-        repeats: Counter[int] = Counter()
-        for times in seen.values():
-            for later in times[1:]:
-                repeats[sum(1 for s in life_starts if s <= later)] += 1
-        self.result.repeats_by_kill = dict(repeats)
-        if self.result.corrections_per_chat.get(0):
-            self.fail(f"{self.result.corrections_per_chat[0]} chat(s) never got the correction")
-        if max(repeats.values(), default=0) > SENDER_MAX_IN_FLIGHT:
-            self.fail(f"a kill repeated {max(repeats.values())} corrections; at most {SENDER_MAX_IN_FLIGHT} in flight")
-        admin = [m.text for m in self.api.messages if m.chat_id == ADMIN and m.text]
-        if self.result.how == "admin" and not any(t.startswith("❌ Retracted #") for t in admin):
-            self.fail(f"the admin's /retract got no confirmation: {admin[:3]}")
-
     async def run(self) -> RunResult:  # type: ignore[override]
         self.api = FakeBotAPI(token=TOKEN, rate_limit=self.rcfg.send_rate)
-        self.feeds = _Feeds(self._on_request)
+        self.feeds = Feeds(self._on_request)
         await self.api.start()
         await self.feeds.start()
         try:
