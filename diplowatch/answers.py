@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import names
 from .render import escape, link
 from .texts import callback_data, fact_date
-from .wording import count, dates_in, plural
+from .texts.wording import count, dates_in, plural
 
 PAGE_SIZE = 25
 LATEST_SHOWN = 5

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from telegram import Update
 from telegram.ext import Application
 
-from diplowatch import handlers, ledger, pipeline, texts, wording
+from diplowatch import handlers, ledger, pipeline, texts
 from diplowatch.config import Settings, parse_sources
 from diplowatch.delivery import Sender, telegram_send
 from diplowatch.handlers.core import Deps
@@ -27,6 +27,7 @@ from diplowatch.sources.fetch import Fetcher, make_client
 from diplowatch.store import open_db, outbox
 from diplowatch.store import statements as statement_store
 from diplowatch.store.sources import sync_sources
+from diplowatch.texts import wording
 from tests.fakes.bot_api import FakeBotAPI, parse_html
 from tests.fakes.ptb import diplowatch_app
 
