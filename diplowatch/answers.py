@@ -8,7 +8,7 @@ partially recognized entities acting as recognizers are counted and labelled apa
 from __future__ import annotations
 
 from . import names
-from .render import escape, link
+from .telegram_html import escape, link
 from .texts import callback_data, fact_date
 from .texts.wording import count, dates_in, plural
 

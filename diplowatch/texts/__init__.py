@@ -5,7 +5,7 @@ wording.py (the one format of dates, times and counts). ``texts.x`` re-exports t
 
 from __future__ import annotations
 
-from ..render import escape, link
+from ..telegram_html import escape, link
 from .admin import (
     ADDSOURCE_USAGE,
     CHAT_COUNTS,

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from .. import names
 from ..models import Source
-from ..render import escape, link
+from ..telegram_html import escape, link
 from .alerts import FALLBACK_STATUS, QUOTE_CHARS, act_line
 from .wording import moment, one_line
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import names
-from ..render import escape, link
+from ..telegram_html import escape, link
 from .wording import fact_date, moment, one_line, plural
 
 QUOTE_CHARS, EXCERPT_CHARS, EARLIER_SHOWN = 500, 600, 5

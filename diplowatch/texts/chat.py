@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from .. import names
-from ..render import escape, link
+from ..telegram_html import escape, link
 from .alerts import ACT_VERBS
 from .wording import ago, day, fact_date, moment, one_line, uptime
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import names
 from ..models import Event, Source, SourceState, Statement
-from ..render import escape
+from ..telegram_html import escape
 from .wording import ago, moment
 
 if TYPE_CHECKING:
