@@ -6,7 +6,7 @@ import io
 
 from .. import answers, export, ledger, names, texts
 from ..models import UserError
-from ..resolve import resolve_actor, resolve_entity
+from ..names.resolve import resolve_actor, resolve_entity
 from ..store import Database
 from .core import Deps, Reply, Request, callback, command, parse_number, read
 
