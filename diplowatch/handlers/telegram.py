@@ -24,9 +24,10 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from .. import i18n, telegram_html, texts
+from .. import telegram_html, texts
 from ..models import UserError
 from ..store import chats, storage_fault, transaction
+from ..texts import i18n
 from .core import COMMANDS, GROUP_TYPES, Deps, Reply, Request, Throttle, dispatch, ordered_commands
 
 log = logging.getLogger(__name__)
