@@ -42,6 +42,8 @@ def stats(chat_counts: dict, outbox_counts: dict, statements: int) -> str:
     return "\n".join(lines)
 
 
+# ---- the review queue (review.py, docs/alerts.md) -----------------------------------------
+
 REVIEW_USAGE = ("Usage: /review (the next held report), /review N act <recognize|withdraw|reject>, "
                 "/review N actor <state>.")
 RETRACT_USAGE = "Usage: /retract EVENT_ID [reason], e.g. /retract 812 the ministry denied it"
