@@ -405,7 +405,7 @@ def cmd_map(settings: Settings, args: argparse.Namespace) -> int:
 
 def _chart(settings: Settings, args: argparse.Namespace, kind: str) -> int:
     from . import charts, names
-    from .resolve import resolve_entity
+    from .names.resolve import resolve_entity
 
     if Path(args.output).suffix.lower() != ".png":
         raise UserError(f"{args.output}: the {kind} is a PNG image; name the file .png "

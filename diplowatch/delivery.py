@@ -49,9 +49,9 @@ from . import compose
 from .compose import Job
 from .config import TOKEN_RE
 from .pacing import SendWindow, Stopped, TokenBucket, sleep_unless_stopped
-from .render import to_plain
 from .store import Database, chats, outbox, transaction
 from .store.outbox import MAX_ATTEMPTS
+from .telegram_html import to_plain
 
 log = logging.getLogger(__name__)
 

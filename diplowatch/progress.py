@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from . import texts
-from .wording import count
+from .texts.wording import count
 
 log = logging.getLogger("diplowatch.scheduler")
 

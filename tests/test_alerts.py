@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from diplowatch import ledger, pipeline, reprocess, texts
+from diplowatch import ledger, pipeline, reprocess
 from diplowatch.delivery import Sender, telegram_send
 from diplowatch.models import AlertPolicy, Event, Statement
 from diplowatch.store import chats, open_db
@@ -152,13 +152,6 @@ def test_retraction_before_sending_drops_the_alert_and_sends_no_correction(db, m
     monkeypatch.setattr(reprocess, "extract", lambda text, lang=None: [])
     assert reprocess.reprocess_archive(db, now=NOW + timedelta(days=1)).corrections == 0
     assert [r["state"] for r in db.query("SELECT state FROM outbox")] == ["dropped"]
-
-
-def test_recognition_after_a_withdrawal_says_again(db):
-    change = ledger.Change(kind="new", event_id=1, actor="BI", target="XK", act="recognize",
-                           evidence="", source_url=None, reported_at=NOW, ordinal=85,
-                           again_after=("2018-10-18", "year"))
-    assert "Burundi recognizes Kosovo again, after withdrawing in 2018" in texts.recognition_headline(change)
 
 
 def test_upgrade_fills_provenance_of_existing_events(tmp_path):

@@ -15,11 +15,10 @@ from hypothesis import strategies as st
 from telegram import Update
 from telegram.ext import Application
 
-from diplowatch import handlers, ledger, pipeline, texts, wording
+from diplowatch import handlers, ledger, pipeline
 from diplowatch.config import Settings, parse_sources
 from diplowatch.delivery import Sender, telegram_send
 from diplowatch.handlers.core import Deps
-from diplowatch.ledger.model import Change
 from diplowatch.models import Event, Statement
 from diplowatch.pipeline import ingest
 from diplowatch.scheduler import Monitor
@@ -209,8 +208,7 @@ async def every_reply(chat) -> list[tuple[str, str]]:
     return replies
 
 
-
-# ---- 2. one date format ---------------------------------------------------------------------
+# ---- 2. one date format (the formats themselves: test_texts_wording.py) ---------------------
 
 async def test_every_reply_writes_dates_one_way(chat):
     replies = await every_reply(chat)
@@ -218,32 +216,6 @@ async def test_every_reply_writes_dates_one_way(chat):
     for typed, reply in replies:
         assert not OTHER_DATE_SHAPES.search(reply), (typed, OTHER_DATE_SHAPES.search(reply)[0], reply)
         assert "seed history on 2023-01-04" not in reply
-
-
-@pytest.mark.parametrize(("when", "precision", "shown"), [
-    (datetime(2008, 3, 4, 14, 5, tzinfo=UTC), "day", "4 Mar 2008"),
-    ("2008-03-04", "month", "Mar 2008"), ("2008-03-04", "year", "2008"), ("2008-13-01", "day", "2008"),
-    (datetime(2008, 3, 4, 23, 30, tzinfo=timezone(timedelta(hours=-3))), "day", "5 Mar 2008"),
-    (None, "day", ""),
-])
-def test_day(when, precision, shown):
-    assert wording.day(when, precision) == shown
-
-
-@pytest.mark.parametrize(("when", "shown"), [
-    (datetime(2008, 3, 4, 14, 5, tzinfo=UTC), "4 Mar 2008, 14:05 UTC"),
-    (datetime(2008, 3, 4, 16, 5, tzinfo=timezone(timedelta(hours=2))), "4 Mar 2008, 14:05 UTC"),
-    (datetime(2008, 3, 4, 14, 5), "4 Mar 2008, 14:05 UTC"),  # the store's naive times are UTC
-    (datetime(2008, 3, 4, tzinfo=UTC), "4 Mar 2008"),  # a source that gives only the day
-    (None, "date unknown"),
-])
-def test_moment(when, shown):
-    assert wording.moment(when) == shown
-
-
-def test_dates_in_free_text():
-    assert wording.dates_in("Serbian President Vucic on 2023-01-04") == "Serbian President Vucic on 4 Jan 2023"
-    assert wording.dates_in("ref 20230104, 2023-13-01") == "ref 20230104, 2023-13-01"
 
 
 async def test_alerts_carry_the_time_in_utc(chat, deps, monkeypatch):
@@ -269,29 +241,7 @@ async def test_alerts_carry_the_time_in_utc(chat, deps, monkeypatch):
     assert not OTHER_DATE_SHAPES.search(alerts), alerts
 
 
-# ---- 3. plurals -----------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("n", "en", "ru"), [
-    (0, "0 UN member states recognize it", "0 государств"),
-    (1, "1 UN member state recognizes it", "1 государство"),
-    (2, "2 UN member states recognize it", "2 государства"),
-    (21, "21 UN member states recognize it", "21 государство"),
-    (1000, "1,000 UN member states recognize it", "1,000 государств"),
-])
-def test_plural_forms(n, en, ru):
-    assert wording.plural(n, {"one": "{n} UN member state recognizes it",
-                              "other": "{n} UN member states recognize it"}) == en
-    assert wording.plural(n, {"one": "{n} государство", "few": "{n} государства",
-                              "many": "{n} государств", "other": "{n} государства"}, lang="ru") == ru
-
-
-@pytest.mark.parametrize(("remaining", "tail"), [
-    (0, "0 UN member states still recognize it"), (1, "1 UN member state still recognizes it"),
-    (2, "2 UN member states still recognize it"), (21, "21 UN member states still recognize it"),
-])
-def test_withdrawal_alert_agrees_with_its_count(remaining, tail):
-    change = Change("new", 1, "TG", "XK", "withdraw", "", None, NOW, remaining=remaining)
-    assert texts.recognition_headline(change).endswith(f" — {tail}")
+# ---- 3. plurals (the rules themselves: test_texts_wording.py) ------------------------------
 
 
 async def test_replies_agree_with_their_counts(chat):
@@ -373,11 +323,3 @@ async def test_no_reply_carries_internal_words(chat, deps, monkeypatch):
     for typed, reply in replies:
         found = INTERNAL.search(reply)
         assert not found, (typed, found[0], reply)
-
-
-@pytest.mark.parametrize(("seconds", "shown"), [
-    (0, "just started"), (59, "just started"), (60, "for 1 minute"), (7200, "for 2 hours"),
-    (86400 * 21, "for 21 days"),
-])
-def test_uptime(seconds, shown):
-    assert texts.uptime(NOW - timedelta(seconds=seconds), now=NOW) == shown

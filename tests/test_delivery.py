@@ -20,8 +20,8 @@ from telegram.error import (
 
 from diplowatch.delivery import Sender, console_send
 from diplowatch.pacing import TokenBucket
-from diplowatch.render import utf16_len
 from diplowatch.store import chats, open_db, outbox
+from diplowatch.telegram_html import utf16_len
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 

@@ -14,7 +14,7 @@ from diplowatch import ledger, names
 from diplowatch.config import Settings
 from diplowatch.handlers import dispatch
 from diplowatch.handlers.core import Deps, Request
-from diplowatch.resolve import resolve_entity
+from diplowatch.names.resolve import resolve_entity
 from diplowatch.store import open_db
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,9 +18,9 @@ from diplowatch.handlers.console import parse_line
 from diplowatch.handlers.core import Deps, Reply, Request
 from diplowatch.models import Statement
 from diplowatch.pipeline import ingest
-from diplowatch.render import MAX_MESSAGE, split_message, utf16_len, validate_html
 from diplowatch.store import open_db
 from diplowatch.store.sources import sync_sources
+from diplowatch.telegram_html import MAX_MESSAGE, split_message, utf16_len, validate_html
 
 FUZZ = settings(max_examples=250, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

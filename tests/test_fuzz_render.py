@@ -16,7 +16,13 @@ from diplowatch import texts
 from diplowatch.ledger import Change, Earlier
 from diplowatch.models import ACTS, Statement
 from diplowatch.names import ENTITIES, UN_MEMBERS
-from diplowatch.render import MAX_MESSAGE, is_safe_url, split_message, utf16_len, validate_html
+from diplowatch.telegram_html import (
+    MAX_MESSAGE,
+    is_safe_url,
+    split_message,
+    utf16_len,
+    validate_html,
+)
 from tests.fakes.bot_api import parse_html
 
 FUZZ = settings(max_examples=250, deadline=None, database=None,

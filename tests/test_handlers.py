@@ -11,9 +11,9 @@ from diplowatch.handlers import COMMANDS, dispatch
 from diplowatch.handlers.core import Deps, Request
 from diplowatch.models import Statement
 from diplowatch.pipeline import ingest
-from diplowatch.render import validate_html
 from diplowatch.store import chats, open_db
 from diplowatch.store.sources import sync_sources
+from diplowatch.telegram_html import validate_html
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 ADMIN, USER, GROUP = 1001, 2002, -100500

@@ -17,8 +17,8 @@ from diplowatch import handlers, ledger
 from diplowatch.config import Settings
 from diplowatch.handlers import core, dispatch
 from diplowatch.handlers.core import Deps, Request
-from diplowatch.render import validate_html
 from diplowatch.store import open_db
+from diplowatch.telegram_html import validate_html
 from tests.fakes.bot_api import FakeBotAPI
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)

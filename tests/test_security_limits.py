@@ -15,10 +15,10 @@ from diplowatch.handlers import dispatch
 from diplowatch.handlers.core import MAX_ARG_CHARS, Deps, Request
 from diplowatch.models import UserError
 from diplowatch.opml import MAX_OPML_BYTES, import_opml
-from diplowatch.render import MAX_MESSAGE, split_message, to_plain, utf16_len, validate_html
 from diplowatch.sources import html, rss, telegram
 from diplowatch.sources.fetch import MAX_BYTES, Fetcher, FetchError
 from diplowatch.sources.plaintext import MAX_TEXT_CHARS
+from diplowatch.telegram_html import MAX_MESSAGE, split_message, to_plain, utf16_len, validate_html
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 

@@ -21,13 +21,13 @@ from diplowatch.extract import extract
 from diplowatch.handlers import core
 from diplowatch.handlers.core import Deps
 from diplowatch.models import Source, UserError
-from diplowatch.render import escape
 from diplowatch.sources import close_parse_pool, make_client
 from diplowatch.sources.check import check_source, source_to_test
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import open_db
 from diplowatch.store import statements as statement_store
 from diplowatch.store.sources import sync_sources
+from diplowatch.telegram_html import escape
 from tests.fakes.bot_api import FakeBotAPI
 from tests.fakes.feed_server import DEFAULT_LAST_MODIFIED, FeedServer
 

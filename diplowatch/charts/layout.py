@@ -22,7 +22,7 @@ from matplotlib.figure import Figure, SubFigure  # noqa: E402
 from matplotlib.text import Annotation, Text  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
-from ..wording import day as fact_date  # noqa: E402
+from ..texts.wording import day as fact_date  # noqa: E402
 
 DPI = 100
 WIDTH, HEIGHT = 1200, 675  # a social card (16:9)

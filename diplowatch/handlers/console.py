@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from .. import render
+from .. import telegram_html
 from .core import COMMANDS, Deps, Reply, Request, dispatch
 
 CONSOLE_CHAT_ID = 0
@@ -45,7 +45,7 @@ def parse_line(line: str) -> Request | None:
 
 
 def format_reply(reply: Reply, *, save_dir: Callable[[], Path], request: Request | None = None) -> str:
-    lines = [render.to_plain(reply.text)] if reply.text else []
+    lines = [telegram_html.to_plain(reply.text)] if reply.text else []
     if reply.notice and not (lines and lines[0].startswith(reply.notice)):  # a button's answer
         lines.insert(0, reply.notice)
     if reply.buttons:

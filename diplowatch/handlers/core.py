@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from .. import i18n, texts
+from .. import texts
 from ..charts.cache import ChartCache
 from ..config import Settings
 from ..models import UserError
 from ..sources.fetch import Fetcher
 from ..store import Database, chats, storage_fault
 from ..store.readers import Readers
+from ..texts import i18n
 
 T = TypeVar("T")
 

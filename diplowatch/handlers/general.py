@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from .. import i18n, texts
+from .. import texts
 from ..models import UserError
 from ..store import chats, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
+from ..texts import i18n
 from .core import COMMANDS, Deps, Reply, Request, command, is_admin, ordered_commands
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .. import i18n, texts
+from .. import texts
 from ..models import UserError
 from ..store import chats, transaction
+from ..texts import i18n
 from .core import Deps, Reply, Request, command, require_chat_admin
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 
-from .. import answers, export, ledger, names, texts
+from .. import export, ledger, names, texts
 from ..models import UserError
-from ..resolve import resolve_actor, resolve_entity
+from ..names.resolve import resolve_actor, resolve_entity
 from ..store import Database
+from ..texts import recognitions as answers
 from .core import Deps, Reply, Request, callback, command, parse_number, read
 
 LATEST_MAX = 50

@@ -12,7 +12,7 @@ import logging
 
 from .. import names, review, texts
 from ..models import UserError
-from ..resolve import resolve_actor
+from ..names.resolve import resolve_actor
 from .core import Deps, Reply, Request, callback, command, is_admin, parse_number
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import texts
 from ..models import UserError
-from ..resolve import resolve_entity, resolve_state
+from ..names.resolve import resolve_entity, resolve_state
 from ..store import chats
 from ..store import sources as source_store
 from .core import Deps, Reply, Request, callback, command, parse_number, require_chat_admin

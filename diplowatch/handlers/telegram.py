@@ -24,9 +24,10 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from .. import i18n, render, texts
+from .. import telegram_html, texts
 from ..models import UserError
 from ..store import chats, storage_fault, transaction
+from ..texts import i18n
 from .core import COMMANDS, GROUP_TYPES, Deps, Reply, Request, Throttle, dispatch, ordered_commands
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ async def send_reply(update: Update, reply: Reply) -> None:
         await message.reply_document(content, filename=name, caption=reply.text,
                                      parse_mode=ParseMode.HTML)
         return
-    parts = render.split_message(reply.text)
+    parts = telegram_html.split_message(reply.text)
     if reply.edit and update.callback_query is not None and len(parts) == 1:
         try:
             await update.callback_query.edit_message_text(parts[0], parse_mode=ParseMode.HTML,

@@ -19,8 +19,8 @@ from telegram.error import Conflict
 from diplowatch import bot
 from diplowatch.bot import Runtime, run_telegram
 from diplowatch.config import Settings
-from diplowatch.render import to_plain
 from diplowatch.store import chats, open_db, outbox
+from diplowatch.telegram_html import to_plain
 
 NEW_RECOGNITION = "Республика Никарагуа официально признала независимость Донецкой Народной Республики."
 REPEAT = "Никарагуа ранее признала ДНР, напомнили в МИД."

@@ -37,7 +37,7 @@ def utf16_len(s: str) -> int:
 
 
 def parse_html(text: str) -> str:
-    """Telegram's HTML check, written independently of diplowatch.render; returns the
+    """Telegram's HTML check, written independently of diplowatch.telegram_html; returns the
     visible text or raises ApiError 400 "can't parse entities"."""
     out: list[str] = []
     stack: list[str] = []

@@ -1,4 +1,5 @@
-"""The ledger's chat answers: the /recognized summary and its pages, /recognizes, /history.
+"""The ledger's chat answers (handlers/recognitions.py): the /recognized summary and its pages,
+/recognizes, /history.
 
 HTML, every source-derived string escaped. Counts name what they count: "UN member states"
 (the 193), other states (observers such as the Holy See, the Cook Islands, Niue, Taiwan) and
@@ -7,10 +8,12 @@ partially recognized entities acting as recognizers are counted and labelled apa
 
 from __future__ import annotations
 
-from . import names
-from .render import escape, link
-from .texts import callback_data, fact_date
-from .wording import count, dates_in, plural
+from collections.abc import Sequence
+
+from .. import names
+from ..telegram_html import escape, link
+from .chat import callback_data
+from .wording import count, dates_in, fact_date, plural
 
 PAGE_SIZE = 25
 LATEST_SHOWN = 5
@@ -143,7 +146,8 @@ PAGE_TITLES = {
 }
 
 
-def facts_page(entity: str, kind: str, order: str, facts: list, page: int, *, claims: list = ()) -> str:
+def facts_page(entity: str, kind: str, order: str, facts: list, page: int, *,
+               claims: Sequence = ()) -> str:
     """One page of a list; the last page of withdrawals/rejects adds the undated claims."""
     name = names.display(entity)
     pages = max(1, -(-len(facts) // PAGE_SIZE))

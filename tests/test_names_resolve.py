@@ -1,4 +1,4 @@
-"""Names people type → codes: resolve.py over the gazetteer's lookup_typed."""
+"""Names people type → codes: names/resolve.py over the gazetteer's lookup_typed."""
 
 import pytest
 
@@ -6,7 +6,7 @@ from diplowatch import names
 from diplowatch.extract.gazetteer import find_mentions, lookup_typed
 from diplowatch.extract.tokens import tokenize
 from diplowatch.models import UserError
-from diplowatch.resolve import AMBIGUOUS, HINTS, TYPED_ALIASES, resolve_entity, resolve_state
+from diplowatch.names.resolve import AMBIGUOUS, HINTS, TYPED_ALIASES, resolve_entity, resolve_state
 
 DONBASS = "Did you mean: Donetsk People's Republic (dpr), Luhansk People's Republic (lpr)?"
 

@@ -1,4 +1,4 @@
-"""The bot's languages (i18n.py): complete catalogues, and the language picked per chat from
+"""The bot's languages (texts/i18n.py): complete catalogues, and the language picked per chat from
 Telegram's language_code or /language, through the real PTB Application and the fake Bot API."""
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ from datetime import UTC, datetime
 import pytest
 from telegram import Update
 
-from diplowatch import i18n, texts
+from diplowatch import texts
 from diplowatch.config import Settings
 from diplowatch.handlers import dispatch
 from diplowatch.handlers.core import Deps, Request
 from diplowatch.store import chats, open_db
+from diplowatch.texts import i18n
 from tests.fakes.bot_api import FakeBotAPI, parse_html
 from tests.fakes.ptb import diplowatch_app
 

@@ -1,8 +1,8 @@
 """Names people type ("dpr", "Косово", "north korea") → codes, with suggestions when unsure.
 
 Names come from the extractor's gazetteer (``lookup_typed``: every language and inflected form
-it knows, abbreviations in any case) and from names.py (the names the bot itself prints, and
-the codes). The tables here hold only what people type but statements never say.
+it knows, abbreviations in any case) and from display_names.py and codes.py (the names the bot
+itself prints, and the codes). The tables here hold only what people type but statements never say.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import difflib
 from collections.abc import Callable, Collection
 from functools import cache, lru_cache
 
-from . import names
-from .extract.gazetteer import lookup_typed, typed_index, typed_key
-from .models import UserError
+from ..extract.gazetteer import lookup_typed, typed_index, typed_key
+from ..models import UserError
+from .codes import ENTITIES, state_codes
+from .display_names import display
 
 # Forms people type that are not names the extractor should find in running text.
 TYPED_ALIASES = {"днр донецк": "donetsk-pr", "ossetia del sud": "south-ossetia"}
@@ -40,27 +41,27 @@ CHAT_TIP = "Try /recognized kosovo or /subscribe dpr."
 def resolve_entity(text: str, *, tip: str = CHAT_TIP) -> str:
     """An entity code for `text`, or UserError naming the closest entities; `tip` is the
     example shown when nothing is close (each front end gives its own)."""
-    found = _codes(text, names.ENTITIES, _own_entity_names())
+    found = _codes(text, ENTITIES, _own_entity_names())
     if len(found) == 1:
         return found[0]
     options = found or AMBIGUOUS.get(typed_key(text), ())
     if options:
-        shown = ", ".join(f"{names.display(c)} ({HINTS[c]})" for c in options)
+        shown = ", ".join(f"{display(c)} ({HINTS[c]})" for c in options)
         raise UserError(f'Unknown entity "{text.strip()[:40]}". Did you mean: {shown}?')
-    raise UserError(_unknown("entity", text, entity_index(), names.display, HINTS.__getitem__,
+    raise UserError(_unknown("entity", text, entity_index(), display, HINTS.__getitem__,
                              tip=tip))
 
 
 def resolve_state(text: str) -> str:
     """A state code (ISO 3166-1 alpha-2) for `text`, or UserError naming the closest states."""
-    found = _codes(text, names.state_codes(), _own_state_names())
+    found = _codes(text, state_codes(), _own_state_names())
     if len(found) == 1:
         return found[0]
     if found:  # "Congo", "Korea"
-        shown = ", ".join(f"{names.display(c, actor=True)} ({_state_hint(c)})" for c in found)
+        shown = ", ".join(f"{display(c, actor=True)} ({_state_hint(c)})" for c in found)
         raise UserError(f'Unknown state "{text.strip()[:40]}". Did you mean: {shown}?')
     raise UserError(_unknown("state", text, state_index(),
-                             lambda c: names.display(c, actor=True), _state_hint))
+                             lambda c: display(c, actor=True), _state_hint))
 
 
 def resolve_actor(text: str) -> str:
@@ -86,8 +87,8 @@ def _codes(text: str, allowed: Collection[str], own: dict[str, str]) -> list[str
 @lru_cache(maxsize=1)
 def _own_entity_names() -> dict[str, str]:
     """Entity names as the bot prints them, lower-case codes, and TYPED_ALIASES."""
-    own = {typed_key(names.display(code)): code for code in names.ENTITIES}
-    own.update({code.lower(): code for code in names.ENTITIES})
+    own = {typed_key(display(code)): code for code in ENTITIES}
+    own.update({code.lower(): code for code in ENTITIES})
     own.update(TYPED_ALIASES)
     return own
 
@@ -95,21 +96,21 @@ def _own_entity_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _own_state_names() -> dict[str, str]:
     """State names as the bot prints them and lower-case codes (ISO territories included)."""
-    own = {typed_key(names.display(code, actor=True)): code for code in names.state_codes()}
-    own.update({code.lower(): code for code in names.state_codes()})
+    own = {typed_key(display(code, actor=True)): code for code in state_codes()}
+    own.update({code.lower(): code for code in state_codes()})
     return own
 
 
 @lru_cache(maxsize=1)
 def entity_index() -> dict[str, str]:
     """Every typed name of an entity → its code, for suggestions."""
-    return _gazetteer_names(names.ENTITIES) | _own_entity_names()
+    return _gazetteer_names(ENTITIES) | _own_entity_names()
 
 
 @lru_cache(maxsize=1)
 def state_index() -> dict[str, str]:
     """Every typed name of a state → its code, for suggestions."""
-    return _gazetteer_names(names.state_codes()) | _own_state_names()
+    return _gazetteer_names(state_codes()) | _own_state_names()
 
 
 def _gazetteer_names(allowed: Collection[str]) -> dict[str, str]:
@@ -126,11 +127,11 @@ def _gazetteer_names(allowed: Collection[str]) -> dict[str, str]:
 def _state_hint(code: str) -> str:
     """The shortest ASCII way to type a state: an abbreviation ("dprk", "uk") or its name."""
     forms = [key for key, (_kind, codes, case) in typed_index().items() if case and codes == (code,)]
-    forms.append(typed_key(names.display(code, actor=True)))
+    forms.append(typed_key(display(code, actor=True)))
     return min((f for f in forms if f.isascii()), key=lambda f: (len(f), f), default=forms[-1])
 
 
-def _unknown(what: str, text: str, index: dict[str, str], display: Callable[[str], str],
+def _unknown(what: str, text: str, index: dict[str, str], name_of: Callable[[str], str],
              hint: Callable[[str], str], *, tip: str = CHAT_TIP) -> str:
     close = difflib.get_close_matches(typed_key(text), list(index), n=8, cutoff=0.6)
     codes = list(dict.fromkeys(index[c] for c in close))[:3]
@@ -138,5 +139,5 @@ def _unknown(what: str, text: str, index: dict[str, str], display: Callable[[str
     if not codes:
         tip = tip if what == "entity" else "Use the English name or the two-letter code, e.g. KP."
         return f'Unknown {what} "{shown}". {tip}'
-    options = ", ".join(f"{display(c)} ({hint(c)})" for c in codes)
+    options = ", ".join(f"{name_of(c)} ({hint(c)})" for c in codes)
     return f'Unknown {what} "{shown}". Did you mean: {options}?'

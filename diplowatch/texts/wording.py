@@ -7,6 +7,9 @@
 - A count: "1 UN member state recognizes it", "21 UN member states recognize it", with the
   plural category from Babel's CLDR rules (English has one/other; Russian and Ukrainian
   one/few/many, where 21 takes the form of 1).
+- A time relative to now: "5m ago", "in 2h", "never" (source tables, /status); an uptime:
+  "for 3 hours".
+- A quote or title on one line: whitespace folded, cut with "…".
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from babel import Locale
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def day(when: object, precision: str | None = "day") -> str:
+def day(when: date | str | None, precision: str | None = "day") -> str:
     """'21 Feb 2022', 'Feb 2022', '2022' or '' by precision; accepts date, datetime (in UTC)
     or ISO text."""
     if not when:
@@ -73,3 +76,32 @@ def plural(n: int, forms: dict[str, str], *, lang: str = "en") -> str:
 def count(n: int, one: str, other: str | None = None) -> str:
     """'1 UN member state', '2 UN member states' (English: one and other)."""
     return plural(n, {"one": "{n} " + one, "other": "{n} " + (other or one + "s")})
+
+
+def ago(when: datetime | None, *, now: datetime) -> str:
+    if when is None:
+        return "never"
+    seconds = int((now - when).total_seconds())
+    if seconds < 0:
+        return "in under a minute" if seconds > -60 else "in " + ago(now, now=when).removesuffix(" ago")
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit} ago"
+    return "just now"
+
+
+def uptime(since: datetime, *, now: datetime) -> str:
+    """'just started', 'for 5 minutes', 'for 3 hours', 'for 2 days'."""
+    seconds = max(0, int((now - since).total_seconds()))
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            return "for " + count(seconds // size, unit)
+    return "just started"
+
+
+def one_line(text: str, *, width: int = 90) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+fact_date = day  # the date of an act: '21 Feb 2022', 'Feb 2022', '2022' or '' by precision

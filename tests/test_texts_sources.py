@@ -1,4 +1,4 @@
-"""`diplowatch sources list`: the columns stay aligned whatever the times read."""
+"""texts/sources.py: the `diplowatch sources list` table; its columns stay aligned whatever the times read."""
 
 from datetime import UTC, datetime, timedelta
 

@@ -22,8 +22,8 @@ DEFAULT = "en"
 LANGUAGES = {"en": "English", "ru": "Русский", "uk": "Українська"}
 DOMAIN = "diplowatch"
 
-# The messages the catalogues translate, by their names in texts.py (the .po files' msgids are
-# their English text). tests/test_i18n.py fails when a catalogue misses one.
+# The messages the catalogues translate, by their names in texts (the .po files' msgids are
+# their English text). tests/test_texts_i18n.py fails when a catalogue misses one.
 TRANSLATED = (
     "START", "INTERNAL_ERROR", "STORAGE_FULL", "STORAGE_READONLY", "TOO_LONG", "STALE_BUTTON",
     "UNKNOWN_COMMAND", "ADMIN_ONLY", "SLOW_DOWN", "BUSY", "GROUP_ADMINS_ONLY",
@@ -59,13 +59,15 @@ def current() -> str:
 @cache
 def catalogue(language: str) -> dict[str, str]:
     """msgid → msgstr of one shipped language (empty for English, the source language);
-    fuzzy and untranslated entries left out."""
+    fuzzy, untranslated and plural entries left out."""
     if language == DEFAULT:
         return {}
     path = resources.files("diplowatch").joinpath(f"data/locale/{language}/LC_MESSAGES/{DOMAIN}.po")
     with path.open("rb") as po:
         parsed = read_po(po, locale=language)
-    return {m.id: m.string for m in parsed if m.id and m.string and not m.fuzzy}
+    return {m.id: m.string for m in parsed
+            if isinstance(m.id, str) and isinstance(m.string, str) and m.id and m.string
+            and not m.fuzzy}
 
 
 def gettext(message: str, language: str | None = None) -> str:

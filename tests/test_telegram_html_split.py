@@ -1,17 +1,17 @@
-"""render.py: escaping, links, splitting into valid Telegram HTML parts, plain-text fallback."""
+"""telegram_html/split.py: splitting into valid Telegram HTML parts (hypothesis checks them
+against an independent implementation of Telegram's parser), and the plain-text fallback
+of what it splits."""
 
 from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplowatch.render import (
+from diplowatch.telegram_html import (
     MAX_MESSAGE,
     escape,
-    is_safe_url,
     link,
     sanitize,
     split_message,
@@ -20,65 +20,6 @@ from diplowatch.render import (
     validate_html,
 )
 from tests.fakes.bot_api import parse_html  # an independent implementation of Telegram's check
-
-
-def test_escape():
-    assert escape('<b>"Tom" & Jerry</b>') == '&lt;b&gt;"Tom" &amp; Jerry&lt;/b&gt;'
-
-
-@pytest.mark.parametrize(
-    ("url", "ok"),
-    [
-        ("https://mid.ru/ru/foreign_policy/news/?id=1&lang=ru", True),
-        ("http://example.org", True),
-        ("HTTPS://EXAMPLE.ORG/a", True),
-        ("https://例え.jp/パス", True),
-        ("javascript:alert(1)", False),
-        ("tg://resolve?domain=x", False),
-        ("ftp://example.org/file", False),
-        ("https://user:pw@example.org/", False),
-        ("https://example.org/a b", False),
-        ('https://example.org/"onmouseover', False),
-        ("https:///path-only", False),
-        ("//example.org/x", False),
-        ("https://[::1", False),
-        ("https://example.org/" + "a" * 3000, False),
-        ("", False),
-    ],
-)
-def test_is_safe_url(url, ok):
-    assert is_safe_url(url) is ok
-
-
-def test_link_escapes_or_falls_back_to_label():
-    assert (
-        link("https://x.org/?a=1&b=2", "MFA <press>")
-        == '<a href="https://x.org/?a=1&amp;b=2">MFA &lt;press&gt;</a>'
-    )
-    assert link("javascript:alert(1)", "click <me>") == "click &lt;me&gt;"
-    assert link(None, "label") == "label"
-    assert link("https://x.org") == '<a href="https://x.org">https://x.org</a>'
-
-
-def test_to_plain_unescapes_and_keeps_link_targets():
-    html = '<b>New</b>: <a href="https://x.org/?a=1&amp;b=2">MFA</a> &lt;3 &#128512;'
-    assert to_plain(html) == "New: MFA (https://x.org/?a=1&b=2) <3 😀"
-    assert to_plain(link("https://x.org", "https://x.org")) == "https://x.org"
-
-
-def test_sanitize_and_validate():
-    assert (
-        sanitize("<b>x</i> <script>y</script> & z")
-        == "<b>x&lt;/i&gt; &lt;script&gt;y&lt;/script&gt; &amp; z</b>"
-    )
-    assert sanitize("<code><b>x</b></code>") == "<code>x</code>"  # nothing nests in code
-    assert sanitize('<span class="other">x</span>') == '&lt;span class="other"&gt;x&lt;/span&gt;'
-    assert (
-        validate_html('<b>bold</b> <a href="https://x.org">l</a> &amp; <tg-spoiler>s</tg-spoiler>')
-        == []
-    )
-    assert validate_html("<b>open") != []
-    assert validate_html("1 < 2") != []
 
 
 def test_split_short_message_is_one_part():

@@ -1,0 +1,170 @@
+"""Sources as people read them, in the terminal and in chat: the health line, the
+`diplowatch sources list` table and /sources, poll outcomes, the source test report
+(`diplowatch sources test`, /testsource) and the failing/recovered notices to the admins."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from .. import names
+from ..models import Event, Source, SourceState, Statement
+from ..telegram_html import escape
+from .wording import ago, moment
+
+if TYPE_CHECKING:
+    from ..sources.check import SourceCheck
+
+
+def source_health(state: SourceState, *, now: datetime) -> str:
+    if state.paused:
+        return "paused"
+    if state.error_count:
+        since = (f" — since {_stamp(state.failing_since)} ({ago(state.failing_since, now=now)})"
+                 if state.failing_since else "")
+        return f"failing ×{state.error_count}: {state.last_error}{since}"
+    if state.last_ok_at is None:
+        return "not polled yet"
+    return f"ok; note: {state.notice}" if state.notice else "ok"
+
+
+def sources_table(rows: list[tuple[Source, SourceState]], *, now: datetime) -> str:
+    if not rows:
+        return "No sources. Add one to sources.toml or with: diplowatch sources add NAME URL"
+    cells = [(source, state, ago(state.last_ok_at, now=now), ago(state.next_poll_at, now=now))
+             for source, state in rows]
+    last_w = max([10] + [len(c[2]) for c in cells])  # 'in under a minute' is wider than 10
+    next_w = max([10] + [len(c[3]) for c in cells])
+    lines = [f"{'NAME':<20} {'KIND':<8} {'EVERY':>6}  {'LAST OK':<{last_w}} {'NEXT':<{next_w}} HEALTH"]
+    for source, state, last_ok, next_poll in cells:
+        lines.append(
+            f"{source.name:<20} {source.kind:<8} {source.interval // 60:>5}m  "
+            f"{last_ok:<{last_w}} {next_poll:<{next_w}} {source_health(state, now=now)}"
+        )
+    return "\n".join(lines)
+
+
+def poll_outcome_line(outcome) -> str:
+    return f"{outcome.source:<20} {poll_outcome_detail(outcome)}"
+
+
+def poll_outcome_detail(outcome) -> str:
+    return {
+        "new": f"{outcome.new} new" + (f", {outcome.revised} edited" if outcome.revised else ""),
+        "unchanged": "nothing new" + (f", {outcome.revised} edited" if outcome.revised else ""),
+        "not_modified": "not modified (304)",
+        "error": f"FAILED: {outcome.reason}",
+        "skipped": f"skipped: {outcome.reason}",
+    }[outcome.status]
+
+
+def sources_html(rows: list[tuple[Source, SourceState]], *, now: datetime) -> str:
+    if not rows:
+        return "No sources are monitored yet."
+    lines = ["<b>Sources</b>"]
+    for source, state in rows:
+        health = source_health(state, now=now)
+        mark = "✅" if health == "ok" else ("⏸" if state.paused else "⚠️")
+        lines.append(f"{mark} <b>{escape(source.name)}</b> ({source.kind}, every "
+                     f"{source.interval // 60}m) — last ok {ago(state.last_ok_at, now=now)}"
+                     + ("" if health == "ok" else f" — {escape(health)}"))
+    return "\n".join(lines)
+
+
+def unknown_source(name: str, known: list[str]) -> str:
+    hint = ", ".join(known[:20]) or "none yet"
+    return f"No source named \"{name}\". Known sources: {hint}."
+
+
+# ---- source test (`diplowatch sources test`, /testsource) ---------------------------------
+
+TESTSOURCE_USAGE = ("Usage: /testsource <name | url> [rss|telegram|html] [item=… link=… "
+                    "title=… date=…] — e.g. /testsource https://mfa.example/press html "
+                    "item=article link=a title=h3 date=time")
+
+
+def source_check(check: SourceCheck, *, markup: bool = False) -> str:
+    """The report of one source test; ``markup``: Telegram HTML, else plain text."""
+    esc = escape if markup else str
+    bold = (lambda s: f"<b>{s}</b>") if markup else str
+    source = check.source
+    lines = [f"{bold('Testing')} {esc(source.name)} ({source.kind}) {esc(source.url)}"]
+    if check.url and check.url != source.url:
+        lines.append(f"Redirected to: {esc(check.url)}")
+    if check.format:
+        lines.append(f"Found: {esc(check.format)}")
+    if check.charset:
+        lines.append(f"Charset: {esc(check.charset)}")
+    if check.url:
+        lines.append(f"Validators: {esc(_validators(check))}")
+    for key, selector, matched in check.selectors:
+        lines.append(f"Selector {key} {esc(repr(selector))}: "
+                     f"{_matched(key, matched, check.items_read)}")
+    if check.reason:
+        lines.append(f"{bold('FAILED')}: {esc(check.reason)}")
+        if check.fix:
+            lines.append(f"Fix: {esc(check.fix)}")
+        return "\n".join(lines)
+    shown = f" (the first {len(check.items)})" if check.found > len(check.items) else ""
+    lines.append(f"{bold('Items a poll would store')}: {check.found}{shown}")
+    for number, item in enumerate(check.items, 1):
+        lines += [f"{number}. " + esc(_item_head(item.statement)),
+                  *(["   " + esc(item.preview)] if item.preview else []),
+                  "   " + esc(item.statement.url or "(no link: keyed by its content)"),
+                  "   events: " + esc(_events_line(item.events))]
+    if check.notice:
+        lines.append(f"Note: {esc(check.notice)}")
+    lines.append("Nothing was stored.")
+    return "\n".join(lines)
+
+
+def _validators(check: SourceCheck) -> str:
+    found = [f"ETag {check.etag}" if check.etag else "",
+             f"Last-Modified {check.last_modified}" if check.last_modified else ""]
+    found = [v for v in found if v]
+    return ", ".join(found) if found else "none (every poll downloads the whole document)"
+
+
+def _matched(key: str, matched: int, items: int) -> str:
+    if matched < 0:
+        return "invalid CSS selector"
+    if key == "item":
+        return f"{matched} element(s)" + (f", the first {items} read" if matched > items else "")
+    return f"in {matched} of {items} item(s)"
+
+
+def _item_head(statement: Statement) -> str:
+    published = statement.published_at
+    when = published.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if published else "no date"
+    return f"{when} — {statement.title or '(no title)'}"
+
+
+def _events_line(events: list[Event]) -> str:
+    if not events:
+        return "none"
+    return "; ".join(f"{names.display(e.actor, actor=True)} {e.act} "
+                     f"{names.display(e.target)} ({e.confidence:.2f})" for e in events)
+
+
+# ---- source health, to the admins (source_health.py) -------------------------------------
+
+def _stamp(when: datetime) -> str:
+    return moment(when)  # the one date format of chat replies and alerts (wording.py)
+
+
+def _span(since: datetime, now: datetime) -> str:
+    return ago(since, now=now).removesuffix(" ago")
+
+
+def source_failing(name: str, *, since: datetime, failures: int, reason: str,
+                   now: datetime) -> str:
+    return (f"⚠️ <b>Source failing</b>: {escape(name)} has failed every poll since "
+            f"{_stamp(since)} ({_span(since, now)}, {failures} attempt(s)).\n"
+            f"Last reason: {escape(reason)}\n"
+            f"See what it gives with /testsource {escape(name)}; all sources: /sources. "
+            "You will be told once when it works again.")
+
+
+def source_recovered(name: str, *, since: datetime, now: datetime) -> str:
+    return (f"✅ <b>Source back</b>: {escape(name)} works again after failing since "
+            f"{_stamp(since)} ({_span(since, now)}).")
