@@ -19,7 +19,7 @@ from telegram.error import (
 )
 
 from diplowatch.delivery import Sender, console_send
-from diplowatch.pacing import TokenBucket
+from diplowatch.delivery.pacing import TokenBucket
 from diplowatch.render import utf16_len
 from diplowatch.store import chats, open_db, outbox
 

@@ -3,7 +3,7 @@
 import asyncio
 import contextlib
 
-from diplowatch.pacing import SendWindow
+from diplowatch.delivery.pacing import SendWindow
 from tests.fakes.clock import Clock
 
 

@@ -45,13 +45,13 @@ from telegram.error import (
 )
 from telegram.request import HTTPXRequest
 
-from . import compose
-from .compose import Job
-from .config import TOKEN_RE
+from ..config import TOKEN_RE
+from ..render import to_plain
+from ..store import Database, chats, outbox, transaction
+from ..store.outbox import MAX_ATTEMPTS
+from . import rounds
 from .pacing import SendWindow, Stopped, TokenBucket, sleep_unless_stopped
-from .render import to_plain
-from .store import Database, chats, outbox, transaction
-from .store.outbox import MAX_ATTEMPTS
+from .rounds import Job
 
 log = logging.getLogger(__name__)
 
@@ -280,7 +280,7 @@ class Sender:
         tried: set[int] = set()
         while not stop.is_set():
             queued = 0
-            for job in compose.round_of_messages(
+            for job in rounds.round_of_messages(
                 self.db, now=now, tried=tried, page=self.batch_size, chat_id=self.only_chat,
                 merge=self.merge,
             ):
