@@ -26,37 +26,27 @@ import itertools
 import logging
 import sqlite3
 import time
-import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from telegram import LinkPreviewOptions, ReplyParameters
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    InvalidToken,
-    RetryAfter,
-    TelegramError,
-    TimedOut,
-)
+from telegram.error import InvalidToken
 from telegram.request import HTTPXRequest
 
-from ..config import TOKEN_RE
 from ..render import to_plain
 from ..store import Database, chats, outbox, transaction
 from ..store.outbox import MAX_ATTEMPTS
 from . import rounds
+from .errors import PossiblyDelivered, classify, describe, request_was_sent, was_accepted
+from .outcomes import Attempt, DrainStats, Outcomes
 from .pacing import SendWindow, Stopped, TokenBucket, sleep_unless_stopped
+from .policy import DEFAULT_RATE, SendPolicy
 from .rounds import Job
 
 log = logging.getLogger(__name__)
 
-DEFAULT_RATE = 25.0
-_NOT_SENT_TIMEOUTS = ("ConnectTimeout", "PoolTimeout")  # the request never left: safe to resend
 
 
 class SendFn(Protocol):
@@ -66,10 +56,6 @@ class SendFn(Protocol):
     def __call__(
         self, chat_id: int, text: str, *, parse_mode: str | None, **reply_to: int
     ) -> Awaitable[int | None]: ...
-
-
-class PossiblyDelivered(Exception):
-    """The Bot API accepted the send (it answered 2xx), but the answer could not be read."""
 
 
 # The status of the Bot API's last answer in this task, set by note_answer as soon as the
@@ -86,17 +72,6 @@ def sending_request(**kwargs: Any) -> HTTPXRequest:
     """PTB's HTTPXRequest with the hook that lets telegram_send tell an accepted send from one
     that failed; kwargs go to HTTPXRequest."""
     return HTTPXRequest(httpx_kwargs={"event_hooks": {"response": [note_answer]}}, **kwargs)
-
-
-def _was_accepted(exc: BaseException) -> bool:
-    """Whether the Bot API had accepted the send when ``exc`` was raised. Without the hook's
-    status (a Bot built without sending_request), PTB's own errors tell: it raises the bare
-    TelegramError for a 2xx body that is not JSON, and no TelegramError at all for a result it
-    cannot read, while every error status and transport failure has its own subclass."""
-    status = _answer_status.get()
-    if status is not None:
-        return 200 <= status <= 299
-    return type(exc) is TelegramError or not isinstance(exc, TelegramError)
 
 
 def telegram_send(bot: Any, *, link_previews: bool = False) -> SendFn:
@@ -116,8 +91,8 @@ def telegram_send(bot: Any, *, link_previews: bool = False) -> SendFn:
             )
             return message.message_id
         except Exception as exc:
-            if _was_accepted(exc):
-                raise PossiblyDelivered(_describe(exc)) from exc
+            if was_accepted(exc, _answer_status.get()):
+                raise PossiblyDelivered(describe(exc)) from exc
             raise
 
     return send
@@ -135,30 +110,7 @@ def console_send(write: Callable[[str], object] = print) -> SendFn:
     return send
 
 
-@dataclass
-class DrainStats:
-    sent: int = 0  # outbox rows delivered
-    messages: int = 0  # Telegram messages that went out (merged rows count once)
-    retried: int = 0
-    dropped: int = 0
-    failed: int = 0
-    possibly_delivered: int = 0
-    flood_waits: int = 0
-
-
 _GAVE_UP = object()
-
-
-def _describe(exc: BaseException) -> str:
-    text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return TOKEN_RE.sub("<token>", text)[:500]
-
-
-def _retry_seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():  # PTB warns about int vs timedelta unless PTB_TIMEDELTA=1
-        warnings.simplefilter("ignore")
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 class Sender:
@@ -187,15 +139,17 @@ class Sender:
         """``only_chat``: deliver only that chat's rows (the console chat shares the database
         with Telegram chats, whose rows must stay queued)."""
         self.db, self._send = db, send
-        # A burst of 50 ms worth lets the pace catch up after event-loop hiccups.
-        self.bucket = TokenBucket(rate, burst if burst is not None else max(1, int(rate / 20)))
+        self.policy = SendPolicy(
+            rate=rate, burst=burst, max_in_flight=max_in_flight, max_attempts=max_attempts,
+            backoff_base=backoff_base, backoff_max=backoff_max,
+            private_interval=private_interval, group_interval=group_interval,
+            batch_size=batch_size, idle_interval=idle_interval,
+            max_flood_retries=max_flood_retries, merge=merge,
+        )
+        self.bucket = TokenBucket(rate, self.policy.bucket_burst)
         self.window = SendWindow(rate, max_in_flight)
-        self.max_in_flight, self.max_attempts = max_in_flight, max_attempts
-        self.backoff_base, self.backoff_max = backoff_base, backoff_max
-        self.private_interval, self.group_interval = private_interval, group_interval
-        self.batch_size, self.idle_interval = batch_size, idle_interval
-        self.max_flood_retries, self.merge, self._clock = max_flood_retries, merge, clock
-        self.only_chat = only_chat
+        self.only_chat, self._clock = only_chat, clock
+        self.outcomes = Outcomes(db, policy=self.policy, bucket=self.bucket, now=self._now)
         self._last_sent: dict[int, float] = {}
         self._recalled = False  # _recall_recent_sends has run
         self._locks: dict[int, list[Any]] = {}
@@ -226,17 +180,17 @@ class Sender:
                 raise
             except Exception:
                 log.exception("delivery pass failed")
-                await self._idle(stop, self.idle_interval)
+                await self._idle(stop, self.policy.idle_interval)
                 continue
             if stats.messages or stats.failed or stats.dropped:
                 log.info("delivery pass %s", stats)
-            await self._idle(stop, self.idle_interval if self._halted else self._until_due())
+            await self._idle(stop, self.policy.idle_interval if self._halted else self._until_due())
 
     def _until_due(self) -> float:
         due = outbox.next_due_at(self.db, chat_id=self.only_chat)
         if due is None:
-            return self.idle_interval
-        return min(self.idle_interval, max(0.01, (due - self._clock()).total_seconds()))
+            return self.policy.idle_interval
+        return min(self.policy.idle_interval, max(0.01, (due - self._clock()).total_seconds()))
 
     async def _idle(self, stop: asyncio.Event, delay: float) -> None:
         waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._wake.wait())]
@@ -260,17 +214,17 @@ class Sender:
         self._halted = not self._record_unrecorded()
         if self._halted:
             return stats
-        queue: asyncio.Queue[Job | None] = asyncio.Queue(maxsize=self.max_in_flight * 2)
+        queue: asyncio.Queue[Job | None] = asyncio.Queue(maxsize=self.policy.max_in_flight * 2)
         try:
             async with asyncio.TaskGroup() as group:
-                for _ in range(self.max_in_flight):
+                for _ in range(self.policy.max_in_flight):
                     group.create_task(self._worker(queue, stats, stop))
                 await self._queue_rounds(queue, now=now, stop=stop)
-                for _ in range(self.max_in_flight):
+                for _ in range(self.policy.max_in_flight):
                     await queue.put(None)
         except BaseExceptionGroup as group_error:
             raise group_error.exceptions[0] from None
-        horizon = time.monotonic() - max(self.private_interval, self.group_interval)
+        horizon = time.monotonic() - self.policy.longest_interval
         self._last_sent = {k: v for k, v in self._last_sent.items() if v > horizon}
         return stats
 
@@ -281,8 +235,8 @@ class Sender:
         while not stop.is_set():
             queued = 0
             for job in rounds.round_of_messages(
-                self.db, now=now, tried=tried, page=self.batch_size, chat_id=self.only_chat,
-                merge=self.merge,
+                self.db, now=now, tried=tried, page=self.policy.batch_size, chat_id=self.only_chat,
+                merge=self.policy.merge,
             ):
                 if stop.is_set() or self._halted:
                     return
@@ -361,7 +315,7 @@ class Sender:
         if self.storage_error is None:
             log.error("the database refused a write (%s); sending paused, %d sent mark(s) "
                       "held in memory until it takes them", exc, len(self._unrecorded))
-        self.storage_error = _describe(exc)
+        self.storage_error = describe(exc)
 
     def _record_unrecorded(self) -> bool:
         """Write the sent marks held in memory, oldest first; False while the database still
@@ -379,7 +333,7 @@ class Sender:
     def _recall_recent_sends(self) -> None:
         """Once per process: the chats the previous process sent to within the longest chat
         interval, from the store, so its first messages to them keep their interval too."""
-        now, longest = self._now(), max(self.private_interval, self.group_interval)
+        now, longest = self._now(), self.policy.longest_interval
         for chat_id, sent_at in chats.sent_since(self.db, now - timedelta(seconds=longest + 1)).items():
             age = (now - sent_at).total_seconds()
             # a clock set back since (a send "in the future") waits one interval, no more
@@ -388,8 +342,7 @@ class Sender:
     async def _pace(self, chat_id: int, stop: asyncio.Event) -> None:
         last = self._last_sent.get(chat_id)
         if last is not None:
-            interval = self.private_interval if chat_id > 0 else self.group_interval
-            wait = last + interval - time.monotonic()
+            wait = last + self.policy.interval(chat_id) - time.monotonic()
             if wait > 0:
                 await sleep_unless_stopped(wait, stop)
         await self.bucket.acquire(stop)
@@ -405,107 +358,17 @@ class Sender:
 
     async def _send_part(self, job: Job, text: str, stats: DrainStats, stop: asyncio.Event) -> Any:
         """Send one message of ``job``; returns its message id, or _GAVE_UP after recording why."""
-        parse_mode: str | None = "HTML"
-        floods = migrations = 0
+        attempt = Attempt(text)
         while True:
             await self._pace(job.chat_id, stop)
             try:
-                message_id = await self._send_in_window(job.chat_id, text, parse_mode, job.reply_to)
-            except RetryAfter as exc:
-                seconds, floods = _retry_seconds(exc), floods + 1
-                stats.flood_waits += 1
-                self.bucket.pause(seconds)
-                log.warning(
-                    "flood control: all sending paused for %.1fs (chat=%s)", seconds, job.chat_id
+                message_id = await self._send_in_window(
+                    job.chat_id, attempt.text, attempt.parse_mode, job.reply_to
                 )
-                if floods > self.max_flood_retries:
-                    until = self._now() + timedelta(seconds=seconds)
-                    outbox.postpone(self.db, job.ids, until=until, reason=_describe(exc))
+            except Exception as exc:  # errors.RULES says what each one means
+                action = classify(exc, request_sent=request_was_sent(exc))
+                if not self.outcomes.apply(action, exc, job, attempt, stats):
                     return _GAVE_UP
-            except ChatMigrated as exc:
-                migrations += 1
-                if migrations > 2:
-                    self._retry(job, exc, stats)
-                    return _GAVE_UP
-                log.info("chat %s migrated to %s; resending there", job.chat_id, exc.new_chat_id)
-                chats.migrate_chat(self.db, job.chat_id, exc.new_chat_id, now=self._now())
-                job.chat_id = exc.new_chat_id
-            except BadRequest as exc:
-                if parse_mode and "can't parse entities" in str(exc).lower():
-                    log.warning(
-                        "HTML rejected, resending as plain text chat=%s error=%s", job.chat_id, exc
-                    )
-                    text, parse_mode = to_plain(text), None
-                    continue
-                self._bad_request(job, exc, stats)
-                return _GAVE_UP
-            except Forbidden as exc:
-                log.info("chat %s inactive: %s", job.chat_id, exc)
-                chats.set_chat_active(self.db, job.chat_id, False, reason=str(exc))
-                stats.dropped += len(job.ids)
-                return _GAVE_UP
-            except TimedOut as exc:
-                if type(exc.__cause__).__name__ in _NOT_SENT_TIMEOUTS:
-                    self._retry(job, exc, stats)
-                else:
-                    self._possibly_delivered(job, exc, stats, "send timed out")
-                return _GAVE_UP
-            except PossiblyDelivered as exc:
-                self._possibly_delivered(job, exc, stats, "send accepted, answer unreadable")
-                return _GAVE_UP
-            except InvalidToken:
-                raise
-            except Exception as exc:  # NetworkError (5xx, connection), console I/O errors
-                self._retry(job, exc, stats)
-                return _GAVE_UP
             else:
                 stats.messages += 1
                 return message_id
-
-    def _possibly_delivered(self, job: Job, exc: Exception, stats: DrainStats, what: str) -> None:
-        log.warning("%s, not resending chat=%s rows=%s: %s", what, job.chat_id, job.ids,
-                    _describe(exc))
-        outbox.mark_possibly_delivered(self.db, job.ids, error=_describe(exc), now=self._now())
-        stats.possibly_delivered += len(job.ids)
-
-    def _bad_request(self, job: Job, exc: BadRequest, stats: DrainStats) -> None:
-        message = str(exc).lower()
-        if "chat not found" in message or "peer_id_invalid" in message:
-            if chats.add_strike(self.db, job.chat_id, reason=str(exc)):
-                log.info("chat %s inactive after repeated 'chat not found'", job.chat_id)
-                stats.dropped += len(job.ids)
-            else:
-                self._retry(job, exc, stats)
-            return
-        log.error("send rejected chat=%s rows=%s error=%s", job.chat_id, job.ids, exc)
-        outbox.mark_failed(self.db, job.ids, error=_describe(exc), retry_at=None)
-        stats.failed += len(job.ids)
-
-    def _retry(self, job: Job, exc: BaseException, stats: DrainStats) -> None:
-        attempts = max(row.attempts for row in job.rows) + 1
-        delay = min(self.backoff_max, self.backoff_base * 2 ** (attempts - 1))
-        failed = outbox.mark_failed(
-            self.db,
-            job.ids,
-            error=_describe(exc),
-            retry_at=self._now() + timedelta(seconds=delay),
-            max_attempts=self.max_attempts,
-        )
-        stats.failed += len(failed)
-        stats.retried += len(job.ids) - len(failed)
-        if failed:
-            log.error(
-                "giving up chat=%s rows=%s after %d attempts: %s",
-                job.chat_id,
-                failed,
-                attempts,
-                _describe(exc),
-            )
-        else:
-            log.warning(
-                "send failed chat=%s attempt=%d retry_in=%.1fs: %s",
-                job.chat_id,
-                attempts,
-                delay,
-                _describe(exc),
-            )
