@@ -118,7 +118,7 @@ async def _one_run(port: int, *, subscribers: int, rate: float, transport: str) 
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
-    from diplowatch.delivery import Sender, telegram_send
+    from diplowatch.delivery import Sender, SendPolicy, telegram_send
     from diplowatch.store import chats, open_db, outbox
 
     await _control(port, "reset", "POST")
@@ -138,7 +138,8 @@ async def _one_run(port: int, *, subscribers: int, rate: float, transport: str) 
             _aiohttp_request() if transport == "aiohttp" else HTTPXRequest(connection_pool_size=8)
         )
         async with Bot(TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=request) as bot:
-            sender = Sender(db, telegram_send(bot), rate=rate, max_in_flight=IN_FLIGHT[transport])
+            sender = Sender(db, telegram_send(bot),
+                            policy=SendPolicy(rate=rate, max_in_flight=IN_FLIGHT[transport]))
             started = time.perf_counter()
             stats = await sender.drain_once(now=datetime.now(UTC))
             window = (sender.window.size, sender.window.latency or 0.0)

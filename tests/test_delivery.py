@@ -18,7 +18,7 @@ from telegram.error import (
     TimedOut,
 )
 
-from diplowatch.delivery import Sender, console_send
+from diplowatch.delivery import Sender, SendPolicy, console_send
 from diplowatch.delivery.pacing import TokenBucket
 from diplowatch.render import utf16_len
 from diplowatch.store import chats, open_db, outbox
@@ -69,12 +69,12 @@ def queue(db, chat_ids, text="<b>Alert</b> &amp; more", *, now=NOW) -> int:
     return alert_id
 
 
-def sender(db, send, **kw) -> Sender:
+def sender(db, send, *, only_chat=None, **kw) -> Sender:
     kw.setdefault("rate", 1000)
     kw.setdefault("backoff_base", 1.0)
     kw.setdefault("private_interval", 0.05)
     kw.setdefault("group_interval", 0.05)
-    return Sender(db, send, **kw)
+    return Sender(db, send, policy=SendPolicy(**kw), only_chat=only_chat)
 
 
 def states(db) -> dict[str, int]:

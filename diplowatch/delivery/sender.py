@@ -28,21 +28,21 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextvars import ContextVar
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from telegram import LinkPreviewOptions, ReplyParameters
 from telegram.error import InvalidToken
 from telegram.request import HTTPXRequest
 
+from ..clock import Clock, utcnow
 from ..render import to_plain
 from ..store import Database, chats, outbox, transaction
-from ..store.outbox import MAX_ATTEMPTS
 from . import rounds
 from .errors import PossiblyDelivered, classify, describe, request_was_sent, was_accepted
 from .outcomes import Attempt, DrainStats, Outcomes
 from .pacing import SendWindow, Stopped, TokenBucket, sleep_unless_stopped
-from .policy import DEFAULT_RATE, SendPolicy
+from .policy import SendPolicy
 from .rounds import Job
 
 log = logging.getLogger(__name__)
@@ -111,45 +111,21 @@ def console_send(write: Callable[[str], object] = print) -> SendFn:
 
 
 _GAVE_UP = object()
+DEFAULT_POLICY = SendPolicy()
 
 
 class Sender:
     """Drains the outbox through ``send``; one instance per process (it owns the pacing)."""
 
-    def __init__(
-        self,
-        db: Database,
-        send: SendFn,
-        *,
-        rate: float = DEFAULT_RATE,
-        burst: int | None = None,
-        max_in_flight: int = 8,
-        max_attempts: int = MAX_ATTEMPTS,
-        backoff_base: float = 2.0,
-        backoff_max: float = 900.0,
-        private_interval: float = 1.0,
-        group_interval: float = 3.0,
-        batch_size: int = 500,
-        idle_interval: float = 1.0,
-        max_flood_retries: int = 5,
-        merge: bool = True,
-        only_chat: int | None = None,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-    ) -> None:
+    def __init__(self, db: Database, send: SendFn, *, policy: SendPolicy = DEFAULT_POLICY,
+                 clock: Clock = utcnow, only_chat: int | None = None) -> None:
         """``only_chat``: deliver only that chat's rows (the console chat shares the database
         with Telegram chats, whose rows must stay queued)."""
-        self.db, self._send = db, send
-        self.policy = SendPolicy(
-            rate=rate, burst=burst, max_in_flight=max_in_flight, max_attempts=max_attempts,
-            backoff_base=backoff_base, backoff_max=backoff_max,
-            private_interval=private_interval, group_interval=group_interval,
-            batch_size=batch_size, idle_interval=idle_interval,
-            max_flood_retries=max_flood_retries, merge=merge,
-        )
-        self.bucket = TokenBucket(rate, self.policy.bucket_burst)
-        self.window = SendWindow(rate, max_in_flight)
+        self.db, self._send, self.policy = db, send, policy
+        self.bucket = TokenBucket(policy.rate, policy.bucket_burst)
+        self.window = SendWindow(policy.rate, policy.max_in_flight)
         self.only_chat, self._clock = only_chat, clock
-        self.outcomes = Outcomes(db, policy=self.policy, bucket=self.bucket, now=self._now)
+        self.outcomes = Outcomes(db, policy=policy, bucket=self.bucket, now=self._now)
         self._last_sent: dict[int, float] = {}
         self._recalled = False  # _recall_recent_sends has run
         self._locks: dict[int, list[Any]] = {}
@@ -159,7 +135,7 @@ class Sender:
         self._halted = False  # this pass takes no more jobs: the database refused a write
         self.storage_error: str | None = None  # the last refusal, until a sent mark succeeds
         self._wake = asyncio.Event()
-        self._origin = (datetime.now(UTC), time.monotonic())
+        self._origin = (clock(), time.monotonic())
 
     def notify(self) -> None:
         """New rows were queued: wake ``run`` now instead of at its next idle tick."""
