@@ -1,10 +1,12 @@
-"""Delivery: the outbox sender (sender), which rows go into which message (rounds) and the
-sending pace (pacing)."""
+"""Delivery: the outbox sender (sender) and its options (policy), which rows go into which
+message (rounds), the sending pace (pacing), what a failed send means (errors) and what is
+recorded for it (outcomes), and how a message leaves (transport)."""
 
 from .errors import Action, PossiblyDelivered, classify
 from .outcomes import DrainStats
 from .policy import DEFAULT_RATE, SendPolicy
-from .sender import Sender, SendFn, console_send, sending_request, telegram_send
+from .sender import Sender
+from .transport import SendFn, console_send, sending_request, telegram_send
 
 __all__ = [
     "DEFAULT_RATE",

@@ -6,12 +6,14 @@ to one group or channel (negative chat ids), also across a restart (``chats.last
 Rows are marked in SQLite right after each successful send, so a crash repeats at most the
 sends that were in flight.
 
-Errors (see reference/telegram.md): 429 pauses all sending and keeps the row; 403 makes the
-chat inactive; a migrated group moves the chat and resends; "can't parse entities" resends
-as plain text; "chat not found" strikes the chat; a read timeout marks the row
-'possibly_delivered' and never resends it, and so does any error raised after the Bot API
-answered 2xx (a body the client cannot read: the message was accepted); anything else (5xx, connection errors) is retried
-with exponential backoff until ``max_attempts``.
+Errors (see reference/telegram.md): a failed send is classified by the table in
+delivery/errors.py and its Action applied by delivery/outcomes.py: 429 pauses all sending and
+keeps the row; 403 makes the chat inactive; a migrated group moves the chat and resends;
+"can't parse entities" resends as plain text; "chat not found" strikes the chat; a read
+timeout marks the row 'possibly_delivered' and never resends it, and so does any error raised
+after the Bot API answered 2xx (a body the client cannot read: the message was accepted);
+anything else (5xx, connection errors) is retried with exponential backoff until
+``max_attempts``.
 
 When the database refuses a write (disk full, read-only), sending pauses; sent marks it
 refused are held in memory and written before anything else is sent, so only a crash in the
@@ -22,93 +24,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextvars import ContextVar
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
-from telegram import LinkPreviewOptions, ReplyParameters
 from telegram.error import InvalidToken
-from telegram.request import HTTPXRequest
 
 from ..clock import Clock, utcnow
-from ..render import to_plain
 from ..store import Database, chats, outbox, transaction
 from . import rounds
-from .errors import PossiblyDelivered, classify, describe, request_was_sent, was_accepted
+from .errors import classify, describe, request_was_sent
 from .outcomes import Attempt, DrainStats, Outcomes
 from .pacing import SendWindow, Stopped, TokenBucket, sleep_unless_stopped
 from .policy import SendPolicy
 from .rounds import Job
+from .transport import SendFn
 
 log = logging.getLogger(__name__)
-
-
-
-class SendFn(Protocol):
-    """``send(chat_id, text, *, parse_mode[, reply_to]) -> message_id``; raises
-    telegram.error.* on failure. ``reply_to`` (a message id) is passed only for follow-ups."""
-
-    def __call__(
-        self, chat_id: int, text: str, *, parse_mode: str | None, **reply_to: int
-    ) -> Awaitable[int | None]: ...
-
-
-# The status of the Bot API's last answer in this task, set by note_answer as soon as the
-# status line is in (before the body is read), so an error while reading a 2xx body counts too.
-_answer_status: ContextVar[int | None] = ContextVar("bot_api_answer_status", default=None)
-
-
-async def note_answer(response: Any) -> None:
-    """httpx response hook (see sending_request): remembers the answer's status."""
-    _answer_status.set(response.status_code)
-
-
-def sending_request(**kwargs: Any) -> HTTPXRequest:
-    """PTB's HTTPXRequest with the hook that lets telegram_send tell an accepted send from one
-    that failed; kwargs go to HTTPXRequest."""
-    return HTTPXRequest(httpx_kwargs={"event_hooks": {"response": [note_answer]}}, **kwargs)
-
-
-def telegram_send(bot: Any, *, link_previews: bool = False) -> SendFn:
-    """A SendFn over a python-telegram-bot ``Bot``; raises PossiblyDelivered for an error after
-    the Bot API accepted the message."""
-    preview = LinkPreviewOptions(is_disabled=not link_previews)
-
-    async def send(chat_id: int, text: str, *, parse_mode: str | None,
-                   reply_to: int | None = None) -> int:
-        # the original may have been deleted in the chat: the follow-up still goes out
-        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
-        _answer_status.set(None)
-        try:
-            message = await bot.send_message(
-                chat_id, text, parse_mode=parse_mode, link_preview_options=preview,
-                reply_parameters=reply,
-            )
-            return message.message_id
-        except Exception as exc:
-            if was_accepted(exc, _answer_status.get()):
-                raise PossiblyDelivered(describe(exc)) from exc
-            raise
-
-    return send
-
-
-def console_send(write: Callable[[str], object] = print) -> SendFn:
-    """A SendFn for the console chat: prints the plain text of each message."""
-    ids = itertools.count(1)
-
-    async def send(chat_id: int, text: str, *, parse_mode: str | None,
-                   reply_to: int | None = None) -> int:
-        write(to_plain(text) if parse_mode else text)
-        return next(ids)
-
-    return send
-
 
 _GAVE_UP = object()
 DEFAULT_POLICY = SendPolicy()
