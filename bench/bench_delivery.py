@@ -27,6 +27,7 @@ FAST = dict(subscribers=20_000, rate=1000, runs=3)
 HTTPX_FAST = dict(subscribers=5_000, rate=1000, runs=1)
 REAL = dict(subscribers=1_000, rate=25, runs=1)
 IN_FLIGHT = {"aiohttp": 8, "httpx": 8}
+TOKEN = "123456789:AAFakeTokenForBenchOnly-0123456789abcdef"  # given to the fake server below
 
 
 def _aiohttp_request(connections: int = 16) -> Any:
@@ -92,6 +93,8 @@ async def _start_server(rate: float) -> tuple[asyncio.subprocess.Process, int]:
         str(rate),
         "--burst",
         str(max(2.0, rate / 10)),
+        "--token",
+        TOKEN,
         cwd=ROOT,
         stdout=asyncio.subprocess.PIPE,
         env={**os.environ, "PTB_TIMEDELTA": "1"},
@@ -115,9 +118,8 @@ async def _one_run(port: int, *, subscribers: int, rate: float, transport: str) 
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
-    from diplowatch.delivery import Sender, telegram_send
+    from diplowatch.delivery import Sender, SendPolicy, telegram_send
     from diplowatch.store import chats, open_db, outbox
-    from tests.fakes.bot_api import TOKEN
 
     await _control(port, "reset", "POST")
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,7 +138,8 @@ async def _one_run(port: int, *, subscribers: int, rate: float, transport: str) 
             _aiohttp_request() if transport == "aiohttp" else HTTPXRequest(connection_pool_size=8)
         )
         async with Bot(TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=request) as bot:
-            sender = Sender(db, telegram_send(bot), rate=rate, max_in_flight=IN_FLIGHT[transport])
+            sender = Sender(db, telegram_send(bot),
+                            policy=SendPolicy(rate=rate, max_in_flight=IN_FLIGHT[transport]))
             started = time.perf_counter()
             stats = await sender.drain_once(now=datetime.now(UTC))
             window = (sender.window.size, sender.window.latency or 0.0)
@@ -223,7 +226,7 @@ def run() -> str:
         "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *(_row(r) for r in rows),
         "",
-        "Since the sender sizes its sends in flight by need (`pacing.SendWindow`: rate × median "
+        "Since the sender sizes its sends in flight by need (`delivery.pacing.SendWindow`: rate × median "
         "latency of the sends that ran alone × 1.25, last column) and writes sent marks without an "
         "fsync, httpx (PTB's default transport, what `diplowatch run` uses) reached 0.95–1.00 of "
         "1,000/s in two morning runs on 25 Nov 2026 (0.953 and 1.002); before, each mark's fsync "

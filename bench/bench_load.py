@@ -110,7 +110,7 @@ def child(db: str, sources: str, rate: float, bot_port: int, seed: int) -> None:
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     from diplowatch.bot import background, build_application, open_runtime
     from diplowatch.config import load_settings
-    from diplowatch.delivery import Sender, telegram_send
+    from diplowatch.delivery import Sender, SendPolicy, telegram_send
 
     random.seed(seed)  # the same first-run times in every scenario of a run
     settings = load_settings({
@@ -146,7 +146,7 @@ def child(db: str, sources: str, rate: float, bot_port: int, seed: int) -> None:
                     sent_at.append(time.monotonic())
                     return message_id
 
-                sender = Sender(rt.db, timed_send, rate=settings.send_rate)
+                sender = Sender(rt.db, timed_send, policy=SendPolicy(rate=settings.send_rate))
             loop, ticks, stop_ticking = asyncio.get_running_loop(), [], asyncio.Event()
 
             async def ticker() -> None:

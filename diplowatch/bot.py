@@ -27,7 +27,7 @@ from telegram.ext import AIORateLimiter, Application
 from . import handlers, ledger, ops, pipeline, texts
 from .clock import utcnow
 from .config import ConfigError, Settings, load_sources, redact
-from .delivery import Sender, console_send, sending_request, telegram_send
+from .delivery import Sender, SendPolicy, console_send, sending_request, telegram_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
 from .handlers.core import MAX_IN_FLIGHT, Deps
 from .handlers.telegram import bot_commands
@@ -224,8 +224,8 @@ async def run_console_chat(settings: Settings, *, stdin: TextIO = sys.stdin,
     exports are saved in `save_dir` (by default a new temporary folder, named when used)."""
     async with open_runtime(settings) as rt:
         chats.upsert_chat(rt.db, CONSOLE_CHAT_ID, type="private", title="console", now=utcnow())
-        sender = Sender(rt.db, console_send(out), rate=settings.send_rate, private_interval=0,
-                        only_chat=CONSOLE_CHAT_ID)
+        sender = Sender(rt.db, console_send(out), only_chat=CONSOLE_CHAT_ID,
+                        policy=SendPolicy(rate=settings.send_rate, private_interval=0))
         async with background(rt, sender=sender):
             out(texts.CONSOLE_BANNER)
             await run_console(deps_for(rt), stdin=stdin, out=out, save_dir=save_dir)
@@ -258,7 +258,7 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
         await app.start()
         polling = PollingErrors(stop)
         await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=polling)
-        sender = Sender(rt.db, telegram_send(app.bot), rate=settings.send_rate)
+        sender = Sender(rt.db, telegram_send(app.bot), policy=SendPolicy(rate=settings.send_rate))
         try:
             async with background(rt, sender=sender):
                 if started:

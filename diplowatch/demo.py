@@ -25,7 +25,7 @@ from pathlib import Path
 from . import bot, texts
 from .clock import utcnow
 from .config import Settings, parse_sources
-from .delivery import Sender, console_send
+from .delivery import Sender, SendPolicy, console_send
 from .handlers import dispatch
 from .handlers.console import SaveFolder, format_reply, parse_line, run_console
 from .store import sources as source_store
@@ -123,7 +123,8 @@ async def run_demo(settings: Settings) -> int:
             print(texts.DEMO_PUBLISHED)
             await _round(rt, "3. Second poll (validators sent; unchanged sources answer 304)", site)
             print("\n== 4. Alerts delivered to the subscriber")
-            sender = Sender(rt.db, console_send(lambda t: print(texts.indent(t))), private_interval=0)
+            sender = Sender(rt.db, console_send(lambda t: print(texts.indent(t))),
+                            policy=SendPolicy(private_interval=0))
             stats = await sender.drain_once(now=utcnow())
             print(texts.DEMO_DELIVERED.format(n=stats.messages))
             await _console(deps, "5. Asking the bot", "/recognized dpr")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from diplowatch import ledger, pipeline, reprocess
-from diplowatch.delivery import Sender, telegram_send
+from diplowatch import ledger, pipeline, reprocess, texts
+from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.models import AlertPolicy, Event, Statement
 from diplowatch.store import chats, open_db
 
@@ -112,7 +112,7 @@ async def test_confirmation_is_one_line_replying_to_the_first_alert(db, monkeypa
     add_source(db, "kcna", official=True, state="TG")
     post(db, "pushilin", 1, monkeypatch=monkeypatch)
     async with bot_api.bot() as bot:
-        sender = Sender(db, telegram_send(bot), rate=1000)
+        sender = Sender(db, telegram_send(bot), policy=SendPolicy(rate=1000))
         await sender.drain_once(now=NOW + timedelta(minutes=1))
         post(db, "kcna", 2, at=NOW + timedelta(hours=2), monkeypatch=monkeypatch)
         await sender.drain_once(now=NOW + timedelta(hours=3))
@@ -130,7 +130,8 @@ async def test_retraction_by_reprocess_corrects_each_chat_once(db, monkeypatch, 
     add_source(db, "kcna", official=True, state="TG")
     post(db, "kcna", 1, monkeypatch=monkeypatch)
     async with bot_api.bot() as bot:
-        sender = Sender(db, telegram_send(bot), rate=1000, private_interval=0)
+        sender = Sender(db, telegram_send(bot),
+                        policy=SendPolicy(rate=1000, private_interval=0))
         await sender.drain_once(now=NOW + timedelta(minutes=1))
         monkeypatch.setattr(reprocess, "extract", lambda text, lang=None: [])
         totals = reprocess.reprocess_archive(db, now=NOW + timedelta(days=1))

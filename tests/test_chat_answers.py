@@ -17,7 +17,7 @@ from telegram.ext import Application
 
 from diplowatch import handlers, ledger, pipeline
 from diplowatch.config import Settings, parse_sources
-from diplowatch.delivery import Sender, telegram_send
+from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.handlers.core import Deps
 from diplowatch.models import Event, Statement
 from diplowatch.pipeline import ingest
@@ -233,7 +233,8 @@ async def test_alerts_carry_the_time_in_utc(chat, deps, monkeypatch):
                   "A statement on the referendum", published_at=published + timedelta(hours=1)),
     ], now=NOW)
     sent = len(chat.bot_api.sent_messages(USER))
-    sender = Sender(deps.db, telegram_send(chat.app.bot), rate=1000, private_interval=0)
+    sender = Sender(deps.db, telegram_send(chat.app.bot),
+                    policy=SendPolicy(rate=1000, private_interval=0))
     await sender.drain_once(now=NOW)
     alerts = "\n".join(_visible(m) for m in chat.bot_api.sent_messages(USER)[sent:])  # maybe merged
     assert re.search(r"Togo recognizes Kosovo[^📰]*mfa-example · 24 Nov 2026, 14:05 UTC", alerts), alerts

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from diplowatch.delivery import Sender, telegram_send
+from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.store import chats, open_db, outbox
 
 pytest_plugins = ["tests.fakes.bot_api"]  # the bot_api fixture
@@ -53,7 +53,7 @@ def broadcast(db, chat_ids, text=TEXT) -> int:
 def make_sender(db, bot, **kw) -> Sender:
     kw.setdefault("rate", 1000)
     kw.setdefault("backoff_base", 0.01)
-    return Sender(db, telegram_send(bot), **kw)
+    return Sender(db, telegram_send(bot), policy=SendPolicy(**kw))
 
 
 async def run_until(sender: Sender, condition, timeout: float = 10.0) -> None:

@@ -19,7 +19,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from telegram.error import RetryAfter
 
 from diplowatch.config import parse_sources
-from diplowatch.delivery import Sender
+from diplowatch.delivery import Sender, SendPolicy
 from diplowatch.scheduler import MAX_BACKOFF, ClockWatch, Monitor
 from diplowatch.sources import close_parse_pool, make_client
 from diplowatch.sources.fetch import Fetcher
@@ -179,7 +179,8 @@ async def test_sender_pacing_and_flood_pause_ignore_wall_clock_jumps(tmp_path, m
             raise RetryAfter(timedelta(seconds=0.3))
         return len(calls)
 
-    sender = Sender(db, send, rate=1000, max_in_flight=2, private_interval=0.2, merge=False,
+    sender = Sender(db, send, policy=SendPolicy(rate=1000, max_in_flight=2, private_interval=0.2,
+                                         merge=False),
                     clock=lambda: T0 + timedelta(seconds=wall_shift[0]))
     stats = await asyncio.wait_for(sender.drain_once(now=T0), timeout=5)
 

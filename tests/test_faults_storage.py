@@ -24,7 +24,7 @@ import pytest
 
 from diplowatch import texts
 from diplowatch.config import Settings, parse_sources
-from diplowatch.delivery import Sender
+from diplowatch.delivery import Sender, SendPolicy
 from diplowatch.handlers.console import CONSOLE_CHAT_ID, run_console
 from diplowatch.handlers.core import Deps
 from diplowatch.scheduler import Monitor
@@ -187,8 +187,8 @@ def queued(tmp_path) -> tuple:
     outbox.enqueue(db, outbox.create_alert(db, kind="statement", text="<b>Alert</b>", now=T0),
                    [1, 2], now=T0)
     send = RecordingSend()
-    return db, send, Sender(db, send, max_in_flight=1, rate=1000, private_interval=0,
-                            idle_interval=0.05, clock=lambda: T0)
+    return db, send, Sender(db, send, clock=lambda: T0, policy=SendPolicy(
+        max_in_flight=1, rate=1000, private_interval=0, idle_interval=0.05))
 
 
 def refuse_sent_marks(db, fault: str, monkeypatch) -> None:
@@ -255,7 +255,7 @@ async def test_a_sent_mark_held_in_memory_is_resent_once_after_a_restart(tmp_pat
     await task
     free_space(db)
 
-    restarted = Sender(db, send, max_in_flight=1, rate=1000, private_interval=0)
+    restarted = Sender(db, send, policy=SendPolicy(max_in_flight=1, rate=1000, private_interval=0))
     await restarted.drain_once(now=T0)
 
     assert sorted(send.sent) == [1, 1, 2] and state_counts(db) == {"sent": 2}

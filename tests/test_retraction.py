@@ -10,7 +10,7 @@ import pytest
 
 from diplowatch import ledger, pipeline, texts
 from diplowatch.config import Settings
-from diplowatch.delivery import Sender, telegram_send
+from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.handlers import core
 from diplowatch.handlers.core import Deps, Request
 from diplowatch.models import AlertPolicy, Event, Statement
@@ -63,7 +63,8 @@ async def admin(deps, text, *, user=ADMIN):
 
 async def deliver(bot_api, db, *at):
     async with bot_api.bot() as bot:
-        sender = Sender(db, telegram_send(bot), rate=1000, private_interval=0)
+        sender = Sender(db, telegram_send(bot),
+                        policy=SendPolicy(rate=1000, private_interval=0))
         for when in at:
             await sender.drain_once(now=when)
 

@@ -11,7 +11,7 @@ import pytest
 
 from diplowatch import texts
 from diplowatch.config import ConfigError, load_settings
-from diplowatch.delivery import Sender, telegram_send
+from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.models import Source
 from diplowatch.scheduler import Monitor
 from diplowatch.sources import close_parse_pool, make_client
@@ -128,7 +128,8 @@ async def test_the_report_reaches_the_admins_through_the_bot_api(world: World, b
     await world.poll_at(25)
     async with bot_api.bot(read_timeout=2, write_timeout=2, connect_timeout=2,
                            pool_timeout=2) as bot:
-        sender = Sender(world.db, telegram_send(bot), rate=1000, backoff_base=0.01)
+        sender = Sender(world.db, telegram_send(bot),
+                        policy=SendPolicy(rate=1000, backoff_base=0.01))
         stop = asyncio.Event()
         task = asyncio.create_task(sender.run(stop=stop))
         async with asyncio.timeout(10):

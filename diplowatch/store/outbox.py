@@ -190,13 +190,6 @@ def mark_possibly_delivered(
     )
 
 
-def mark_dropped(db: Database, row_ids: Sequence[int], *, reason: str) -> None:
-    db.execute(
-        f"UPDATE outbox SET state = 'dropped', last_error = ? WHERE id IN ({_ids(row_ids)})",
-        [reason, *row_ids],
-    )
-
-
 def postpone(db: Database, row_ids: Sequence[int], *, until: datetime, reason: str) -> None:
     """Keep rows pending but not before ``until`` (flood control); not a failed attempt."""
     db.execute(

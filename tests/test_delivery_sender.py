@@ -1,4 +1,4 @@
-"""delivery.Sender with an injected send(): error classes, pacing, merging, splitting, resume."""
+"""delivery/sender.py: the Sender with an injected send(): error classes, pacing, merging, splitting, resume."""
 
 from __future__ import annotations
 
@@ -18,8 +18,7 @@ from telegram.error import (
     TimedOut,
 )
 
-from diplowatch.delivery import Sender, console_send
-from diplowatch.pacing import TokenBucket
+from diplowatch.delivery import Sender, SendPolicy, console_send
 from diplowatch.store import chats, open_db, outbox
 from diplowatch.telegram_html import utf16_len
 
@@ -69,12 +68,12 @@ def queue(db, chat_ids, text="<b>Alert</b> &amp; more", *, now=NOW) -> int:
     return alert_id
 
 
-def sender(db, send, **kw) -> Sender:
+def sender(db, send, *, only_chat=None, **kw) -> Sender:
     kw.setdefault("rate", 1000)
     kw.setdefault("backoff_base", 1.0)
     kw.setdefault("private_interval", 0.05)
     kw.setdefault("group_interval", 0.05)
-    return Sender(db, send, **kw)
+    return Sender(db, send, policy=SendPolicy(**kw), only_chat=only_chat)
 
 
 def states(db) -> dict[str, int]:
@@ -306,24 +305,6 @@ async def test_per_chat_intervals(db):
         times = [t for c, t in send.calls if c == chat_id]
         assert len(times) == 3
         assert all(b - a >= interval - 0.005 for a, b in zip(times, times[1:], strict=False))
-
-
-async def test_token_bucket_pause_voids_reserved_slots():
-    bucket = TokenBucket(rate=20, burst=1)
-    stamps: list[float] = []
-
-    async def take():
-        await bucket.acquire()
-        stamps.append(time.monotonic())
-
-    first = asyncio.create_task(take())
-    await first
-    waiters = [asyncio.create_task(take()) for _ in range(3)]
-    await asyncio.sleep(0)
-    bucket.pause(0.3)
-    paused_at = time.monotonic()
-    await asyncio.gather(*waiters)
-    assert all(t >= paused_at + 0.29 for t in stamps[1:])
 
 
 async def test_run_until_stop_and_notify(db):

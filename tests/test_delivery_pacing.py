@@ -1,9 +1,11 @@
-"""The window of sends in flight: sized by rate × latency, never above its limit."""
+"""delivery/pacing.py: the token bucket; the window of sends in flight, sized by rate ×
+latency, never above its limit."""
 
 import asyncio
 import contextlib
+import time
 
-from diplowatch.pacing import SendWindow
+from diplowatch.delivery.pacing import SendWindow, TokenBucket
 from tests.fakes.clock import Clock
 
 
@@ -105,3 +107,21 @@ async def test_sends_slowed_by_each_other_do_not_open_the_window():
     for _ in range(64):
         await _timed_send(window, clock, 0.016)  # alone and slow: the server got slower
     assert window.size == 8
+
+
+async def test_token_bucket_pause_voids_reserved_slots():
+    bucket = TokenBucket(rate=20, burst=1)
+    stamps: list[float] = []
+
+    async def take():
+        await bucket.acquire()
+        stamps.append(time.monotonic())
+
+    first = asyncio.create_task(take())
+    await first
+    waiters = [asyncio.create_task(take()) for _ in range(3)]
+    await asyncio.sleep(0)
+    bucket.pause(0.3)
+    paused_at = time.monotonic()
+    await asyncio.gather(*waiters)
+    assert all(t >= paused_at + 0.29 for t in stamps[1:])

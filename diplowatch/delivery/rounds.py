@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .store import Database, outbox
-from .store.outbox import OutboxRow
-from .telegram_html import MAX_MESSAGE, split_message, utf16_len
+from ..telegram_html import MAX_MESSAGE, split_message, utf16_len
+from ..store import Database, outbox
+from ..store.outbox import OutboxRow
 
 
 @dataclass
@@ -39,7 +39,7 @@ def round_of_messages(db: Database, *, now: datetime, tried: set[int], page: int
                       chat_id: int | None, merge: bool) -> Iterator[Job]:
     """One walk over the due rows in (chat, id) order: each chat's next message, from its
     rows not ``tried`` yet. A chat's rows may run on into the next page of ``page`` rows."""
-    after, held = outbox.FIRST_KEY, []
+    after, held = outbox.FIRST_KEY, list[OutboxRow]()
     while rows := outbox.due_rows(db, now=now, limit=page, after=after, chat_id=chat_id):
         after = (rows[-1].chat_id, rows[-1].id)
         for chat, chat_rows in itertools.groupby(rows, key=lambda row: row.chat_id):
