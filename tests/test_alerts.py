@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from diplowatch import ledger, pipeline, reprocess, texts
+from diplowatch import ledger, pipeline, reprocess
 from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.models import AlertPolicy, Event, Statement
 from diplowatch.store import chats, open_db

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from diplowatch.delivery.rounds import next_message, round_of_messages
-from diplowatch.telegram_html import utf16_len
 from diplowatch.store import chats, outbox
 from diplowatch.store.outbox import OutboxRow
+from diplowatch.telegram_html import utf16_len
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 
 from telegram.error import ChatMigrated, RetryAfter, TimedOut
 
-from ..telegram_html import to_plain
 from ..store import Database, chats, outbox
+from ..telegram_html import to_plain
 from .errors import Action, describe, retry_seconds
 from .pacing import TokenBucket
 from .policy import SendPolicy

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..telegram_html import MAX_MESSAGE, split_message, utf16_len
 from ..store import Database, outbox
 from ..store.outbox import OutboxRow
+from ..telegram_html import MAX_MESSAGE, split_message, utf16_len
 
 
 @dataclass
