@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import bot, texts
+from . import texts
 from .clock import utcnow
 from .config import ConfigError, Settings, load_settings, redact, source_from_dict
+from .database import open_store
+from .logs import setup_logging
 from .models import NoSuchSource, Source, UserError
 from .store import sources as source_store
 from .store import statements as statement_store
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
         TerminalSafe.secrets = (settings.token or "",)
-        bot.setup_logging(settings)
+        setup_logging(settings)
         return args.func(settings, args) or 0
     except ConfigError as exc:
         print(f"diplowatch: configuration error: {exc}", file=sys.stderr)
@@ -211,11 +213,29 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         except ops.AlreadyRunning as exc:
             print(f"diplowatch: {exc}", file=sys.stderr)
             return 2
+        from .bot import TokenInUse
+
         try:
-            asyncio.run(bot.run(settings, headless=args.headless, save_dir=args.files))
-        except bot.TokenInUse:  # logged where it was found; 2 keeps systemd from restarting
+            asyncio.run(run(settings, headless=args.headless, save_dir=args.files))
+        except TokenInUse:  # logged where it was found; 2 keeps systemd from restarting
             return 2
     return 0
+
+
+async def run(settings: Settings, *, headless: bool = False, save_dir: Path | None = None) -> None:
+    """`diplowatch run`: monitor + Telegram bot, or monitor + console chat without a token
+    (`--headless`: the monitor alone; alerts stay queued for when a token is set)."""
+    if settings.token:
+        from .bot import run_telegram
+
+        await run_telegram(settings)
+        return
+    from .runtime import run_console_chat, run_monitor
+
+    if headless:
+        await run_monitor(settings)
+    else:
+        await run_console_chat(settings, save_dir=save_dir)
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
@@ -239,7 +259,9 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _poll_once(settings: Settings, names: list[str] | None) -> list:
-    async with bot.open_runtime(settings) as rt:
+    from .runtime import open_runtime
+
+    async with open_runtime(settings) as rt:
         for name in names or []:
             if source_store.get_source(rt.db, name) is None:
                 raise UserError(f"No source named {name!r}. See: diplowatch sources list")
@@ -247,12 +269,14 @@ async def _poll_once(settings: Settings, names: list[str] | None) -> list:
 
 
 def _db(settings: Settings):
-    return bot.open_store(settings)
+    return open_store(settings)
 
 
 def cmd_sources_list(settings: Settings, args: argparse.Namespace) -> int:
+    from .runtime import open_runtime
+
     async def sync() -> list:
-        async with bot.open_runtime(settings) as rt:
+        async with open_runtime(settings) as rt:
             return source_store.list_sources(rt.db)
 
     rows = asyncio.run(sync())

@@ -35,12 +35,11 @@ MAX_IN_FLIGHT = 8  # commands being answered at once, all users together
 
 @dataclass
 class Deps:
-    """What handlers may touch. `poll` is the monitor's entry point (None in read-only use)."""
+    """What handlers may touch."""
 
     db: Database
     settings: Settings
     clock: Callable[[], datetime]
-    poll: Callable[[str], Awaitable[object]] | None = None
     fetcher: Fetcher | None = None  # the monitor's, for /testsource
     started_at: datetime | None = None
     readers: Readers | None = None  # read connections in worker threads (store/readers.py)

@@ -17,9 +17,10 @@ import pytest
 from telegram.error import Conflict
 
 from diplowatch import bot
-from diplowatch.bot import Runtime, run_telegram
+from diplowatch.bot import run_telegram
 from diplowatch.config import Settings
 from diplowatch.render import to_plain
+from diplowatch.runtime import Runtime
 from diplowatch.store import chats, open_db, outbox
 
 NEW_RECOGNITION = "Республика Никарагуа официально признала независимость Донецкой Народной Республики."
