@@ -5,8 +5,8 @@ Configured once, by the CLI's `main()`; modules only call `logging.getLogger(__n
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import sys
 
 from .config import Settings, redact
 
@@ -42,7 +42,8 @@ class ShutdownFilter(logging.Filter):
     quiet line at DEBUG says so instead."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        cancelled = record.exc_info and record.exc_info[0] is asyncio.CancelledError
+        asyncio = sys.modules.get("asyncio")  # not imported (a one-shot command): no task to cancel
+        cancelled = asyncio and record.exc_info and record.exc_info[0] is asyncio.CancelledError
         if cancelled and record.levelno > logging.DEBUG:
             log.debug("cancelled at shutdown: %s", record.getMessage())
             return False

@@ -119,6 +119,7 @@ def test_redaction_ignores_case_and_short_tokens():
 def test_every_cli_output_path_is_redacted(monkeypatch, capsys, tmp_path):
     """An error printed with print() (not logged) used to show the token."""
     from diplowatch import cli
+    from diplowatch.cli import operations
 
     token = "123456:ABCdefGhIjklMNOpqrs"
     monkeypatch.setenv("DIPLOWATCH_TELEGRAM_TOKEN", token)
@@ -128,7 +129,7 @@ def test_every_cli_output_path_is_redacted(monkeypatch, capsys, tmp_path):
         print(f"about to call /bot{token.lower()}/getMe")
         raise RuntimeError(f"upstream error for /bot{token.lower()}/getMe")
 
-    monkeypatch.setattr(cli, "cmd_status", boom)
+    monkeypatch.setattr(operations, "cmd_status", boom)
     assert cli.main(["status"]) == 70
     out, err = capsys.readouterr()
     assert "internal error" in err and "/bot<token>/getMe" in err and "<token>" in out
