@@ -48,8 +48,9 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
             return
         await app.bot.set_my_commands(bot_commands())
         await app.start()
-        polling = PollingErrors(stop)
-        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=polling)
+        polling, updater = PollingErrors(stop), app.updater
+        assert updater is not None  # the builder makes one unless told not to
+        await updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=polling)
         sender = Sender(rt.db, telegram_send(app.bot), rate=settings.send_rate, clock=rt.clock)
         try:
             async with background(rt, sender=sender):
@@ -57,7 +58,7 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
                     started(rt)
                 await stop.wait()
         finally:
-            await app.updater.stop()
+            await updater.stop()
             await app.stop()
             await app.shutdown()
         if polling.token_in_use:

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import texts
 from .config import Settings, parse_sources
 from .delivery import Sender, console_send
-from .handlers import dispatch
+from .handlers import Deps, dispatch
 from .handlers.console import SaveFolder, format_reply, parse_line, run_console
 from .runtime import Runtime, deps_for, open_runtime
 from .store import sources as source_store
@@ -44,11 +44,18 @@ def demo_file(name: str) -> bytes:
     return resources.files("diplowatch.data").joinpath("demo", name).read_bytes()
 
 
+@dataclasses.dataclass
+class Page:
+    body: bytes
+    ctype: str
+    modified: str  # Last-Modified
+
+
 class DemoSite:
-    """Path → (body, content type, Last-Modified); answers conditional GETs with 304."""
+    """Path → Page; answers conditional GETs with 304."""
 
     def __init__(self) -> None:
-        self.pages = {path: [demo_file(f), ctype, formatdate(usegmt=True)]
+        self.pages = {path: Page(demo_file(f), ctype, formatdate(usegmt=True))
                       for path, (f, ctype) in ROUTES.items()}
         self.hits: list[tuple[str, int]] = []
 
@@ -60,8 +67,8 @@ class DemoSite:
     def _insert(self, path: str, marker: bytes, name: str) -> None:
         page = self.pages[path]
         new = demo_file(name)
-        page[0] = page[0].replace(marker, new + marker, 1)
-        page[2] = formatdate(usegmt=True)
+        page.body = page.body.replace(marker, new + marker, 1)
+        page.modified = formatdate(usegmt=True)
 
     def handler(self) -> type[BaseHTTPRequestHandler]:
         site = self
@@ -73,14 +80,14 @@ class DemoSite:
                     self.send_error(404)
                     site.hits.append((self.path, 404))
                     return
-                body, ctype, modified = page
+                body = page.body
                 etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
                 status = 304 if self.headers.get("If-None-Match") == etag else 200
                 site.hits.append((self.path, status))
                 self.send_response(status)
                 self.send_header("ETag", etag)
-                self.send_header("Last-Modified", modified)
-                self.send_header("Content-Type", ctype)
+                self.send_header("Last-Modified", page.modified)
+                self.send_header("Content-Type", page.ctype)
                 self.send_header("Content-Length", "0" if status == 304 else str(len(body)))
                 self.end_headers()
                 if status == 200:
@@ -135,10 +142,12 @@ async def run_demo(settings: Settings) -> int:
     return 0
 
 
-async def _console(deps, heading: str, line: str) -> None:
+async def _console(deps: Deps, heading: str, line: str) -> None:
     print(f"\n== {heading}\n  > {line}")
-    reply = await dispatch(deps, parse_line(line))
-    print(texts.indent(format_reply(reply, save_dir=SaveFolder(None), request=parse_line(line))))
+    request = parse_line(line)
+    assert request is not None, "the demo's own lines are commands"
+    reply = await dispatch(deps, request)
+    print(texts.indent(format_reply(reply, save_dir=SaveFolder(None), request=request)))
 
 
 async def _round(rt: Runtime, heading: str, site: DemoSite) -> None:

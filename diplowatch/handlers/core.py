@@ -135,7 +135,8 @@ class Throttle:
     """At most one command per user per second; excess commands get one short answer."""
 
     def __init__(self, interval: float = COMMAND_INTERVAL) -> None:
-        self.interval, self.last = interval, {}
+        self.interval = interval
+        self.last: dict[int, float] = {}
         self.warned: set[int] = set()  # users told to slow down since their last command
 
     def allow(self, user_id: int) -> bool:
