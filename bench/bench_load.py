@@ -3,8 +3,8 @@
 Issue 6 target: the monitor's poll latency unaffected (p95 scheduled-to-started ≤ 2 s).
 
 Everything product-side is the real thing, composed as `diplowatch run` composes it:
-`bot.open_runtime` (store, httpx fetch client, parse worker pool), `bot.build_application`
-(PTB with its default httpx transport and AIORateLimiter) and `bot.background` (an
+`runtime.open_runtime` (store, httpx fetch client, parse worker pool), `bot.build_application`
+(PTB with its default httpx transport and AIORateLimiter) and `runtime.background` (an
 AsyncIOScheduler with `Monitor.schedule`'s one job per source, and `Sender.run`), in one
 process and one event loop. The lag figures come from `Monitor.poll_lag()`.
 
@@ -108,9 +108,10 @@ def _summary(values: list[float]) -> dict[str, float]:
 def child(db: str, sources: str, rate: float, bot_port: int, seed: int) -> None:
     """One scenario; prints its figures as JSON. rate 0: no broadcast (baseline)."""
     os.environ.setdefault("PTB_TIMEDELTA", "1")
-    from diplowatch.bot import background, build_application, open_runtime
+    from diplowatch.bot import build_application
     from diplowatch.config import load_settings
     from diplowatch.delivery import Sender, SendPolicy, telegram_send
+    from diplowatch.runtime import background, open_runtime
 
     random.seed(seed)  # the same first-run times in every scenario of a run
     settings = load_settings({

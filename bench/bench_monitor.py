@@ -81,8 +81,8 @@ def sources_toml(port: int) -> str:
 
 def child(db: str, sources: str, cycles: int, inline: bool) -> None:
     """Run `cycles` poll cycles; print JSON of the last one's wall, CPU and peak RSS."""
-    from diplowatch.bot import open_runtime
     from diplowatch.config import load_settings
+    from diplowatch.runtime import open_runtime
     from diplowatch.sources import rss
     from diplowatch.sources.budget import parse_in_budget
 

@@ -1,6 +1,5 @@
-"""Composition root: settings → logging → store → HTTP client → monitor (→ Telegram front end).
-
-Nothing runs at import time; tests build the same pieces with their own settings.
+"""The Telegram front end: the PTB Application, its start against the Bot API and its
+polling life, attached to the runtime (runtime.py) for as long as it runs.
 """
 
 from __future__ import annotations
@@ -9,227 +8,20 @@ import asyncio
 import contextlib
 import itertools
 import logging
-import signal
-import sqlite3
-import sys
 import time
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TextIO
+from collections.abc import Callable
 
-import httpx
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
-from . import handlers, ledger, ops, pipeline, texts
-from .clock import utcnow
-from .config import ConfigError, Settings, load_sources, redact
-from .delivery import Sender, SendPolicy, console_send, sending_request, telegram_send
-from .handlers.console import CONSOLE_CHAT_ID, run_console
-from .handlers.core import MAX_IN_FLIGHT, Deps
+from . import handlers, texts
+from .config import ConfigError, Settings, redact
+from .delivery import Sender, SendPolicy, sending_request, telegram_send
+from .handlers.core import MAX_IN_FLIGHT
 from .handlers.telegram import bot_commands
-from .scheduler import Monitor
-from .sources import close_parse_pool
-from .sources.fetch import Fetcher, make_client
-from .store import Database, chats, check_writable, open_db, storage_fault
-from .store.readers import Readers
-from .store.sources import sync_sources
+from .runtime import Runtime, background, deps_for, open_runtime, stop_on_signals
 
 log = logging.getLogger(__name__)
-
-
-class RedactingFilter(logging.Filter):
-    """Removes bot tokens from every record, whatever logger or argument carries them."""
-
-    def __init__(self, secrets: list[str]) -> None:
-        super().__init__()
-        self.secrets = [s for s in secrets if s]
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = self.redact(record.getMessage()), None
-        # A traceback carries exception messages (e.g. an httpx error quoting the request URL,
-        # which holds the token): format it here, redacted; the formatter reuses exc_text.
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.redact(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self.redact(record.stack_info)
-        return True
-
-    def redact(self, text: str) -> str:
-        return redact(text, self.secrets)
-
-
-class ShutdownFilter(logging.Filter):
-    """A poll cut short by Ctrl-C or SIGTERM is cancelled: APScheduler logs that as a job
-    that 'raised an exception', with 50 lines of traceback. It is the shutdown working; one
-    quiet line at DEBUG says so instead."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        cancelled = record.exc_info and record.exc_info[0] is asyncio.CancelledError
-        if cancelled and record.levelno > logging.DEBUG:
-            logging.getLogger("diplowatch.bot").debug("cancelled at shutdown: %s",
-                                                      record.getMessage())
-            return False
-        return True
-
-
-def setup_logging(settings: Settings) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(ShutdownFilter())
-    handler.addFilter(RedactingFilter([settings.token or ""]))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(settings.log_level)
-    for noisy in ("httpx", "httpcore", "apscheduler", "pymorphy3"):
-        # 'Adding job', 'Running job', 'HTTP Request: GET': only when asked for with DEBUG
-        logging.getLogger(noisy).setLevel(logging.DEBUG if settings.log_level == "DEBUG"
-                                          else logging.WARNING)
-
-
-@dataclass
-class Runtime:
-    settings: Settings
-    db: Database
-    client: httpx.AsyncClient
-    monitor: Monitor
-    readers: Readers  # commands' reads off the event loop
-
-
-def open_store(settings: Settings, *, writable: bool = False) -> Database:
-    """The database with its schema current and the seed history loaded (once, on first use).
-
-    ``writable``: check at once that the file takes writes, so that a read-only file is a
-    ConfigError naming it, not an internal error at the first write.
-    """
-    try:
-        db = open_db(settings.db_path)
-    except sqlite3.Error as exc:
-        raise _database_error(settings, exc) from None
-    try:
-        if writable:
-            check_writable(db)
-        ledger.load_seed(db, now=utcnow())
-    except sqlite3.Error as exc:
-        db.close()
-        if storage_fault(exc, settings.db_path) is None:
-            raise
-        raise _database_error(settings, exc) from None
-    return db
-
-
-def _database_error(settings: Settings, exc: sqlite3.Error) -> ConfigError:
-    fault = storage_fault(exc, settings.db_path)
-    return ConfigError(texts.database_error(str(settings.db_path), fault, exc))
-
-
-@contextlib.asynccontextmanager
-async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> AsyncIterator[Runtime]:
-    """Open the store, sync the sources file into it, and build the monitor."""
-    sources = load_sources(settings.sources_path)
-    db = open_store(settings, writable=True)
-    sync_sources(db, sources, now=utcnow())
-    client = make_client()
-    fetcher = Fetcher(client, allow_private=settings.allow_private)
-    monitor = Monitor(db, fetcher, inline_parse=inline_parse, policy=settings.alert_policy,
-                      admins=settings.admin_ids, source_alert_after=settings.source_alert_after)
-    readers = Readers(db, name="command")
-    try:
-        yield Runtime(settings, db, client, monitor, readers)
-    finally:
-        readers.close()
-        monitor.close()
-        await client.aclose()
-        close_parse_pool()
-        db.close()
-
-
-async def run_monitor(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
-    """The monitor alone: poll on schedule until stopped."""
-    stop = stop or stop_on_signals()
-    async with open_runtime(settings) as rt, background(rt, sender=None):
-        await stop.wait()
-
-
-def stop_on_signals() -> asyncio.Event:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
-    return stop
-
-
-@contextlib.asynccontextmanager
-async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[None]:
-    """Run the poll scheduler (and the outbox sender) for the duration of the block."""
-    scheduler = AsyncIOScheduler(timezone="UTC")
-    rt.monitor.schedule(scheduler)
-    polled = len(scheduler.get_jobs())
-
-    async def health() -> None:  # a coroutine: runs on the loop, beside the other db users
-        ops.log_health(rt.db, poll_lag=rt.monitor.poll_lag())
-
-    scheduler.add_job(health, IntervalTrigger(seconds=ops.HEALTH_INTERVAL), id="health",
-                      name="health line", max_instances=1, coalesce=True)
-
-    async def release_held() -> None:  # held media reports past DIPLOWATCH_HOLD_MAX
-        if pipeline.release_held(rt.db, policy=rt.settings.alert_policy, now=utcnow()) and sender:
-            sender.notify()
-
-    scheduler.add_job(release_held, IntervalTrigger(seconds=60), id="release-held",
-                      name="release held reports", max_instances=1, coalesce=True)
-    scheduler.start()
-    clock_watch = asyncio.create_task(rt.monitor.watch_clock(scheduler))
-    stop_sending = asyncio.Event()
-    task = asyncio.create_task(sender.run(stop=stop_sending)) if sender else None
-    if sender:
-        rt.monitor.on_ingested = sender.notify
-    log.info("monitor started sources=%d db=%s", polled, rt.settings.db_path)
-    try:
-        yield
-    finally:
-        clock_watch.cancel()
-        scheduler.shutdown(wait=False)
-        stop_sending.set()
-        if task:
-            await asyncio.gather(task, return_exceptions=True)
-
-
-def deps_for(rt: Runtime) -> Deps:
-    return Deps(rt.db, rt.settings, utcnow, poll=rt.monitor.poll, started_at=utcnow(),
-                readers=rt.readers, fetcher=rt.monitor.fetcher)
-
-
-async def run(settings: Settings, *, headless: bool = False, save_dir: Path | None = None) -> None:
-    """`diplowatch run`: monitor + Telegram bot, or monitor + console chat without a token
-    (`--headless`: the monitor alone; alerts stay queued for when a token is set)."""
-    if settings.token:
-        await run_telegram(settings)
-    elif headless:
-        await run_monitor(settings)
-    else:
-        await run_console_chat(settings, save_dir=save_dir)
-
-
-async def run_console_chat(settings: Settings, *, stdin: TextIO = sys.stdin,
-                           out: Callable[[str], None] = print,
-                           save_dir: Path | None = None) -> None:
-    """Commands from stdin, replies and alerts to stdout; ends at the end of input. Charts and
-    exports are saved in `save_dir` (by default a new temporary folder, named when used)."""
-    async with open_runtime(settings) as rt:
-        chats.upsert_chat(rt.db, CONSOLE_CHAT_ID, type="private", title="console", now=utcnow())
-        sender = Sender(rt.db, console_send(out), only_chat=CONSOLE_CHAT_ID,
-                        policy=SendPolicy(rate=settings.send_rate, private_interval=0))
-        async with background(rt, sender=sender):
-            out(texts.CONSOLE_BANNER)
-            await run_console(deps_for(rt), stdin=stdin, out=out, save_dir=save_dir)
-        await sender.drain_once(now=utcnow())  # alerts queued by the last commands
 
 
 def build_application(settings: Settings) -> Application:
@@ -256,16 +48,18 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
             return
         await app.bot.set_my_commands(bot_commands())
         await app.start()
-        polling = PollingErrors(stop)
-        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=polling)
-        sender = Sender(rt.db, telegram_send(app.bot), policy=SendPolicy(rate=settings.send_rate))
+        polling, updater = PollingErrors(stop), app.updater
+        assert updater is not None  # the builder makes one unless told not to
+        await updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=polling)
+        sender = Sender(rt.db, telegram_send(app.bot), policy=SendPolicy(rate=settings.send_rate),
+                        clock=rt.clock)
         try:
             async with background(rt, sender=sender):
                 if started:
                     started(rt)
                 await stop.wait()
         finally:
-            await app.updater.stop()
+            await updater.stop()
             await app.stop()
             await app.shutdown()
         if polling.token_in_use:

@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .models import SOURCE_KINDS, AlertPolicy, Source
-from .names import ENTITIES, state_codes
 
 # Name → (default, meaning). The README's table is checked against this by a test.
 ENV_VARS: dict[str, tuple[str, str]] = {
@@ -298,6 +297,8 @@ def _build_source(entry: dict) -> Source:
 
 
 def _state(value: object) -> str | None:
+    from .names import ENTITIES, state_codes  # here: pycountry is slow to import, rarely needed
+
     if value is None:
         return None
     code = str(value).strip()

@@ -22,12 +22,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 
-from . import bot, texts
-from .clock import utcnow
+from . import texts
 from .config import Settings, parse_sources
 from .delivery import Sender, SendPolicy, console_send
-from .handlers import dispatch
+from .handlers import Deps, dispatch
 from .handlers.console import SaveFolder, format_reply, parse_line, run_console
+from .runtime import Runtime, deps_for, open_runtime
 from .store import sources as source_store
 from .store import statements as statement_store
 from .store.sources import sync_sources
@@ -44,11 +44,18 @@ def demo_file(name: str) -> bytes:
     return resources.files("diplowatch.data").joinpath("demo", name).read_bytes()
 
 
+@dataclasses.dataclass
+class Page:
+    body: bytes
+    ctype: str
+    modified: str  # Last-Modified
+
+
 class DemoSite:
-    """Path → (body, content type, Last-Modified); answers conditional GETs with 304."""
+    """Path → Page; answers conditional GETs with 304."""
 
     def __init__(self) -> None:
-        self.pages = {path: [demo_file(f), ctype, formatdate(usegmt=True)]
+        self.pages = {path: Page(demo_file(f), ctype, formatdate(usegmt=True))
                       for path, (f, ctype) in ROUTES.items()}
         self.hits: list[tuple[str, int]] = []
 
@@ -60,8 +67,8 @@ class DemoSite:
     def _insert(self, path: str, marker: bytes, name: str) -> None:
         page = self.pages[path]
         new = demo_file(name)
-        page[0] = page[0].replace(marker, new + marker, 1)
-        page[2] = formatdate(usegmt=True)
+        page.body = page.body.replace(marker, new + marker, 1)
+        page.modified = formatdate(usegmt=True)
 
     def handler(self) -> type[BaseHTTPRequestHandler]:
         site = self
@@ -73,14 +80,14 @@ class DemoSite:
                     self.send_error(404)
                     site.hits.append((self.path, 404))
                     return
-                body, ctype, modified = page
+                body = page.body
                 etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
                 status = 304 if self.headers.get("If-None-Match") == etag else 200
                 site.hits.append((self.path, status))
                 self.send_response(status)
                 self.send_header("ETag", etag)
-                self.send_header("Last-Modified", modified)
-                self.send_header("Content-Type", ctype)
+                self.send_header("Last-Modified", page.modified)
+                self.send_header("Content-Type", page.ctype)
                 self.send_header("Content-Length", "0" if status == 304 else str(len(body)))
                 self.end_headers()
                 if status == 200:
@@ -114,18 +121,18 @@ async def run_demo(settings: Settings) -> int:
         template = demo_file("sources.toml").decode("utf-8").replace("{base}", base)
         sources = parse_sources(template, origin="demo sources")
         print(texts.DEMO_INTRO.format(base=base, db=db_path, n=len(sources)))
-        async with bot.open_runtime(settings) as rt:
-            sync_sources(rt.db, sources, now=utcnow())
+        async with open_runtime(settings) as rt:
+            sync_sources(rt.db, sources, now=rt.clock())
             await _round(rt, "1. First poll of every source", site)
-            deps = bot.deps_for(rt)
+            deps = deps_for(rt)
             await _console(deps, "2. A subscriber (this console) follows the DPR", "/subscribe dpr")
             site.publish()
             print(texts.DEMO_PUBLISHED)
             await _round(rt, "3. Second poll (validators sent; unchanged sources answer 304)", site)
             print("\n== 4. Alerts delivered to the subscriber")
             sender = Sender(rt.db, console_send(lambda t: print(texts.indent(t))),
-                            policy=SendPolicy(private_interval=0))
-            stats = await sender.drain_once(now=utcnow())
+                            policy=SendPolicy(private_interval=0), clock=rt.clock)
+            stats = await sender.drain_once(now=rt.clock())
             print(texts.DEMO_DELIVERED.format(n=stats.messages))
             await _console(deps, "5. Asking the bot", "/recognized dpr")
             _show_archive(rt)
@@ -135,13 +142,15 @@ async def run_demo(settings: Settings) -> int:
     return 0
 
 
-async def _console(deps, heading: str, line: str) -> None:
+async def _console(deps: Deps, heading: str, line: str) -> None:
     print(f"\n== {heading}\n  > {line}")
-    reply = await dispatch(deps, parse_line(line))
-    print(texts.indent(format_reply(reply, save_dir=SaveFolder(None), request=parse_line(line))))
+    request = parse_line(line)
+    assert request is not None, "the demo's own lines are commands"
+    reply = await dispatch(deps, request)
+    print(texts.indent(format_reply(reply, save_dir=SaveFolder(None), request=request)))
 
 
-async def _round(rt: bot.Runtime, heading: str, site: DemoSite) -> None:
+async def _round(rt: Runtime, heading: str, site: DemoSite) -> None:
     print(f"\n== {heading}")
     site.hits.clear()
     for outcome in await rt.monitor.poll_all():
@@ -150,11 +159,11 @@ async def _round(rt: bot.Runtime, heading: str, site: DemoSite) -> None:
     print(f"  HTTP: {codes}")
 
 
-def _show_archive(rt: bot.Runtime) -> None:
+def _show_archive(rt: Runtime) -> None:
     print(f"\n== 6. The archive ({statement_store.count_statements(rt.db)} statements)")
     for statement in statement_store.latest_statements(rt.db, limit=20):
         when = statement.published_at.strftime("%Y-%m-%d %H:%M") if statement.published_at else "?"
         print(f"  {when}  [{statement.source}] {texts.one_line(statement.title or statement.text)}")
     print('\n== 7. Search: "признала"')
     print(texts.indent(texts.search_results_plain(statement_store.search(rt.db, "признала"))))
-    print("\n" + texts.sources_table(source_store.list_sources(rt.db), now=utcnow()))
+    print("\n" + texts.sources_table(source_store.list_sources(rt.db), now=rt.clock()))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from diplowatch import bot, ops
+from diplowatch import ops, runtime
 from diplowatch.config import ConfigError, Settings, parse_sources
 from diplowatch.models import Statement, UserError
 from diplowatch.pipeline import ingest
@@ -323,7 +323,7 @@ async def test_the_monitor_logs_the_health_line_on_schedule(tmp_path, monkeypatc
     real = ops.log_health
     monkeypatch.setattr(ops, "log_health", lambda db, **kw: (real(db, **kw), logged.set()))
     with caplog.at_level(logging.INFO):
-        async with bot.open_runtime(settings) as rt, bot.background(rt, sender=None):
+        async with runtime.open_runtime(settings) as rt, runtime.background(rt, sender=None):
             await asyncio.wait_for(logged.wait(), timeout=20)
     assert any(m.startswith("health sources=0 failing=0") and m.endswith(" poll_lag_p95=none")
                for m in caplog.messages)

@@ -1,7 +1,7 @@
 """The bot token never reaches the log, whatever logger, level or traceback carries it.
 
 The real python-telegram-bot Application runs against the fake Bot API server with every
-logger (diplowatch, telegram, httpx, httpcore) at DEBUG, after `bot.setup_logging`.
+logger (diplowatch, telegram, httpx, httpcore) at DEBUG, after `logs.setup_logging`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 import httpx
 import pytest
 
-from diplowatch import bot
+from diplowatch import bot, logs
 from diplowatch.config import ConfigError, Settings
 from tests.fakes.bot_api import TOKEN, FakeBotAPI
 
@@ -30,7 +30,7 @@ def log_output():
              {name: logging.getLogger(name).level for name in LOUD})
 
     def install(settings: Settings) -> io.StringIO:
-        bot.setup_logging(settings)
+        logs.setup_logging(settings)
         buffer = io.StringIO()
         root.handlers[0].setStream(buffer)
         for name in LOUD:  # stricter than production, which keeps httpx/httpcore at WARNING
@@ -119,6 +119,7 @@ def test_redaction_ignores_case_and_short_tokens():
 def test_every_cli_output_path_is_redacted(monkeypatch, capsys, tmp_path):
     """An error printed with print() (not logged) used to show the token."""
     from diplowatch import cli
+    from diplowatch.cli import operations
 
     token = "123456:ABCdefGhIjklMNOpqrs"
     monkeypatch.setenv("DIPLOWATCH_TELEGRAM_TOKEN", token)
@@ -128,7 +129,7 @@ def test_every_cli_output_path_is_redacted(monkeypatch, capsys, tmp_path):
         print(f"about to call /bot{token.lower()}/getMe")
         raise RuntimeError(f"upstream error for /bot{token.lower()}/getMe")
 
-    monkeypatch.setattr(cli, "cmd_status", boom)
+    monkeypatch.setattr(operations, "cmd_status", boom)
     assert cli.main(["status"]) == 70
     out, err = capsys.readouterr()
     assert "internal error" in err and "/bot<token>/getMe" in err and "<token>" in out

@@ -74,7 +74,7 @@ async def testsource(deps: Deps, request: Request) -> Reply:
     kind = rest.pop(0).lower() if rest and rest[0].lower() in SOURCE_KINDS else None
     if not all("=" in word for word in rest):
         raise UserError(texts.TESTSOURCE_USAGE)
-    settings = dict(word.split("=", 1) for word in rest)
+    settings: dict[str, object] = {k: v for k, v in (w.split("=", 1) for w in rest)}
     known = source_store.get_source(deps.db, target.lower()) if "://" not in target else None
     source = source_to_test(target, known=known[0] if known else None, kind=kind,
                             settings=settings)

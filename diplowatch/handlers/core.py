@@ -36,12 +36,11 @@ MAX_IN_FLIGHT = 8  # commands being answered at once, all users together
 
 @dataclass
 class Deps:
-    """What handlers may touch. `poll` is the monitor's entry point (None in read-only use)."""
+    """What handlers may touch."""
 
     db: Database
     settings: Settings
     clock: Callable[[], datetime]
-    poll: Callable[[str], Awaitable[object]] | None = None
     fetcher: Fetcher | None = None  # the monitor's, for /testsource
     started_at: datetime | None = None
     readers: Readers | None = None  # read connections in worker threads (store/readers.py)
@@ -137,7 +136,8 @@ class Throttle:
     """At most one command per user per second; excess commands get one short answer."""
 
     def __init__(self, interval: float = COMMAND_INTERVAL) -> None:
-        self.interval, self.last = interval, {}
+        self.interval = interval
+        self.last: dict[int, float] = {}
         self.warned: set[int] = set()  # users told to slow down since their last command
 
     def allow(self, user_id: int) -> bool:

@@ -9,10 +9,12 @@ import sqlite3
 from telegram import (
     Bot,
     BotCommand,
+    Chat,
     ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Update,
+    User,
 )
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
@@ -94,7 +96,7 @@ def apply_member_change(deps: Deps, change: ChatMemberUpdated) -> None:
 
 
 def _request(update: Update, bot: Bot, name: str, args: list[str]) -> Request:
-    chat, user = update.effective_chat, update.effective_user
+    chat, user = _chat_and_user(update)
     request = Request(chat_id=chat.id, user_id=user.id, command=name, args=args,
                       chat_type=chat.type, chat_title=chat.title or "",
                       language_code=user.language_code)
@@ -106,7 +108,7 @@ def _request(update: Update, bot: Bot, name: str, args: list[str]) -> Request:
 async def _is_chat_admin(update: Update, bot: Bot) -> bool:
     """Whether the sender administers the chat, by getChatMember. A message sent "as the
     group" (an anonymous administrator) has the chat itself as its sender_chat."""
-    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    (chat, user), message = _chat_and_user(update), update.effective_message
     if message is not None and message.sender_chat is not None:
         return message.sender_chat.id == chat.id
     try:
@@ -115,6 +117,13 @@ async def _is_chat_admin(update: Update, bot: Bot) -> bool:
         log.warning("getChatMember failed chat=%s user=%s: %s", chat.id, user.id, exc)
         raise UserError(texts.ADMIN_CHECK_FAILED) from None
     return member.status in ("administrator", "creator")
+
+
+def _chat_and_user(update: Update) -> tuple[Chat, User]:
+    """The chat and sender of a command or button press, which always has both."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None, "an update without a chat or a sender"
+    return chat, user
 
 
 def _markup(reply: Reply) -> InlineKeyboardMarkup | None:

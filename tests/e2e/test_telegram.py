@@ -17,8 +17,9 @@ import pytest
 from telegram.error import Conflict
 
 from diplowatch import bot
-from diplowatch.bot import Runtime, run_telegram
+from diplowatch.bot import run_telegram
 from diplowatch.config import Settings
+from diplowatch.runtime import Runtime
 from diplowatch.store import chats, open_db, outbox
 from diplowatch.telegram_html import to_plain
 
