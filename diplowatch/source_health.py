@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
-from sqlite_utils import Database
-
 from . import texts
-from .store import chats, outbox
+from .store import Database, chats, outbox
 from .store import sources as source_store
 
 

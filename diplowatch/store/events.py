@@ -126,6 +126,13 @@ def save_recognition(db: Database, actor: str, target: str, row: Row | None) -> 
         )
 
 
+def pair_status(db: Database, actor: str, target: str) -> str:
+    """The derived status of (actor, target): recognizes, withdrew, rejects, or unknown."""
+    row = next(db.query("SELECT status FROM recognitions WHERE actor = ? AND target = ?",
+                        [actor, target]), None)
+    return row["status"] if row else "unknown"
+
+
 _FACTS = (
     "SELECT r.*, e.statement_id, e.source, e.source_url, e.origin, e.official "
     "FROM recognitions r LEFT JOIN events e ON e.id = r.event_id "

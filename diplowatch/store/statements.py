@@ -301,3 +301,9 @@ def _statement(r: dict) -> Statement:
 
 def count_statements(db: Database) -> int:
     return next(db.query("SELECT count(*) AS n FROM statements"))["n"]
+
+
+def ids_after(db: Database, after: int, *, limit: int) -> list[int]:
+    """Up to ``limit`` statement ids greater than ``after``, in order (a batch of the archive)."""
+    return [r["id"] for r in db.query(
+        "SELECT id FROM statements WHERE id > ? ORDER BY id LIMIT ?", [after, limit])]
