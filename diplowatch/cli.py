@@ -389,9 +389,9 @@ def cmd_labels_export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
-    from . import export
+    from . import ledger
 
-    (export.export_json if args.format == "json" else export.export_csv)(_db(settings), sys.stdout)
+    (ledger.export_json if args.format == "json" else ledger.export_csv)(_db(settings), sys.stdout)
     return 0
 
 

@@ -73,7 +73,7 @@ async def test_status_command_text_and_json(db_path):
 
 def test_health_line(db_path, caplog):
     db = open_db(db_path)
-    with caplog.at_level(logging.INFO, logger="diplowatch.ops"):
+    with caplog.at_level(logging.INFO, logger="diplowatch.ops.status"):
         ops.log_health(db)
     db.close()
     assert caplog.messages == ["health sources=3 failing=1 paused=1 statements=5 queue=1 "
@@ -82,7 +82,7 @@ def test_health_line(db_path, caplog):
 
 def test_health_line_with_the_monitors_poll_lag(db_path, caplog):
     db = open_db(db_path)
-    with caplog.at_level(logging.INFO, logger="diplowatch.ops"):
+    with caplog.at_level(logging.INFO, logger="diplowatch.ops.status"):
         ops.log_health(db, poll_lag=PollLag(count=40, p50=0.02, p95=1.234, max=3.5))
         ops.log_health(db, poll_lag=PollLag(count=0, p50=None, p95=None, max=None))
     db.close()
@@ -93,7 +93,7 @@ def test_health_line_with_the_monitors_poll_lag(db_path, caplog):
 def test_health_line_survives_a_database_error(db_path, caplog):
     db = open_db(db_path)
     db.close()
-    with caplog.at_level(logging.INFO, logger="diplowatch.ops"):
+    with caplog.at_level(logging.INFO, logger="diplowatch.ops.status"):
         ops.log_health(db)
     assert caplog.messages[0].startswith("health check failed: ")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from .. import answers, export, ledger, names, texts
+from .. import answers, ledger, names, texts
 from ..models import UserError
 from ..resolve import resolve_actor, resolve_entity
 from ..store import Database
@@ -127,5 +127,5 @@ async def export_csv(deps: Deps, request: Request) -> Reply:
 
 def _csv(db: Database, *, target: str | None = None) -> bytes:
     out = io.StringIO()
-    export.export_csv(db, out, target=target)
+    ledger.export_csv(db, out, target=target)
     return out.getvalue().encode()

@@ -10,12 +10,15 @@ is a *confirmed* change. Seeded, imported and reprocessed acts never produce cha
 Design notes and edge cases: docs/ledger.md.
 
 Modules: ``model`` (records and constants), ``recording`` (record, derive, reprocess),
-``queries`` (status_of, recognized_by, latest_events, history), ``importing`` (seed, CSV).
+``queries`` (status_of, recognized_by, latest_events, history), ``importing`` (seed, CSV),
+``csvfile`` (the recognitions CSV read and written), ``jsondump`` (the JSON export).
 Callers use the names re-exported here.
 """
 
 from ..names import ENTITIES  # the tracked targets, read as ledger.ENTITIES by bench/
+from .csvfile import export_csv
 from .importing import MAX_IMPORT_ERRORS, LedgerImportError, import_csv, load_seed
+from .jsondump import export_json
 from .model import (
     STATUS,
     Baseline,
@@ -46,6 +49,6 @@ from .recording import (
 __all__ = [
     "ENTITIES", "MAX_IMPORT_ERRORS", "MENTION_WINDOW", "STATUS", "Baseline", "Change", "Claim",
     "Earlier", "EntityStatus", "EntitySummary", "Fact", "ImportResult", "LedgerEvent", "LedgerImportError", "PairState",
-    "ReprocessResult", "Retraction", "acts_of", "event_date", "history", "import_csv", "latest_events", "load_seed",
+    "ReprocessResult", "Retraction", "acts_of", "event_date", "export_csv", "export_json", "history", "import_csv", "latest_events", "load_seed",
     "recognized_by", "recompute_pair", "record", "release", "release_overdue", "reprocess_statement", "retract", "status_of", "summary_of",
 ]

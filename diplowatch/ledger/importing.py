@@ -9,10 +9,10 @@ from os import PathLike
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .. import export
 from ..models import UserError
 from ..store import events as events_store
 from ..store import iso
+from .csvfile import read_rows
 from .model import ImportResult, _utc
 from .recording import recompute_pair
 
@@ -105,7 +105,7 @@ def _stage_file(db: Database, fh: IO[str], *, today: date) -> int:
     errors: list[tuple[int, str]] = []
     batch: list[tuple[Any, ...]] = []
     rows = 0
-    for line, item in export.read_rows(fh, today=today):
+    for line, item in read_rows(fh, today=today):
         if isinstance(item, str):
             errors.append((line, item))
             if len(errors) >= MAX_IMPORT_ERRORS:
