@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from ..models import Subscription, UserError
-from . import iso
+from .isotime import iso
 from .keywords import KeywordIndex
 
 SUBSCRIPTION_KINDS = ("entity", "state", "all", "source", "keyword")

@@ -298,7 +298,7 @@ def merge_stage(db: Database, *, origin: str, source: str, now: str) -> tuple[in
     return inserted, pairs
 
 
-# Ordered by pair so the events indexes fill in order (4x faster on a million rows); within
+# Ordered by pair so the events indexes fill in order (faster: see docs/benchmarks.md); within
 # a pair, rows keep their file order.
 _MERGE_SQL = """
 INSERT INTO events (actor, target, act, source, source_url, official, evidence, confidence,

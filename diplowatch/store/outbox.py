@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from ..models import Alert
-from . import iso, parse_iso
+from .isotime import iso, parse_iso
 
 STATES = ("pending", "sent", "possibly_delivered", "dropped", "failed")
 MAX_ATTEMPTS = 10

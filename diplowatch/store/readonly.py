@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..models import UserError
-from . import Database, open_db, storage_fault
+from .db import Database, open_db, storage_fault
 
 
 def connect_readonly(db_path: Path) -> sqlite3.Connection:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from ..models import Statement
-from . import iso, parse_iso
+from .isotime import iso, parse_iso
 from .search_syntax import (  # noqa: F401 (the limits are read from here too)
     MAX_PREFIXES,
     MAX_TERMS,
