@@ -12,6 +12,7 @@ from .models import Event, Source, SourceState, Statement
 if TYPE_CHECKING:
     from .sources.check import SourceCheck
 from .render import escape, link
+from .source_health import health_of, summarize
 from .wording import count, day, moment, plural
 
 CLI_DESCRIPTION = (
@@ -42,13 +43,14 @@ def uptime(since: datetime, *, now: datetime) -> str:
 
 
 def source_health(state: SourceState, *, now: datetime) -> str:
-    if state.paused:
+    health = health_of(state)
+    if health == "paused":
         return "paused"
-    if state.error_count:
+    if health == "failing":
         since = (f" — since {_stamp(state.failing_since)} ({ago(state.failing_since, now=now)})"
                  if state.failing_since else "")
         return f"failing ×{state.error_count}: {state.last_error}{since}"
-    if state.last_ok_at is None:
+    if health == "new":
         return "not polled yet"
     return f"ok; note: {state.notice}" if state.notice else "ok"
 
@@ -224,13 +226,12 @@ def sources_html(rows: list[tuple[Source, SourceState]], *, now: datetime) -> st
 
 def status(*, statements: int, sources: list, queue: int, now: datetime,
            started_at: datetime | None) -> str:
-    failing = sum(1 for _, st in sources if st.error_count)
-    last = max((st.last_poll_at for _, st in sources if st.last_poll_at), default=None)
+    health = summarize(sources)
     lines = [
         "<b>Status</b>",
         f"Statements archived: {statements}",
-        f"Sources: {len(sources)} ({failing} failing)",
-        f"Last poll: {ago(last, now=now)}",
+        f"Sources: {health.total} ({health.failing} failing, {health.paused} paused)",
+        f"Last poll: {ago(health.last_poll_at, now=now)}",
         f"Alerts waiting to be sent: {queue}",
     ]
     if started_at:
@@ -693,7 +694,7 @@ def _events_line(events: list[Event]) -> str:
                      f"{names.display(e.target)} ({e.confidence:.2f})" for e in events)
 
 
-# ---- source health, to the admins (source_health.py) -------------------------------------
+# ---- source health, to the admins (source_reports.py) -------------------------------------
 
 def _stamp(when: datetime) -> str:
     return moment(when)  # the one date format of chat replies and alerts (wording.py)

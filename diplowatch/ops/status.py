@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..source_health import summarize
 from ..store import Database, chats, disk_full, free_bytes, iso, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
@@ -36,17 +37,13 @@ def status_report(db: Database, *, now: datetime, db_path: Path | None = None) -
         "last_error": st.last_error, "last_poll_at": iso(st.last_poll_at),
         "last_ok_at": iso(st.last_ok_at), "next_poll_at": iso(st.next_poll_at),
     } for s, st in rows]
-    polls = [st.last_poll_at for _, st in rows if st.last_poll_at]
+    health = summarize(rows)
     return {
         "now": iso(now),
         "statements": statement_store.count_statements(db),
-        "last_poll_at": iso(max(polls)) if polls else None,
-        "sources": {
-            "total": len(rows),
-            "failing": sum(1 for _, st in rows if st.error_count and not st.paused),
-            "paused": sum(1 for _, st in rows if st.paused),
-            "items": sources,
-        },
+        "last_poll_at": iso(health.last_poll_at),
+        "sources": {"total": health.total, "failing": health.failing, "paused": health.paused,
+                    "items": sources},
         "queue": {"due": outbox.queue_length(db), "by_state": outbox.state_counts(db)},
         "chats": chats.chat_counts(db),
         "last_errors": {
@@ -97,15 +94,14 @@ def health_line(db: Database, *, poll_lag: PollLag | None = None) -> tuple[str, 
 
     With ``poll_lag`` (the running monitor's), it ends with the p95 scheduling lag of the
     recent scheduled polls, ``poll_lag_p95=none`` before the first one."""
-    rows = source_store.list_sources(db)
+    health = summarize(source_store.list_sources(db))
     states = outbox.state_counts(db)
-    polls = [st.last_poll_at for _, st in rows if st.last_poll_at]
     message = ("health sources=%d failing=%d paused=%d statements=%d queue=%d "
                "possibly_delivered=%d failed=%d last_poll=%s")
-    args: tuple = (len(rows), sum(1 for _, st in rows if st.error_count and not st.paused),
-                   sum(1 for _, st in rows if st.paused), statement_store.count_statements(db),
-                   outbox.queue_length(db), states["possibly_delivered"], states["failed"],
-                   iso(max(polls)) if polls else "never")
+    args: tuple = (health.total, health.failing, health.paused,
+                   statement_store.count_statements(db), outbox.queue_length(db),
+                   states["possibly_delivered"], states["failed"],
+                   iso(health.last_poll_at) or "never")
     if poll_lag is not None:
         message += " poll_lag_p95=%s"
         args += ("none" if poll_lag.p95 is None else f"{poll_lag.p95:.2f}s",)
