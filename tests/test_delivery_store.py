@@ -122,7 +122,7 @@ def test_migrate_chat_moves_and_merges(db):
     [row] = [r for r in outbox.due_rows(db, now=NOW) if r.alert_id == sent]
     outbox.mark_sent(db, [row.id], message_id=1, now=NOW)
 
-    chats.migrate_chat(db, -10, -10010)
+    chats.migrate_chat(db, -10, -10010, now=NOW)
 
     assert sorted((s.kind, s.value) for s in chats.list_subscriptions(db, -10010)) == [
         ("entity", "XK"),
@@ -141,7 +141,7 @@ def test_migrate_chat_moves_and_merges(db):
 def test_migrate_chat_creates_new_chat_from_old(db):
     _chat(db, -20, title="Group")
     chats.add_subscription(db, -20, "all", "", now=NOW)
-    chats.migrate_chat(db, -20, -10020)
+    chats.migrate_chat(db, -20, -10020, now=NOW)
     assert chats.get_chat(db, -10020).title == "Group"
     assert chats.matching_chats(db, entity="XK") == {-10020}
 

@@ -141,7 +141,7 @@ def record_sent(db: Database, chat_id: int, *, now: datetime) -> None:
     db.execute("UPDATE chats SET last_sent_at = ?, strikes = 0 WHERE id = ?", [sent_at, chat_id])
 
 
-def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime | None = None) -> None:
+def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime) -> None:
     """A group became a supergroup: move subscriptions and pending alerts to ``new_id``.
 
     Duplicates (already subscribed or already queued at the new id) are merged. The old
@@ -150,7 +150,7 @@ def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime | None
     if old_id == new_id:
         return
     old = get_chat(db, old_id)
-    created = iso(now or datetime.now(UTC)) if old is None else iso(old.created_at)
+    created = iso(now) if old is None else iso(old.created_at)
     with db.atomic():
         db.execute(
             "INSERT INTO chats (id, type, title, created_at) VALUES (?, 'supergroup', ?, ?) "

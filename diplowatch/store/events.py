@@ -225,11 +225,6 @@ def has_origin(db: Database, origin: str) -> bool:
     return next(db.query("SELECT 1 AS x FROM events WHERE origin = ? LIMIT 1", [origin]), None) is not None
 
 
-def count_un_recognizers(db: Database, target: str, members: frozenset[str]) -> int:
-    rows = db.query("SELECT actor FROM recognitions WHERE target = ? AND status = 'recognizes'", [target])
-    return sum(1 for r in rows if r["actor"] in members)
-
-
 # --- bulk import: rows are staged in a temp table (on disk, bounded memory), then merged ---
 
 
