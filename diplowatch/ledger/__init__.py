@@ -9,7 +9,8 @@ The first official mention of an act first reported only by media (extracted, no
 is a *confirmed* change. Seeded, imported and reprocessed acts never produce changes.
 Design notes and edge cases: docs/ledger.md.
 
-Modules: ``model`` (records and constants), ``recording`` (record, derive, reprocess),
+Modules: ``model`` (records and constants), ``recording`` (record, release, reprocess),
+``derive`` (a pair's status from its events, retract),
 ``queries`` (status_of, recognized_by, latest_events, history), ``importing`` (seed, CSV),
 ``csvfile`` (the recognitions CSV read and written), ``jsondump`` (the JSON export).
 Callers use the names re-exported here.
@@ -17,6 +18,7 @@ Callers use the names re-exported here.
 
 from ..names import ENTITIES  # the tracked targets, read as ledger.ENTITIES by bench/
 from .csvfile import export_csv
+from .derive import PairState, event_date, recompute_pair, retract
 from .importing import MAX_IMPORT_ERRORS, LedgerImportError, import_csv, load_seed
 from .jsondump import export_json
 from .model import (
@@ -36,14 +38,10 @@ from .model import (
 from .queries import acts_of, history, latest_events, recognized_by, status_of, summary_of
 from .recording import (
     MENTION_WINDOW,
-    PairState,
-    event_date,
-    recompute_pair,
     record,
     release,
     release_overdue,
     reprocess_statement,
-    retract,
 )
 
 __all__ = [
