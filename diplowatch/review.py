@@ -108,6 +108,8 @@ def _record_right(db: Database, row: Row, decision: str, value: str | None, stat
                   now: datetime) -> None:
     """The act as the admin says it is: recorded as confirmed (no policy holds it)."""
     actor, act = (row["actor"], value) if decision == "wrong-act" else (value, row["act"])
+    if actor is None or act is None:
+        raise UserError(texts.REVIEW_BAD_VALUE.format(value=""))
     same = (actor, act) == (row["actor"], row["act"])
     known_actor = actor in state_codes() or actor in ENTITIES
     if act not in ACTS or same or not known_actor or actor == row["target"]:

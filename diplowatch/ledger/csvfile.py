@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 from ..names import ENTITIES, TARGETS, state_codes
 from ..store import events as events_store
@@ -31,7 +31,7 @@ CsvRow = tuple[str, str, str, str, str, str, str]
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
-def read_rows(fh: TextIO, *, today: date) -> Iterator[tuple[int, CsvRow | str]]:
+def read_rows(fh: IO[str], *, today: date) -> Iterator[tuple[int, CsvRow | str]]:
     """Yield ``(line, row)`` for each valid record and ``(line, reason)`` for each bad one.
 
     ``line`` is the physical line the record starts on. A broken header, broken quoting or

@@ -27,7 +27,10 @@ class PairState:
     def row(self, now: datetime) -> Row:
         """This state as a ``recognitions`` row."""
         when, precision = event_date(self.first)
-        since, since_prec, until, until_prec = when, precision, None, None
+        since: str | None = when
+        since_prec: str | None = precision
+        until: str | None = None
+        until_prec: str | None = None
         if self.status == "withdrew":
             since, since_prec = event_date(self.recognized) if self.recognized else (None, None)
             until, until_prec = when, precision

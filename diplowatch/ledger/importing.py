@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from contextlib import nullcontext
 from datetime import date, datetime
 from importlib import resources
@@ -50,7 +51,7 @@ def load_seed(db: Database, *, now: datetime) -> ImportResult | None:
     touched is re-derived. Unchanged rows keep their event ids.
     """
     seed = resources.files("diplowatch").joinpath(f"data/{SEED_SOURCE}")
-    with seed.open(encoding="utf-8", newline="") as fh, db.atomic():
+    with io.TextIOWrapper(seed.open("rb"), encoding="utf-8", newline="") as fh, db.atomic():
         rows = _stage_file(db, fh, today=_utc(now).date())
         stale, unchanged = import_stage.diff_seed_stage(db, source=SEED_SOURCE)
         if not stale and unchanged == rows:

@@ -235,7 +235,7 @@ def add_subscription(
             "INSERT INTO subscriptions (chat_id, kind, value, created_at) VALUES (?, ?, ?, ?)",
             [chat_id, kind, value, iso(now)],
         )
-        return Subscription(id=cursor.lastrowid, chat_id=chat_id, kind=kind, value=value)
+        return Subscription(id=int(cursor.lastrowid or 0), chat_id=chat_id, kind=kind, value=value)
 
 
 def remove_subscription(db: Database, chat_id: int, sub_id: int) -> Subscription:

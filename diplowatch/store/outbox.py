@@ -49,7 +49,7 @@ def create_alert(
         " VALUES (?, ?, ?, ?, ?, ?)",
         [kind, text, event_id, statement_id, reply_to, iso(now)],
     )
-    return cursor.lastrowid
+    return int(cursor.lastrowid or 0)
 
 
 def event_alert(db: Database, event_id: int) -> int | None:
