@@ -16,6 +16,7 @@ from . import ledger, texts
 from .extract import extract
 from .models import AlertPolicy, Event, Statement
 from .store import Database, chats, outbox
+from .store import audience as audience_store
 from .store import sources as source_store
 from .store.keywords import KeywordIndex
 from .store.statements import StoredBatch, add_statements, get_statement, unstored
@@ -41,7 +42,7 @@ def prepare(db: Database, statements: list[Statement]) -> Prepared:
     connection, in a worker thread) does not hold yet. Pure reads; ingest_batch uses the
     results, and does itself what this missed (a statement or keyword that came meanwhile)."""
     fresh = unstored(db, statements)
-    index = KeywordIndex(chats.keyword_values(db)) if fresh else KeywordIndex(())
+    index = KeywordIndex(audience_store.keyword_values(db)) if fresh else KeywordIndex(())
     prepared = Prepared(index.keywords)
     for statement in fresh:
         prepared.matches[id(statement)] = index.match(alert_text(statement))
@@ -72,7 +73,7 @@ def ingest_batch(db: Database, statements: list[Statement], *, now: datetime,
             report = Reporter(statement.source in official, official.get(statement.source), policy)
             alerts += _recognitions_isolated(db, statement, prepared.events.get(id(statement)),
                                              report, now=now)
-        audience = chats.statement_audience(db, sources)
+        audience = audience_store.statement_audience(db, sources)
         keywords = _Keywords(audience, prepared)
         for statement in batch.new:
             alerts += _statement_alert(db, statement, audience, keywords.of(statement), now=now)
@@ -95,7 +96,7 @@ class _Keywords:
     """The keywords of the audience found in a statement: matched by ``prepare`` where it
     could, with the keywords subscribed since then matched here."""
 
-    def __init__(self, audience: chats.StatementAudience, prepared: Prepared) -> None:
+    def __init__(self, audience: audience_store.StatementAudience, prepared: Prepared) -> None:
         self.audience, self.prepared = audience, prepared
         self._late: KeywordIndex | None = None
 
@@ -169,7 +170,7 @@ def alert_change(db: Database, change: ledger.Change, statement: Statement, *, n
         text, chat_ids = texts.confirmation_line(change, statement, titles), outbox.recipients(db, first)
     else:
         first, text = None, texts.recognition_alert(change, statement, titles)
-        chat_ids = chats.matching_chats(db, entity=change.target, state=change.actor)
+        chat_ids = audience_store.matching_chats(db, entity=change.target, state=change.actor)
     alert_id = outbox.create_alert(db, kind=f"event-{change.kind}", text=text, event_id=change.event_id,
                                    statement_id=statement.id, reply_to=first, now=now)
     outbox.enqueue(db, alert_id, chat_ids, now=now)
@@ -209,7 +210,7 @@ def queue_corrections(db: Database, retractions: list[ledger.Retraction], *, rea
     return corrections
 
 
-def _statement_alert(db: Database, statement: Statement, audience: chats.StatementAudience,
+def _statement_alert(db: Database, statement: Statement, audience: audience_store.StatementAudience,
                      keywords: set[str], *, now: datetime) -> int:
     """Subscribers to the source, or to a keyword in the statement, get the statement itself."""
     chat_ids = audience.chats_for_keywords(statement.source, keywords)

@@ -15,7 +15,7 @@ from . import ledger
 from .extract import extract
 from .pipeline import queue_corrections, statement_text
 from .store import Database
-from .store.statements import get_statement
+from .store.statements import get_statement, ids_after
 
 BATCH = 500
 
@@ -33,8 +33,7 @@ def reprocess_archive(db: Database, *, now: datetime,
                       progress: Callable[[str], object] | None = None) -> ReprocessTotals:
     totals, last_id = ReprocessTotals(), 0
     while True:
-        ids = [r["id"] for r in db.query(
-            "SELECT id FROM statements WHERE id > ? ORDER BY id LIMIT ?", [last_id, BATCH])]
+        ids = ids_after(db, last_id, limit=BATCH)
         if not ids:
             return totals
         with db.atomic():

@@ -19,7 +19,7 @@ from .extract.tokens import tokenize
 from .models import Event, UserError
 from .names import ENTITIES, state_codes
 from .pipeline import alert_change, queue_corrections, statement_text
-from .store import Database, iso, parse_iso
+from .store import Database, iso, outbox, parse_iso
 from .store import events as events_store
 from .store import reviews as review_store
 from .store import sources as source_store
@@ -88,7 +88,7 @@ def decide(db: Database, event_id: int, decision: str, *, seen: str | None, admi
     typed command); ``value``: the right act or actor of a wrong-act/wrong-actor decision."""
     with db.atomic():
         row = current(db, event_id, seen)
-        first_row = _last_outbox_id(db)
+        first_row = outbox.last_outbox_id(db)
         statement = get_statement(db, row["statement_id"]) if row["statement_id"] else None
         if decision == "confirm":
             change = ledger.release(db, row, now=now)
@@ -100,14 +100,16 @@ def decide(db: Database, event_id: int, decision: str, *, seen: str | None, admi
                 _record_right(db, row, decision, value, statement, now=now)
         _label(db, row, decision, admin_id=admin_id, now=now, value=value)
         actor = value if decision == "wrong-actor" and value else row["actor"]
-        return Outcome(decision, row, _last_outbox_id(db) - first_row, value,
-                       _status(db, actor, row["target"]))
+        return Outcome(decision, row, outbox.last_outbox_id(db) - first_row, value,
+                       events_store.pair_status(db, actor, row["target"]))
 
 
 def _record_right(db: Database, row: Row, decision: str, value: str | None, statement, *,
                   now: datetime) -> None:
     """The act as the admin says it is: recorded as confirmed (no policy holds it)."""
     actor, act = (row["actor"], value) if decision == "wrong-act" else (value, row["act"])
+    if actor is None or act is None:
+        raise UserError(texts.REVIEW_BAD_VALUE.format(value=""))
     same = (actor, act) == (row["actor"], row["act"])
     known_actor = actor in state_codes() or actor in ENTITIES
     if act not in ACTS or same or not known_actor or actor == row["target"]:
@@ -138,7 +140,8 @@ def retract_event(db: Database, event_id: int, *, reason: str, admin_id: int, no
         why = texts.admin_retraction_reason(reason)
         corrections = queue_corrections(db, retractions, reason=why, now=now)
         _label(db, row, "retract", admin_id=admin_id, now=now, reason=reason)
-        return Outcome("retract", row, corrections, status=_status(db, row["actor"], row["target"]))
+        status = events_store.pair_status(db, row["actor"], row["target"])
+        return Outcome("retract", row, corrections, status=status)
 
 
 def offered_actors(db: Database, row: Row, *, limit: int = 6) -> list[str]:
@@ -168,12 +171,3 @@ def _label(db: Database, row: Row, decision: str, *, admin_id: int, now: datetim
         "created_at": iso(now),
     })
 
-
-def _status(db: Database, actor: str, target: str) -> str:
-    row = next(db.query("SELECT status FROM recognitions WHERE actor = ? AND target = ?",
-                        [actor, target]), None)
-    return row["status"] if row else "unknown"
-
-
-def _last_outbox_id(db: Database) -> int:
-    return next(db.query("SELECT coalesce(max(id), 0) AS n FROM outbox"))["n"]

@@ -25,7 +25,7 @@ from apscheduler.events import EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from . import pipeline, source_health, texts
+from . import pipeline, source_reports, texts
 from .clock import utcnow
 from .models import AlertPolicy, Source, SourceError, SourceState, Statement
 from .progress import RoundProgress
@@ -106,7 +106,7 @@ class Monitor:
                  policy: AlertPolicy | None = None, admins: frozenset[int] = frozenset(),
                  source_alert_after: int = 24 * 3600) -> None:
         self.db, self.fetcher, self.clock = db, fetcher, clock
-        # a source failing this long is reported to the admins once (source_health.py)
+        # a source failing this long is reported to the admins once (source_reports.py)
         self.admins, self.source_alert_after = admins, source_alert_after
         self.policy = policy or AlertPolicy()
         self.inline_parse = inline_parse
@@ -193,7 +193,7 @@ class Monitor:
         def store() -> StoredBatch:
             batch = pipeline.ingest_batch(self.db, fetched.statements, now=now, prepared=prepared,
                                           policy=self.policy)
-            if (alert := source_health.before_success(self.db, source.name, now=now,
+            if (alert := source_reports.before_success(self.db, source.name, now=now,
                                                       admins=self.admins)) is not None:
                 recovered.append(alert)
             source_store.record_success(
@@ -243,7 +243,7 @@ class Monitor:
             with transaction(self.db):
                 source_store.record_failure(self.db, source.name, now=now, reason=reason,
                                             next_poll_at=now + timedelta(seconds=delay))
-                reported = source_health.after_failure(
+                reported = source_reports.after_failure(
                     self.db, source.name, now=now, admins=self.admins,
                     after=self.source_alert_after)
             if reported is not None and self.on_ingested:

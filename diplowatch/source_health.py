@@ -1,63 +1,48 @@
-"""Source health for people: a source failing for ``DIPLOWATCH_SOURCE_ALERT_AFTER`` (24 h) is
-reported to the admins once, and its recovery once.
+"""Source health, decided here only: what one source's state says (``health_of``) and the
+counts over all sources (``summarize``). `/status`, `/sources`, `diplowatch status`,
+`diplowatch sources list` and the health line in the log all read it from here.
 
-A report is an alert with outbox rows for each admin's private chat, written in the same
-transaction as the poll's outcome, with the source's ``failure_reported_at``: like alerts it is
-delivered at least once, and neither another failed poll nor a restart repeats it. Recovery is
-reported only for a failure that was reported.
+A paused source is reported apart, as "paused", never as failing: it is not polled, so its
+last error is old news until someone resumes it (docs/operations.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import datetime, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
 
-from sqlite_utils import Database
+from .models import Source, SourceState
 
-from . import texts
-from .store import chats, outbox
-from .store import sources as source_store
-
-
-def after_failure(
-    db: Database, name: str, *, now: datetime, admins: Collection[int], after: int
-) -> int | None:
-    """Call in the transaction that recorded a failure. The alert id when the source has now
-    failed for ``after`` seconds and the admins were not told yet."""
-    found = source_store.get_source(db, name)
-    if found is None or not admins:
-        return None
-    state = found[1]
-    since = state.failing_since
-    if since is None or state.failure_reported_at or now - since < timedelta(seconds=after):
-        return None
-    text = texts.source_failing(name, since=since, failures=state.error_count,
-                                reason=state.last_error or "", now=now)
-    alert = _to_admins(db, "source-failing", text, admins, now=now)
-    source_store.set_failure_reported(db, name, at=now)
-    return alert
+Health = Literal["paused", "failing", "new", "ok"]
 
 
-def before_success(
-    db: Database, name: str, *, now: datetime, admins: Collection[int]
-) -> int | None:
-    """Call in the transaction of a good poll, before it is recorded (which forgets since when
-    the source failed). The alert id when a reported failure has ended."""
-    found = source_store.get_source(db, name)
-    if found is None or found[1].failure_reported_at is None:
-        return None
-    source_store.set_failure_reported(db, name, at=None)
-    if not admins:
-        return None
-    since = found[1].failing_since or found[1].failure_reported_at
-    return _to_admins(db, "source-recovered", texts.source_recovered(name, since=since, now=now),
-                      admins, now=now)
+def health_of(state: SourceState) -> Health:
+    """"paused" (whatever its last poll did), "failing" (its last poll failed), "new" (never
+    polled successfully, no error yet) or "ok"."""
+    if state.paused:
+        return "paused"
+    if state.error_count:
+        return "failing"
+    if state.last_ok_at is None:
+        return "new"
+    return "ok"
 
 
-def _to_admins(db: Database, kind: str, text: str, admins: Collection[int], *,
-               now: datetime) -> int:
-    for admin in admins:
-        chats.ensure_chat(db, admin, type="private", now=now)
-    alert = outbox.create_alert(db, kind=kind, text=text, now=now)
-    outbox.enqueue(db, alert, admins, now=now)
-    return alert
+@dataclass(frozen=True)
+class HealthSummary:
+    total: int
+    failing: int  # paused sources are not counted here, whatever their last poll did
+    paused: int
+    last_poll_at: datetime | None  # the newest poll of any source, paused ones included
+
+
+def summarize(rows: Iterable[tuple[Source, SourceState]]) -> HealthSummary:
+    """The counts over the sources (as ``store.sources.list_sources`` gives them)."""
+    states = [state for _, state in rows]
+    healths = [health_of(state) for state in states]
+    polls = [state.last_poll_at for state in states if state.last_poll_at]
+    return HealthSummary(total=len(states), failing=healths.count("failing"),
+                         paused=healths.count("paused"),
+                         last_poll_at=max(polls) if polls else None)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from diplowatch.models import UserError
+from diplowatch.store import audience as audience_store
 from diplowatch.store import chats, outbox
 from tests.fakes.sql import traced_sql
 
@@ -91,10 +92,10 @@ def test_matching_chats_by_kind(db):
     chats.set_chat_active(db, 7, False, reason="blocked")
     text = "Nicaragua recognizes Abkhazia; embassy to open in Sukhum."
     # the recognition alert goes to its entity's, its state's and 'all' subscribers
-    assert chats.matching_chats(db, entity="abkhazia", state="NI") == {1, 2, 3}
-    assert chats.matching_chats(db, entity="XK") == {3, 6}
+    assert audience_store.matching_chats(db, entity="abkhazia", state="NI") == {1, 2, 3}
+    assert audience_store.matching_chats(db, entity="XK") == {3, 6}
     # the statement itself to its source's followers and matching keywords, never to 'all'
-    audience = chats.statement_audience(db, ["mfa-ni", "other"])
+    audience = audience_store.statement_audience(db, ["mfa-ni", "other"])
     assert audience.chats_for("mfa-ni", text) == {4, 5}
     assert audience.chats_for("mfa-ni", "Talks in Sukhum") == {4, 5}
     assert audience.chats_for("other", "Talks in Sukhum") == {5}
@@ -104,7 +105,7 @@ def test_matching_chats_by_kind(db):
 def test_keyword_matches_whole_words_case_insensitively(db):
     chats.add_subscription(db, 1, "keyword", "recognition", now=NOW)
     chats.add_subscription(db, 2, "keyword", "Признание", now=NOW)
-    audience = chats.statement_audience(db, [])
+    audience = audience_store.statement_audience(db, [])
     assert audience.chats_for("s", "RECOGNITION of statehood") == {1}
     assert audience.chats_for("s", "non-recognition") == {1}  # '-' is a word boundary
     assert audience.chats_for("s", "recognitions") == set()
@@ -122,7 +123,7 @@ def test_migrate_chat_moves_and_merges(db):
     [row] = [r for r in outbox.due_rows(db, now=NOW) if r.alert_id == sent]
     outbox.mark_sent(db, [row.id], message_id=1, now=NOW)
 
-    chats.migrate_chat(db, -10, -10010)
+    chats.migrate_chat(db, -10, -10010, now=NOW)
 
     assert sorted((s.kind, s.value) for s in chats.list_subscriptions(db, -10010)) == [
         ("entity", "XK"),
@@ -141,9 +142,9 @@ def test_migrate_chat_moves_and_merges(db):
 def test_migrate_chat_creates_new_chat_from_old(db):
     _chat(db, -20, title="Group")
     chats.add_subscription(db, -20, "all", "", now=NOW)
-    chats.migrate_chat(db, -20, -10020)
+    chats.migrate_chat(db, -20, -10020, now=NOW)
     assert chats.get_chat(db, -10020).title == "Group"
-    assert chats.matching_chats(db, entity="XK") == {-10020}
+    assert audience_store.matching_chats(db, entity="XK") == {-10020}
 
 
 def test_enqueue_once_per_chat(db):

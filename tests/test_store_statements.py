@@ -10,6 +10,7 @@ from diplowatch.models import Statement
 from diplowatch.pipeline import ingest, ingest_batch
 from diplowatch.store import open_db
 from diplowatch.store import statements as st
+from diplowatch.store.dedup import DRIFTING_KEYS
 from tests.fakes.sql import traced_sql
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
@@ -113,7 +114,7 @@ def test_statements_survive_reopen(tmp_path):
 def _reference_find(db, s):
     sql = "SELECT id, content_hash FROM statements WHERE source = ? AND "
     lookups = [("key = ?", s.key)]
-    if s.key.startswith(st.DRIFTING_KEYS):
+    if s.key.startswith(DRIFTING_KEYS):
         lookups += [("url = ? ORDER BY id DESC", s.url)] if s.url else []
         lookups += [("content_hash = ? ORDER BY id", s.content_hash)]
     for where, value in lookups:

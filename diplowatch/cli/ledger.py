@@ -22,9 +22,9 @@ def cmd_ledger_import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
-    from .. import export
+    from .. import ledger
 
-    (export.export_json if args.format == "json" else export.export_csv)(open_store(settings),
+    (ledger.export_json if args.format == "json" else ledger.export_csv)(open_store(settings),
                                                                         sys.stdout)
     return 0
 

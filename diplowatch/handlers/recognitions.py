@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from .. import export, ledger, names, texts
+from .. import ledger, names, texts
 from ..models import UserError
 from ..names.resolve import resolve_actor, resolve_entity
 from ..store import Database
@@ -128,5 +128,5 @@ async def export_csv(deps: Deps, request: Request) -> Reply:
 
 def _csv(db: Database, *, target: str | None = None) -> bytes:
     out = io.StringIO()
-    export.export_csv(db, out, target=target)
+    ledger.export_csv(db, out, target=target)
     return out.getvalue().encode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from contextlib import nullcontext
 from datetime import date, datetime
 from importlib import resources
@@ -9,12 +10,12 @@ from os import PathLike
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .. import export
 from ..models import UserError
 from ..store import events as events_store
-from ..store import iso
+from ..store import import_stage, iso
+from .csvfile import read_rows
+from .derive import recompute_pair
 from .model import ImportResult, _utc
-from .recording import recompute_pair
 
 if TYPE_CHECKING:
     from ..store import Database
@@ -50,14 +51,14 @@ def load_seed(db: Database, *, now: datetime) -> ImportResult | None:
     touched is re-derived. Unchanged rows keep their event ids.
     """
     seed = resources.files("diplowatch").joinpath(f"data/{SEED_SOURCE}")
-    with seed.open(encoding="utf-8", newline="") as fh, db.atomic():
+    with io.TextIOWrapper(seed.open("rb"), encoding="utf-8", newline="") as fh, db.atomic():
         rows = _stage_file(db, fh, today=_utc(now).date())
-        stale, unchanged = events_store.diff_seed_stage(db, source=SEED_SOURCE)
+        stale, unchanged = import_stage.diff_seed_stage(db, source=SEED_SOURCE)
         if not stale and unchanged == rows:
-            events_store.drop_stage(db)
+            import_stage.drop_stage(db)
             return None
         events_store.retract_events(db, [r["id"] for r in stale], now=iso(now) or "")
-        inserted, pairs = events_store.merge_stage(db, origin="seed", source=SEED_SOURCE, now=iso(now) or "")
+        inserted, pairs = import_stage.merge_stage(db, origin="seed", source=SEED_SOURCE, now=iso(now) or "")
         touched = sorted(set(pairs) | {(r["actor"], r["target"]) for r in stale})
         for actor, target in touched:
             recompute_pair(db, actor, target, now=now)
@@ -79,7 +80,7 @@ def import_csv(
     label = source or _label(path_or_file)
     with _open_text(path_or_file) as fh, db.atomic():
         rows = _stage_file(db, fh, today=_utc(now).date())
-        inserted, pairs = events_store.merge_stage(db, origin=origin, source=label, now=iso(now) or "")
+        inserted, pairs = import_stage.merge_stage(db, origin=origin, source=label, now=iso(now) or "")
         for actor, target in pairs:
             recompute_pair(db, actor, target, now=now)
     return ImportResult(label, rows, inserted, rows - inserted, len(pairs))
@@ -101,11 +102,11 @@ def _open_text(path_or_file: str | PathLike[str] | IO[str]) -> Any:
 
 def _stage_file(db: Database, fh: IO[str], *, today: date) -> int:
     """Validate every row into the stage table; returns the number of valid rows."""
-    events_store.open_stage(db)
+    import_stage.open_stage(db)
     errors: list[tuple[int, str]] = []
     batch: list[tuple[Any, ...]] = []
     rows = 0
-    for line, item in export.read_rows(fh, today=today):
+    for line, item in read_rows(fh, today=today):
         if isinstance(item, str):
             errors.append((line, item))
             if len(errors) >= MAX_IMPORT_ERRORS:
@@ -115,9 +116,9 @@ def _stage_file(db: Database, fh: IO[str], *, today: date) -> int:
         if not errors:
             batch.append((line, *item))
         if len(batch) >= _STAGE_BATCH:
-            events_store.stage_rows(db, batch)
+            import_stage.stage_rows(db, batch)
             batch.clear()
     if errors:
         raise LedgerImportError(*errors[0], errors=errors)
-    events_store.stage_rows(db, batch)
+    import_stage.stage_rows(db, batch)
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,8 @@ from ..names import ENTITIES, TARGETS, is_un_member, state_codes
 from ..store import events as events_store
 from ..store import iso, parse_iso
 from ..store import sources as source_store
-from .model import STATUS, Change, Earlier, ReprocessResult, Retraction, Row, _day, _Report, _utc
+from .derive import PairState, derive_pair, event_date, recompute_pair, retract
+from .model import STATUS, Change, Earlier, ReprocessResult, Row, _day, _Report, _utc
 
 if TYPE_CHECKING:
     from ..store import Database
@@ -24,27 +25,6 @@ MENTION_WINDOW = timedelta(days=14)
 # When one statement holds several acts for one pair (history told as background), the act
 # applied is the first of these; the others are kept as held evidence.
 _PRECEDENCE = ("withdraw", "reject", "recognize")
-
-
-@dataclass
-class PairState:
-    """A pair's derived status and the run of events behind it."""
-
-    status: str
-    first: Row  # the event that started the current status
-    recognized: Row | None  # withdrew: the start of the recognition that was withdrawn
-    run: list[Row]  # events since ``first``
-
-    def row(self, now: datetime) -> Row:
-        """This state as a ``recognitions`` row."""
-        when, precision = event_date(self.first)
-        since, since_prec, until, until_prec = when, precision, None, None
-        if self.status == "withdrew":
-            since, since_prec = event_date(self.recognized) if self.recognized else (None, None)
-            until, until_prec = when, precision
-        return {"status": self.status, "since": since, "since_precision": since_prec,
-                "until": until, "until_precision": until_prec,
-                "event_id": self.first["id"], "updated_at": iso(now)}
 
 
 # --- recording -----------------------------------------------------------------------------
@@ -111,7 +91,7 @@ def _record_one(
     waiting = events_store.awaiting_event(db, ev.actor, ev.target, ev.act) if alert else None
     if waiting is not None:
         return _second_report(db, ev, report, waiting, policy=policy, now=now)
-    before = _derive(events_store.pair_timeline(db, ev.actor, ev.target))
+    before = derive_pair(events_store.pair_timeline(db, ev.actor, ev.target))
     first = _first_report(db, ev, report, before)
     if first is not None:
         event_id = _insert(db, ev, report, now=now, first=first)
@@ -152,7 +132,7 @@ def release(db: Database, waiting: Row, *, now: datetime, unconfirmed: bool = Fa
     """Let a waiting report count: the pair's status is derived again with it; returns the
     change to alert (None when it is no longer news, or no longer waits)."""
     actor, target = waiting["actor"], waiting["target"]
-    before = _derive(events_store.pair_timeline(db, actor, target))
+    before = derive_pair(events_store.pair_timeline(db, actor, target))
     if not events_store.release_event(db, waiting["id"]):
         return None
     after = recompute_pair(db, actor, target, now=now)
@@ -266,47 +246,6 @@ def _change(
     )
 
 
-# --- derivation ----------------------------------------------------------------------------
-
-
-def recompute_pair(db: Database, actor: str, target: str, *, now: datetime) -> PairState | None:
-    """Re-derive one pair's row in ``recognitions`` from its events."""
-    state = _derive(events_store.pair_timeline(db, actor, target))
-    events_store.save_recognition(db, actor, target, state.row(now) if state else None)
-    return state
-
-
-def _derive(timeline: list[Row]) -> PairState | None:
-    """Replay a pair's dated events in timeline order; consecutive equal acts form one run.
-
-    The status is the last dated act's. Undated acts cannot be placed: an undated recognize
-    stands only while the pair has no dated act, and an undated withdraw/reject never sets
-    the status (``summary_of`` shows it apart, as a claim).
-    """
-    dated = [row for row in timeline if event_date(row)[0] is not None]
-    replay = dated or [row for row in timeline if row["act"] == "recognize"]
-    state: PairState | None = None
-    recognized: Row | None = None
-    for row in replay:
-        status = STATUS[row["act"]]
-        if state is not None and state.status == status:
-            state.run.append(row)
-            continue
-        if status == "recognizes":
-            recognized = row
-        state = PairState(status, row, recognized if status == "withdrew" else None, [row])
-    return state
-
-
-def event_date(row: Row) -> tuple[str | None, str]:
-    """An event's date for status purposes: effective date, else the report date (live)."""
-    if row["effective_date"]:
-        return row["effective_date"], row["date_precision"]
-    if row["origin"] == "extracted":
-        return row["reported_at"][:10], "day"
-    return None, "unknown"
-
-
 # --- reprocessing ------------------------------------------------------------------------
 
 
@@ -330,21 +269,6 @@ def reprocess_statement(db: Database, statement_id: int, events: list[Event], *,
                 _record_one(db, ev, report, held=held, now=now, alert=False)
     return ReprocessResult(added=len(new), retracted=len(gone), kept=len(wanted) - len(new),
                            corrections=retractions)
-
-
-def retract(db: Database, rows: list[Row], *, now: datetime) -> list[Retraction]:
-    """Retract these events and derive their pairs again; returns, for those that counted,
-    the status each pair falls back to (the ones whose act no longer stands need a
-    correction if they alerted)."""
-    events_store.retract_events(db, [r["id"] for r in rows], now=iso(now) or "")
-    states = {(a, t): recompute_pair(db, a, t, now=now) for a, t in {(r["actor"], r["target"]) for r in rows}}
-    retractions = []
-    for r in rows:
-        state = states[(r["actor"], r["target"])]
-        status = state.status if state else "unknown"
-        if r["held"] is None and status != STATUS[r["act"]]:
-            retractions.append(Retraction(r["id"], r["actor"], r["target"], r["act"], status))
-    return retractions
 
 
 def _key(item: Row | Event) -> tuple[str, str, str]:

@@ -1,4 +1,4 @@
-"""Chats and their subscriptions.
+"""Chats and their subscriptions (which chats an alert or a statement goes to: audience.py).
 
 A chat id is Telegram's: positive for private chats, negative for groups and channels.
 Deactivating a chat (blocked, kicked, migrated) drops its pending outbox rows, so that a
@@ -8,14 +8,13 @@ later /start does not replay stale alerts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
 from ..models import Subscription, UserError
-from . import iso
-from .keywords import KeywordIndex
+from .isotime import iso
 
 SUBSCRIPTION_KINDS = ("entity", "state", "all", "source", "keyword")
 MAX_SUBSCRIPTIONS = 50
@@ -141,7 +140,7 @@ def record_sent(db: Database, chat_id: int, *, now: datetime) -> None:
     db.execute("UPDATE chats SET last_sent_at = ?, strikes = 0 WHERE id = ?", [sent_at, chat_id])
 
 
-def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime | None = None) -> None:
+def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime) -> None:
     """A group became a supergroup: move subscriptions and pending alerts to ``new_id``.
 
     Duplicates (already subscribed or already queued at the new id) are merged. The old
@@ -150,7 +149,7 @@ def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime | None
     if old_id == new_id:
         return
     old = get_chat(db, old_id)
-    created = iso(now or datetime.now(UTC)) if old is None else iso(old.created_at)
+    created = iso(now) if old is None else iso(old.created_at)
     with db.atomic():
         db.execute(
             "INSERT INTO chats (id, type, title, created_at) VALUES (?, 'supergroup', ?, ?) "
@@ -236,7 +235,7 @@ def add_subscription(
             "INSERT INTO subscriptions (chat_id, kind, value, created_at) VALUES (?, ?, ?, ?)",
             [chat_id, kind, value, iso(now)],
         )
-        return Subscription(id=cursor.lastrowid, chat_id=chat_id, kind=kind, value=value)
+        return Subscription(id=int(cursor.lastrowid or 0), chat_id=chat_id, kind=kind, value=value)
 
 
 def remove_subscription(db: Database, chat_id: int, sub_id: int) -> Subscription:
@@ -255,75 +254,6 @@ def list_subscriptions(db: Database, chat_id: int) -> list[Subscription]:
         _subscription(row)
         for row in db.query("SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY id", [chat_id])
     ]
-
-
-def matching_chats(db: Database, *, entity: str | None = None, state: str | None = None
-                   ) -> set[int]:
-    """Active chats a recognition alert goes to: subscribers of its target (``entity``), of
-    its actor (``state``), and of 'all'. Plain statements go by StatementAudience."""
-    clauses, params = ["s.kind = 'all'"], []
-    for kind, value in (("entity", entity), ("state", state)):
-        if value is not None:
-            clauses.append("(s.kind = ? AND s.value = ?)")
-            params += [kind, value]
-    return {
-        row["chat_id"]
-        for row in db.query(
-            "SELECT DISTINCT s.chat_id FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
-            f"WHERE c.active = 1 AND ({' OR '.join(clauses)})",
-            params,
-        )
-    }
-
-
-@dataclass
-class StatementAudience:
-    """Who gets plain statements: the followers of each source, and keyword subscribers.
-    Read once for a whole polled batch rather than once per statement."""
-
-    by_source: dict[str, set[int]]
-    by_keyword: dict[str, set[int]]
-    _index: KeywordIndex | None = field(default=None, init=False, repr=False)
-
-    @property
-    def keywords(self) -> KeywordIndex:
-        if self._index is None:
-            self._index = KeywordIndex(self.by_keyword)
-        return self._index
-
-    def chats_for(self, source: str, text: str) -> set[int]:
-        return self.chats_for_keywords(source, self.keywords.match(text))
-
-    def chats_for_keywords(self, source: str, keywords: Iterable[str]) -> set[int]:
-        """The source's followers and the subscribers of ``keywords`` (found in a statement)."""
-        found = set(self.by_source.get(source, ()))
-        for keyword in keywords:
-            found |= self.by_keyword.get(keyword, set())
-        return found
-
-
-def statement_audience(db: Database, sources: Iterable[str]) -> StatementAudience:
-    by_source: dict[str, set[int]] = {}
-    by_keyword: dict[str, set[int]] = {}
-    wanted = sorted(set(sources))
-    active = "FROM subscriptions s JOIN chats c ON c.id = s.chat_id WHERE c.active = 1 AND "
-    if wanted:
-        marks = ", ".join("?" * len(wanted))
-        for chat_id, value in db.execute(
-            f"SELECT s.chat_id, s.value {active} s.kind = 'source' AND s.value IN ({marks})",
-            wanted,
-        ):
-            by_source.setdefault(value, set()).add(chat_id)
-    for chat_id, value in db.execute(f"SELECT s.chat_id, s.value {active} s.kind = 'keyword'"):
-        by_keyword.setdefault(value, set()).add(chat_id)
-    return StatementAudience(by_source, by_keyword)
-
-
-def keyword_values(db: Database) -> set[str]:
-    """The keywords that active chats follow."""
-    return {value for (value,) in db.execute(
-        "SELECT DISTINCT s.value FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
-        "WHERE c.active = 1 AND s.kind = 'keyword'")}
 
 
 def chat_counts(db: Database) -> dict[str, int]:

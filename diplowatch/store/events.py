@@ -5,6 +5,7 @@ longer finds the act in its statement). ``sort_key`` places an event on its (act
 timeline: the effective date when known, else the report time; an undated imported
 ``recognize`` gets ``''`` (before everything: a withdrawal presupposes it) and an undated
 ``withdraw``/``reject`` the import time. A mention inherits its first event's key.
+Bulk imports are staged and merged in import_stage.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ EVENT_COLUMNS = (
     "confidence", "reported_at", "effective_date", "date_precision", "origin", "note",
     "mention_of", "held", "sort_key", "created_at", "provenance",
 )
-STAGE_COLUMNS = ("line", "actor", "target", "act", "date", "date_precision", "source_url", "note")
 _LIVE = "retracted_at IS NULL AND held IS NULL"
 _TIMELINE_ORDER = "sort_key, coalesce(mention_of, id), id"
 # What deriving a status reads of each event.
@@ -30,7 +30,7 @@ _STATUS_COLUMNS = ("id, actor, act, effective_date, date_precision, reported_at,
 AWAITING = "awaiting"  # ``held``: a media report waiting for a second source, an admin or time
 DENIAL = "denial"  # ``held``: the actor's own denial of a report (it restores, it does not count)
 # The date an event is exported under: imports compare against it to skip duplicates.
-_EXPORT_DATE = (
+EXPORT_DATE = (
     "coalesce(effective_date, CASE WHEN origin = 'extracted' THEN substr(reported_at, 1, 10) END, '')"
 )
 
@@ -126,6 +126,13 @@ def save_recognition(db: Database, actor: str, target: str, row: Row | None) -> 
         )
 
 
+def pair_status(db: Database, actor: str, target: str) -> str:
+    """The derived status of (actor, target): recognizes, withdrew, rejects, or unknown."""
+    row = next(db.query("SELECT status FROM recognitions WHERE actor = ? AND target = ?",
+                        [actor, target]), None)
+    return row["status"] if row else "unknown"
+
+
 _FACTS = (
     "SELECT r.*, e.statement_id, e.source, e.source_url, e.origin, e.official "
     "FROM recognitions r LEFT JOIN events e ON e.id = r.event_id "
@@ -218,93 +225,6 @@ def has_origin(db: Database, origin: str) -> bool:
     return next(db.query("SELECT 1 AS x FROM events WHERE origin = ? LIMIT 1", [origin]), None) is not None
 
 
-def count_un_recognizers(db: Database, target: str, members: frozenset[str]) -> int:
-    rows = db.query("SELECT actor FROM recognitions WHERE target = ? AND status = 'recognizes'", [target])
-    return sum(1 for r in rows if r["actor"] in members)
-
-
-# --- bulk import: rows are staged in a temp table (on disk, bounded memory), then merged ---
-
-
-def open_stage(db: Database) -> None:
-    db.execute("DROP TABLE IF EXISTS temp.ledger_stage")
-    db.execute(
-        "CREATE TEMP TABLE ledger_stage (line INTEGER, actor TEXT, target TEXT, act TEXT,"
-        " date TEXT NOT NULL, date_precision TEXT, source_url TEXT NOT NULL, note TEXT)"
-    )
-
-
-def drop_stage(db: Database) -> None:
-    db.execute("DROP TABLE IF EXISTS temp.ledger_stage")
-
-
-# A live seed event and a staged row are the same fact when every column of the file agrees.
-_SAME_SEED_ROW = (
-    "e.target = s.target AND e.actor = s.actor AND e.act = s.act"
-    " AND coalesce(e.effective_date, '') = s.date AND e.date_precision = s.date_precision"
-    " AND e.source_url = s.source_url AND e.note = s.note"
-)
-_LIVE_SEED = "e.origin = 'seed' AND e.source = :source AND e.retracted_at IS NULL"
-
-
-def diff_seed_stage(db: Database, *, source: str) -> tuple[list[Row], int]:
-    """Compare the staged seed file with the live seed events from ``source``.
-
-    Returns the live seed events the file no longer has, and how many staged rows are already
-    live; those rows are removed from the stage so that only new ones remain to merge.
-    """
-    db.execute("CREATE INDEX temp.ledger_stage_pair ON ledger_stage (target, actor)")
-    stale = list(db.query(
-        f"SELECT e.id, e.actor, e.target FROM events e WHERE {_LIVE_SEED} AND NOT EXISTS"
-        f" (SELECT 1 FROM temp.ledger_stage s WHERE {_SAME_SEED_ROW})", {"source": source},
-    ))
-    unchanged = db.execute(
-        f"DELETE FROM temp.ledger_stage AS s WHERE EXISTS (SELECT 1 FROM events e"
-        f" WHERE {_LIVE_SEED} AND {_SAME_SEED_ROW})", {"source": source},
-    ).rowcount
-    return stale, unchanged
-
-
-def stage_rows(db: Database, rows: list[tuple[Any, ...]]) -> None:
-    """Stage validated rows, in ``STAGE_COLUMNS`` order."""
-    marks = ", ".join("?" for _ in STAGE_COLUMNS)
-    sql = f"INSERT INTO temp.ledger_stage ({', '.join(STAGE_COLUMNS)}) VALUES ({marks})"
-    db.conn.executemany(sql, rows)
-
-
-def merge_stage(db: Database, *, origin: str, source: str, now: str) -> tuple[int, list[tuple[str, str]]]:
-    """Append staged rows not already in the log; returns (inserted, affected pairs)."""
-    # Dated rows find their pair's events through the sort_key range (index), undated ones
-    # scan their pair. Unqualified columns of _EXPORT_DATE resolve to e: the stage has none.
-    dated = "ledger_stage.date <> '' AND e.sort_key >= ledger_stage.date AND e.sort_key < ledger_stage.date || 'U'"
-    for condition in (dated, "ledger_stage.date = ''"):
-        db.execute(
-            "DELETE FROM temp.ledger_stage WHERE EXISTS (SELECT 1 FROM events e"
-            " WHERE e.target = ledger_stage.target AND e.actor = ledger_stage.actor"
-            f" AND {condition} AND e.act = ledger_stage.act"
-            " AND e.source_url = ledger_stage.source_url AND e.retracted_at IS NULL"
-            f" AND {_EXPORT_DATE} = ledger_stage.date)"
-        )
-    inserted = db.execute(_MERGE_SQL, {"origin": origin, "source": source, "now": now}).rowcount
-    pairs = [(r["actor"], r["target"]) for r in db.query("SELECT DISTINCT actor, target FROM temp.ledger_stage")]
-    db.execute("DROP TABLE temp.ledger_stage")
-    return inserted, pairs
-
-
-# Ordered by pair so the events indexes fill in order (4x faster on a million rows); within
-# a pair, rows keep their file order.
-_MERGE_SQL = """
-INSERT INTO events (actor, target, act, source, source_url, official, evidence, confidence,
-    reported_at, effective_date, date_precision, origin, note, sort_key, created_at)
-SELECT actor, target, act, :source, source_url, 0, '', 1.0,
-    CASE WHEN date = '' THEN :now ELSE date || 'T00:00:00+00:00' END,
-    nullif(date, ''), date_precision, :origin, note,
-    CASE WHEN date <> '' THEN date WHEN act = 'recognize' THEN '' ELSE :now END,
-    :now
-FROM temp.ledger_stage ORDER BY target, actor, date, line
-"""
-
-
 # --- export ---
 
 
@@ -312,7 +232,7 @@ def iter_first_events(db: Database, *, target: str | None = None) -> Iterator[Ro
     """Counting first reports, grouped by target, in timeline order (the CSV export)."""
     where = "AND target = :target " if target is not None else ""
     sql = (
-        f"SELECT *, {_EXPORT_DATE} AS export_date FROM events WHERE {_LIVE} AND mention_of IS NULL "
+        f"SELECT *, {EXPORT_DATE} AS export_date FROM events WHERE {_LIVE} AND mention_of IS NULL "
         f"{where}ORDER BY target, export_date = '', sort_key, actor, id"
     )
     return db.query(sql, {"target": target})

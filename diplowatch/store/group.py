@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from . import transaction
+from .db import transaction
 
 T = TypeVar("T")
 

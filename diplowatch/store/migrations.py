@@ -90,7 +90,7 @@ CREATE INDEX statement_revisions_statement ON statement_revisions (statement_id)
 
 # The FTS index's rowid is the statement's sort_key: (seconds since 2000 of sort_at) << 31 | id.
 # FTS5 walks rowids in order, so "newest 20 matching" reads 20 index entries instead of sorting
-# every match (2 s → under 1 ms for a word in most of 1,000,000 statements; docs/benchmarks.md).
+# every match (see docs/benchmarks.md).
 SORT_KEY = "((CAST(strftime('%s', {row}.sort_at) AS INTEGER) - 946684800) * 2147483648 + {row}.id)"
 SEARCH_INDEX = f"""
 CREATE VIRTUAL TABLE statements_fts USING fts5(
@@ -240,9 +240,9 @@ CREATE INDEX outbox_chat_state ON outbox (chat_id, state)
 @migrations()
 def m006_outbox_by_chat(db: Database) -> None:
     # The sender pages due rows by (chat_id, id), so that each chat's alerts arrive together
-    # and merge. outbox_due cannot give that order: every page sorted all due rows (paging
-    # through 80,000 of them took 2.2 s; with this index 0.1 s, no sort). next_attempt_at is
-    # in the index so rows not yet due are skipped without reading the table.
+    # and merge. outbox_due cannot give that order: every page sorted all due rows (with this
+    # index, no sort; see docs/benchmarks.md). next_attempt_at is in the index so rows not yet
+    # due are skipped without reading the table.
     _run(db, "CREATE INDEX outbox_by_chat ON outbox (state, chat_id, id, next_attempt_at)")
 
 
@@ -269,8 +269,8 @@ END
 def m008_drop_statements_sort(db: Database) -> None:
     # (sort_at DESC, id DESC) orders exactly as the unique sort_key index does, so the newest
     # statements read that one. The extra index cost a write of its own pages on every poll
-    # that stored something: 20 % of the bytes an ingest of 1,000 batches of 20 wrote
-    # (1,284 → 1,029 MiB) and 15 % of its CPU.
+    # that stored something, a good part of an ingest's bytes written and CPU (see
+    # docs/benchmarks.md).
     _run(db, "DROP INDEX statements_sort")
 
 
@@ -370,13 +370,12 @@ UPDATE sources SET failing_since = COALESCE(last_poll_at, last_ok_at) WHERE erro
 
 @migrations()
 def m013_search_prefix_index(db: Database) -> None:
-    # A search word ending in * made FTS5 merge the row lists of every word it begins: 58-260 ms
-    # for `sta*`, `con*`, `min*` at 1,000,000 statements, however few rows are shown. With
-    # prefix indexes for 3 to 6 letters (the shortest prefix a search accepts is 3) such a
-    # prefix has its own row list, read newest first like a word: 0.3 ms. They about double the
-    # index's size; longer prefixes still merge (docs/benchmarks.md). The triggers name the
-    # table, so they serve the new one; 'rebuild' reads every statement again (about 2.5 min
-    # at 1,000,000 on a shared machine, once).
+    # A search word ending in * made FTS5 merge the row lists of every word it begins, however
+    # few rows are shown. With prefix indexes for 3 to 6 letters (the shortest prefix a search
+    # accepts is 3) such a prefix has its own row list, read newest first like a word. They
+    # about double the index's size; longer prefixes still merge (see docs/benchmarks.md). The
+    # triggers name the table, so they serve the new one; 'rebuild' reads every statement
+    # again (minutes at a million statements, once).
     _run(
         db,
         """

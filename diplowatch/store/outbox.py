@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from ..models import Alert
-from . import iso, parse_iso
+from .isotime import iso, parse_iso
 
 STATES = ("pending", "sent", "possibly_delivered", "dropped", "failed")
 MAX_ATTEMPTS = 10
@@ -49,7 +49,7 @@ def create_alert(
         " VALUES (?, ?, ?, ?, ?, ?)",
         [kind, text, event_id, statement_id, reply_to, iso(now)],
     )
-    return cursor.lastrowid
+    return int(cursor.lastrowid or 0)
 
 
 def event_alert(db: Database, event_id: int) -> int | None:
@@ -222,3 +222,15 @@ def state_counts(db: Database, *, alert_id: int | None = None) -> dict[str, int]
 def outbox_counts(db: Database) -> dict[str, int]:
     """For /stats: outbox rows per state."""
     return state_counts(db)
+
+
+def last_outbox_id(db: Database) -> int:
+    """The newest outbox row's id, 0 for an empty outbox: rows after it are new."""
+    return next(db.query("SELECT coalesce(max(id), 0) AS n FROM outbox"))["n"]
+
+
+def latest_errors(db: Database, *, limit: int) -> list[dict]:
+    """The newest ``limit`` unsent rows that recorded an error, newest first."""
+    return [dict(row) for row in db.query(
+        "SELECT id, chat_id, state, attempts, last_error AS error FROM outbox "
+        "WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY id DESC LIMIT ?", [limit])]

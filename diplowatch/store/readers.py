@@ -59,6 +59,7 @@ class Readers:
         return fn(db, *args, **kwargs)
 
     def _open(self) -> Database:
+        assert self.path is not None  # run() reads the same connection without a file
         uri = f"{Path(self.path).as_uri()}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")

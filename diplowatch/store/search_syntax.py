@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..models import UserError
 
 MAX_TERMS = 8  # words in one search (each part of a hyphenated word or a phrase counts)
-MAX_PREFIXES = 1  # words ending in *: one costs up to ~45 ms at 1M statements, two 0.1–0.6 s
+MAX_PREFIXES = 1  # words ending in *: each costs far more than a word (see docs/benchmarks.md)
 MIN_PREFIX = 3  # letters before a *
 
 QUOTES = "\"“”„«»"  # phones turn " into curly quotes

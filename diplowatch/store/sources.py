@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from ..models import NoSuchSource, Source, SourceState, UserError, speaks_for
-from . import iso, parse_iso
+from .isotime import iso, parse_iso
 
 CONFIG_COLUMNS = ("kind", "url", "title", "interval", "lang", "official", "settings")
 

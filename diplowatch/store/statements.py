@@ -1,4 +1,5 @@
-"""Statements: dedup on store, revisions of edited ones, full-text search."""
+"""Statements: stored once (dedup.py finds the stored row an item is), revisions of edited
+ones, full-text search."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from ..models import Statement
-from . import iso, parse_iso
+from .dedup import Known
+from .isotime import iso, parse_iso
 from .search_syntax import (  # noqa: F401 (the limits are read from here too)
     MAX_PREFIXES,
     MAX_TERMS,
@@ -22,9 +24,6 @@ from .search_syntax import (  # noqa: F401 (the limits are read from here too)
     fts_query,
 )
 
-# Keys whose identity can drift (a feed that re-publishes with new GUIDs or links): for these,
-# an item matching a stored one by URL or by content is the same statement, not a new one.
-DRIFTING_KEYS = ("guid:", "link:", "hash:")
 SORT_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z
 
 
@@ -48,7 +47,7 @@ class SearchHit:
 def add_statements(db: Database, statements: list[Statement], *, now: datetime) -> StoredBatch:
     """Store what is new, keep a revision of what changed; runs in the caller's transaction."""
     batch = StoredBatch()
-    known = _Known.load(db, statements)
+    known = Known.load(db, statements)
     searchable: list[tuple[int, str, str]] = []
     with db.atomic():
         next_id = _next_id(db)
@@ -74,7 +73,7 @@ def add_statements(db: Database, statements: list[Statement], *, now: datetime) 
 def unstored(db: Database, statements: list[Statement]) -> list[Statement]:
     """Those of ``statements`` that add_statements would store now as new or as a revision
     (it decides again when it runs: this is for preparing work ahead of the write)."""
-    known = _Known.load(db, statements)
+    known = Known.load(db, statements)
     out = []
     for statement in statements:
         existing = known.find(statement)
@@ -86,86 +85,9 @@ def unstored(db: Database, statements: list[Statement]) -> list[Statement]:
 def stored_keys(db: Database, statements: list[Statement]) -> set[str]:
     """The keys of those of ``statements`` that are stored already (found as add_statements
     finds them: by key, and for drifting keys by URL or content), whatever their text now."""
-    known = _Known.load(db, statements)
+    known = Known.load(db, statements)
     return {s.key for s in statements if known.find(s) is not None}
 
-
-@dataclass
-class _Row:
-    id: int
-    content_hash: str
-
-
-class _Known:
-    """The stored rows a batch could match, read with one query per lookup kind (by key; for
-    drifting keys also by URL, newest wins, and by content, oldest wins) instead of up to three
-    queries per item, and kept current while the batch is stored."""
-
-    def __init__(self) -> None:
-        self.rows: dict[int, _Row] = {}
-        self.by_key: dict[tuple[str, str], _Row] = {}
-        self.by_url: dict[tuple[str, str], _Row] = {}
-        self.by_hash: dict[tuple[str, str], list[_Row]] = {}
-
-    @classmethod
-    def load(cls, db: Database, statements: list[Statement]) -> _Known:
-        known = cls()
-        wanted: dict[tuple[str, str], set[str]] = {}
-        for s in statements:
-            wanted.setdefault((s.source, "key"), set()).add(s.key)
-            if s.key.startswith(DRIFTING_KEYS):
-                wanted.setdefault((s.source, "content_hash"), set()).add(s.content_hash)
-                if s.url:
-                    wanted.setdefault((s.source, "url"), set()).add(s.url)
-        for (source, column), values in wanted.items():
-            for row_id, content, value in _rows_where(db, source, column, sorted(values)):
-                known._add(column, (source, value), known._row(row_id, content))
-        return known
-
-    def _row(self, row_id: int, content: str) -> _Row:
-        return self.rows.setdefault(row_id, _Row(row_id, content))
-
-    def _add(self, column: str, key: tuple[str, str], row: _Row) -> None:
-        if column == "key":
-            self.by_key[key] = row
-        elif column == "url":
-            self.by_url[key] = row  # rows come in id order: the newest stays
-        else:
-            self.by_hash.setdefault(key, []).append(row)
-
-    def find(self, s: Statement) -> _Row | None:
-        row = self.by_key.get((s.source, s.key))
-        if row is not None or not s.key.startswith(DRIFTING_KEYS):
-            return row
-        if s.url and (row := self.by_url.get((s.source, s.url))) is not None:
-            return row
-        same = [r for r in self.by_hash.get((s.source, s.content_hash), ())
-                if r.content_hash == s.content_hash]  # a revised row no longer has its old hash
-        return min(same, key=lambda r: r.id, default=None)
-
-    def inserted(self, s: Statement) -> None:
-        row = self._row(s.id, s.content_hash)
-        self._add("key", (s.source, s.key), row)
-        if s.url:
-            self._add("url", (s.source, s.url), row)
-        self._add("content_hash", (s.source, s.content_hash), row)
-
-    def revised(self, row: _Row, s: Statement) -> None:
-        row.content_hash = s.content_hash
-        self._add("content_hash", (s.source, s.content_hash), row)
-
-
-def _rows_where(db: Database, source: str, column: str, values: list[str]) -> list[tuple]:
-    """(id, content_hash, column value) of the source's rows whose ``column`` is in ``values``,
-    in id order. A plain cursor: db.query() would wrap each read in a savepoint."""
-    rows: list[tuple] = []
-    for start in range(0, len(values), 500):
-        chunk = values[start:start + 500]
-        rows += db.execute(
-            f"SELECT id, content_hash, {column} FROM statements WHERE source = ? AND {column} "
-            f"IN ({', '.join('?' * len(chunk))})", [source, *chunk],
-        ).fetchall()
-    return sorted(rows)
 
 def _next_id(db: Database) -> int:
     """The id SQLite would give the next row (max + 1): given explicitly, so that the sort key,
@@ -301,3 +223,9 @@ def _statement(r: dict) -> Statement:
 
 def count_statements(db: Database) -> int:
     return next(db.query("SELECT count(*) AS n FROM statements"))["n"]
+
+
+def ids_after(db: Database, after: int, *, limit: int) -> list[int]:
+    """Up to ``limit`` statement ids greater than ``after``, in order (a batch of the archive)."""
+    return [r["id"] for r in db.query(
+        "SELECT id FROM statements WHERE id > ? ORDER BY id LIMIT ?", [after, limit])]

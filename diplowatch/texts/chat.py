@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from .. import names
+from ..source_health import summarize
 from ..telegram_html import escape, link
 from .alerts import ACT_VERBS
 from .wording import ago, day, fact_date, moment, one_line, uptime
@@ -75,13 +76,12 @@ def help_text(commands: Iterable, *, admin: bool) -> str:
 
 def status(*, statements: int, sources: list, queue: int, now: datetime,
            started_at: datetime | None) -> str:
-    failing = sum(1 for _, st in sources if st.error_count)
-    last = max((st.last_poll_at for _, st in sources if st.last_poll_at), default=None)
+    health = summarize(sources)
     lines = [
         "<b>Status</b>",
         f"Statements archived: {statements}",
-        f"Sources: {len(sources)} ({failing} failing)",
-        f"Last poll: {ago(last, now=now)}",
+        f"Sources: {health.total} ({health.failing} failing, {health.paused} paused)",
+        f"Last poll: {ago(health.last_poll_at, now=now)}",
         f"Alerts waiting to be sent: {queue}",
     ]
     if started_at:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import names
 from ..models import Event, Source, SourceState, Statement
+from ..source_health import health_of
 from ..telegram_html import escape
 from .wording import ago, moment
 
@@ -17,13 +18,14 @@ if TYPE_CHECKING:
 
 
 def source_health(state: SourceState, *, now: datetime) -> str:
-    if state.paused:
+    health = health_of(state)
+    if health == "paused":
         return "paused"
-    if state.error_count:
+    if health == "failing":
         since = (f" — since {_stamp(state.failing_since)} ({ago(state.failing_since, now=now)})"
                  if state.failing_since else "")
         return f"failing ×{state.error_count}: {state.last_error}{since}"
-    if state.last_ok_at is None:
+    if health == "new":
         return "not polled yet"
     return f"ok; note: {state.notice}" if state.notice else "ok"
 
@@ -146,7 +148,7 @@ def _events_line(events: list[Event]) -> str:
                      f"{names.display(e.target)} ({e.confidence:.2f})" for e in events)
 
 
-# ---- source health, to the admins (source_health.py) -------------------------------------
+# ---- source health, to the admins (source_reports.py) -------------------------------------
 
 def _stamp(when: datetime) -> str:
     return moment(when)  # the one date format of chat replies and alerts (wording.py)

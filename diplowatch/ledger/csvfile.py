@@ -1,25 +1,25 @@
-"""The ledger's interchange formats: the recognitions CSV (read and written) and a JSON dump.
+"""The recognitions CSV, read and written: the seed file's format (``data/README`` of the
+shared data), so an export imports back with ``ledger.import_csv``.
 
-The CSV is the seed file's format (``data/README`` of the shared data), so an export imports
-back with ``ledger.import_csv``. ``read_rows`` is the streaming, validating reader behind that
-import: it yields one item per record and never holds the file in memory.
+``read_rows`` is the streaming, validating reader behind that import: it yields one item per
+record and never holds the file in memory. ``export_csv`` writes the counting first reports.
+The JSON dump is in jsondump.py.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
-from .names import ENTITIES, TARGETS, state_codes
-from .store import events as events_store
+from ..names import ENTITIES, TARGETS, state_codes
+from ..store import events as events_store
 
 if TYPE_CHECKING:
-    from .store import Database
+    from ..store import Database
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ CsvRow = tuple[str, str, str, str, str, str, str]
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
-def read_rows(fh: TextIO, *, today: date) -> Iterator[tuple[int, CsvRow | str]]:
+def read_rows(fh: IO[str], *, today: date) -> Iterator[tuple[int, CsvRow | str]]:
     """Yield ``(line, row)`` for each valid record and ``(line, reason)`` for each bad one.
 
     ``line`` is the physical line the record starts on. A broken header, broken quoting or
@@ -170,22 +170,3 @@ def guard_cell(text: str) -> str:
 
 def unguard_cell(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
-
-
-def export_json(db: Database, out: TextIO) -> int:
-    """Write ``{"recognitions": [...], "events": [...]}``: the derived status and the full log
-    (mentions, held and retracted events included). Streams; returns the number of events."""
-    out.write('{"format": "diplowatch-ledger", "version": 1,\n"recognitions": [')
-    _write_items(out, events_store.iter_recognitions(db))
-    out.write('],\n"events": [')
-    count = _write_items(out, ({**r, "official": bool(r["official"])} for r in events_store.iter_events(db)))
-    out.write("]}\n")
-    return count
-
-
-def _write_items(out: TextIO, items: Iterator[events_store.Row]) -> int:
-    count = 0
-    for count, item in enumerate(items, start=1):
-        out.write(("," if count > 1 else "") + "\n" + json.dumps(item, ensure_ascii=False))
-    out.write("\n")
-    return count

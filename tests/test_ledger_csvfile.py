@@ -1,26 +1,28 @@
-"""Export: the CSV round-trips through import_csv; the JSON dump holds statuses and the log."""
+"""ledger/csvfile.py: the exported CSV round-trips through import_csv, spreadsheet formulas
+are guarded."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import UTC, datetime, timedelta
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from diplowatch import export, ledger
+from diplowatch import ledger
+from diplowatch.ledger import csvfile
 from diplowatch.models import Event
 from diplowatch.names import TARGETS
-from diplowatch.store import open_db
+from diplowatch.store import Database, open_db
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "ledger.db")
+def recorded_ledger(path: Path) -> Database:
+    """The seed and four statements' acts (one held), recorded as the monitor would."""
+    db = open_db(path)
     ledger.load_seed(db, now=NOW)
     db.execute("INSERT INTO sources (name, kind, url, interval) VALUES ('news', 'rss', 'https://n.example/', 300)")
     for n, (events, days) in enumerate([
@@ -36,6 +38,12 @@ def db(tmp_path):
         ).lastrowid
         ledger.record(db, events, statement_id=sid, source="news", source_url=f"https://n.example/{n}",
                       official=False, reported_at=at, now=at)
+    return db
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = recorded_ledger(tmp_path / "ledger.db")
     yield db
     db.close()
 
@@ -50,9 +58,9 @@ def statuses(db) -> dict:
 
 def test_csv_round_trip_gives_identical_statuses(db, tmp_path):
     out = io.StringIO()
-    written = export.export_csv(db, out)
+    written = csvfile.export_csv(db, out)
     rows = list(csv.reader(io.StringIO(out.getvalue())))
-    assert tuple(rows[0]) == export.HEADER and len(rows) == written + 1
+    assert tuple(rows[0]) == csvfile.HEADER and len(rows) == written + 1
     assert ["BY", "donetsk-pr", "recognize", (NOW - timedelta(days=3)).date().isoformat(), "day",
             "https://n.example/0", "Belarus recognizes, the evidence spans lines"] in rows
     fresh = open_db(tmp_path / "fresh.db")
@@ -64,7 +72,7 @@ def test_csv_round_trip_gives_identical_statuses(db, tmp_path):
 
 def test_export_is_idempotent_on_reimport(db):
     out = io.StringIO()
-    written = export.export_csv(db, out)
+    written = csvfile.export_csv(db, out)
     result = ledger.import_csv(db, io.StringIO(out.getvalue()), now=NOW, origin="manual")
     assert (result.inserted, result.duplicates) == (0, written)
 
@@ -75,29 +83,8 @@ def test_seed_csv_exports_to_the_same_facts():
     db = open_db(":memory:")
     ledger.import_csv(db, io.StringIO(seed), now=NOW)
     out = io.StringIO()
-    export.export_csv(db, out)
+    csvfile.export_csv(db, out)
     assert sorted(csv.reader(io.StringIO(out.getvalue()))) == sorted(csv.reader(io.StringIO(seed)))
-
-
-def test_json_export_holds_statuses_and_the_whole_log(db):
-    out = io.StringIO()
-    count = export.export_json(db, out)
-    data = json.loads(out.getvalue())
-    assert data["format"] == "diplowatch-ledger" and len(data["events"]) == count
-    assert [(e["actor"], e["act"]) for e in data["events"] if e["held"]] == [("TV", "recognize")]
-    kp = [r for r in data["recognitions"] if (r["actor"], r["target"]) == ("KP", "donetsk-pr")]
-    assert kp[0]["status"] == "recognizes" and kp[0]["since"] == "2022-07-13"
-    assert all(isinstance(e["official"], bool) for e in data["events"])
-
-
-def test_datasette_metadata_is_valid_json_with_the_canned_query():
-    meta = json.loads((resources.files("diplowatch") / "data" / "datasette-metadata.json").read_text())
-    database = meta["databases"]["diplowatch"]
-    query = database["queries"]["who_recognizes"]
-    assert ":target" in query["sql"]
-    assert set(database["tables"]) >= {"events", "recognitions"}
-    columns = database["tables"]["events"]["columns"]
-    assert {"actor", "target", "act", "mention_of", "sort_key", "held"} <= set(columns)
 
 
 @pytest.mark.parametrize("evidence", ['=HYPERLINK("https://evil.example","Kosovo")',
@@ -113,7 +100,7 @@ def test_a_formula_in_a_quote_is_no_formula_in_a_spreadsheet_and_still_round_tri
     ledger.record(db, [Event("GH", "XK", "withdraw", evidence)], statement_id=sid, source="news",
                   source_url="https://n.example/1", official=False, reported_at=at, now=at)
     out = io.StringIO()
-    export.export_csv(db, out, target="XK")
+    csvfile.export_csv(db, out, target="XK")
     [row] = [r for r in csv.reader(io.StringIO(out.getvalue())) if r[0] == "GH"]
     assert row[-1] == "'" + evidence  # a spreadsheet shows it as text
     fresh = open_db(tmp_path / "fresh.db")
