@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from diplowatch.models import Source, SourceError, SourceState
-from diplowatch.sources import budget, fetch_source, with_query
+from diplowatch.sources import budget, fetch_source
 from diplowatch.sources.fetch import Fetcher, make_client
+from diplowatch.sources.poll_channel import with_query
 from tests.fakes.feed_server import FeedServer
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

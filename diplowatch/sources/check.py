@@ -18,7 +18,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from diplowatch.config import HTML_SELECTORS, ConfigError, source_from_dict
 from diplowatch.extract import extract
 from diplowatch.models import Event, Source, SourceError, SourceState, Statement, UserError
-from diplowatch.sources import FetchResult, read_fetched
 from diplowatch.sources.charset import (
     bom_charset,
     choose,
@@ -28,9 +27,10 @@ from diplowatch.sources.charset import (
     meta_charset,
     xml_charset,
 )
-from diplowatch.sources.fetch import Fetcher
+from diplowatch.sources.fetch import Fetcher, FetchResult
 from diplowatch.sources.html import MAX_ITEMS
 from diplowatch.sources.plaintext import parse_html
+from diplowatch.sources.poll import read_fetched
 
 SHOWN_ITEMS = 5
 PREVIEW_CHARS = 200
