@@ -32,7 +32,7 @@ from .handlers.console import CONSOLE_CHAT_ID, run_console
 from .handlers.core import MAX_IN_FLIGHT, Deps
 from .handlers.telegram import bot_commands
 from .scheduler import Monitor
-from .sources import close_parse_pool
+from .sources import POOL_PARSER, ParseRunner, close_parse_pool
 from .sources.fetch import Fetcher, make_client
 from .store import Database, chats, check_writable, open_db, storage_fault
 from .store.readers import Readers
@@ -129,14 +129,14 @@ def _database_error(settings: Settings, exc: sqlite3.Error) -> ConfigError:
 
 
 @contextlib.asynccontextmanager
-async def open_runtime(settings: Settings, *, inline_parse: bool = False) -> AsyncIterator[Runtime]:
+async def open_runtime(settings: Settings, *, parser: ParseRunner = POOL_PARSER) -> AsyncIterator[Runtime]:
     """Open the store, sync the sources file into it, and build the monitor."""
     sources = load_sources(settings.sources_path)
     db = open_store(settings, writable=True)
     sync_sources(db, sources, now=utcnow())
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private)
-    monitor = Monitor(db, fetcher, inline_parse=inline_parse, policy=settings.alert_policy,
+    monitor = Monitor(db, fetcher, parser=parser, policy=settings.alert_policy,
                       admins=settings.admin_ids, source_alert_after=settings.source_alert_after)
     readers = Readers(db, name="command")
     try:

@@ -30,6 +30,7 @@ from .clock import utcnow
 from .models import AlertPolicy, Source, SourceError, SourceState, Statement
 from .progress import RoundProgress
 from .sources import fetch_source
+from .sources.budget import POOL_PARSER, ParseRunner
 from .sources.fetch import Fetcher
 from .store import Database, transaction
 from .store import sources as source_store
@@ -102,14 +103,14 @@ class Monitor:
     """Polls sources into the store. Knows nothing about Telegram."""
 
     def __init__(self, db: Database, fetcher: Fetcher, *, clock: Callable[[], datetime] = utcnow,
-                 inline_parse: bool = False, readers: Readers | None = None,
+                 parser: ParseRunner = POOL_PARSER, readers: Readers | None = None,
                  policy: AlertPolicy | None = None, admins: frozenset[int] = frozenset(),
                  source_alert_after: int = 24 * 3600) -> None:
         self.db, self.fetcher, self.clock = db, fetcher, clock
         # a source failing this long is reported to the admins once (source_health.py)
         self.admins, self.source_alert_after = admins, source_alert_after
         self.policy = policy or AlertPolicy()
-        self.inline_parse = inline_parse
+        self.parser = parser  # runs the source parsers (sources/budget.py)
         # extraction and keyword matching of a polled batch, before its write (pipeline.prepare)
         self.readers = readers or Readers(db, workers=1, name="prepare")
         self._limit = asyncio.Semaphore(MAX_CONCURRENT_POLLS)
@@ -179,7 +180,7 @@ class Monitor:
         now = self.clock()
         try:
             fetched = await fetch_source(self.fetcher, source, state, now=now,
-                                         inline_parse=self.inline_parse, stored=self._stored)
+                                         parser=self.parser, stored=self._stored)
         except SourceError as exc:
             return self._failed(source, state, str(exc), getattr(exc, "retry_after", None))
         except Exception as exc:  # a bug must not stop the other sources

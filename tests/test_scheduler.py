@@ -24,6 +24,7 @@ from diplowatch.models import Source
 from diplowatch.progress import RoundProgress
 from diplowatch.scheduler import Monitor, PollLag, PollOutcome, backoff_seconds
 from diplowatch.sources import close_parse_pool, make_client
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import open_db
 from diplowatch.store import sources as source_store
@@ -53,7 +54,7 @@ async def world(tmp_path, feed_server):
     db = open_db(tmp_path / "t.db")
     sync_sources(db, parse_sources(toml, origin="t"), now=T0)
     client, clock = make_client(connect_timeout=2, read_timeout=2), Clock(T0)
-    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
+    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, parser=InlineParser())
     yield monitor, feed_server, clock
     await client.aclose()
     close_parse_pool()
@@ -133,7 +134,7 @@ async def test_a_cycle_commits_in_groups_and_a_failed_store_loses_only_its_sourc
         f'[[sources]]\nname = "{n}"\nkind = "rss"\nurl = "{feed_server.url(f"/{n}.xml")}"\n'
         for n in names), origin="t"), now=T0)
     client = make_client(connect_timeout=2, read_timeout=2)
-    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), inline_parse=True)
+    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), parser=InlineParser())
     real = scheduler_module.pipeline.ingest_batch
 
     def ingest_then_fail_for_s3(db, statements, *, now, **options):
@@ -163,7 +164,7 @@ async def test_restart_resumes_validators_and_schedule(world, tmp_path):
     # a new process: new connection, new client, same file
     db2 = open_db(tmp_path / "t.db")
     client = make_client()
-    again = Monitor(db2, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
+    again = Monitor(db2, Fetcher(client, allow_private=True), clock=clock, parser=InlineParser())
     assert (await again.poll("a")).status == "skipped"  # next_poll_at survived
     clock.advance(minutes=5)
     assert (await again.poll("a")).status == "not_modified"  # ETag survived

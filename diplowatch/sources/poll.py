@@ -7,11 +7,12 @@ poll_listing.py) do the I/O around them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from diplowatch.models import Source, SourceError, SourceState
 from diplowatch.sources import rss
-from diplowatch.sources.budget import parse_in_budget
+from diplowatch.sources.budget import POOL_PARSER, ParseRunner
 from diplowatch.sources.fetch import Fetcher, FetchResult
 from diplowatch.sources.fetched import Fetched, StoredKeys, ttl
 from diplowatch.sources.poll_channel import poll_telegram
@@ -24,18 +25,19 @@ async def fetch_source(
     state: SourceState,
     *,
     now: datetime,
-    inline_parse: bool = False,
+    parser: ParseRunner = POOL_PARSER,
     stored: StoredKeys | None = None,
     pages_budget: float = PAGES_BUDGET,
 ) -> Fetched:
     """Poll ``source`` once. Raises SourceError (or FetchError) with the reason on failure.
 
     For a fetch_pages listing, ``stored`` leaves out the items already stored (their pages are
-    not fetched again), and ``pages_budget`` bounds the time spent on the others' pages."""
+    not fetched again), and ``pages_budget`` bounds the time spent on the others' pages.
+    ``parser`` runs the parsers (the worker pool unless told otherwise)."""
     if source.kind not in _POLLS:
         raise SourceError(f"unknown source kind {source.kind!r}")
     first = await fetcher.get(source.url, etag=state.etag, last_modified=state.last_modified)
-    return await read_fetched(fetcher, source, state, first, now=now, inline_parse=inline_parse,
+    return await read_fetched(fetcher, source, state, first, now=now, parser=parser,
                               stored=stored, pages_budget=pages_budget)
 
 
@@ -46,7 +48,7 @@ async def read_fetched(
     first: FetchResult,
     *,
     now: datetime,
-    inline_parse: bool = False,
+    parser: ParseRunner = POOL_PARSER,
     stored: StoredKeys | None = None,
     pages_budget: float = PAGES_BUDGET,
 ) -> Fetched:
@@ -66,16 +68,16 @@ async def read_fetched(
         raise SourceError(f"unknown source kind {source.kind!r}")
     if source.kind == "html":
         poll = functools.partial(poll, stored=stored, budget=pages_budget)
-    fetched = await poll(fetcher, source, state, first, inline_parse)
+    fetched = await poll(fetcher, source, state, first, parser)
     for statement in fetched.statements:
         statement.fetched_at = now
     return fetched
 
 
 async def _poll_rss(
-    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool
+    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, parser: ParseRunner
 ) -> Fetched:
-    feed = await parse_in_budget(
+    feed = await parser.parse(
         rss.parse,
         first.body,
         source=source.name,
@@ -83,7 +85,6 @@ async def _poll_rss(
         lang=source.lang,
         content_type=first.content_type,
         date_order=source.date_order,
-        inline=inline,
     )
     return Fetched(
         not_modified=False,
@@ -98,4 +99,6 @@ async def _poll_rss(
     )
 
 
-_POLLS = {"rss": _poll_rss, "telegram": poll_telegram, "html": poll_html}
+_POLLS: dict[str, Callable[..., Awaitable[Fetched]]] = {
+    "rss": _poll_rss, "telegram": poll_telegram, "html": poll_html,
+}

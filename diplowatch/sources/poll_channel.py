@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from diplowatch.models import Source, SourceState, Statement
 from diplowatch.sources import telegram
-from diplowatch.sources.budget import parse_in_budget
+from diplowatch.sources.budget import ParseRunner
 from diplowatch.sources.fetch import Fetcher, FetchResult
 from diplowatch.sources.fetched import Fetched, ttl
 
@@ -22,14 +22,14 @@ MAX_CHANNEL_PAGES = 20
 
 
 async def poll_telegram(
-    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool
+    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, parser: ParseRunner
 ) -> Fetched:
-    pages = [await _parse_channel(first, source, inline)]
+    pages = [await _parse_channel(first, source, parser)]
     last_id = _last_seen_id(state.last_seen_key, pages[0].channel)
     while (
         last_id is not None and len(pages) < MAX_CHANNEL_PAGES and _needs_older(pages[-1], last_id)
     ):
-        older = await _older_page(fetcher, source, pages[-1], inline)
+        older = await _older_page(fetcher, source, pages[-1], parser)
         if older is None:
             break
         pages.append(older)
@@ -49,16 +49,15 @@ async def poll_telegram(
 
 
 async def _parse_channel(
-    result: FetchResult, source: Source, inline: bool
+    result: FetchResult, source: Source, parser: ParseRunner
 ) -> telegram.ParsedChannel:
-    return await parse_in_budget(
+    return await parser.parse(
         telegram.parse,
         result.body,
         source=source.name,
         base_url=result.url,
         lang=source.lang,
         content_type=result.content_type,
-        inline=inline,
     )
 
 
@@ -75,12 +74,12 @@ def _needs_older(page: telegram.ParsedChannel, last_id: int) -> bool:
 
 
 async def _older_page(
-    fetcher: Fetcher, source: Source, page: telegram.ParsedChannel, inline: bool
+    fetcher: Fetcher, source: Source, page: telegram.ParsedChannel, parser: ParseRunner
 ) -> telegram.ParsedChannel | None:
     if page.before is None:
         return None
     result = await fetcher.get(with_query(source.url, before=str(page.before)))
-    older = await _parse_channel(result, source, inline)
+    older = await _parse_channel(result, source, parser)
     if not older.post_ids or older.post_ids[0] >= page.post_ids[0]:
         return None  # no progress: stop rather than loop
     return older

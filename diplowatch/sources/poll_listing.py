@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from diplowatch.models import Source, SourceError, SourceState, Statement
 from diplowatch.sources import html
-from diplowatch.sources.budget import PARSE_TIMEOUT, parse_in_budget
+from diplowatch.sources.budget import PARSE_TIMEOUT, ParseRunner
 from diplowatch.sources.fetch import Fetcher, FetchResult
 from diplowatch.sources.fetched import Fetched, StoredKeys, ttl
 
@@ -27,10 +27,10 @@ PAGES_BUDGET = 20.0
 
 
 async def poll_html(
-    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, inline: bool,
+    fetcher: Fetcher, source: Source, state: SourceState, first: FetchResult, parser: ParseRunner,
     *, stored: StoredKeys | None = None, budget: float = PAGES_BUDGET,
 ) -> Fetched:
-    listing = await parse_in_budget(
+    listing = await parser.parse(
         html.read_listing,
         first.body,
         source=source.name,
@@ -39,14 +39,13 @@ async def poll_html(
         lang=source.lang,
         content_type=first.content_type,
         date_order=source.date_order,
-        inline=inline,
     )
     statements = listing.statements
     if source.fetch_pages:
         if stored is not None and statements:
             known = await stored(statements)
             statements = [st for st in statements if st.key not in known]
-        statements = await _with_articles(fetcher, statements, source, inline, budget)
+        statements = await _with_articles(fetcher, statements, source, parser, budget)
     return Fetched(
         not_modified=False,
         statements=statements,
@@ -59,14 +58,15 @@ async def poll_html(
 
 
 async def _with_articles(
-    fetcher: Fetcher, statements: list[Statement], source: Source, inline: bool, budget: float
+    fetcher: Fetcher, statements: list[Statement], source: Source, parser: ParseRunner,
+    budget: float,
 ) -> list[Statement]:
     """The first MAX_ARTICLES statements with their page's text, and its date when the
     listing gave none, as far as ``budget`` seconds allow."""
     head, rest = statements[:MAX_ARTICLES], statements[MAX_ARTICLES:]
     deadline = asyncio.get_running_loop().time() + budget
     pages = await asyncio.gather(
-        *(_article(fetcher, st.url, source, inline, deadline) for st in head)
+        *(_article(fetcher, st.url, source, parser, deadline) for st in head)
     )
     if (late := sum(page is _LATE for page in pages)):
         log.warning("pages budget spent source=%s budget=%gs pages_left=%d (their titles kept)",
@@ -87,7 +87,7 @@ def _with_article(statement: Statement, page: html.Article | object | None) -> S
 
 
 async def _article(
-    fetcher: Fetcher, url: str | None, source: Source, inline: bool, deadline: float
+    fetcher: Fetcher, url: str | None, source: Source, parser: ParseRunner, deadline: float
 ) -> html.Article | object | None:
     """A linked page's text and date; None or _LATE (past ``deadline``, on the loop's clock)
     leave the listing's title as the text. A parse cut by the deadline ends its worker."""
@@ -97,12 +97,11 @@ async def _article(
     try:
         async with asyncio.timeout_at(deadline):
             result = await fetcher.get(url)
-            return await parse_in_budget(
+            return await parser.parse(
                 html.parse_article_page,
                 result.body,
                 content_type=result.content_type,
                 date_order=source.date_order,
-                inline=inline,
                 timeout=max(0.1, min(PARSE_TIMEOUT, deadline - loop.time())),
             )
     except TimeoutError:
