@@ -212,14 +212,15 @@ def parse_interval(value: object) -> int:
     return seconds
 
 
-def demo_sources_text() -> str:
-    return resources.files("diplowatch.data").joinpath("demo_sources.toml").read_text("utf-8")
+def default_sources_text() -> str:
+    """The bundled default sources (data/default_sources.toml), as TOML text."""
+    return resources.files("diplowatch.data").joinpath("default_sources.toml").read_text("utf-8")
 
 
 def load_sources(path: Path | None) -> list[Source]:
     """Read a sources file (None → the bundled default sources)."""
     if path is None:
-        return parse_sources(demo_sources_text(), origin="the bundled default sources")
+        return parse_sources(default_sources_text(), origin="the bundled default sources")
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
