@@ -19,14 +19,14 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from apscheduler.events import EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from . import pipeline, source_health, texts
-from .clock import utcnow
+from .clock import Clock, utcnow
 from .models import AlertPolicy, Source, SourceError, SourceState, Statement
 from .progress import RoundProgress
 from .sources import fetch_source
@@ -102,7 +102,7 @@ class ClockWatch:
 class Monitor:
     """Polls sources into the store. Knows nothing about Telegram."""
 
-    def __init__(self, db: Database, fetcher: Fetcher, *, clock: Callable[[], datetime] = utcnow,
+    def __init__(self, db: Database, fetcher: Fetcher, *, clock: Clock = utcnow,
                  parser: ParseRunner = POOL_PARSER, readers: Readers | None = None,
                  policy: AlertPolicy | None = None, admins: frozenset[int] = frozenset(),
                  source_alert_after: int = 24 * 3600) -> None:
@@ -296,7 +296,7 @@ class Monitor:
             await asyncio.sleep(every)  # the event loop's clock is monotonic
             if moved := watch.jumped():
                 log.warning("system clock jumped by %+.0fs; rescheduling jobs", moved)
-                _pull_in_jobs(scheduler, now=datetime.now(UTC))
+                _pull_in_jobs(scheduler, now=self.clock())
 
 
 def _pull_in_jobs(scheduler: AsyncIOScheduler, *, now: datetime) -> None:

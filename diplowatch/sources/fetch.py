@@ -13,13 +13,14 @@ import ipaddress
 import logging
 import re
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 
 import httpx
 
+from diplowatch.clock import Clock, utcnow
 from diplowatch.models import SourceError
 from diplowatch.sources.addresses import (
     AddressRefused,
@@ -109,7 +110,7 @@ class Fetcher:
         per_host: int = 2,
         total_timeout: float = 60.0,
         resolver: Resolver = resolve,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utcnow,
     ) -> None:
         self.client = client
         self.allow_private = allow_private
