@@ -290,7 +290,6 @@ class Fetcher:
         return max(0, min(seconds, MAX_RETRY_AFTER))
 
 
-@functools.lru_cache(maxsize=4096)
 async def _raw(response: httpx.Response) -> AsyncIterator[bytes]:
     """The undecoded body; a response built with its content already read (a test's mock
     transport answering twice) gives that content."""
@@ -335,6 +334,7 @@ class _Decoder:
             raise FetchError(f"the {self.coding} body is corrupt ({exc})") from None
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_url(url: str) -> httpx.URL:
     """The same source URLs come round every poll; httpx parses them in Python (~50 µs)."""
     return httpx.URL(url)
