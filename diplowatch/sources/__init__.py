@@ -8,7 +8,8 @@ from diplowatch.sources.budget import (
     close_parse_pool,
     parse_in_budget,
 )
-from diplowatch.sources.fetch import Fetcher, FetchError, FetchResult, make_client
+from diplowatch.sources.fetch import Fetcher, FetchResult, make_client
+from diplowatch.sources.fetch_errors import FetchError
 from diplowatch.sources.fetched import Fetched
 from diplowatch.sources.poll import fetch_source, read_fetched
 
