@@ -18,11 +18,10 @@ from apscheduler.events import (
 )
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from diplowatch import scheduler as scheduler_module
 from diplowatch.config import parse_sources
-from diplowatch.models import Source
 from diplowatch.progress import RoundProgress
-from diplowatch.scheduler import Monitor, PollLag, PollOutcome, backoff_seconds
+from diplowatch.scheduler import Monitor, PollLag, PollOutcome
+from diplowatch.scheduler import monitor as scheduler_module
 from diplowatch.sources import close_parse_pool, make_client
 from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher
@@ -184,13 +183,6 @@ async def test_schedule_one_job_per_source(world):
     job = jobs["poll:a"]
     assert job.max_instances == 1 and job.coalesce and job.misfire_grace_time == 300
     assert job.trigger.interval == timedelta(minutes=5) and job.trigger.jitter == 30
-
-
-@pytest.mark.parametrize(("errors", "retry_after", "expected"), [
-    (0, None, 300), (1, None, 600), (3, None, 2400), (20, None, 6 * 3600), (0, 7200, 7200)])
-def test_backoff(errors, retry_after, expected):
-    source = Source(name="s", kind="rss", url="https://e.example", interval=300)
-    assert backoff_seconds(source, errors, retry_after=retry_after) == expected
 
 
 # ---- scheduling lag ------------------------------------------------------------------------
