@@ -84,13 +84,13 @@ def child(db: str, sources: str, cycles: int, inline: bool) -> None:
     from diplowatch.config import load_settings
     from diplowatch.runtime import open_runtime
     from diplowatch.sources import rss
-    from diplowatch.sources.budget import parse_in_budget
+    from diplowatch.sources.budget import POOL_PARSER, InlineParser, parse_in_budget
 
     settings = load_settings({"DIPLOWATCH_DB": db, "DIPLOWATCH_SOURCES": sources,
                               "DIPLOWATCH_ALLOW_PRIVATE_NETWORKS": "1", "DIPLOWATCH_LOG_LEVEL": "ERROR"})
 
     async def main() -> dict:
-        async with open_runtime(settings, inline_parse=inline) as rt:
+        async with open_runtime(settings, parser=InlineParser() if inline else POOL_PARSER) as rt:
             if not inline:  # a running monitor's workers are up: start them outside the cycle
                 await parse_in_budget(rss.parse, feed(0), source="warm-up")
             for _ in range(cycles):

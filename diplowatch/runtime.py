@@ -29,7 +29,7 @@ from .delivery import Sender, SendPolicy, console_send
 from .handlers.console import CONSOLE_CHAT_ID, run_console
 from .handlers.core import Deps
 from .scheduler import Monitor
-from .sources import close_parse_pool
+from .sources import POOL_PARSER, ParseRunner, close_parse_pool
 from .sources.fetch import Fetcher, make_client
 from .store import Database, chats
 from .store.readers import Readers
@@ -49,7 +49,7 @@ class Runtime:
 
 
 @contextlib.asynccontextmanager
-async def open_runtime(settings: Settings, *, inline_parse: bool = False,
+async def open_runtime(settings: Settings, *, parser: ParseRunner = POOL_PARSER,
                        clock: Clock = utcnow) -> AsyncIterator[Runtime]:
     """Open the store, sync the sources file into it, and build the monitor."""
     sources = load_sources(settings.sources_path)
@@ -57,7 +57,7 @@ async def open_runtime(settings: Settings, *, inline_parse: bool = False,
     sync_sources(db, sources, now=clock())
     client = make_client()
     fetcher = Fetcher(client, allow_private=settings.allow_private, clock=clock)
-    monitor = Monitor(db, fetcher, clock=clock, inline_parse=inline_parse,
+    monitor = Monitor(db, fetcher, clock=clock, parser=parser,
                       policy=settings.alert_policy, admins=settings.admin_ids,
                       source_alert_after=settings.source_alert_after)
     readers = Readers(db, name="command")

@@ -22,6 +22,7 @@ from diplowatch.handlers.core import Deps
 from diplowatch.models import Event, Statement
 from diplowatch.pipeline import ingest
 from diplowatch.scheduler import Monitor
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher, make_client
 from diplowatch.store import open_db, outbox
 from diplowatch.store import statements as statement_store
@@ -288,7 +289,7 @@ url = "http://127.0.0.1:{closed_port()}/rss"
 """, origin="t"), now=NOW)
     async with make_client(connect_timeout=2.0, read_timeout=2.0) as client:
         monitor = Monitor(deps.db, Fetcher(client, allow_private=True), clock=lambda: NOW,
-                          inline_parse=True)
+                          parser=InlineParser())
         try:
             outcome = await monitor.poll("gone", force=True)
         finally:

@@ -22,6 +22,7 @@ from diplowatch.config import parse_sources
 from diplowatch.delivery import Sender, SendPolicy
 from diplowatch.scheduler import MAX_BACKOFF, ClockWatch, Monitor
 from diplowatch.sources import close_parse_pool, make_client
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import chats, open_db, outbox
 from diplowatch.store import sources as source_store
@@ -48,7 +49,7 @@ async def world(tmp_path, feed_server):
     db = open_db(tmp_path / "t.db")
     sync_sources(db, parse_sources(toml, origin="t"), now=T0)
     client, clock = make_client(connect_timeout=2, read_timeout=2), Clock(T0)
-    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
+    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, parser=InlineParser())
     first = {o.source: o.status for o in await monitor.poll_all(force=False)}
     assert first == {"ok": "new", "busy": "error"}
     yield monitor, feed_server, clock

@@ -29,6 +29,7 @@ from diplowatch.handlers.console import CONSOLE_CHAT_ID, run_console
 from diplowatch.handlers.core import Deps
 from diplowatch.scheduler import Monitor
 from diplowatch.sources import close_parse_pool, make_client
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import chats, open_db, outbox
 from diplowatch.store import sources as source_store
@@ -124,7 +125,7 @@ async def watched(tmp_path, feed_server):
     chats.upsert_chat(db, 7, type="private", title="", now=T0)
     chats.add_subscription(db, 7, "source", "a", now=T0)
     client, clock = make_client(connect_timeout=2, read_timeout=2), Clock(T0)
-    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
+    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, parser=InlineParser())
     assert (await monitor.poll("a")).new == 1
     yield monitor, feed_server, clock
     await client.aclose()

@@ -17,6 +17,7 @@ import pytest
 from diplowatch.models import Source, SourceState
 from diplowatch.sources import fetch_source
 from diplowatch.sources.addresses import is_public_address, resolve
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher, FetchError, make_client
 from tests.fakes.feed_server import FeedServer
 
@@ -224,7 +225,7 @@ async def test_links_found_in_a_page_are_checked_like_sources() -> None:
     async with httpx.AsyncClient(transport=httpx.MockTransport(recorder)) as http:
         fetcher = Fetcher(http, resolver=resolver_for({"press.example": [PUBLIC]}))
         fetched = await fetch_source(fetcher, source, SourceState("mfa"), now=NOW,
-                                     inline_parse=True)
+                                     parser=InlineParser())
     assert recorder.hosts == ["press.example"]
     assert [s.title for s in fetched.statements] == ["Statement"]
 

@@ -15,6 +15,7 @@ from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.models import Source
 from diplowatch.scheduler import Monitor
 from diplowatch.sources import close_parse_pool, make_client
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import open_db
 from diplowatch.store import sources as source_store
@@ -38,7 +39,7 @@ class World:
         """(Re)start: a new database connection and monitor, as after a restart."""
         self.db = open_db(self.path)
         self.monitor = Monitor(self.db, Fetcher(self.client, allow_private=True), clock=self.clock,
-                               inline_parse=True, admins=self.admins,
+                               parser=InlineParser(), admins=self.admins,
                                source_alert_after=24 * 3600)
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ from diplowatch import texts
 from diplowatch.models import Source
 from diplowatch.scheduler import Monitor
 from diplowatch.sources import close_parse_pool, html, make_client, rss
+from diplowatch.sources.budget import InlineParser, PoolParser
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import open_db
 from diplowatch.store import sources as source_store
@@ -46,7 +47,7 @@ SELECTORS = {"item": "article", "link": "a", "title": "h3"}
 async def monitor(tmp_path, feed_server: FeedServer) -> AsyncIterator[Monitor]:
     db = open_db(tmp_path / "t.db")
     client = make_client(connect_timeout=2, read_timeout=5)
-    yield Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), inline_parse=True)
+    yield Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), parser=InlineParser())
     await client.aclose()
     close_parse_pool()
     db.close()
@@ -145,7 +146,7 @@ def big_feed(count: int) -> bytes:
 async def test_ten_thousand_items_are_read_up_to_the_cap_and_the_cap_is_recorded(
     monitor, feed_server, kind, body, settings, kept, what
 ) -> None:
-    monitor.inline_parse = False  # the production path: the worker process and its budget
+    monitor.parser = PoolParser()  # the production path: the worker process and its budget
     outcome, state = await poll(monitor, feed_server, kind, body, content_type=HTML, **settings)
     assert (outcome.status, outcome.new) == ("new", kept)
     total = body.count(b"</item>") or body.count(b"</article>")

@@ -40,7 +40,11 @@ def parse_pool() -> Iterator[None]:
 
 
 async def test_inline_runs_in_this_process() -> None:
-    assert await budget.parse_in_budget(pid_of_worker, inline=True) == os.getpid()
+    assert await budget.InlineParser().parse(pid_of_worker) == os.getpid()
+
+
+async def test_the_pool_parser_runs_in_a_worker() -> None:
+    assert await budget.POOL_PARSER.parse(pid_of_worker) != os.getpid()
 
 
 async def test_worker_runs_elsewhere_and_returns_dataclasses() -> None:

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from diplowatch.config import parse_sources
 from diplowatch.models import Source
 from diplowatch.sources import close_parse_pool, make_client
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.check import check_source
 from diplowatch.sources.fetch import Fetcher
 from tests.fakes.feed_server import FeedServer
@@ -99,7 +100,7 @@ async def test_kcna_reads_a_page_of_its_routes_shape(feed_server: FeedServer, fe
         feed_server.set_content(path, b"<html><body><p>KCNA text.</p></body></html>",
                                 content_type="text/html")
     kcna = replace(SOURCES["kcna"], url=feed_server.url("/en/article/list/x"))
-    check = await check_source(fetcher, kcna, inline_parse=True, now=NOW)
+    check = await check_source(fetcher, kcna, parser=InlineParser(), now=NOW)
     assert check.reason == ""
     assert [(i.statement.title, i.statement.published_at.date().isoformat()) for i in check.items] \
         == [("Kim Jong Un Sends Message of Greetings", "2026-11-25"),
@@ -116,7 +117,7 @@ async def test_serbia_mfa_takes_titles_from_the_teaser_and_dates_from_the_articl
                             content_type="text/html")
     serbia: Source = replace(SOURCES["serbia-mfa"],
                              url=feed_server.url("/en/press-service/statements"))
-    check = await check_source(fetcher, serbia, inline_parse=True, now=NOW)
+    check = await check_source(fetcher, serbia, parser=InlineParser(), now=NOW)
     (item,) = check.items
     assert item.statement.title == "Statement on the so-called recognition of Kosovo"
     assert item.statement.url == feed_server.url("/en/press-service/statements/1")

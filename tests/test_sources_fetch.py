@@ -355,3 +355,12 @@ async def test_fault_for_a_number_of_requests(feed_server: FeedServer, fetcher: 
     with pytest.raises(FetchError):
         await fetcher.get(feed_server.url("/feed.xml"))
     assert (await fetcher.get(feed_server.url("/feed.xml"))).status == 200
+
+
+def test_source_urls_are_parsed_once() -> None:
+    """The URL cache is on _parse_url (it had slid onto the body reader, keeping up to 4,096
+    responses alive and parsing every URL afresh)."""
+    from diplowatch.sources import body, fetch
+
+    assert fetch._parse_url("https://a.example/f") is fetch._parse_url("https://a.example/f")
+    assert not hasattr(body._raw, "cache_info")

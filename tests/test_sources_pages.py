@@ -14,6 +14,7 @@ from diplowatch.config import parse_sources
 from diplowatch.models import Source, SourceState
 from diplowatch.scheduler import Monitor
 from diplowatch.sources import budget, fetch_source
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher, make_client
 from diplowatch.store import open_db
 from diplowatch.store.sources import sync_sources
@@ -90,7 +91,7 @@ async def monitor(tmp_path, feed_server: FeedServer) -> AsyncIterator[Monitor]:
     sync_sources(db, parse_sources(toml, origin="t"), now=NOW)
     async with make_client(connect_timeout=2, read_timeout=2) as client:
         yield Monitor(db, Fetcher(client, allow_private=True), clock=Clock(NOW),
-                      inline_parse=True)
+                      parser=InlineParser())
     db.close()
 
 

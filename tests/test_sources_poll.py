@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from diplowatch.models import Source, SourceError, SourceState
-from diplowatch.sources import budget, fetch_source, with_query
+from diplowatch.sources import budget, fetch_source
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher, make_client
+from diplowatch.sources.poll_channel import with_query
 from tests.fakes.feed_server import FeedServer
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -33,7 +35,7 @@ def rss_source(server: FeedServer, path: str = "/feed.xml", **kwargs: object) ->
     return Source(name="mid", kind="rss", url=server.url(path), lang="ru", **kwargs)  # type: ignore[arg-type]
 
 
-async def poll(fetcher: Fetcher, source: Source, state: SourceState | None = None, **kw: bool):
+async def poll(fetcher: Fetcher, source: Source, state: SourceState | None = None, **kw: object):
     return await fetch_source(
         fetcher, source, state or SourceState(name=source.name), now=NOW, **kw
     )
@@ -42,7 +44,7 @@ async def poll(fetcher: Fetcher, source: Source, state: SourceState | None = Non
 async def test_rss_poll_then_not_modified(feed_server: FeedServer, fetcher: Fetcher) -> None:
     feed_server.set_file("/feed.xml", DATA / "feeds" / "rss20_mid_ru.xml")
     source = rss_source(feed_server)
-    first = await poll(fetcher, source, inline_parse=True)
+    first = await poll(fetcher, source, parser=InlineParser())
     assert not first.not_modified
     assert len(first.statements) == 4
     assert all(
@@ -50,7 +52,7 @@ async def test_rss_poll_then_not_modified(feed_server: FeedServer, fetcher: Fetc
     )
     assert first.title == "МИД: Новости"
     state = SourceState(name="mid", etag=first.etag, last_modified=first.last_modified)
-    second = await poll(fetcher, source, state, inline_parse=True)
+    second = await poll(fetcher, source, state, parser=InlineParser())
     assert second.not_modified and second.statements == []
     assert (second.etag, second.last_modified) == (first.etag, first.last_modified)
     assert feed_server.conditional["/feed.xml"] == 1
@@ -70,13 +72,13 @@ async def test_ttl_from_max_age_and_rss_ttl(
 ) -> None:
     headers = {"Cache-Control": cache_control} if cache_control else {}
     feed_server.set_file("/feed.xml", DATA / "feeds" / "rss20_mid_ru.xml", headers=headers)
-    fetched = await poll(fetcher, rss_source(feed_server, interval=interval), inline_parse=True)
+    fetched = await poll(fetcher, rss_source(feed_server, interval=interval), parser=InlineParser())
     assert fetched.ttl_seconds == ttl
 
 
 async def test_ttl_unknown(feed_server: FeedServer, fetcher: Fetcher) -> None:
     feed_server.set_file("/feed.xml", DATA / "feeds" / "rss10_mzs_uk.xml")
-    assert (await poll(fetcher, rss_source(feed_server), inline_parse=True)).ttl_seconds is None
+    assert (await poll(fetcher, rss_source(feed_server), parser=InlineParser())).ttl_seconds is None
 
 
 @pytest.mark.parametrize(
@@ -150,7 +152,7 @@ async def test_first_telegram_poll_reads_one_page(
 ) -> None:
     posts = {i: f"Сообщение {i}" for i in range(1, 51)}
     feed_server.set_channel("/s/chan", "chan", posts)
-    fetched = await poll(fetcher, channel_source(feed_server), inline_parse=True)
+    fetched = await poll(fetcher, channel_source(feed_server), parser=InlineParser())
     assert [st.key for st in fetched.statements] == [f"post:chan/{i}" for i in range(31, 51)]
     assert fetched.last_seen_key == "chan/50"
     assert feed_server.requests["/s/chan"] == 1
@@ -162,7 +164,7 @@ async def test_burst_of_45_posts_is_paged_back_without_loss(
     posts = {i: f"Сообщение {i}" for i in range(1, 21)}
     feed_server.set_channel("/s/chan", "chan", posts)
     source = channel_source(feed_server)
-    first = await poll(fetcher, source, inline_parse=True)
+    first = await poll(fetcher, source, parser=InlineParser())
     assert first.last_seen_key == "chan/20"
     posts.update({i: f"Срочное сообщение {i}" for i in range(21, 66)})
     feed_server.reset_counters()
@@ -170,7 +172,7 @@ async def test_burst_of_45_posts_is_paged_back_without_loss(
         fetcher,
         source,
         SourceState(name="chan", last_seen_key=first.last_seen_key),
-        inline_parse=True,
+        parser=InlineParser(),
     )
     ids = [int(st.key.rpartition("/")[2]) for st in second.statements]
     assert set(range(21, 66)) <= set(ids)
@@ -184,7 +186,7 @@ async def test_paging_keeps_the_existing_query(feed_server: FeedServer, fetcher:
     feed_server.set_channel("/s/chan", "chan", posts)
     source = channel_source(feed_server, "/s/chan?embed=1")
     await poll(
-        fetcher, source, SourceState(name="chan", last_seen_key="chan/30"), inline_parse=True
+        fetcher, source, SourceState(name="chan", last_seen_key="chan/30"), parser=InlineParser()
     )
     assert [hit.query for hit in feed_server.hits] == ["embed=1", "embed=1&before=41"]
 
@@ -195,7 +197,7 @@ async def test_paging_stops_at_the_page_cap(feed_server: FeedServer, fetcher: Fe
         fetcher,
         channel_source(feed_server),
         SourceState(name="chan", last_seen_key="chan/2"),
-        inline_parse=True,
+        parser=InlineParser(),
     )
     assert feed_server.requests["/s/chan"] == 20
     assert len(fetched.statements) == 100
@@ -207,7 +209,7 @@ async def test_last_seen_of_another_channel_is_a_first_poll(
 ) -> None:
     feed_server.set_channel("/s/chan", "chan", {i: f"p{i}" for i in range(1, 61)})
     state = SourceState(name="chan", last_seen_key="renamed/3")
-    await poll(fetcher, channel_source(feed_server), state, inline_parse=True)
+    await poll(fetcher, channel_source(feed_server), state, parser=InlineParser())
     assert feed_server.requests["/s/chan"] == 1
 
 
@@ -217,7 +219,7 @@ async def test_no_paging_request_when_the_page_has_no_more_link(
     # a young channel: posts 1-4 were deleted, its whole history fits on one page
     feed_server.set_channel("/s/chan", "chan", {i: f"p{i}" for i in range(5, 12)})
     state = SourceState(name="chan", last_seen_key="chan/2")
-    fetched = await poll(fetcher, channel_source(feed_server), state, inline_parse=True)
+    fetched = await poll(fetcher, channel_source(feed_server), state, parser=InlineParser())
     assert [hit.query for hit in feed_server.hits] == [""]
     assert fetched.last_seen_key == "chan/11"
 
@@ -266,7 +268,7 @@ async def test_html_listing_with_article_pages(feed_server: FeedServer, fetcher:
     fetched = await poll(fetcher, html_source(feed_server, fetch_pages=True))
     texts = [st.text for st in fetched.statements]
     assert texts == ["Полный текст первого заявления.", "Полный текст второго.", "Заявление третье"]
-    listing_only = await poll(fetcher, html_source(feed_server), inline_parse=True)
+    listing_only = await poll(fetcher, html_source(feed_server), parser=InlineParser())
     assert fetched.statements[0].key == listing_only.statements[0].key
     assert fetched.statements[0].content_hash != listing_only.statements[0].content_hash
     assert fetched.statements[0].published_at == datetime(2026, 11, 25, tzinfo=UTC)
@@ -277,4 +279,4 @@ async def test_html_selector_matching_nothing(feed_server: FeedServer, fetcher: 
         "/press/", b"<html><body><p>Redesigned</p></body></html>", content_type="text/html"
     )
     with pytest.raises(SourceError, match=r"^selector 'li\.n' matched nothing on the page$"):
-        await poll(fetcher, html_source(feed_server), inline_parse=True)
+        await poll(fetcher, html_source(feed_server), parser=InlineParser())

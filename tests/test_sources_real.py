@@ -15,6 +15,7 @@ import pytest
 
 from diplowatch.models import Source, SourceError, SourceState
 from diplowatch.sources import fetch_source, rss, telegram
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher, make_client
 from tests.fakes.feed_server import FeedServer
 
@@ -123,7 +124,7 @@ async def test_each_page_without_a_preview_gets_its_own_reason_and_fix(name: str
         with pytest.raises(SourceError) as refused:
             await fetch_source(
                 Fetcher(client, allow_private=True), source, SourceState(name="tg"),
-                now=datetime(2026, 11, 25, tzinfo=UTC), inline_parse=True,
+                now=datetime(2026, 11, 25, tzinfo=UTC), parser=InlineParser(),
             )
     assert str(refused.value) == NO_PREVIEW[name].format(base=server.base_url)
 
@@ -148,6 +149,6 @@ async def test_a_real_page_without_a_more_link_sends_no_paging_request() -> None
         source = Source(name="tg", kind="telegram", url=server.url("/s/prstnk_eprst"))
         state = SourceState(name="tg", last_seen_key="prstnk_eprst/0")  # older than post 2
         fetched = await fetch_source(Fetcher(client, allow_private=True), source, state,
-                                     now=datetime(2026, 11, 25, tzinfo=UTC), inline_parse=True)
+                                     now=datetime(2026, 11, 25, tzinfo=UTC), parser=InlineParser())
     assert [hit.query for hit in server.hits] == [""]
     assert fetched.last_seen_key == "prstnk_eprst/2"

@@ -1,8 +1,11 @@
 """Run a pure parser in a worker process with a wall-clock timeout and a memory cap.
 
 The pebble ProcessPool is created on first use and kills a worker that overruns its time; the
-worker initializer caps its address space with RLIMIT_AS. ``inline=True`` runs the parser in
-this process (unit tests, benchmarks) with neither limit.
+worker initializer caps its address space with RLIMIT_AS.
+
+Polling takes its parser runner as an object (a ``ParseRunner``), chosen where the program is
+put together: ``PoolParser`` (the default) runs each parse in that pool and budget,
+``InlineParser`` in this process with neither limit (unit tests, benchmarks).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import logging
 import multiprocessing
 import resource
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -62,15 +65,12 @@ async def parse_in_budget(
     fn: Callable[..., T],
     *args: Any,
     timeout: float = PARSE_TIMEOUT,
-    inline: bool = False,
     **kwargs: Any,
 ) -> T:
     """``fn(*args, **kwargs)`` in a worker; SourceError when it overruns or fails.
 
     ``fn`` must be a module-level function; its arguments and result must pickle.
     """
-    if inline:
-        return fn(*args, **kwargs)
     future = _get_pool().schedule(fn, args=args, kwargs=kwargs, timeout=timeout)
     try:
         return await asyncio.wrap_future(future)
@@ -85,3 +85,32 @@ async def parse_in_budget(
     except Exception as exc:
         log.exception("parser crashed fn=%s", getattr(fn, "__qualname__", fn))
         raise SourceError(f"parser failed: {type(exc).__name__}") from exc
+
+
+class ParseRunner(Protocol):
+    """Runs a pure parser: ``await runner.parse(fn, *args, timeout=…, **kwargs)``."""
+
+    async def parse(
+        self, fn: Callable[..., T], *args: Any, timeout: float = PARSE_TIMEOUT, **kwargs: Any
+    ) -> T: ...
+
+
+class PoolParser:
+    """Each parse in a worker process of the shared pool, within its time and memory budget."""
+
+    async def parse(
+        self, fn: Callable[..., T], *args: Any, timeout: float = PARSE_TIMEOUT, **kwargs: Any
+    ) -> T:
+        return await parse_in_budget(fn, *args, timeout=timeout, **kwargs)
+
+
+class InlineParser:
+    """Each parse in this process, with neither limit (unit tests, benchmarks)."""
+
+    async def parse(
+        self, fn: Callable[..., T], *args: Any, timeout: float = PARSE_TIMEOUT, **kwargs: Any
+    ) -> T:
+        return fn(*args, **kwargs)
+
+
+POOL_PARSER: ParseRunner = PoolParser()  # the default runner of polls

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from diplowatch.config import HTML_SELECTORS, ConfigError, source_from_dict
 from diplowatch.extract import extract
 from diplowatch.models import Event, Source, SourceError, SourceState, Statement, UserError
-from diplowatch.sources import FetchResult, read_fetched
+from diplowatch.sources.budget import POOL_PARSER, ParseRunner
 from diplowatch.sources.charset import (
     bom_charset,
     choose,
@@ -28,9 +28,10 @@ from diplowatch.sources.charset import (
     meta_charset,
     xml_charset,
 )
-from diplowatch.sources.fetch import Fetcher
+from diplowatch.sources.fetch import Fetcher, FetchResult
 from diplowatch.sources.html import MAX_ITEMS
 from diplowatch.sources.plaintext import parse_html
+from diplowatch.sources.poll import read_fetched
 
 SHOWN_ITEMS = 5
 PREVIEW_CHARS = 200
@@ -133,7 +134,7 @@ def _guess_kind(url: str, settings: dict[str, object]) -> str:
 
 
 async def check_source(
-    fetcher: Fetcher, source: Source, *, now: datetime, inline_parse: bool = False
+    fetcher: Fetcher, source: Source, *, now: datetime, parser: ParseRunner = POOL_PARSER
 ) -> SourceCheck:
     """Fetch ``source`` once, as a first poll would (no validators sent), and report."""
     check = SourceCheck(source)
@@ -144,7 +145,7 @@ async def check_source(
         check.selectors = selector_counts(source, first)
         check.items_read = min(max(check.selectors[0][2], 0), MAX_ITEMS) if check.selectors else 0
         fetched = await read_fetched(fetcher, source, SourceState(name=source.name), first,
-                                     now=now, inline_parse=inline_parse)
+                                     now=now, parser=parser)
     except SourceError as exc:
         check.reason = str(exc)
         check.fix = fix_for(check.reason)

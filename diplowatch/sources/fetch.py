@@ -12,15 +12,11 @@ import http.cookiejar
 import ipaddress
 import logging
 import re
-import zlib
-from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 import httpx
 
-from diplowatch.models import SourceError
+from diplowatch.clock import Clock, utcnow
 from diplowatch.sources.addresses import (
     AddressRefused,
     Resolver,
@@ -28,31 +24,21 @@ from diplowatch.sources.addresses import (
     refused_reason,
     resolve,
 )
+from diplowatch.sources.body import read_capped
+from diplowatch.sources.fetch_errors import (
+    FetchError,
+    retry_after_seconds,
+    status_error,
+    transport_reason,
+)
 from diplowatch.sources.transport import AiohttpTransport
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = "diplowatch/0.1 (+https://github.com/diplowatch)"
 MAX_BYTES = 10 * 1024 * 1024
-MAX_RETRY_AFTER = 86_400
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _MAX_AGE = re.compile(r"(?:^|[,\s])max-age\s*=\s*\"?(\d{1,10})", re.IGNORECASE)
-
-
-class FetchError(SourceError):
-    """A failed fetch; ``status`` is the HTTP status if there was one, ``retry_after`` seconds."""
-
-    def __init__(self, reason: str, *, status: int | None = None, retry_after: int | None = None):
-        super().__init__(reason)
-        self.status = status
-        self.retry_after = retry_after
-
-    def __reduce__(self):  # keep attributes across pickling (worker processes)
-        return (_rebuild_fetch_error, (str(self), self.status, self.retry_after))
-
-
-def _rebuild_fetch_error(reason: str, status: int | None, retry_after: int | None) -> FetchError:
-    return FetchError(reason, status=status, retry_after=retry_after)
 
 
 @dataclass(frozen=True)
@@ -109,7 +95,7 @@ class Fetcher:
         per_host: int = 2,
         total_timeout: float = 60.0,
         resolver: Resolver = resolve,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utcnow,
     ) -> None:
         self.client = client
         self.allow_private = allow_private
@@ -195,7 +181,7 @@ class Fetcher:
             except httpx.HTTPError as exc:
                 if isinstance(exc.__cause__, AddressRefused):
                     raise FetchError(str(exc.__cause__)) from exc
-                raise FetchError(self._transport_reason(exc, host)) from exc
+                raise FetchError(transport_reason(exc, host, self.client.timeout)) from exc
 
     def _check_peer(self, response: httpx.Response, host: str) -> None:
         """Re-check the address actually connected to (DNS may change after our lookup)."""
@@ -207,15 +193,16 @@ class Fetcher:
     async def _handle(self, response: httpx.Response, url: httpx.URL) -> FetchResult | _Redirect:
         status = response.status_code
         if status in REDIRECT_STATUSES and response.headers.get("location"):
-            await self._read_capped(response, url.host)  # drained, the connection is reused
+            # drained, so that the connection is reused
+            await read_capped(response, url.host, self.max_bytes)
             return _Redirect(str(url.join(response.headers["location"])))
         if status >= 400:
-            raise self._status_error(response, url.host)
+            raise status_error(response, url.host, clock=self._clock)
         if status == 304:  # no body by definition; the transport pools its connection
             return self._result(response, url, b"")
         if not 200 <= status < 300:
             raise FetchError(f"unexpected HTTP {status} from {url.host}", status=status)
-        return self._result(response, url, await self._read_capped(response, url.host))
+        return self._result(response, url, await read_capped(response, url.host, self.max_bytes))
 
     def _result(self, response: httpx.Response, url: httpx.URL, body: bytes) -> FetchResult:
         headers = dict(response.headers.items())  # one pass; httpx scans all per lookup
@@ -227,115 +214,14 @@ class Fetcher:
             etag=headers.get("etag"),
             last_modified=headers.get("last-modified"),
             max_age=_max_age(headers.get("cache-control")),
-            retry_after=self._retry_after(headers.get("retry-after")),
+            retry_after=retry_after_seconds(headers.get("retry-after"), clock=self._clock),
             content_type=headers.get("content-type"),
         )
 
-    async def _read_capped(self, response: httpx.Response, host: str) -> bytes:
-        """The body, decoded here rather than by httpx: its decoders expand a chunk in full
-        before anyone can count it (a 204 kB gzip bomb became 296 MiB). The cap counts decoded
-        bytes as they are produced, and at most one content-coding layer is accepted."""
-        too_big = f"response from {host} is larger than {_size(self.max_bytes)} (cut off)"
-        declared = response.headers.get("content-length", "")
-        if declared.isascii() and declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(too_big)
-        decoder = _Decoder(response.headers.get("content-encoding", ""), host)
-        chunks: list[bytes] = []
-        size = 0
-        async for raw in _raw(response):
-            for chunk in decoder.feed(raw, self.max_bytes - size + 1):
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(too_big)
-                chunks.append(chunk)
-        return b"".join(chunks)
-
-    def _status_error(self, response: httpx.Response, host: str) -> FetchError:
-        status = response.status_code
-        retry_after = self._retry_after(response.headers.get("retry-after"))
-        reason = f"HTTP {status} {response.reason_phrase or ''}".rstrip() + f" from {host}"
-        if retry_after is not None:
-            reason += f" (retry after {retry_after}s)"
-        return FetchError(reason, status=status, retry_after=retry_after)
-
-    def _transport_reason(self, exc: httpx.HTTPError, host: str) -> str:
-        timeout = self.client.timeout
-        if isinstance(exc, httpx.ConnectTimeout):
-            return f"timed out after {timeout.connect:g}s connecting to {host}"
-        if isinstance(exc, httpx.ReadTimeout):
-            return f"timed out after {timeout.read:g}s waiting for {host}"
-        if isinstance(exc, httpx.TimeoutException):
-            return f"timed out talking to {host}"
-        if isinstance(exc, httpx.ConnectError):
-            return f"could not connect to {host} ({_brief(exc)})"
-        if isinstance(exc, httpx.ReadError | httpx.WriteError | httpx.RemoteProtocolError):
-            detail = " ".join(str(exc).split())[:120]
-            return f"connection reset by {host}" + (f" ({detail})" if detail else "")
-        return f"request to {host} failed: {_brief(exc)}"
-
-    def _retry_after(self, value: str | None) -> int | None:
-        if not value:
-            return None
-        value = value.strip()
-        if value.isascii() and value.isdigit():
-            return min(int(value), MAX_RETRY_AFTER)
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = int((when - self._clock()).total_seconds())
-        return max(0, min(seconds, MAX_RETRY_AFTER))
-
 
 @functools.lru_cache(maxsize=4096)
-async def _raw(response: httpx.Response) -> AsyncIterator[bytes]:
-    """The undecoded body; a response built with its content already read (a test's mock
-    transport answering twice) gives that content."""
-    if response.is_stream_consumed:
-        yield response.content
-        return
-    async for raw in response.aiter_raw():
-        yield raw
-
-
-class _Decoder:
-    """identity, gzip or deflate, decoded with a bound on the output of every step."""
-
-    def __init__(self, header: str, host: str) -> None:
-        codings = [c.strip().lower() for c in header.split(",")]
-        codings = [c for c in codings if c and c != "identity"]
-        if len(codings) > 1:
-            raise FetchError(f"refusing the response from {host}: it is encoded {len(codings)} "
-                             f"times over ({header.strip()[:60]}); one content-coding is accepted")
-        self.coding = codings[0] if codings else "identity"
-        if self.coding not in ("identity", "gzip", "x-gzip", "deflate"):
-            raise FetchError(f"refusing the response from {host}: unsupported content-coding "
-                             f"{self.coding[:30]!r} (gzip and deflate are accepted)")
-        self._zlib: zlib._Decompress | None = None
-
-    def feed(self, data: bytes, room: int) -> Iterator[bytes]:
-        """Decoded pieces of ``data``, none longer than ``room`` at the time it is made."""
-        if self.coding == "identity":
-            yield data
-            return
-        if self._zlib is None:
-            wbits = 16 + zlib.MAX_WBITS if self.coding != "deflate" else (
-                zlib.MAX_WBITS if data[:1] and data[0] & 0x0F == 8 else -zlib.MAX_WBITS)
-            self._zlib = zlib.decompressobj(wbits)  # deflate: zlib-wrapped or raw, as sent
-        try:
-            while data:
-                piece = self._zlib.decompress(data, max(1, room))
-                yield piece
-                room -= len(piece)
-                data = self._zlib.unconsumed_tail
-        except zlib.error as exc:
-            raise FetchError(f"the {self.coding} body is corrupt ({exc})") from None
-
-
 def _parse_url(url: str) -> httpx.URL:
-    """The same source URLs come round every poll; httpx parses them in Python (~50 µs)."""
+    """The same source URLs come round every poll, and httpx parses URLs in Python: once each."""
     return httpx.URL(url)
 
 
@@ -349,12 +235,3 @@ def _host_of(url: str) -> str:
         return httpx.URL(url).host or url
     except (httpx.InvalidURL, TypeError, ValueError):
         return url
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:g} MiB" if n >= 1024 * 1024 else f"{n} bytes"
-
-
-def _brief(exc: Exception) -> str:
-    text = " ".join(str(exc).split())[:120]
-    return text or type(exc).__name__

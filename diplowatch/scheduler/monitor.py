@@ -13,103 +13,51 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import random
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from apscheduler.events import EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from . import pipeline, source_reports, texts
-from .clock import utcnow
-from .models import AlertPolicy, Source, SourceError, SourceState, Statement
-from .progress import RoundProgress
-from .sources import fetch_source
-from .sources.fetch import Fetcher
-from .store import Database, transaction
-from .store import sources as source_store
-from .store.group import GroupCommit
-from .store.readers import Readers
-from .store.statements import StoredBatch, stored_keys
+from diplowatch import pipeline, source_reports, texts
+from diplowatch.clock import Clock, utcnow
+from diplowatch.models import AlertPolicy, Source, SourceError, SourceState, Statement
+from diplowatch.progress import RoundProgress
+from diplowatch.scheduler.clock_jumps import CLOCK_CHECK, ClockWatch, pull_in_jobs
+from diplowatch.scheduler.reports import PollLag, PollOutcome, percentile
+from diplowatch.scheduler.timing import backoff_seconds, is_due, next_due
+from diplowatch.sources import fetch_source
+from diplowatch.sources.budget import POOL_PARSER, ParseRunner
+from diplowatch.sources.fetch import Fetcher
+from diplowatch.store import Database, transaction
+from diplowatch.store import sources as source_store
+from diplowatch.store.group import GroupCommit
+from diplowatch.store.readers import Readers
+from diplowatch.store.statements import StoredBatch, stored_keys
 
 log = logging.getLogger(__name__)
 
-MAX_BACKOFF = 6 * 3600
 MAX_CONCURRENT_POLLS = 64
 LAG_WINDOW = 1000  # scheduling lags kept for poll_lag()
 _JOB_PREFIX = "poll:"
 
 
-@dataclass(frozen=True)
-class PollOutcome:
-    source: str
-    status: str  # new | unchanged | not_modified | error | skipped
-    new: int = 0
-    revised: int = 0
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class PollLag:
-    """Scheduled-to-started lag of the last ``count`` scheduled polls, in seconds (None: no
-    scheduled poll has started yet); ``missed``: runs APScheduler dropped as later than their
-    misfire grace time, since start."""
-
-    count: int
-    p50: float | None
-    p95: float | None
-    max: float | None
-    missed: int = 0
-
-
-def _percentile(ordered: list[float], q: float) -> float:
-    """Nearest-rank percentile of a sorted, non-empty list."""
-    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
-
-
-def backoff_seconds(source: Source, error_count: int, *, retry_after: float | None = None) -> float:
-    """Interval × 2^errors (capped at 6 h), never sooner than the server's Retry-After."""
-    delay = min(source.interval * 2 ** min(error_count, 12), MAX_BACKOFF)
-    return max(delay, retry_after or 0)
-
-
-CLOCK_STEP = 30.0  # seconds the wall clock must move against the monotonic one to be a jump
-CLOCK_CHECK = 10.0  # seconds between two looks at the clocks
-
-
-class ClockWatch:
-    """Notices the wall clock being stepped (by hand, NTP, a VM resumed) by comparing it with
-    the monotonic clock, which no step moves."""
-
-    def __init__(self, *, wall: Callable[[], float] = time.time,
-                 monotonic: Callable[[], float] = time.monotonic, step: float = CLOCK_STEP):
-        self._wall, self._monotonic, self.step = wall, monotonic, step
-        self._offset = wall() - monotonic()
-
-    def jumped(self) -> float:
-        """Seconds the wall clock jumped since the last call (+ forward), 0.0 below ``step``."""
-        offset = self._wall() - self._monotonic()
-        moved, self._offset = offset - self._offset, offset
-        return moved if abs(moved) >= self.step else 0.0
-
-
 class Monitor:
     """Polls sources into the store. Knows nothing about Telegram."""
 
-    def __init__(self, db: Database, fetcher: Fetcher, *, clock: Callable[[], datetime] = utcnow,
-                 inline_parse: bool = False, readers: Readers | None = None,
+    def __init__(self, db: Database, fetcher: Fetcher, *, clock: Clock = utcnow,
+                 parser: ParseRunner = POOL_PARSER, readers: Readers | None = None,
                  policy: AlertPolicy | None = None, admins: frozenset[int] = frozenset(),
                  source_alert_after: int = 24 * 3600) -> None:
         self.db, self.fetcher, self.clock = db, fetcher, clock
         # a source failing this long is reported to the admins once (source_reports.py)
         self.admins, self.source_alert_after = admins, source_alert_after
         self.policy = policy or AlertPolicy()
-        self.inline_parse = inline_parse
+        self.parser = parser  # runs the source parsers (sources/budget.py)
         # extraction and keyword matching of a polled batch, before its write (pipeline.prepare)
         self.readers = readers or Readers(db, workers=1, name="prepare")
         self._limit = asyncio.Semaphore(MAX_CONCURRENT_POLLS)
@@ -138,7 +86,7 @@ class Monitor:
             return PollOutcome(name, "skipped", reason="source removed")
         source, state = found
         now = self.clock()
-        if not force and not _due(source, state, now):
+        if not force and not is_due(source, state, now):
             return PollOutcome(name, "skipped", reason="not due")
         async with self._limit:
             if scheduled is not None:
@@ -150,7 +98,7 @@ class Monitor:
         ordered = sorted(self._lags)
         if not ordered:
             return PollLag(0, None, None, None, self._missed)
-        return PollLag(len(ordered), _percentile(ordered, 0.5), _percentile(ordered, 0.95),
+        return PollLag(len(ordered), percentile(ordered, 0.5), percentile(ordered, 0.95),
                        ordered[-1], self._missed)
 
     def _on_job_event(self, event: JobEvent) -> None:
@@ -179,7 +127,7 @@ class Monitor:
         now = self.clock()
         try:
             fetched = await fetch_source(self.fetcher, source, state, now=now,
-                                         inline_parse=self.inline_parse, stored=self._stored)
+                                         parser=self.parser, stored=self._stored)
         except SourceError as exc:
             return self._failed(source, state, str(exc), getattr(exc, "retry_after", None))
         except Exception as exc:  # a bug must not stop the other sources
@@ -268,7 +216,7 @@ class Monitor:
         for source, state in source_store.list_sources(self.db):
             jitter = max(1, source.interval // 10)
             now = self.clock()
-            first = max(_next_due(source, state, now) or now, now)
+            first = max(next_due(source, state, now) or now, now)
             if first == now and not state.paused:
                 due.append(source.name)
             first += timedelta(seconds=random.uniform(0, jitter))
@@ -288,45 +236,11 @@ class Monitor:
         APScheduler keeps run times in wall-clock time: after a step back it would sleep until
         the old run times come round again (a day back → no poll for a day). After a step
         forward it runs each job once (coalesced), which needs no help. A poll job brought
-        forward polls if _due says so on the new clock.
+        forward polls if is_due says so on the new clock.
         """
         watch = watch or ClockWatch()
         while True:
             await asyncio.sleep(every)  # the event loop's clock is monotonic
             if moved := watch.jumped():
                 log.warning("system clock jumped by %+.0fs; rescheduling jobs", moved)
-                _pull_in_jobs(scheduler, now=datetime.now(UTC))
-
-
-def _pull_in_jobs(scheduler: AsyncIOScheduler, *, now: datetime) -> None:
-    """Move each interval job that would wait longer than its interval from ``now`` to a
-    random time within a tenth of its interval (spread, so they do not all start at once)."""
-    for job in scheduler.get_jobs():
-        interval = getattr(job.trigger, "interval", None)
-        if not isinstance(interval, timedelta) or job.next_run_time is None:
-            continue
-        if job.next_run_time > now + interval:
-            job.modify(next_run_time=now + random.uniform(0, 0.1) * interval)
-
-
-def _due(source: Source, state: SourceState, now: datetime) -> bool:
-    if state.paused:
-        return False
-    due = _next_due(source, state, now)
-    # A job tick may come a little early (jitter); a quarter interval of slack avoids skipping
-    # a whole cycle because of it.
-    return due is None or due <= now + _slack(source)
-
-
-def _slack(source: Source) -> timedelta:
-    return timedelta(seconds=source.interval / 4)
-
-
-def _next_due(source: Source, state: SourceState, now: datetime) -> datetime | None:
-    """The stored next_poll_at, or ``now`` if the clock reads earlier than the source's last
-    poll: that schedule was set by a clock since stepped back, and waiting for it would add
-    the whole step (a day back → a day without polls). Otherwise the wait left is at most the
-    wait last set (≤ 6 h of backoff, ≤ a day of Retry-After), whatever the clock did."""
-    if state.last_poll_at is not None and state.last_poll_at > now + _slack(source):
-        return now
-    return state.next_poll_at
+                pull_in_jobs(scheduler, now=self.clock())

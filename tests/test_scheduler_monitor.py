@@ -18,12 +18,12 @@ from apscheduler.events import (
 )
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from diplowatch import scheduler as scheduler_module
 from diplowatch.config import parse_sources
-from diplowatch.models import Source
 from diplowatch.progress import RoundProgress
-from diplowatch.scheduler import Monitor, PollLag, PollOutcome, backoff_seconds
+from diplowatch.scheduler import Monitor, PollLag, PollOutcome
+from diplowatch.scheduler import monitor as scheduler_module
 from diplowatch.sources import close_parse_pool, make_client
+from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.store import open_db
 from diplowatch.store import sources as source_store
@@ -53,7 +53,7 @@ async def world(tmp_path, feed_server):
     db = open_db(tmp_path / "t.db")
     sync_sources(db, parse_sources(toml, origin="t"), now=T0)
     client, clock = make_client(connect_timeout=2, read_timeout=2), Clock(T0)
-    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
+    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=clock, parser=InlineParser())
     yield monitor, feed_server, clock
     await client.aclose()
     close_parse_pool()
@@ -133,7 +133,7 @@ async def test_a_cycle_commits_in_groups_and_a_failed_store_loses_only_its_sourc
         f'[[sources]]\nname = "{n}"\nkind = "rss"\nurl = "{feed_server.url(f"/{n}.xml")}"\n'
         for n in names), origin="t"), now=T0)
     client = make_client(connect_timeout=2, read_timeout=2)
-    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), inline_parse=True)
+    monitor = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0), parser=InlineParser())
     real = scheduler_module.pipeline.ingest_batch
 
     def ingest_then_fail_for_s3(db, statements, *, now, **options):
@@ -163,7 +163,7 @@ async def test_restart_resumes_validators_and_schedule(world, tmp_path):
     # a new process: new connection, new client, same file
     db2 = open_db(tmp_path / "t.db")
     client = make_client()
-    again = Monitor(db2, Fetcher(client, allow_private=True), clock=clock, inline_parse=True)
+    again = Monitor(db2, Fetcher(client, allow_private=True), clock=clock, parser=InlineParser())
     assert (await again.poll("a")).status == "skipped"  # next_poll_at survived
     clock.advance(minutes=5)
     assert (await again.poll("a")).status == "not_modified"  # ETag survived
@@ -183,13 +183,6 @@ async def test_schedule_one_job_per_source(world):
     job = jobs["poll:a"]
     assert job.max_instances == 1 and job.coalesce and job.misfire_grace_time == 300
     assert job.trigger.interval == timedelta(minutes=5) and job.trigger.jitter == 30
-
-
-@pytest.mark.parametrize(("errors", "retry_after", "expected"), [
-    (0, None, 300), (1, None, 600), (3, None, 2400), (20, None, 6 * 3600), (0, 7200, 7200)])
-def test_backoff(errors, retry_after, expected):
-    source = Source(name="s", kind="rss", url="https://e.example", interval=300)
-    assert backoff_seconds(source, errors, retry_after=retry_after) == expected
 
 
 # ---- scheduling lag ------------------------------------------------------------------------
