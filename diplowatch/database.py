@@ -6,12 +6,10 @@ store through here as well as the runtime.
 
 from __future__ import annotations
 
-import sqlite3
-
 from . import ledger, texts
 from .clock import Clock, utcnow
 from .config import ConfigError, Settings
-from .store import Database, check_writable, open_db, storage_fault
+from .store import Database, StoreError, check_writable, open_db, storage_fault
 
 
 def open_store(settings: Settings, *, writable: bool = False, clock: Clock = utcnow) -> Database:
@@ -22,13 +20,13 @@ def open_store(settings: Settings, *, writable: bool = False, clock: Clock = utc
     """
     try:
         db = open_db(settings.db_path)
-    except sqlite3.Error as exc:
+    except StoreError as exc:
         raise _database_error(settings, exc) from None
     try:
         if writable:
             check_writable(db)
         ledger.load_seed(db, now=clock())
-    except sqlite3.Error as exc:
+    except StoreError as exc:
         db.close()
         if storage_fault(exc, settings.db_path) is None:
             raise
@@ -36,6 +34,6 @@ def open_store(settings: Settings, *, writable: bool = False, clock: Clock = utc
     return db
 
 
-def _database_error(settings: Settings, exc: sqlite3.Error) -> ConfigError:
+def _database_error(settings: Settings, exc: StoreError) -> ConfigError:
     fault = storage_fault(exc, settings.db_path)
     return ConfigError(texts.database_error(str(settings.db_path), fault, exc))

@@ -182,17 +182,28 @@ def layer_of(rules: Rules) -> dict[str, tuple[int, str]]:
             for room in rooms}
 
 
+def place(table: dict[str, tuple[int, str]], local: str) -> tuple[int, str] | None:
+    """The layer of a module named inside the package (``names.resolve``): the table's most
+    specific entry for it, a submodule (``names.resolve``) before its room (``names``)."""
+    parts = local.split(".")
+    for n in range(len(parts), 0, -1):
+        hit = table.get(".".join(parts[:n]))
+        if hit is not None:
+            return hit
+    return None
+
+
 def _layers(module: Module, imports: list[Import], rules: Rules) -> Iterator[Breach]:
     table = layer_of(rules)
-    if module.room and module.room not in table:
+    mine = place(table, _local(module.name))
+    if module.room and mine is None:
         yield Breach("unplaced", f"unplaced: {module.name}: add {module.room} to the layer table")
         return
-    mine = table.get(module.room)
     for imp in imports:
         parts = imp.target.split(".")
         if imp.type_only or parts[0] != PACKAGE or len(parts) < 2 or mine is None:
             continue
-        theirs = table.get(parts[1])
+        theirs = place(table, ".".join(parts[1:]))
         if theirs is not None and theirs[0] < mine[0]:
             yield Breach(
                 "layer",

@@ -11,7 +11,6 @@ import contextlib
 import importlib
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -51,10 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except sqlite3.Error as exc:
+    except Exception as exc:  # a database fault (told apart without importing the store here) or a bug
         return _database_failed(exc, settings)
-    except Exception as exc:
-        return _internal_error(exc)
 
 
 def command(name: str) -> Command:
@@ -64,12 +61,15 @@ def command(name: str) -> Command:
     return found
 
 
-def _database_failed(exc: sqlite3.Error, settings: Settings | None) -> int:
+def _database_failed(exc: Exception, settings: Settings | None) -> int:
     """Disk full, read-only file, …: the fault named in one line; anything else is a bug."""
+    if "diplowatch.store" not in sys.modules:  # no command opened the database
+        return _internal_error(exc)
     from .. import texts
-    from ..store import storage_fault
+    from ..store import StoreError, storage_fault
 
-    if settings is None or (fault := storage_fault(exc, settings.db_path)) is None:
+    if not isinstance(exc, StoreError) or settings is None \
+            or (fault := storage_fault(exc, settings.db_path)) is None:
         return _internal_error(exc)
     print(f"diplowatch: {texts.database_error(str(settings.db_path), fault, exc)}",
           file=sys.stderr)

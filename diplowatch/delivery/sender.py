@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import sqlite3
 import time
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -34,7 +33,7 @@ from typing import Any
 from telegram.error import InvalidToken
 
 from ..clock import Clock, utcnow
-from ..store import Database, chats, outbox, transaction
+from ..store import Database, StoreError, chats, outbox, transaction
 from . import rounds
 from .errors import classify, describe, request_was_sent
 from .outcomes import Attempt, DrainStats, Outcomes
@@ -166,7 +165,7 @@ class Sender:
             async with self._chat_lock(job.chat_id):
                 try:
                     await self._deliver(job, stats, stop)
-                except sqlite3.Error as exc:  # a row the database could not update stays pending
+                except StoreError as exc:  # a row the database could not update stays pending
                     self._storage_failed(exc)
 
     @contextlib.asynccontextmanager
@@ -199,12 +198,12 @@ class Sender:
             if index + 1 < len(job.parts) and len(job.rows) == 1:
                 try:
                     outbox.mark_parts_sent(self.db, job.ids[0], index + 1)
-                except sqlite3.Error as exc:  # go on: the sent mark below covers every part
+                except StoreError as exc:  # go on: the sent mark below covers every part
                     self._storage_failed(exc)
         now = self._now()
         try:
             self._mark_sent(job.ids, job.chat_id, message_id, now)
-        except sqlite3.Error as exc:
+        except StoreError as exc:
             self._unrecorded.append((job.ids, job.chat_id, message_id, now))
             self._storage_failed(exc)
         stats.sent += len(job.ids)
@@ -219,7 +218,7 @@ class Sender:
             log.info("the database takes writes again; sending goes on")
             self.storage_error = None
 
-    def _storage_failed(self, exc: sqlite3.Error) -> None:
+    def _storage_failed(self, exc: StoreError) -> None:
         """The database refused a write (disk full, read-only): this pass takes no more jobs,
         as each send would be one more sent mark held only in memory."""
         self._halted = True
@@ -235,7 +234,7 @@ class Sender:
             ids, chat_id, message_id, at = self._unrecorded[0]
             try:
                 self._mark_sent(ids, chat_id, message_id, at)
-            except sqlite3.Error as exc:
+            except StoreError as exc:
                 self._storage_failed(exc)
                 return False
             self._unrecorded.pop(0)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from ..charts.cache import ChartCache
 from ..config import Settings
 from ..models import UserError
 from ..sources.fetch import Fetcher
-from ..store import Database, chats, storage_fault
+from ..store import Database, StoreError, chats, storage_fault
 from ..store.readers import Readers
 from ..texts import i18n
 
@@ -208,7 +207,7 @@ async def _answer(deps: Deps, request: Request) -> Reply:
 def _language(deps: Deps, request: Request) -> str:
     try:
         chosen = chats.chat_language(deps.db, request.chat_id)
-    except sqlite3.Error:  # the command itself then meets the fault and says so
+    except StoreError:  # the command itself then meets the fault and says so
         chosen = None
     return i18n.pick(chosen, request.language_code)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import sqlite3
 
 from telegram import (
     Bot,
@@ -28,7 +27,7 @@ from telegram.ext import (
 
 from .. import telegram_html, texts
 from ..models import UserError
-from ..store import chats, storage_fault, transaction
+from ..store import StoreError, chats, storage_fault, transaction
 from ..texts import i18n
 from .core import COMMANDS, GROUP_TYPES, Deps, Reply, Request, Throttle, dispatch, ordered_commands
 
@@ -88,7 +87,7 @@ def apply_member_change(deps: Deps, change: ChatMemberUpdated) -> None:
                               now=deps.clock())
             chats.set_chat_active(deps.db, chat.id, active,
                                   reason=None if active else f"member status {status}")
-    except sqlite3.Error as exc:  # disk full, read-only: Telegram will not send this again
+    except StoreError as exc:  # disk full, read-only: Telegram will not send this again
         log.error("could not record chat membership chat=%s status=%s: %s", chat.id, status,
                   f"database {storage_fault(exc)}" if storage_fault(exc) else exc)
         return

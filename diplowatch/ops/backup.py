@@ -4,12 +4,12 @@ destination only when complete."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import UserError
+from ..store import StoreError
 from ..store.backup import copy_and_check
 
 
@@ -41,7 +41,7 @@ def backup(db_path: Path, dest: Path) -> BackupResult:
         _fsync(tmp)
         os.replace(tmp, dest)
         _fsync(dest.parent)
-    except sqlite3.Error as exc:
+    except StoreError as exc:
         raise UserError(f"backup of {db_path} failed: {exc}. {dest} was not changed.") from None
     except OSError as exc:
         raise UserError(f"cannot write the backup {dest}: {exc.strerror}.") from None

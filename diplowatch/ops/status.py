@@ -7,13 +7,12 @@ while `diplowatch run` is writing.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..source_health import summarize
-from ..store import Database, chats, disk_full, free_bytes, iso, outbox
+from ..store import Database, StoreError, chats, disk_full, free_bytes, iso, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
 from ..texts import ago, disk_full_status, source_health
@@ -112,7 +111,7 @@ def log_health(db: Database, *, poll_lag: PollLag | None = None) -> None:
     """Write the health line; a database problem is logged, never raised (it runs as a job)."""
     try:
         message, args = health_line(db, poll_lag=poll_lag)
-    except sqlite3.Error as exc:
+    except StoreError as exc:
         log.warning("health check failed: %s", exc)
         return
     log.info(message, *args)

@@ -9,6 +9,7 @@ from sqlite_utils import Database  # re-exported: only store/ imports sqlite_uti
 
 from .db import (
     ROOM_NEEDED,
+    StoreError,
     check_writable,
     disk_full,
     free_bytes,
@@ -19,6 +20,6 @@ from .db import (
 from .isotime import iso, parse_iso
 
 __all__ = [
-    "ROOM_NEEDED", "Database", "check_writable", "disk_full", "free_bytes", "iso", "open_db",
+    "ROOM_NEEDED", "Database", "StoreError", "check_writable", "disk_full", "free_bytes", "iso", "open_db",
     "parse_iso", "storage_fault", "transaction",
 ]

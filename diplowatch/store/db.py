@@ -13,6 +13,10 @@ from sqlite_utils import Database
 
 from .migrations import migrations
 
+# What the database raises (sqlite3.Error and its kin): callers outside store/ catch this name,
+# so that only store/ imports sqlite3.
+StoreError = sqlite3.Error
+
 
 def open_db(path: str | Path, *, readonly: bool = False, immutable: bool = False) -> Database:
     """Open (creating if needed) the database file and apply pending migrations.
