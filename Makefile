@@ -21,6 +21,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check diplowatch tests bench
+	$(BIN)/mypy diplowatch
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -153,6 +154,7 @@ def alert_change(db: Database, change: ledger.Change, statement: Statement, *, n
     confirmation, as one line, to the chats that got the first alert (a reply to it); a
     denial's corrections; a held report's notice to the ``reviewers`` the bot can write to."""
     titles = source_store.titles(db, {*change.reporters, *filter(None, [change.source])})
+    chat_ids: Iterable[int]
     if change.kind == "held":
         chat_ids = chats.private_chats(db, reviewers)
         if not chat_ids:
@@ -167,7 +169,8 @@ def alert_change(db: Database, change: ledger.Change, statement: Statement, *, n
         first = outbox.event_alert(db, change.confirms) if change.confirms else None
         if first is None:
             return 0
-        text, chat_ids = texts.confirmation_line(change, statement, titles), outbox.recipients(db, first)
+        text = texts.confirmation_line(change, statement, titles)
+        chat_ids = outbox.recipients(db, first)
     else:
         first, text = None, texts.recognition_alert(change, statement, titles)
         chat_ids = audience_store.matching_chats(db, entity=change.target, state=change.actor)

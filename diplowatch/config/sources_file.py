@@ -146,8 +146,10 @@ def _boolean(entry: dict, key: str) -> bool:
 
 
 def _date_order(value: object) -> str | None:
-    if value is None or value in DATE_ORDERS:
-        return value  # type: ignore[return-value]
+    if value is None:
+        return None
+    if value in DATE_ORDERS:
+        return str(value)
     raise ValueError(
         f"date_order {value!r} must be one of {', '.join(DATE_ORDERS)} (day, month, year order "
         "of numeric dates like 09/01/2026; leave it out to detect it)"

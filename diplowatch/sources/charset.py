@@ -106,7 +106,7 @@ def detect(data: bytes) -> str:
     if _is_utf8(data):
         return "utf-8"
     best = from_bytes(data[:SAMPLE_BYTES]).best()
-    return codec_name(best.encoding) if best is not None else "cp1252"
+    return (codec_name(best.encoding) or "cp1252") if best is not None else "cp1252"
 
 
 def _agrees(data: bytes, charset: str) -> bool:

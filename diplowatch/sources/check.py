@@ -20,6 +20,8 @@ from diplowatch.extract import extract
 from diplowatch.models import Event, Source, SourceError, SourceState, Statement, UserError
 from diplowatch.sources.budget import POOL_PARSER, ParseRunner
 from diplowatch.sources.charset import (
+    Choice,
+    Decoded,
     bom_charset,
     choose,
     codec_name,
@@ -164,6 +166,7 @@ def charset_found(kind: str, result: FetchResult) -> str:
     places = [("the Content-Type header", header_charset(result.content_type)),
               ("a byte-order mark", bom_charset(result.body)),
               ("the document", (xml_charset if kind == "rss" else meta_charset)(result.body))]
+    found: Choice | Decoded
     if kind == "rss":
         found = choose(result.body, declared=[label for _, label in places])
     else:

@@ -64,7 +64,7 @@ def node_text(node: LexborNode | None, *, limit: int = MAX_TEXT_CHARS) -> str:
 
 def _visit(node: LexborNode, stack: list[LexborNode | int]) -> Part:
     """What ``node`` itself contributes; pushes its children (in order) on ``stack``."""
-    tag = node.tag
+    tag = node.tag or ""
     if tag == "-text":
         return _WHITESPACE.sub(" ", node.text_content or "")
     if tag == "br":

@@ -248,7 +248,8 @@ def _published(e: Any, *, order: str | None) -> datetime | None:
         parsed = dict.get(e, field)
         if parsed:
             try:
-                return datetime(*parsed[:6], tzinfo=UTC)
+                year, month, day, hour, minute, second = parsed[:6]
+                return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
             except (TypeError, ValueError, OverflowError):
                 continue
     return None

@@ -64,7 +64,7 @@ class _GuardedResolver(AbstractResolver):
 
 
 class _PeerConnector(aiohttp.TCPConnector):
-    async def connect(self, req, traces, timeout):  # type: ignore[no-untyped-def]
+    async def connect(self, req, traces, timeout):
         connection = await super().connect(req, traces, timeout)
         transport = connection.transport
         _peer.set(transport.get_extra_info("peername") if transport is not None else None)
