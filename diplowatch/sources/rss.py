@@ -164,8 +164,8 @@ def _prolog(data: bytes) -> bytes:
 
 def _first_entries(data: bytes) -> tuple[bytes, int]:
     """``data`` without the entries past MAX_ENTRIES, and how many entries it had. feedparser
-    takes ~0.3 ms an entry, all of them, before any cap: 10,000 took 3.4 s, 60,000 would pass
-    the parse budget and fail the feed. Entries are siblings, so the document up to the end of
+    reads every entry before any cap, so a feed of tens of thousands of entries would use up
+    the parse budget and fail (timings: docs/benchmarks.md). Entries are siblings, so the document up to the end of
     the last kept entry, followed by what comes after its last entry, is the same feed, cut."""
     ends = [m.end() for m in _ENTRY_END.finditer(data)]
     if len(ends) <= MAX_ENTRIES:

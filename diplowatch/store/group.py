@@ -1,9 +1,8 @@
 """Group commit: the writes of polls that finish at about the same time share one transaction.
 
 A poll cycle over 1,000 sources committed 1,000 times; each commit wrote the index and FTS
-pages it touched to the WAL again (and fsync'd). Gathered into groups, the monitor
-benchmark's full cycle (parse inline) took 5.9–6.2 s of CPU instead of 7.0–7.1 s and wrote
-79 MiB instead of 330 (its child, 3 runs before and after).
+pages it touched to the WAL again (and fsync'd). Gathered into groups, a full cycle takes
+less CPU and writes a fraction of the WAL bytes (the monitor benchmark; see docs/benchmarks.md).
 
 Each write runs in its own savepoint inside the group's transaction, so a write that raises
 loses only its own changes and its caller gets the exception. A fault that ends the whole
