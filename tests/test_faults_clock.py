@@ -134,10 +134,10 @@ async def test_watch_clock_pulls_in_jobs_after_a_step_back(world, caplog):
         shift[0] = -DAY.total_seconds()
         with caplog.at_level(logging.WARNING, logger="diplowatch.scheduler"):
             await asyncio.sleep(0.2)
-        now = datetime.now(UTC)
+        now = monitor.clock()  # jobs are pulled in against the monitor's clock (fixed at T0 here)
         assert {job.id for job in scheduler.get_jobs()} == {"poll:ok", "poll:busy", "health"}
         for job in scheduler.get_jobs():
-            assert job.next_run_time <= now + timedelta(seconds=30)  # a tenth of 5 min at most
+            assert now <= job.next_run_time <= now + timedelta(seconds=30)  # a tenth of 5 min at most
         assert [r.getMessage() for r in caplog.records if "jumped" in r.getMessage()] == [
             "system clock jumped by -86400s; rescheduling jobs"]
     finally:
