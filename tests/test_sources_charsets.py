@@ -6,15 +6,14 @@ or not declared at all; the statement must come out as the text the publisher wr
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
 import pytest
 
 from diplowatch.models import Source, SourceState
-from diplowatch.sources import budget, fetch_source
+from diplowatch.sources import fetch_source
 from diplowatch.sources.charset import decode_html
-from diplowatch.sources.fetch import Fetcher, make_client
+from diplowatch.sources.fetch import Fetcher
 from tests.fakes.feed_server import FeedServer
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -27,16 +26,9 @@ ZH = "外交部发言人就承认独立问题答记者问"
 JA = "外務省報道官談話 独立承認に関する声明について"
 
 
-@pytest.fixture(autouse=True, scope="module")
-def parse_pool() -> Iterator[None]:
-    yield
-    budget.close_parse_pool()
+pytestmark = pytest.mark.usefixtures("parse_pool")  # conftest: the pool shut down after this module
 
 
-@pytest.fixture
-async def fetcher() -> AsyncIterator[Fetcher]:
-    async with make_client(connect_timeout=1.0, read_timeout=2.0) as client:
-        yield Fetcher(client, allow_private=True, total_timeout=10.0)
 
 
 def rss_doc(title: str, *, encoding: str | None) -> str:

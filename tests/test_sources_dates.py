@@ -3,32 +3,24 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
 import pytest
 
 from diplowatch.config import ConfigError, source_from_dict
 from diplowatch.models import Source, SourceState
-from diplowatch.sources import budget, build_months, fetch_source, rss
+from diplowatch.sources import build_months, fetch_source, rss
 from diplowatch.sources.dates import evident_order, parse_date
-from diplowatch.sources.fetch import Fetcher, make_client
+from diplowatch.sources.fetch import Fetcher
 from tests.fakes.feed_server import FeedServer
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 D = datetime
 
 
-@pytest.fixture(autouse=True, scope="module")
-def parse_pool() -> Iterator[None]:
-    yield
-    budget.close_parse_pool()
+pytestmark = pytest.mark.usefixtures("parse_pool")  # conftest: the pool shut down after this module
 
 
-@pytest.fixture
-async def fetcher() -> AsyncIterator[Fetcher]:
-    async with make_client(connect_timeout=1.0, read_timeout=2.0) as client:
-        yield Fetcher(client, allow_private=True, total_timeout=10.0)
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -14,10 +12,7 @@ from diplowatch.sources.plaintext import html_to_text
 UNCLOSED = "<div>" * 200_000  # 1 MB: lexbor alone took 90 s on this
 
 
-@pytest.fixture(autouse=True, scope="module")
-def parse_pool() -> Iterator[None]:
-    yield
-    budget.close_parse_pool()
+pytestmark = pytest.mark.usefixtures("parse_pool")  # conftest: the pool shut down after this module
 
 
 @pytest.mark.parametrize(

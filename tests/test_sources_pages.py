@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
@@ -13,7 +13,7 @@ import pytest
 from diplowatch.config import parse_sources
 from diplowatch.models import Source, SourceState
 from diplowatch.scheduler import Monitor
-from diplowatch.sources import budget, fetch_source
+from diplowatch.sources import fetch_source
 from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher, make_client
 from diplowatch.store import open_db
@@ -29,10 +29,7 @@ FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>MFA</title><it
 HUGE_PAGE = b"<html><body>" + b"<div><span>" * 850_000
 
 
-@pytest.fixture(autouse=True, scope="module")
-def parse_pool() -> Iterator[None]:
-    yield
-    budget.close_parse_pool()
+pytestmark = pytest.mark.usefixtures("parse_pool")  # conftest: the pool shut down after this module
 
 
 @pytest.fixture

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from diplowatch.models import Source, SourceError, SourceState
-from diplowatch.sources import budget, fetch_source
+from diplowatch.sources import fetch_source
 from diplowatch.sources.budget import InlineParser
-from diplowatch.sources.fetch import Fetcher, make_client
+from diplowatch.sources.fetch import Fetcher
 from diplowatch.sources.poll_channel import with_query
 from tests.fakes.feed_server import FeedServer
 
@@ -19,16 +18,9 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture(autouse=True, scope="module")
-def parse_pool() -> Iterator[None]:
-    yield
-    budget.close_parse_pool()
+pytestmark = pytest.mark.usefixtures("parse_pool")  # conftest: the pool shut down after this module
 
 
-@pytest.fixture
-async def fetcher() -> AsyncIterator[Fetcher]:
-    async with make_client(connect_timeout=1.0, read_timeout=2.0) as client:
-        yield Fetcher(client, allow_private=True, total_timeout=10.0)
 
 
 def rss_source(server: FeedServer, path: str = "/feed.xml", **kwargs: object) -> Source:
