@@ -51,4 +51,4 @@ def test_the_checker_sees_a_missing_module(tmp_path, monkeypatch):
     (tmp_path / "__init__.py").write_text("")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path)
     assert package_modules() == {"new_room.py"}
-    assert "new_room.py" not in documented()
+    assert package_modules() - set(documented()) == {"new_room.py"}  # what the test above reports
