@@ -109,7 +109,6 @@ from .chat import (
     unsubscribed,
 )
 from .cli import (
-    CLI_DESCRIPTION,
     CONSOLE_BANNER,
     DEMO_CHAT,
     DEMO_DELIVERED,
@@ -161,7 +160,7 @@ __all__ = [
     "REVIEW_BAD_VALUE", "REVIEW_BUTTONS", "REVIEW_CHANGED", "REVIEW_DECIDED", "REVIEW_EMPTY",
     "REVIEW_GONE", "REVIEW_SKIP", "REVIEW_USAGE", "SOURCE_PAUSED", "SOURCE_REMOVED",
     "SOURCE_RESUMED", "review_card", "review_notice", "review_outcome", "source_added",
-    "stats", "CLI_DESCRIPTION", "CONSOLE_BANNER", "DEMO_CHAT", "DEMO_DELIVERED", "DEMO_INTRO",
+    "stats", "CONSOLE_BANNER", "DEMO_CHAT", "DEMO_DELIVERED", "DEMO_INTRO",
     "DEMO_PUBLISHED", "api_unreachable", "database_error", "disk_full_status", "indent",
     "reprocess_summary", "search_results_plain",
 ]
