@@ -25,6 +25,8 @@ def generic_noun(sent: Sentence, t: int, actors: Actors) -> bool:
     """Arabic 'الاعتراف بكوسوفو' with the article and no owner is recognition in general:
     'تعتبر روسيا أن الاعتراف بكوسوفو سابقة' (Russia deems recognizing Kosovo a precedent)
     names no act of Russia's. Its actor must then stand in the noun's own clause."""
+    if sent.lang in ("ar", "he") and sent.has(t, "noun") and sent.has(t + 1, "generic"):
+        return True  # 'اعتراف أي دولة بـ…' (any state's recognition): no state's act
     if sent.lang != "ar" or not sent.has(t, "noun") or not actors.mentions:
         return False
     if not sent.tokens[t].f.startswith(_AR_DEFINITE) or actors.how in ("possessor", "passive"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .coordination import ARTICLES
 from .gazetteer import Mention
+from .lexicon.asia_mideast import VERB_FINAL
 from .roles import TARGET_KINDS
 from .sentence import Sentence
 
@@ -21,8 +22,20 @@ def clause_targets(sent: Sentence, t: int, lo: int, hi: int, actors: list[Mentio
         return after
     if any(m.start > t for m in found):  # the only objects are other senses (annexation...)
         return []
-    before = [m for m in found if m.end <= t and not _behind_preposition(sent, m)]
-    return before
+    return [m for m in found if m.end <= t and not _behind_preposition(sent, m)
+            and not _sovereignty_before(sent, m.end, t)]
+
+
+def _sovereignty_before(sent: Sentence, start: int, t: int) -> bool:
+    """Verb-final: '서사하라에 대한 모로코의 주권을 인정했다', 'Batı Sahra üzerindeki Fas
+    egemenliğini tanıdı': a state's sovereignty stands between the territory and the verb."""
+    if sent.lang not in VERB_FINAL:
+        return False
+    sov = next((k for k in range(start, t) if sent.tokens[k].f.startswith(SOVEREIGNTY)), None)
+    return sov is not None and any(
+        m.kind in ("state", "adj") and not set(m.codes) & ENTITY_CODES
+        and not any(c.islower() for c in m.codes)
+        for m in sent.mentions if start <= m.start < sov)
 
 
 def _modifier_of_other(sent: Sentence, m: Mention) -> bool:
