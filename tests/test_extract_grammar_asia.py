@@ -174,9 +174,30 @@ REACTIONS = [
     ("سحبت إسرائيل سفيرها ردا على الاعتراف بدولة فلسطين.", "ar", []),
 ]
 
+# Chinese noun phrases end in their head: a name before 的 owns another noun (no subject), and
+# a clause before 的 + a name describes that name (its partner after 与 is no object of the
+# main verb; mutual recognition inside it is between the partner and the head).
+OWNERS_AND_RELATIVES = [
+    ("中国代表表示，中方尊重塞尔维亚的主权和领土完整，不承认科索沃。", "zh", [("CN", "XK", "reject")]),
+    ("中方尊重塞尔维亚的立场，不承认科索沃，外交部发言人说。", "zh", [("CN", "XK", "reject")]),
+    ("尼加拉瓜的外交部宣布承认阿布哈兹。", "zh", [("NI", "abkhazia", "recognize")]),
+    ("委内瑞拉的政府承认了南奥塞梯。", "zh", [("VE", "south-ossetia", "recognize")]),
+    ("以色列承认了与台湾保持外交关系的索马里兰。", "zh", [("IL", "somaliland", "recognize")]),
+    ("以色列正式承认与台湾相互承认的索马里兰。", "zh",
+     [("IL", "somaliland", "recognize"), ("TW", "somaliland", "recognize"),
+      ("somaliland", "TW", "recognize")]),
+    ("台湾与索马里兰相互承认。", "zh",
+     [("TW", "somaliland", "recognize"), ("somaliland", "TW", "recognize")]),
+    ("阿布哈兹与南奥塞梯相互承认。", "zh",
+     [("abkhazia", "south-ossetia", "recognize"), ("south-ossetia", "abkhazia", "recognize")]),
+    ("北韩承认顿涅茨克人民共和国与卢甘斯克人民共和国的独立。", "zh",
+     [("KP", "donetsk-pr", "recognize"), ("KP", "luhansk-pr", "recognize")]),
+]
+
 CASES = [(name, *row) for name, table in (
     ("denial", DENIALS), ("negation", NEGATION), ("question", QUESTIONS), ("future", FUTURE),
-    ("other_sense", OTHER_SENSES), ("any_state", ANY_STATE), ("reaction", REACTIONS))
+    ("other_sense", OTHER_SENSES), ("any_state", ANY_STATE), ("reaction", REACTIONS),
+    ("owner_relative", OWNERS_AND_RELATIVES))
     for row in table]
 
 

@@ -149,13 +149,31 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     scope = scope_of(sent, t, lo, hi)
     if scope.call or scope.modal or scope.neg:
         return []
-    parties = [m for m in sent.mentions if lo <= m.start < hi
-               and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
+    parties = _relative_parties(sent, t) or [
+        m for m in sent.mentions if lo <= m.start < hi
+        and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
     codes = list(dict.fromkeys(c for m in parties for c in m.codes))
     if len(codes) < 2 and any(sent.tokens[k].f in _DUAL for k in range(lo, t)):
         # 'the two republics recognized each other': the pair the text spoke of last
         codes = list(dict.fromkeys(c for m in doc.last_targets for c in m.codes))[:2]
     return [Found(a, b, "recognize", 0.8, sent.index, t) for a in codes for b in codes if a != b]
+
+
+_ZH_WITH = frozenset({"与", "與", "同", "跟", "和"})
+
+
+def _relative_parties(sent: Sentence, t: int) -> list[Mention]:
+    """Chinese '…与台湾相互承认的索马里兰' (Somaliland, which Taiwan and it recognize
+    mutually): the clause before 的 describes its head, so the parties are the partner after
+    与 and that head, not the subject of the main verb."""
+    if sent.lang != "zh":
+        return []
+    partner = next((m for m in sent.mentions if t - 4 <= m.end <= t and m.start > 0
+                    and sent.tokens[m.start - 1].text in _ZH_WITH), None)
+    de = next((k for k in range(t + 1, min(len(sent.tokens), t + 12))
+               if sent.tokens[k].text in ("的", "，", ",", "。")), None)
+    head = sent.mention_at.get(de + 1) if de is not None and sent.tokens[de].text == "的" else None
+    return [partner, head] if partner is not None and head is not None else []
 
 
 def _merge(doc: Doc, found: list[Found]) -> list[tuple[Doc, Found, dict]]:

@@ -69,6 +69,8 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "blocked"  # 'بروسيا', 'ברוסיה': a preposition written on the name (not 'كينيا')
     if sent.lang == "ko" and kinds & ACTOR_KINDS and not _korean_subject(sent, group[-1]):
         return "blocked"  # '그루지야 내 …': a name without a subject particle
+    if sent.lang == "zh" and kinds & ACTOR_KINDS and _chinese_owner(sent, group[-1].end):
+        return "blocked"  # '尊重塞尔维亚的主权': the owner of another noun, not the subject
     if sent.lang == "ka" and _georgian_genitive(sent, group[-1]):
         return "blocked"  # 'აფხაზეთის დამოუკიდებლობა', 'რუსეთის მიერ': an owner, not the subject
     if kinds <= {"org"}:
@@ -80,6 +82,13 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     if not all(member_ok(sent, m) for m in group if m.kind in ACTOR_KINDS):
         return "skip" if len(group) == 1 and group[0].kind == "adj" else "blocked"
     return "actor"
+
+
+def _chinese_owner(sent: Sentence, end: int) -> bool:
+    """A name before 的 owns the noun after it; only a government noun (外交部) or the act
+    itself (的承认) keeps it as the one who acts."""
+    return (end + 1 < len(sent.tokens) and sent.tokens[end].text == "的"
+            and not sent.has(end + 1, "gov") and not sent.has(end + 1, "trigger"))
 
 
 # Korean marks its subject with a particle on the name or on the government noun after it

@@ -17,7 +17,7 @@ def clause_targets(sent: Sentence, t: int, lo: int, hi: int, actors: list[Mentio
     found = [m for m in sent.mentions if lo <= m.start and m.end <= hi and id(m) not in taken
              and m.kind in TARGET_KINDS and (m.kind != "territory" or indep)]
     after = [m for m in found if m.start > t and not _other_sense_between(sent, t, m.start)
-             and not _modifier_of_other(sent, m)]
+             and not _modifier_of_other(sent, m) and not _partner_of_later(sent, m)]
     if after:
         return after
     if any(m.start > t for m in found):  # the only objects are other senses (annexation...)
@@ -48,6 +48,20 @@ def _modifier_of_other(sent: Sentence, m: Mention) -> bool:
             return False
         if sent.has(k, "other"):
             return True
+    return False
+
+
+def _partner_of_later(sent: Sentence, m: Mention) -> bool:
+    """Chinese '承认与台湾保持外交关系的索马里兰' (recognized Somaliland, which keeps ties
+    with Taiwan): a name after 与 in the clause before 的 + a name is that clause's partner,
+    not the object ('承认阿布哈兹与南奥塞梯的独立' has no name after 的: both are objects)."""
+    if sent.lang != "zh" or m.start == 0 or sent.tokens[m.start - 1].text not in ("与", "與"):
+        return False
+    for k in range(m.end, min(len(sent.tokens) - 1, m.end + 10)):
+        if sent.tokens[k].text in ("，", ",", "。", "、") or k in sent.mention_at:
+            return False
+        if sent.tokens[k].text == "的":
+            return k + 1 in sent.mention_at
     return False
 
 
