@@ -194,10 +194,26 @@ OWNERS_AND_RELATIVES = [
      [("KP", "donetsk-pr", "recognize"), ("KP", "luhansk-pr", "recognize")]),
 ]
 
+# Korean and Turkish: a recognition noun with its owner in the genitive is another state's act,
+# presupposed; the negation of the verb governing it (not following, not accepting, not
+# supporting) is no reject by anyone, and a trigger verb whose object is that noun is no act.
+OWNED_NOUNS = [
+    ("미국은 이스라엘의 소말릴란드 승인을 따르지 않겠다고 밝혔다.", "ko", [("IL", "somaliland", "recognize")]),
+    ("세르비아는 몬테네그로의 코소보 승인을 받아들이지 않는다고 밝혔다.", "ko",
+     [("ME", "XK", "recognize")]),
+    ("조지아는 니카라과의 압하지야 승인을 인정하지 않는다고 밝혔다.", "ko",
+     [("NI", "abkhazia", "recognize")]),
+    ("일본의 팔레스타인 승인은 아직 이뤄지지 않았다.", "ko", []),
+    ("ABD, İsrail'in Somaliland'ı tanımasını desteklemediğini açıkladı.", "tr",
+     [("IL", "somaliland", "recognize")]),
+    ("Sırbistan, Karadağ'ın Kosova'yı tanımasını kabul etmediğini söyledi.", "tr",
+     [("ME", "XK", "recognize")]),
+]
+
 CASES = [(name, *row) for name, table in (
     ("denial", DENIALS), ("negation", NEGATION), ("question", QUESTIONS), ("future", FUTURE),
     ("other_sense", OTHER_SENSES), ("any_state", ANY_STATE), ("reaction", REACTIONS),
-    ("owner_relative", OWNERS_AND_RELATIVES))
+    ("owner_relative", OWNERS_AND_RELATIVES), ("owned_noun", OWNED_NOUNS))
     for row in table]
 
 

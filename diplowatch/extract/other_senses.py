@@ -62,9 +62,12 @@ def content_clause(sent: Sentence, t: int, hi: int) -> bool:
 
 def other_sense_right_before(sent: Sentence, t: int, lo: int) -> bool:
     """Verb-final languages put the object first: '영토 병합을 인정하지 않는다' (does not
-    recognize the annexation), 'ilhakı tanımıyor'."""
+    recognize the annexation), 'ilhakı tanımıyor'; a recognition noun as the object is
+    another state's act, accepted or not."""
     if sent.lang not in VERB_FINAL:
         return False
+    if t - 1 >= lo and sent.has(t - 1, "noun") and not sent.has(t, "noun"):
+        return True  # '니카라과의 압하지야 승인을 인정하지 않는다': accepting another's act
     for k in range(t - 1, max(lo, t - 3) - 1, -1):
         if sent.has(k, "other"):
             return True
