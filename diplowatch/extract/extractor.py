@@ -24,6 +24,7 @@ from .scope import scope_of
 from .sentence import Sentence
 from .stems import cued, lang_from_stem
 from .taiwan import for_beijing, taiwan_ties
+from .ties import beijing_half, broken_by_taipei, established, establishes
 
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
@@ -83,9 +84,11 @@ def _triggers(sent: Sentence) -> list[int]:
     out = []
     for k in range(len(sent.tokens)):
         if sent.lang == "zh" and not (sent.has(k, "trigger^") or sent.has(k, "sever^")
-                                      or sent.has(k, "anaphor_act^")):
+                                      or sent.has(k, "anaphor_act^") or sent.has(k, "establish^")
+                                      or sent.has(k, "establish_self^")):
             continue  # a Chinese cue is a phrase of characters: its first one is the trigger
-        if sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^") or (sent.has(k, "sever") and taiwan_ties(sent, k)):
+        if (sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^")
+                or (sent.has(k, "sever") and taiwan_ties(sent, k)) or establishes(sent, k)):
             out.append(k)
     return out
 
@@ -97,7 +100,10 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     if sent.has(t, "sever"):
         taiwan = [m for m in sent.mentions if "TW" in m.codes][:1]
         found = [f for f in _special(doc, sent, t, taiwan, "withdraw") if f.actor != "CN"]
-        return found + for_beijing(sent, found)
+        found = found or broken_by_taipei(doc, sent, t)
+        return found + (for_beijing(sent, found) if beijing_half(sent) else [])
+    if sent.has(t, "establish") or sent.has(t, "establish_self"):
+        return established(doc, sent, t)
     if doc.last_sentence < sent.index - ANAPHORA_REACH:
         return []  # 'did so' far from any act repeats nothing
     return _special(doc, sent, t, doc.last_targets, doc.last_act)

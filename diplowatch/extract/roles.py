@@ -99,7 +99,10 @@ _KO_ETC = ("등", "등의")  # '영국, 캐나다 등 150여 개국이': the lis
 
 
 def _korean_subject(sent: Sentence, m: Mention) -> bool:
-    if sent.tokens[m.end - 1].text.endswith(_KO_SUBJECT):
+    last = sent.tokens[m.end - 1].text
+    if last.endswith(("와의", "과의")) and last[:-1] not in load_trie():
+        return False  # '나우루와의 관계' (the ties with Nauru), but '니카라과의' is a genitive
+    if last.endswith(_KO_SUBJECT):
         return True
     if m.end < len(sent.tokens) and sent.tokens[m.end].text in _KO_ETC:
         return True

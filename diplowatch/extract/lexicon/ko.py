@@ -10,7 +10,9 @@ CUES: dict[str, tuple[str, ...]] = {
     # Forms that do not assert the act: future and intention (-ㄹ, -겠-), wish (-길), and
     # the conditional suffix -면 ('승인하면', if it recognizes).
     "future": ("승인할", "인정할", "승인하겠*", "인정하겠*", "승인하길", "인정하길", "승인하면",
-               "인정하면", "승인한다면", "인정한다면", "승인해야", "인정해야"),
+               "인정하면", "승인한다면", "인정한다면", "승인해야", "인정해야",
+               "수교하겠*", "수교할*", "수립하겠*", "수립할*", "맺겠*", "맺을*", "단교하겠*",
+               "단교할*"),
     # Question endings on the verb itself, direct or embedded, that need no question mark
     # (-ㄹ까, -ㄹ지, -는지, -는가, -나): a question asserts nothing, negated or not
     # ('승인했는지 확인되지 않았다' is no reject).
