@@ -210,10 +210,62 @@ OWNED_NOUNS = [
      [("ME", "XK", "recognize")]),
 ]
 
+# Turkish puts negation, future and ability inside the verb (-mA-, -mAz, -(y)AcAk, -(y)Abil-)
+# and its question particle after it (mı); Hebrew negates with לא / אינה before the verb and
+# says the future with the prefix conjugation or עתידה ל-. Negation under a speaker is a
+# reject, without one nothing; futures, plans, questions and denials give nothing.
+TURKISH = [
+    ("Gürcistan Dışişleri Bakanı, Gürcistan'ın Abhazya'yı tanımadığını söyledi.", 'tr', [('GE', 'abkhazia', 'reject')]),
+    ("Sırbistan Cumhurbaşkanı, Sırbistan Kosova'yı tanımaz dedi.", 'tr', [('RS', 'XK', 'reject')]),
+    ("Azerbaycan Cumhurbaşkanı, Azerbaycan'ın Dağlık Karabağ Cumhuriyeti'ni asla tanımayacağını açıkladı.", 'tr', [('AZ', 'artsakh', 'reject')]),
+    ("Yunanistan hükümeti KKTC'yi tanımadığını yineledi.", 'tr', [('GR', 'northern-cyprus', 'reject')]),
+    ("İspanya hükümeti, Kosova'yı tanımamaya devam edeceğini bildirdi.", 'tr', [('ES', 'XK', 'reject')]),
+    ("Gürcistan, Abhazya ve Güney Osetya'yı tanımıyor.", 'tr', []),
+    ("Mısır Kosova'yı tanımamıştı.", 'tr', []),
+    ("Slovenya gelecek hafta Filistin'i tanıyacak.", 'tr', []),
+    ("Belçika'nın yıl sonuna kadar Filistin'i tanıyacağı bildirildi.", 'tr', []),
+    ("Malta, Filistin Devleti'ni tanımaya hazırlanıyor.", 'tr', []),
+    ("Avustralya hükümeti Filistin'i tanımayı düşünüyor.", 'tr', []),
+    ("Fransa Cumhurbaşkanı, Fransa'nın eylülde Filistin'i tanıyacağını açıkladı.", 'tr', []),
+    ("Portekiz'in Filistin'i tanıması bekleniyor.", 'tr', []),
+    ("Finlandiya Filistin'i tanıyabilir.", 'tr', []),
+    ("Yeni Zelanda Filistin'i tanımak istiyor.", 'tr', []),
+    ("Şili Somaliland'ı tanıyacak mı?", 'tr', []),
+    ("Tayland Kosova'yı tanıdı mı", 'tr', []),
+    ("Belarus Dışişleri Bakanlığı, Abhazya'yı tanıdığı yönündeki haberleri yalanladı.", 'tr', []),
+    ("Togo'nun Güney Osetya'yı tanıdığı iddiası asılsız.", 'tr', []),
+    ("Türkiye, Kosova'yı 2008'de tanıdı.", 'tr', [('TR', 'XK', 'recognize')]),
+    ("Kenya Kosova'yı tanıdığını açıkladı.", 'tr', [('KE', 'XK', 'recognize')]),
+    ("Togo, Kosova'yı tanıma kararını geri çektiğini açıkladı.", 'tr', [('TG', 'XK', 'withdraw')]),
+]
+HEBREW = [
+    ('שר החוץ הגאורגי אמר כי גאורגיה אינה מכירה בעצמאות אבחזיה.', 'he', [('GE', 'abkhazia', 'reject')]),
+    ("נשיא אזרבייג'ן אמר שאזרבייג'ן לא תכיר לעולם בארצח.", 'he', [('AZ', 'artsakh', 'reject')]),
+    ('ממשלת ספרד הודיעה כי היא אינה מכירה בקוסובו.', 'he', [('ES', 'XK', 'reject')]),
+    ('דובר משרד החוץ הסיני אמר כי סין אינה מכירה בסומלילנד.', 'he', [('CN', 'somaliland', 'reject')]),
+    ('גאורגיה אינה מכירה באבחזיה.', 'he', []),
+    ('מצרים לא הכירה בקוסובו.', 'he', []),
+    ('סלובניה עתידה להכיר במדינה הפלסטינית בשבוע הבא.', 'he', []),
+    ('בלגיה מתכוונת להכיר במדינה הפלסטינית.', 'he', []),
+    ('מלטה מתכננת להכיר במדינה פלסטינית.', 'he', []),
+    ('ממשלת אוסטרליה שוקלת הכרה במדינה פלסטינית.', 'he', []),
+    ('נשיא צרפת הודיע כי צרפת תכיר במדינה הפלסטינית בספטמבר.', 'he', []),
+    ('צפוי כי פורטוגל תכיר במדינה הפלסטינית.', 'he', []),
+    ('פינלנד עשויה להכיר במדינה הפלסטינית.', 'he', []),
+    ('ניו זילנד מוכנה להכיר במדינה פלסטינית.', 'he', []),
+    ("האם צ'ילה תכיר בסומלילנד", 'he', []),
+    ('משרד החוץ הבלארוסי הכחיש את הדיווחים כי בלארוס הכירה באבחזיה.', 'he', []),
+    ('השמועות על הכרת טוגו בדרום אוסטיה אינן נכונות.', 'he', []),
+    ('טורקיה הכירה בקוסובו ב-2008.', 'he', [('TR', 'XK', 'recognize')]),
+    ('קניה הודיעה כי הכירה בקוסובו.', 'he', [('KE', 'XK', 'recognize')]),
+    ('טוגו ביטלה את הכרתה בקוסובו.', 'he', [('TG', 'XK', 'withdraw')]),
+]
+
 CASES = [(name, *row) for name, table in (
     ("denial", DENIALS), ("negation", NEGATION), ("question", QUESTIONS), ("future", FUTURE),
     ("other_sense", OTHER_SENSES), ("any_state", ANY_STATE), ("reaction", REACTIONS),
-    ("owner_relative", OWNERS_AND_RELATIVES), ("owned_noun", OWNED_NOUNS))
+    ("owner_relative", OWNERS_AND_RELATIVES), ("owned_noun", OWNED_NOUNS),
+    ("turkish", TURKISH), ("hebrew", HEBREW))
     for row in table]
 
 

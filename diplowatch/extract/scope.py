@@ -67,7 +67,9 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         neg=neg,
         withdraw=withdraw,
         hedge=(any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo)
-               or sent.has(t, "question")),  # Korean '승인했는지': a question on the verb
+               # a question on the verb ('승인했는지') or its particle after it ('tanıdı mı')
+               or sent.has(t, "question") or verb_final and any(sent.has(k, "question")
+                                                                for k in post_verb[:2])),
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
