@@ -214,6 +214,21 @@ OWNED_NOUNS = [
 # and its question particle after it (mı); Hebrew negates with לא / אינה before the verb and
 # says the future with the prefix conjugation or עתידה ל-. Negation under a speaker is a
 # reject, without one nothing; futures, plans, questions and denials give nothing.
+# Chinese: after 是 with an ordinal or 'only' ('the first / the only state that …'), the
+# relative clause before 的 is the subject's predicate: the subject did it. Without it the
+# clause only describes 'the states that …'.
+PREDICATE_RELATIVES = [
+    ("土耳其是唯一承认北塞浦路斯土耳其共和国的国家。", "zh", [("TR", "northern-cyprus", "recognize")]),
+    ("中国是最早承认巴勒斯坦国的国家之一。", "zh", [("CN", "PS", "recognize")]),
+    ("朝鲜是继俄罗斯和叙利亚之后第三个承认顿涅茨克人民共和国的国家。", "zh",
+     [("KP", "donetsk-pr", "recognize"), ("RU", "donetsk-pr", "recognize"),
+      ("SY", "donetsk-pr", "recognize")]),
+    ("以色列是首个承认索马里兰的联合国会员国。", "zh", [("IL", "somaliland", "recognize")]),
+    ("取消承认科索沃的国家已增加到7个。", "zh", []),
+    ("这些是承认科索沃的国家。", "zh", []),
+    ("承认科索沃的国家中有一些后来撤回了承认。", "zh", []),
+]
+
 TURKISH = [
     ("Gürcistan Dışişleri Bakanı, Gürcistan'ın Abhazya'yı tanımadığını söyledi.", 'tr', [('GE', 'abkhazia', 'reject')]),
     ("Sırbistan Cumhurbaşkanı, Sırbistan Kosova'yı tanımaz dedi.", 'tr', [('RS', 'XK', 'reject')]),
@@ -265,7 +280,7 @@ CASES = [(name, *row) for name, table in (
     ("denial", DENIALS), ("negation", NEGATION), ("question", QUESTIONS), ("future", FUTURE),
     ("other_sense", OTHER_SENSES), ("any_state", ANY_STATE), ("reaction", REACTIONS),
     ("owner_relative", OWNERS_AND_RELATIVES), ("owned_noun", OWNED_NOUNS),
-    ("turkish", TURKISH), ("hebrew", HEBREW))
+    ("turkish", TURKISH), ("hebrew", HEBREW), ("predicate", PREDICATE_RELATIVES))
     for row in table]
 
 

@@ -50,13 +50,28 @@ def content_clause(sent: Sentence, t: int, hi: int) -> bool:
     """Chinese puts a clause before the noun it describes, with 的: '取消承认科索沃的文件'
     (documents withdrawing recognition of Kosovo), '…的报道' (reports that…). A document or
     report noun there makes the act that document's content, not the subject's act."""
-    if sent.lang != "zh":
+    if sent.lang != "zh" or _predicate(sent, t):
         return False
     for k in range(t + 1, min(hi, t + 14)):
         if sent.tokens[k].text in ("，", ",", "。"):
             return False
         if sent.tokens[k].text == "的":  # '取消承认的国家': the countries that did (a relative)
             return sent.has(k + 1, "content") or sent.has(k + 1, "generic")
+    return False
+
+
+_ZH_PREDICATE = ("第", "唯一", "首个", "首批", "最早", "少数")
+
+
+def _predicate(sent: Sentence, t: int) -> bool:
+    """'土耳其是唯一承认…的国家', '朝鲜是继…之后第三个承认…的国家': after 是 with an ordinal or
+    'only', the relative clause is the subject's predicate: the subject did it."""
+    for k in range(t - 1, max(-1, t - 24), -1):
+        if sent.tokens[k].text in ("，", ",", "。"):
+            return False
+        if sent.tokens[k].text == "是":
+            between = "".join(sent.tokens[j].text for j in range(k + 1, t))  # characters
+            return any(word in between for word in _ZH_PREDICATE)
     return False
 
 

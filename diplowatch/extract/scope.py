@@ -66,13 +66,19 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal=modal,
         neg=neg,
         withdraw=withdraw,
-        hedge=(any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo)
-               # a question on the verb ('승인했는지') or its particle after it ('tanıdı mı')
-               or sent.has(t, "question") or verb_final and any(sent.has(k, "question")
-                                                                for k in post_verb[:2])),
+        hedge=_hedged(sent, t, lo, hi),
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
+
+
+def _hedged(sent: Sentence, t: int, lo: int, hi: int) -> bool:
+    """A hedge word, a condition, or a question on the verb ('승인했는지') or its particle
+    right after it ('tanıdı mı')."""
+    return (any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo)
+            or sent.has(t, "question")
+            or (sent.lang in VERB_FINAL
+                and any(sent.has(k, "question") for k in range(t + 1, min(hi, t + 3)))))
 
 
 def _neg_start(sent: Sentence, t: int, start: int) -> int:
