@@ -229,6 +229,23 @@ PREDICATE_RELATIVES = [
     ("承认科索沃的国家中有一些后来撤回了承认。", "zh", []),
 ]
 
+# A number of unnamed states ('28 دولة', '28 מדינות', '28个国家', '28개국') is a generic
+# subject: it names no actor, and the subject search stops there (never the speaker's state);
+# states listed after it ('من بينها', among them) act.
+COUNTED = [
+    ("قالت صربيا إن 28 دولة سحبت اعترافها بكوسوفو، من بينها توغو وغانا.", "ar",
+     [("TG", "XK", "withdraw"), ("GH", "XK", "withdraw")]),
+    ("أعلنت الخارجية الفلسطينية أن 147 دولة تعترف بدولة فلسطين.", "ar", []),
+    ("ישראל אמרה כי 28 מדינות ביטלו את הכרתן בקוסובו.", "he", []),
+    ("塞尔维亚外长说，迄今已有28个国家撤销了对科索沃的承认。", "zh", []),
+    ("세르비아 외무장관은 28개국이 코소보 승인을 철회했다고 말했다.", "ko", []),
+    ("أصبحت كوريا الشمالية ثالث دولة تعترف بدونيتسك ولوغانسك بعد روسيا وسوريا.", "ar",
+     [("KP", "donetsk-pr", "recognize"), ("KP", "luhansk-pr", "recognize"),
+      ("RU", "donetsk-pr", "recognize"), ("RU", "luhansk-pr", "recognize"),
+      ("SY", "donetsk-pr", "recognize"), ("SY", "luhansk-pr", "recognize")]),
+    ("في عام 2008 اعترفت روسيا باستقلال أبخازيا.", "ar", [("RU", "abkhazia", "recognize")]),
+]
+
 TURKISH = [
     ("Gürcistan Dışişleri Bakanı, Gürcistan'ın Abhazya'yı tanımadığını söyledi.", 'tr', [('GE', 'abkhazia', 'reject')]),
     ("Sırbistan Cumhurbaşkanı, Sırbistan Kosova'yı tanımaz dedi.", 'tr', [('RS', 'XK', 'reject')]),
@@ -280,7 +297,8 @@ CASES = [(name, *row) for name, table in (
     ("denial", DENIALS), ("negation", NEGATION), ("question", QUESTIONS), ("future", FUTURE),
     ("other_sense", OTHER_SENSES), ("any_state", ANY_STATE), ("reaction", REACTIONS),
     ("owner_relative", OWNERS_AND_RELATIVES), ("owned_noun", OWNED_NOUNS),
-    ("turkish", TURKISH), ("hebrew", HEBREW), ("predicate", PREDICATE_RELATIVES))
+    ("turkish", TURKISH), ("hebrew", HEBREW), ("predicate", PREDICATE_RELATIVES),
+    ("counted", COUNTED))
     for row in table]
 
 

@@ -68,6 +68,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "deny": ("نفت", "نفى", "تنفي", "ينفي", "نفي", "تنفي", "كاذب*", "عار* عن الصحة", "شائع*",
              "الشائعات", "اشاعات", "مزاعم", "غير صحيح*", "لا اساس", "مفبرك*", "مضلل*"),
     "cond": ("اذا", "لو", "في حال"),
+    # Nouns that name unnamed states after a number ('28 دولة'): a generic subject there.
+    "counted": ("دولة", "دولا", "بلدا", "بلد", "بلدان", "حكومة"),
     # 'in protest at / in response to / following' a nominal act: the subject reacts to it.
     "cause": ("احتجاجا", "احتجاجا على", "ردا على", "بسبب", "اثر", "جراء", "على خلفية"),
     "cease": ("لم تعد", "لم يعد", "توقف* عن", "كف* عن"),
