@@ -63,6 +63,7 @@ NEGATION = [
     ("스페인 정부는 코소보를 승인하지 않겠다고 발표했다.", "ko", [("ES", "XK", "reject")]),
     ("미국 대통령은 당분간 소말릴란드를 승인하지 않겠다고 말했다.", "ko",
      [("US", "somaliland", "reject")]),
+    ("일본 외무상은 현시점에서 팔레스타인을 승인하지 않겠다고 밝혔다.", "ko", [("JP", "PS", "reject")]),
     ("우즈베키스탄 외무부는 압하지야, 남오세티야, 트란스니스트리아를 승인하지 않는다고 밝혔다.", "ko",
      [("UZ", "abkhazia", "reject"), ("UZ", "south-ossetia", "reject"),
       ("UZ", "transnistria", "reject")]),
