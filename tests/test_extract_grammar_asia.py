@@ -247,6 +247,22 @@ COUNTED = [
     ("في عام 2008 اعترفت روسيا باستقلال أبخازيا.", "ar", [("RU", "abkhazia", "recognize")]),
 ]
 
+# 'No longer' with a negated verb is a withdrawal, not a reject: Arabic لن … بعد الآن / لم تعد,
+# Hebrew אינה מכירה עוד / כבר לא, Korean 더 이상 … 않는다, Turkish artık, Chinese 不再; Hebrew
+# עוד לא is 'not yet' (nothing).
+CESSATION = [
+    ("أعلنت كينيا أنها لن تعترف بعد الآن بالجمهورية الصحراوية.", "ar", [("KE", "EH", "withdraw")]),
+    ("قالت غانا إنها لم تعد تعترف بالجمهورية الصحراوية.", "ar", [("GH", "EH", "withdraw")]),
+    ("أعلنت توغو أنها لن تعترف بعد الآن بكوسوفو.", "ar", [("TG", "XK", "withdraw")]),
+    ("טוגו הודיעה כי אינה מכירה עוד בקוסובו.", "he", [("TG", "XK", "withdraw")]),
+    ("טוגו הודיעה כי היא כבר לא מכירה בקוסובו.", "he", [("TG", "XK", "withdraw")]),
+    ("ספרד עוד לא הכירה בקוסובו, אמר השר.", "he", []),
+    ("토고는 더 이상 코소보를 승인하지 않는다고 발표했다.", "ko", [("TG", "XK", "withdraw")]),
+    ("Kenya, Sahra Arap Demokratik Cumhuriyeti'ni artık tanımadığını açıkladı.", "tr",
+     [("KE", "EH", "withdraw")]),
+    ("肯尼亚宣布不再承认阿拉伯撒哈拉民主共和国。", "zh", [("KE", "EH", "withdraw")]),
+]
+
 TURKISH = [
     ("Gürcistan Dışişleri Bakanı, Gürcistan'ın Abhazya'yı tanımadığını söyledi.", 'tr', [('GE', 'abkhazia', 'reject')]),
     ("Sırbistan Cumhurbaşkanı, Sırbistan Kosova'yı tanımaz dedi.", 'tr', [('RS', 'XK', 'reject')]),
@@ -299,7 +315,7 @@ CASES = [(name, *row) for name, table in (
     ("other_sense", OTHER_SENSES), ("any_state", ANY_STATE), ("reaction", REACTIONS),
     ("owner_relative", OWNERS_AND_RELATIVES), ("owned_noun", OWNED_NOUNS),
     ("turkish", TURKISH), ("hebrew", HEBREW), ("predicate", PREDICATE_RELATIVES),
-    ("counted", COUNTED))
+    ("counted", COUNTED), ("cessation", CESSATION))
     for row in table]
 
 
