@@ -116,3 +116,17 @@ def names(sent: Sentence, codes: set[str]) -> bool:
     (its state, capital, leader or demonym): 'Сербія досі не визнала…' after a Kosovar
     minister's words is a description, not Serbia's statement."""
     return any(set(m.codes) & codes for m in sent.mentions)
+
+
+_GENITIVE_ENDS = {"ko": ("의",), "tr": ("'in", "'ın", "'un", "'ün", "'nin", "'nın", "'nun", "'nün")}
+
+
+def owned_noun(sent: Sentence, t: int, actors: Actors) -> bool:
+    """Korean and Turkish: a recognition noun whose actor is its genitive owner ('이스라엘의
+    소말릴란드 승인을 따르지 않겠다', 'İsrail'in tanımasını desteklemiyor') is presupposed as
+    done; the negation after it belongs to the verb that governs it, not to the act."""
+    ends = _GENITIVE_ENDS.get(sent.lang or "")
+    if not ends or not sent.has(t, "noun") or not actors.mentions:
+        return False
+    last = sent.tokens[actors.mentions[-1].end - 1].text
+    return last.endswith(ends)

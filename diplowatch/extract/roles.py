@@ -69,6 +69,8 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "blocked"  # 'بروسيا', 'ברוסיה': a preposition written on the name (not 'كينيا')
     if sent.lang == "ko" and kinds & ACTOR_KINDS and not _korean_subject(sent, group[-1]):
         return "blocked"  # '그루지야 내 …': a name without a subject particle
+    if sent.lang == "zh" and kinds & ACTOR_KINDS and _chinese_owner(sent, group[-1].end):
+        return "blocked"  # '尊重塞尔维亚的主权': the owner of another noun, not the subject
     if sent.lang == "ka" and _georgian_genitive(sent, group[-1]):
         return "blocked"  # 'აფხაზეთის დამოუკიდებლობა', 'რუსეთის მიერ': an owner, not the subject
     if kinds <= {"org"}:
@@ -82,6 +84,13 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     return "actor"
 
 
+def _chinese_owner(sent: Sentence, end: int) -> bool:
+    """A name before 的 owns the noun after it; only a government noun (外交部) or the act
+    itself (的承认) keeps it as the one who acts."""
+    return (end + 1 < len(sent.tokens) and sent.tokens[end].text == "的"
+            and not sent.has(end + 1, "gov") and not sent.has(end + 1, "trigger"))
+
+
 # Korean marks its subject with a particle on the name or on the government noun after it
 # ('러시아는', '러시아가', '몰타도', '러시아 외무부는'); genitive 의 makes the owner of a
 # nominal act ('러시아의 승인').
@@ -90,7 +99,10 @@ _KO_ETC = ("등", "등의")  # '영국, 캐나다 등 150여 개국이': the lis
 
 
 def _korean_subject(sent: Sentence, m: Mention) -> bool:
-    if sent.tokens[m.end - 1].text.endswith(_KO_SUBJECT):
+    last = sent.tokens[m.end - 1].text
+    if last.endswith(("와의", "과의")) and last[:-1] not in load_trie():
+        return False  # '나우루와의 관계' (the ties with Nauru), but '니카라과의' is a genitive
+    if last.endswith(_KO_SUBJECT):
         return True
     if m.end < len(sent.tokens) and sent.tokens[m.end].text in _KO_ETC:
         return True

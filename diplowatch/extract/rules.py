@@ -17,6 +17,7 @@ from .assertion import (
     names,
     nominative_entity,
     not_yet,
+    owned_noun,
     plain_negation,
     territorial_after,
     unlicensed_infinitive,
@@ -145,6 +146,8 @@ def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:
 
 
 def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | None:
+    if scope.neg and owned_noun(sent, t, actors):
+        return "withdraw" if scope.withdraw else "recognize"
     if scope.neg:
         if scope.withdraw or scope.pending or not actors.mentions:
             return None

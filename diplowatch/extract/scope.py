@@ -34,7 +34,7 @@ class Scope:
 def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     tok = sent.tokens[t]
     wide = WINDOWS.get(sent.lang or "", {})
-    pre = range(max(lo, t - wide.get("modal", MODAL_WINDOW)), t)
+    pre = range(max(_subjunctive_start(sent, lo), t - wide.get("modal", MODAL_WINDOW)), t)
     future = sent.has(t, "future") or any(sent.has(k, "future") and sent.has(k, "future^")
                                           for k in range(max(lo, t - 3), t + 1))
     modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre)
@@ -66,10 +66,19 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal=modal,
         neg=neg,
         withdraw=withdraw,
-        hedge=any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo),
+        hedge=_hedged(sent, t, lo, hi),
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
+
+
+def _hedged(sent: Sentence, t: int, lo: int, hi: int) -> bool:
+    """A hedge word, a condition, or a question on the verb ('승인했는지') or its particle
+    right after it ('tanıdı mı')."""
+    return (any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo)
+            or sent.has(t, "question")
+            or (sent.lang in VERB_FINAL
+                and any(sent.has(k, "question") for k in range(t + 1, min(hi, t + 3)))))
 
 
 def _neg_start(sent: Sentence, t: int, start: int) -> int:
@@ -105,6 +114,14 @@ def _conditional(sent: Sentence, t: int, lo: int) -> bool:
         if sent.has(k, "cond"):
             return True
     return False
+
+
+def _subjunctive_start(sent: Sentence, lo: int) -> int:
+    """Arabic أن with a present verb is a subjunctive: 'من المتوقع أن تعترف' (it is expected
+    that it recognize), 'يمكن أن تعترف'; a modal right before the complementizer governs it."""
+    if sent.lang == "ar" and lo > 0 and sent.has(lo, "comp"):
+        return max(0, lo - 3)
+    return lo
 
 
 def _governing_start(sent: Sentence, lo: int) -> int:

@@ -8,6 +8,8 @@ across clauses and up to two sentences, where a candidate must look like a speak
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Mention
 from .roles import (
     ACTOR_KINDS,
@@ -104,7 +106,7 @@ class Scan:
     def _generic_stop(self, sent: Sentence, i: int) -> bool:
         """A generic subject ('the states') ends the search unless it is a list tail or a
         complement (_listed); the first one in the trigger's sentence is remembered."""
-        if not sent.has(i, "generic") or sent.has(i, "pronoun"):
+        if not (sent.has(i, "generic") or _counted(sent, i)) or sent.has(i, "pronoun"):
             return False
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
@@ -208,3 +210,11 @@ def _near_speech(sent: Sentence, m: Mention) -> bool:
     return any(sent.has(k, "speech") for k in window)
 
 
+_KO_COUNT = re.compile(r"\d+여?개(?:국|나라)")
+
+
+def _counted(sent: Sentence, i: int) -> bool:
+    """A number of unnamed states: '28 دولة', '28 מדינות', Korean '28개국이' (one token)."""
+    if sent.lang == "ko":
+        return _KO_COUNT.match(sent.tokens[i].text) is not None
+    return sent.has(i, "counted") and i > 0 and sent.tokens[i - 1].text.isdigit()

@@ -162,3 +162,19 @@ STILL: dict[str, tuple[str, ...]] = {
     "ru": ("ещё", "еще", "по-прежнему", "продолжа*"), "uk": ("досі", "ще", "продовжу*"),
     "pl": ("nadal", "wciaz", "wciąż"), "sr": ("jos", "још", "i dalje", "и даље"),
 }
+
+# Establishing (or restoring) diplomatic relations (``establish``): with a partially
+# recognized entity it is a recognition (ties.py). ``establish_self`` words hold the word for
+# ties in themselves (建交, 수교); ``establish`` verbs need a ties word beside them.
+ESTABLISH: dict[str, tuple[str, ...]] = {
+    "en": ("establish*", "restor*", "re-establish*", "reestablish*", "open*"),
+    "zh": ("建立", "恢复", "恢復"),
+    "ko": ("수립*", "맺*", "맺었*", "정상화*"),
+    "ar": ("اقام*", "تقيم", "يقيم", "باقام*", "واقام*", "لاقام*", "استئناف", "استانف*"),
+    "he": ("כוננ*", "כינון", "לכונן", "וכוננ*", "חידש*", "חידוש"),
+    "tr": ("kurdu", "kurdular", "kurduğunu", "kurdugunu", "kurma", "kurması", "kurmasi",
+           "kurulması", "kurulmasi", "kuruldu", "kurmuştu", "kurmustu"),
+}
+ESTABLISH_SELF: dict[str, tuple[str, ...]] = {
+    "zh": ("建交", "复交", "復交"), "ko": ("수교*", "국교 수립*", "국교를 수립*"),
+}

@@ -16,6 +16,8 @@ from .role_frames import (
     CAUSE,
     CLAIMS,
     COPULA,
+    ESTABLISH,
+    ESTABLISH_SELF,
     EXAMPLE,
     INCLUDING,
     PART_OF,
@@ -49,7 +51,8 @@ def entries(lang: str) -> dict[str, tuple[str, ...]]:
     # lexicons keep their frames beside their cue words).
     for name, table in (("cease", CESSATION), ("part_of", PART_OF), ("cause", CAUSE),
                         ("not_yet", NOT_YET), ("still", STILL), ("copula", COPULA),
-                        ("including", INCLUDING), ("switch", SWITCH), ("cond", CONDITION)):
+                        ("including", INCLUDING), ("switch", SWITCH), ("cond", CONDITION),
+                        ("establish", ESTABLISH), ("establish_self", ESTABLISH_SELF)):
         raw[name] = tuple(raw.get(name, ())) + table.get(known, ())
     raw["trigger_not"] = tuple(raw.get("trigger_not", ())) + ADJECTIVAL.get(known, ())
     raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
