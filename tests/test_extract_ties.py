@@ -41,6 +41,9 @@ ESTABLISHED = [
     ("India plans to establish diplomatic relations with Kosovo.", "en", []),
     ("China urged Paraguay to establish diplomatic relations with Beijing.", "en", []),
     ("Serbia and Montenegro established diplomatic relations in 2006.", "en", []),
+    # opening talks (or a door) about ties establishes none
+    ("Israel opened talks on diplomatic relations with Kosovo.", "en", []),
+    ("Chad opened the way to diplomatic relations with Kosovo.", "en", []),
 ]
 
 # Taipei as the subject of the break: the state it broke with withdrew its recognition.

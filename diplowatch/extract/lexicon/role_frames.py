@@ -167,7 +167,7 @@ STILL: dict[str, tuple[str, ...]] = {
 # recognized entity it is a recognition (ties.py). ``establish_self`` words hold the word for
 # ties in themselves (建交, 수교); ``establish`` verbs need a ties word beside them.
 ESTABLISH: dict[str, tuple[str, ...]] = {
-    "en": ("establish*", "restor*", "re-establish*", "reestablish*", "open*"),
+    "en": ("establish*", "restor*", "re-establish*", "reestablish*"),
     "zh": ("建立", "恢复", "恢復"),
     "ko": ("수립*", "맺*", "맺었*", "정상화*"),
     "ar": ("اقام*", "تقيم", "يقيم", "باقام*", "واقام*", "لاقام*", "استئناف", "استانف*"),
