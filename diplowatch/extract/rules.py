@@ -20,6 +20,7 @@ from .assertion import (
     plain_negation,
     territorial_after,
     unlicensed_infinitive,
+    unlicensed_undoing,
 )
 from .candidates import Found, pairs
 from .gazetteer import Mention
@@ -87,7 +88,8 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     targets, carried = _targets(doc, sent, t, targets, beijing, lo, hi)
     if scope.call or scope.hedge or (scope.modal and not scope.neg):
         return []
-    if unlicensed_infinitive(sent, t) or (not_yet(sent, t) and not scope.neg):
+    if (unlicensed_infinitive(sent, t) or unlicensed_undoing(sent, t, lo)
+            or (not_yet(sent, t) and not scope.neg)):
         return []
     act = _act(doc, sent, t, scope, actors)
     if beijing is not None and act == "withdraw":

@@ -55,7 +55,7 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
               for k in range(neg_from, t)) or sent.has(t, "neg_self")
     neg = neg or any(sent.has(k, "neg_after") for k in range(t + 1, min(hi, t + 4)))
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
-    withdraw = any(sent.has(k, "withdraw") for k in near if k != t) or sent.has(t, "withdraw")
+    withdraw = _withdrawal(sent, t, hi, near, noun)
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
@@ -70,6 +70,42 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
+
+
+_ACTING = frozenset({"state", "capital", "person"})
+# Languages whose participle ends the clause: 'hat die Anerkennung … zurückgenommen'.
+_PARTICIPLE_LAST = frozenset({"de", "nl"})
+_UNDONE_REACH = 12
+
+
+def _withdrawal(sent: Sentence, t: int, hi: int, near: range, noun: bool) -> bool:
+    """A verb of undoing on the trigger, near it, or after a recognition noun."""
+    return (sent.has(t, "withdraw") or any(sent.has(k, "withdraw") and (
+        noun or not _actor_between(sent, k, t)) for k in near if k != t)
+        or (noun and _undone_after(sent, t, hi)))
+
+
+def _actor_between(sent: Sentence, k: int, t: int) -> bool:
+    """'Georgia withdrew its ambassador after Nicaragua recognized…': a state between a verb
+    of undoing and a verb trigger is the trigger's subject, the undoing another act. (Before
+    a recognition noun it is the subject of the undoing: 'سحبت بنما اعترافها', verb first.)"""
+    a, b = min(k, t), max(k, t)
+    return any(a < m.start < b and m.kind in _ACTING for m in sent.mentions)
+
+
+def _undone_after(sent: Sentence, t: int, hi: int) -> bool:
+    """A verb of undoing after the recognition noun: the passive ('the recognition of Kosovo
+    by Lesotho has been withdrawn', 'fue revocado') or a clause-final participle in German and
+    Dutch ('hat die Anerkennung des Kosovo im Jahr 2012 aufgehoben')."""
+    for k in range(t + 1, min(hi, t + _UNDONE_REACH)):
+        if sent.has(k, "trigger"):
+            return False  # another act's own verb
+        if not sent.has(k, "withdraw"):
+            continue
+        aux = sent.has(k - 1, "aux") or (sent.has(k - 2, "aux") and sent.tokens[k - 1].f.endswith("ly"))
+        last = k + 1 >= hi or not sent.tokens[k + 1].text.isalnum()
+        return aux or (last and sent.lang in _PARTICIPLE_LAST)
+    return False
 
 
 def _neg_start(sent: Sentence, t: int, start: int) -> int:

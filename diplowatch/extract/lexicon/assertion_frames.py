@@ -145,6 +145,23 @@ NOT_YET: dict[str, tuple[str, ...]] = {
            "ако", "pod uslovom", "под условом"),
 }
 
+# Auxiliaries of the passive and the perfect (``aux``): 'the recognition … was revoked', 'die
+# Anerkennung … wurde aufgehoben', 'a été retirée', 'fue revocado'. A verb of undoing after a
+# recognition noun withdraws it when one of them stands right before it (scope._undone_after).
+AUXILIARIES: dict[str, tuple[str, ...]] = {
+    "en": ("was", "were", "been", "is", "are", "be", "being", "got", "gets"),
+    "de": ("wurde", "wurden", "worden", "ist", "sind", "war", "waren"),
+    "es": ("fue", "fueron", "sido", "es", "son", "quedo", "quedaron", "queda"),
+    "fr": ("ete", "est", "sont", "fut", "etait"),
+    "it": ("stato", "stata", "stati", "state", "fu", "viene", "venne"),
+    "pt": ("foi", "foram", "sido"),
+    "ru": ("было", "была", "был", "были"), "uk": ("було", "була", "був", "були"),
+    "pl": ("zostalo", "zostala", "zostal", "zostaly", "bylo", "byla"),
+    "sr": ("je", "su", "bilo", "bila", "bio", "bile", "је", "су", "било", "била", "био"),
+    "cs": ("bylo", "byla", "byl", "byly", "je"), "nl": ("werd", "werden", "is", "zijn", "was"),
+    "ro": ("fost", "este"),
+}
+
 # Conjunctions that open a condition before the act (scope._conditional): the act is
 # hypothetical. Portuguese 'se' is left out (it is also the reflexive pronoun).
 CONDITION: dict[str, tuple[str, ...]] = {

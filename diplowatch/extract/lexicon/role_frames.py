@@ -42,7 +42,7 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
            "таке саме рішення", "наслідува* приклад", "наслідува* її приклад",
            "наслідува* їхній приклад"),
     "pl": ("zrobi* to", "to zrobi*", "uczyni* to", "to uczyni*", "ten krok", "taki sam krok",
-           "taka sama decyzj*", "posz* w slady", "posz* w ich slady"),  # 'ł' does not fold
+           "taka sama decyzj*", "posz* w slady", "posz* w ich slady"),
     "sr": ("ucinil* to", "to ucinil*", "uradil* isto", "isti korak", "ovaj korak", "taj korak",
            "istu odluku", "учинил* то", "то учинил*", "урадил* исто", "исти корак",
            "овај корак", "тај корак", "исту одлуку"),
