@@ -36,7 +36,9 @@ def groups(sent: Sentence) -> dict[int, list[Mention]]:
 
 
 def _link(sent: Sentence, a: int, b: int) -> str | None:
-    """'conj' or 'comma' when only coordination, punctuation and articles separate two mentions."""
+    """'conj' or 'comma' when only coordination, punctuation and articles separate two mentions
+    (and a parenthesis without names after the first: 'Kenya (2025), Ghana (2012) and…')."""
+    a = _past_parenthesis(sent, a, b)
     gap = range(a, b)
     if len(gap) > 4:
         return None
@@ -54,6 +56,18 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
     if any(sent.tokens[k].text in _LIST_MARKS for k in gap) or sent.lang == "ko":
         return "conj"
     return "comma"
+
+
+_PAREN_MAX = 8  # tokens of '(26 March 2025)'
+
+
+def _past_parenthesis(sent: Sentence, a: int, b: int) -> int:
+    if a < b and sent.tokens[a].text == "(":
+        close = next((k for k in range(a + 1, min(b, a + _PAREN_MAX)) if sent.tokens[k].text == ")"),
+                     None)
+        if close is not None:
+            return close + 1
+    return a
 
 
 _COMMAS = frozenset({",", "&", "/", "(", ")", "、", "，", "،", "·", "・"})

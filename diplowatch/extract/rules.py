@@ -40,6 +40,10 @@ from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object
 
+# Tokens after the verb in which a generic subject or agent ('by more than 100 states,
+# including…', 'priznale mnoge države, uključujući…') is looked for.
+GENERIC_AFTER = 6
+
 
 def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     owner = possessor(doc, sent, t)
@@ -53,7 +57,8 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     actors = Scan(doc, sent, t).run()
     generic_at = actors.generic_at
     if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
-        generic_at = next((k for k in range(t + 1, min(hi, t + 4)) if sent.has(k, "generic")), None)
+        generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
+                          None)
     if not actors.mentions and generic_at is not None:
         listed = listed_actors(sent, t, generic_at)
         if listed:

@@ -138,6 +138,8 @@ class Scan:
         """'after X' + the trigger's finite verb: X is the subordinate clause's subject,
         not a background actor ('the second after Russia to recognize' keeps Russia apart)."""
         gap = range(group[-1].end, self.t)
+        if self.sent.has(prev_index(self.sent, group[0].start), "apart"):
+            return False  # 'Außer Russland und Syrien erkennen nur …': no clause, a background
         return len(gap) <= 3 and not any(
             self.sent.has(k, "block") or self.sent.has(k, "inf")
             or not self.sent.tokens[k].text.isalpha() for k in gap)

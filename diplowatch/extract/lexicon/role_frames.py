@@ -67,11 +67,15 @@ CAUSE: dict[str, tuple[str, ...]] = {
 # Openers of a list a generic subject is equated with: a copula after the clause (``copula``)
 # and 'including' / 'such as' (``including``).
 COPULA: dict[str, tuple[str, ...]] = {
-    "en": ("are", "were", "is", "include", "includes", "included"),
-    "de": ("sind", "waren", "ist", "gehoren", "zahlen"), "es": ("son", "fueron", "es", "figuran"),
-    "fr": ("sont", "etaient", "est", "figurent"), "it": ("sono", "erano", "figurano"),
-    "pt": ("sao", "foram", "figuram"), "ru": ("являются", "это", "стали"),
-    "uk": ("є", "це", "стали"), "pl": ("to", "sa", "byly"), "sr": ("su", "jesu", "су", "јесу"),
+    "en": ("are", "were", "is", "include", "includes", "included", "comprise*", "consist* of"),
+    "de": ("sind", "waren", "ist", "gehoren", "zahlen", "umfass*"),
+    "es": ("son", "fueron", "es", "figuran", "incluye*", "comprende*"),
+    "fr": ("sont", "etaient", "est", "figurent", "comprend*", "inclut"),
+    "it": ("sono", "erano", "figurano", "comprende*", "include*"),
+    "pt": ("sao", "foram", "figuram", "inclui*", "compreende*"),
+    "ru": ("являются", "это", "стали", "включает", "включают"),
+    "uk": ("є", "це", "стали", "включає", "включають"), "pl": ("to", "sa", "byly", "obejmuj*"),
+    "sr": ("su", "jesu", "су", "јесу", "obuhvata*", "обухвата*"),
 }
 INCLUDING: dict[str, tuple[str, ...]] = {
     "en": ("including", "such as", "among them", "among which", "notably", "namely"),
@@ -86,16 +90,22 @@ INCLUDING: dict[str, tuple[str, ...]] = {
     "sr": ("ukljucujuci", "medu kojima", "kao sto su", "укључујући", "међу којима", "као што су"),
 }
 
-# 'following the example of': a background actor, like 'after' (added to each ``after``).
+# 'following the example of', 'followed by': a background actor, like 'after' (added to each
+# ``after``).
 EXAMPLE: dict[str, tuple[str, ...]] = {
-    "en": ("following the example of", "following the lead of", "in the footsteps of"),
-    "de": ("nach dem beispiel", "dem beispiel von", "nach dem vorbild von"),
-    "es": ("siguiendo el ejemplo de", "a ejemplo de", "siguiendo los pasos de"),
-    "fr": ("suivant l'exemple de", "a l'exemple de", "sur les traces de", "dans le sillage de"),
+    "en": ("following the example of", "following the lead of", "in the footsteps of",
+           "followed by"),
+    "de": ("nach dem beispiel", "dem beispiel von", "nach dem vorbild von", "gefolgt von"),
+    "es": ("siguiendo el ejemplo de", "a ejemplo de", "siguiendo los pasos de", "seguido de",
+           "seguida de", "seguido por", "seguida por"),
+    "fr": ("suivant l'exemple de", "a l'exemple de", "sur les traces de", "dans le sillage de",
+           "suivi de", "suivie de", "suivi par", "suivie par"),
     "it": ("seguendo l'esempio di", "seguendo l'esempio del", "seguendo l'esempio della",
-           "seguendo l'esempio dell'", "sull'esempio di", "sulle orme di"),
+           "seguendo l'esempio dell'", "sull'esempio di", "sulle orme di", "seguit* da",
+           "seguit* dal", "seguit* dalla"),
     "pt": ("seguindo o exemplo de", "seguindo o exemplo do", "seguindo o exemplo da",
-           "a exemplo de", "a exemplo do", "a exemplo da"),
+           "a exemplo de", "a exemplo do", "a exemplo da", "seguid* de", "seguid* do",
+           "seguid* da", "seguid* pel*"),
     "ru": ("по примеру", "следуя примеру"), "uk": ("за прикладом", "слідом за прикладом"),
     "pl": ("idac za przykladem", "za przykladem", "sladem"),
     "sr": ("po uzoru na", "по узору на", "sledeci primer", "следећи пример"),

@@ -63,6 +63,7 @@ def entries(lang: str) -> dict[str, tuple[str, ...]]:
         raw[name] = tuple(raw.get(name, ())) + table.get(known, ())
     raw["trigger_not"] = tuple(raw.get("trigger_not", ())) + ADJECTIVAL.get(known, ())
     raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
+    raw["apart"] = APART_FROM.get(known, ())  # 'apart from' opens no clause of its own
     raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())
     for name, more in EXTRA.get(known, {}).items():
         raw[name] = tuple(raw.get(name, ())) + more
