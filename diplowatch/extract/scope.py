@@ -50,10 +50,7 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
                                        for k in post))
     neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
-    neg = any(sent.has(k, "neg") and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
-              and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
-              for k in range(neg_from, t)) or sent.has(t, "neg_self")
-    neg = neg or any(sent.has(k, "neg_after") for k in range(t + 1, min(hi, t + 4)))
+    neg, unsaid = _negation(sent, t, lo, hi, neg_from)
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
     withdraw = _withdrawal(sent, t, hi, near, noun)
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
@@ -66,7 +63,8 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal=modal,
         neg=neg,
         withdraw=withdraw,
-        hedge=any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo),
+        hedge=(any(sent.has(k, "hedge") for k in range(lo, hi)) or _conditional(sent, t, lo)
+               or unsaid),
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
@@ -76,6 +74,35 @@ _ACTING = frozenset({"state", "capital", "person"})
 # Languages whose participle ends the clause: 'hat die Anerkennung … zurückgenommen'.
 _PARTICIPLE_LAST = frozenset({"de", "nl"})
 _UNDONE_REACH = 12
+
+
+def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[bool, bool]:
+    """(negated, a negated verb of saying governs the trigger)."""
+    negators = [k for k in range(neg_from, t) if sent.has(k, "neg")
+                and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
+                and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
+                and not _says(sent, range(k + 1, min(t, k + 3)))]
+    after = [k for k in range(t + 1, min(hi, t + 4)) if sent.has(k, "neg_after")]
+    # Korean and Turkish put the verb of saying after the whole negated clause ('승인하지
+    # 않는다고 밝혔다'): there the negation is the act's.
+    unsaid = sent.lang not in VERB_FINAL and (_unsaid(sent, t, _governing_start(sent, lo)) or any(
+        _says(sent, range(k + 1, k + 2)) for k in after))
+    return bool(negators or after) and not unsaid or sent.has(t, "neg_self"), unsaid
+
+
+def _unsaid(sent: Sentence, t: int, start: int) -> bool:
+    """A negator right before a verb of saying, before the trigger (also in the clause that
+    governs the trigger's: 'did not say that it recognized'); 'which has no recognition, has
+    announced that…' negates a noun of its own."""
+    return any(sent.has(k, "neg") and _says(sent, range(k + 1, min(t, k + 3)))
+               for k in range(max(start, t - NEG_WINDOW), t))
+
+
+def _says(sent: Sentence, span: range) -> bool:
+    """A verb of saying between a negator and the trigger, or right after a trailing negator:
+    'has not confirmed the reports about its recognition', '… nicht bestätigt' negate the
+    saying: the act is neither asserted nor refused."""
+    return any(sent.has(j, "speech") for j in span)
 
 
 def _withdrawal(sent: Sentence, t: int, hi: int, near: range, noun: bool) -> bool:

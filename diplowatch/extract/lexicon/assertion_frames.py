@@ -200,7 +200,7 @@ ADJECTIVAL: dict[str, tuple[str, ...]] = {
 # opposition ('oppose the recognition'), a negation.
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"speech": ("made known", "let it be known", "spokesman", "spokeswoman",
-                      "spokesperson"),
+                      "spokesperson", "comment", "commented", "comments", "commenting"),
            "call": ("supports", "support", "supporting", "advocat*"),
            "sever": ("drop*", "abandon*", "ditch*", "cutting"),
            "generic": ("handful", "few", "some", "dozen*", "majority"),
