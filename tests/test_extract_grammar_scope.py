@@ -5,6 +5,11 @@ files.
 - A negated *verb of saying* ('has not confirmed', 'did not comment on', 'hat nicht
   bestätigt', 'n'a pas confirmé', 'не подтвердил') negates the saying, not the recognition
   after it: neither a reject nor a recognition is stated.
+- A *ministry named with its state* acts for it: after 'of' when the office's full name stands
+  before it ('the Ministry of Foreign Affairs of Ghana', 'le ministère des Affaires étrangères
+  du Ghana'), as a possessor ('Ghana's foreign ministry'), in the genitive ('МИД Ганы'). A
+  ministry *without* its state gives no actor: the extractor reads the text alone and never
+  takes the state from the source (docs/extraction.md, "Whose ministry").
 """
 
 import pytest
@@ -32,7 +37,30 @@ NEGATED_SPEECH = {
     ],
 }
 
-TABLES = {"negated_speech": NEGATED_SPEECH}
+MINISTRIES = {
+    "germanic": [
+        ("The Ministry of Foreign Affairs of Ghana announced that it recognizes Kosovo.", "en",
+         [("GH", "XK", "recognize")]),
+        ("Ghana's foreign ministry said the country recognized Kosovo.", "en",
+         [("GH", "XK", "recognize")]),
+        ("The Ministry of Foreign Affairs of Ghana welcomed the recognition of Kosovo by Kenya.",
+         "en", [("KE", "XK", "recognize")]),
+        ("The Foreign Ministry said it recognized Kosovo.", "en", []),
+        ("Das Außenministerium erklärte, es erkenne das Kosovo an.", "de", []),
+    ],
+    "romance": [
+        ("Le ministère des Affaires étrangères du Ghana a annoncé qu'il reconnaissait le "
+         "Kosovo.", "fr", [("GH", "XK", "recognize")]),
+        ("Le ministère des Affaires étrangères a annoncé qu'il reconnaissait le Kosovo.", "fr",
+         []),
+    ],
+    "slavic": [
+        ("МИД Ганы заявил, что признаёт Косово.", "ru", [("GH", "XK", "recognize")]),
+        ("МИД заявил, что признаёт Косово.", "ru", []),
+    ],
+}
+
+TABLES = {"negated_speech": NEGATED_SPEECH, "ministries": MINISTRIES}
 
 
 def _cases():
