@@ -42,6 +42,8 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
     gap = range(a, b)
     if len(gap) > 4:
         return None
+    if not gap and sent.lang in _CASE_MARKED:
+        return None  # 'ნიკარაგუამ აფხაზეთი': an ergative subject beside its object
     if not gap and sent.lang in _CLITIC_LANGS:
         # 'روسيا وسوريا', 'רוסיה וסוריה', '러시아와 시리아': 'and' written on a word; two
         # names side by side without it are subject and object ('북한은 코소보를')
@@ -76,6 +78,8 @@ _COMMAS = frozenset({",", "&", "/", "(", ")", "、", "，", "،", "·", "・"})
 _AND_BEFORE = {"ar": ("و",), "he": ("ו",)}
 _AND_AFTER = {"ko": ("와", "과", "하고", "및")}
 _CLITIC_LANGS = frozenset({"ar", "he", "ko", "tr", "zh"})
+# Languages whose names carry their case ending: two names side by side are two roles.
+_CASE_MARKED = frozenset({"ka", "hy", "hu"})
 _LIST_MARKS = frozenset({"、", "·", "・"})
 
 

@@ -46,6 +46,10 @@ FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "pl": {"deny": (
         "zdementowa*", "dementi*", "dementow*", "zaprzecz*", "falszyw*", "plotk*", "nieprawd*",
         "poglosk*", "dezinformac*", "bezpodstawn*")},
+    # Georgian: 'false', 'rumours', 'groundless', 'disinformation', 'fake', and თითქოს
+    # ('supposedly, as if'), which presents a claim as unverified.
+    "ka": {"deny": ("ცრუ*", "ჭორ*", "უსაფუძვლო*", "დეზინფორმაცი*", "ყალბ*", "სიცრუ*",
+                    "თითქოს", "სიმართლეს არ შეესაბამება")},
     "sr": {"deny": (
         "demant*", "demantova*", "negira*", "lazn*", "glasin*", "netacn*", "neistin*",
         "dezinformac*", "демант*", "негира*", "лажн*", "гласин*", "нетачн*", "неистин*",
@@ -122,6 +126,7 @@ CESSATION: dict[str, tuple[str, ...]] = {
     "uk": ("більше не", "не * більше", "вже не", "перестал*", "перестав", "перестає",
            "перестають", "припинил*", "припинив"),
     "pl": ("juz nie", "nie * juz", "przesta*", "zaprzesta*"),
+    "ka": ("აღარ", "შეწყვიტა აღიარება"),  # 'no longer': აღარ აღიარებს
     "sr": ("vise ne", "више не", "prestal*", "prestao", "престал*", "престао",
            "prestaje", "престаје"),
 }
