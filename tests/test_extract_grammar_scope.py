@@ -10,6 +10,11 @@ files.
   du Ghana'), as a possessor ('Ghana's foreign ministry'), in the genitive ('МИД Ганы'). A
   ministry *without* its state gives no actor: the extractor reads the text alone and never
   takes the state from the source (docs/extraction.md, "Whose ministry").
+- A subject that *thanks or welcomes* reacts to the act ('Vučić thanked him for the decision to
+  withdraw the recognition'): it is not the actor; the state thanked, when named, is.
+- A *generic noun before a relative clause set off by a comma* is the relative's subject ('die
+  Zahl der Staaten, die das Kosovo anerkannt haben'): the search stops there, unless it is
+  the complement of 'one of' ('einer der Staaten, die…').
 """
 
 import pytest
@@ -60,7 +65,41 @@ MINISTRIES = {
     ],
 }
 
-TABLES = {"negated_speech": NEGATED_SPEECH, "ministries": MINISTRIES}
+REACTIONS = {
+    "germanic": [
+        ("Vučić thanked him for the decision to withdraw the recognition of Kosovo.", "en", []),
+        ("Serbia thanked Burundi for withdrawing its recognition of Kosovo.", "en",
+         [("BI", "XK", "withdraw")]),
+        ("Serbia welcomed Ghana's decision to revoke its recognition of Kosovo.", "en",
+         [("GH", "XK", "withdraw")]),
+        ("Der serbische Präsident dankte ihm für die Rücknahme der Anerkennung des Kosovo.", "de",
+         []),
+    ],
+    "romance": [
+        ("Il presidente serbo Vučić lo ha ringraziato per la decisione di ritirare il "
+         "riconoscimento del Kosovo.", "it", []),
+        ("Le président serbe l'a remercié pour le retrait de la reconnaissance du Kosovo.", "fr",
+         []),
+    ],
+    "slavic": [
+        ("Президент Сербии поблагодарил его за отзыв признания Косово.", "ru", []),
+    ],
+}
+
+RELATIVE_HEADS = {
+    "germanic": [
+        ("Serbiens Außenminister will die Zahl der Staaten, die das Kosovo anerkannt haben, "
+         "unter 100 drücken.", "de", []),
+        ("Ghana ist einer der Staaten, die das Kosovo anerkannt haben.", "de",
+         [("GH", "XK", "recognize")]),
+        ("Ghana is one of the states that recognized Kosovo.", "en", [("GH", "XK", "recognize")]),
+        ("Serbia's minister spoke of the number of states, which have recognized Kosovo, "
+         "falling below 100.", "en", []),
+    ],
+}
+
+TABLES = {"negated_speech": NEGATED_SPEECH, "ministries": MINISTRIES, "reactions": REACTIONS,
+          "relative_heads": RELATIVE_HEADS}
 
 
 def _cases():

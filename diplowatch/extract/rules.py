@@ -55,6 +55,8 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
     actors = Scan(doc, sent, t).run()
+    if _reacting(sent, actors, t):
+        return Actors()  # 'Vučić thanked him for the decision to withdraw…': the thanker
     generic_at = actors.generic_at
     if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
         generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
@@ -74,6 +76,14 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         post.entity_group = [m for m in actors.entity_group if nominative_entity(sent, m)]
         return post
     return actors
+
+
+def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:
+    """A verb of thanks or welcome between the subject found and the trigger."""
+    last = actors.mentions[-1] if actors.mentions else None
+    if last is None or sent.mention_at.get(last.start) is not last:
+        return False
+    return any(sent.has(k, "reacts") for k in range(last.end, t))
 
 
 def analyse(doc, sent: Sentence, t: int) -> list[Found]:

@@ -108,7 +108,7 @@ class Scan:
             return False
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
-        return not self._listed(sent, i)
+        return _relative_head(sent, i) or not self._listed(sent, i)
 
     def _note_pronoun(self, sent: Sentence, i: int) -> None:
         """A subject pronoun at i sends the search on; the first one met says how."""
@@ -210,3 +210,18 @@ def _near_speech(sent: Sentence, m: Mention) -> bool:
     return any(sent.has(k, "speech") for k in window)
 
 
+_ONE = frozenset({"one", "einer", "eine", "eines", "un", "una", "uno", "l'un", "l'une", "um", "uma",
+                  "один", "одна", "одно", "одним", "одной", "jeden", "jedna", "jednym", "jedan",
+                  "један", "једна"})
+_DE_RELATIVES = frozenset({"die", "der", "das", "welche", "welcher", "welches"})
+
+
+def _relative_head(sent: Sentence, i: int) -> bool:
+    """'die Zahl der Staaten, die das Kosovo anerkannt haben': the generic noun heads the
+    relative clause the trigger is in, and is its subject (German relative pronouns are the
+    articles, which the lexicon cannot tag as complementizers)."""
+    k = i + 2  # after a comma: 'one of the states that recognized' is a predicate (_listed)
+    if any(sent.tokens[j].f in _ONE for j in range(max(0, i - 3), i)):
+        return False  # 'einer der Staaten, die…': Ghana is one of them
+    return k < len(sent.tokens) and sent.tokens[i + 1].text == "," and (sent.has(k, "comp") or (
+        sent.lang == "de" and sent.tokens[k].f in _DE_RELATIVES))

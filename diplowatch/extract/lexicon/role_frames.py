@@ -50,6 +50,18 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 
 # Causal prepositions before a nominal act (``cause``): 'cut ties because of the recognition',
 # 'zbog priznanja', 'из-за признания'. The main clause's subject reacts; it does not act.
+# Thanks and welcome (``reacts``): 'Vučić thanked him for the decision to withdraw the
+# recognition' — a subject before such a verb reacts to the act, it is not its actor.
+REACTS: dict[str, tuple[str, ...]] = {
+    "en": ("thank*", "grateful", "welcom*", "prais*", "commend*", "applaud*"),
+    "de": ("dankt*", "bedankt*", "begrusst*", "lobt*"),
+    "es": ("agradec*", "felicit*", "saluda*", "celebr*"),
+    "fr": ("remerci*", "salue*", "felicit*"), "it": ("ringrazi*", "elogi*", "plaud*"),
+    "pt": ("agradec*", "saud*", "elogi*"), "ru": ("поблагодари*", "благодари*", "приветств*"),
+    "uk": ("подякува*", "дякує", "дякую", "привіта*", "вітає"),
+    "pl": ("podziekowa*", "dziekuj*", "z zadowoleniem"),
+    "sr": ("zahvali*", "захвали*", "pozdravi*", "поздрави*"),
+}
 CAUSE: dict[str, tuple[str, ...]] = {
     "en": ("because of", "due to", "in response to", "in protest at", "in protest against",
            "in retaliation for", "over the", "over its", "over their"),

@@ -28,6 +28,7 @@ from .role_frames import (
     EXAMPLE,
     INCLUDING,
     PART_OF,
+    REACTS,
     STILL,
     SWITCH,
 )
@@ -59,7 +60,7 @@ def entries(lang: str) -> dict[str, tuple[str, ...]]:
     for name, table in (("cease", CESSATION), ("part_of", PART_OF), ("cause", CAUSE),
                         ("not_yet", NOT_YET), ("still", STILL), ("copula", COPULA),
                         ("including", INCLUDING), ("switch", SWITCH), ("cond", CONDITION),
-                        ("aux", AUXILIARIES)):
+                        ("aux", AUXILIARIES), ("reacts", REACTS)):
         raw[name] = tuple(raw.get(name, ())) + table.get(known, ())
     raw["trigger_not"] = tuple(raw.get("trigger_not", ())) + ADJECTIVAL.get(known, ())
     raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
