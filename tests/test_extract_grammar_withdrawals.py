@@ -6,7 +6,7 @@ The grammar, as the rules read it:
 - a *verb of undoing* with the recognition noun as its object: revoke, rescind, annul,
   freeze, suspend, retract, take back; `zurücknehmen`, `widerrufen`,
   `aufheben`, `aussetzen`; `annuler`, `retirer`, `revenir sur`; `revocar`, `dar marcha atrás`,
-  `dejar sin efecto`; `отозвать`, `відкликати`, `cofnąć`, `odwołać`, `opozvati`, `stáhnout`…;
+  `dejar sin efecto`; `отозвать`, `відкликати`, `cofnąć`, `odwołać`, `opozvati`…;
 - the same verb *after* the noun: the passive (`the recognition … has been withdrawn`) and the
   verb-final participle of German and Dutch (`hat die Anerkennung … zurückgenommen`,
   `heeft de erkenning … ingetrokken`), or a separable particle (`zog … zurück`, `trok … in`);
@@ -100,8 +100,6 @@ WITHDRAWALS = {
         ("Surinam je poništio priznanje Kosova.", "sr", [("SR", "XK", W)]),
         ("Гренада је опозвала признање Косова.", "sr", [("GD", "XK", W)]),
         ("Palau je zamrznuo priznanje Kosova.", "sr", [("PW", "XK", W)]),
-        ("Ghana stáhla uznání Kosova.", "cs", [("GH", "XK", W)]),
-        ("Togo odvolalo uznání Kosova.", "cs", [("TG", "XK", W)]),
         ("Гана оттегли признаването на Косово.", "bg", [("GH", "XK", W)]),
     ],
     "other": [

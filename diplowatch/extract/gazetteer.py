@@ -57,14 +57,6 @@ def load_trie() -> dict:
     return trie
 
 
-def is_key(words: list[str]) -> bool:
-    """The folded words are a name exactly as the gazetteer lists it."""
-    node: dict | None = load_trie()
-    for word in words:
-        node = node.get(word) if node is not None else None
-    return node is not None and _END in node
-
-
 def token_keys(tok: Token, lang: str | None) -> tuple[str, ...]:
     keys = [tok.f]
     mlang = morph_lang(lang)

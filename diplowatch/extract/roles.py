@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .coordination import ARTICLES
-from .gazetteer import Mention, is_key, load_trie
+from .gazetteer import Mention, load_trie
 from .lexicon.asia_mideast import VERB_FINAL
 from .names_am import oblique_clitic
 from .sentence import Sentence
@@ -194,9 +194,6 @@ def member_ok(sent: Sentence, m: Mention) -> bool:
     return True
 
 
-_INDECLINABLE = ("о", "у", "ю", "е", "и", "э", "і")
-
-
 def _nominative(sent: Sentence, m: Mention) -> bool:
     head = m.start if m.kind == "adj" else m.end - 1
     if sent.tokens[head].text.isupper():
@@ -204,9 +201,6 @@ def _nominative(sent: Sentence, m: Mention) -> bool:
     grams = sent.grams(head)
     if not grams or "nomn" in grams or "Fixd" in grams:
         return True
-    if sent.tokens[head].f.endswith(_INDECLINABLE) and is_key([t.f for t in
-                                                               sent.tokens[m.start:m.end]]):
-        return True  # 'Ломе', 'Фунафути', 'Масеру': foreign names in a vowel do not decline
     p = prev_index(sent, m.start)
     if p >= 0 and sent.tokens[p].f.startswith(("решени", "рішенн")):
         return True  # 'решение России признать': Russia decides
