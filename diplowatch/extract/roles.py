@@ -58,8 +58,7 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if (p > 0 and sent.tokens[p].f in _OF and sent.has(prev_index(sent, p), "gov")
-            and kinds & ACTOR_KINDS):
+    if p > 0 and sent.tokens[p].f in _OF and _governed_by_office(sent, p) and kinds & ACTOR_KINDS:
         return "actor"  # 'the government of Liberia', 'el Gobierno de Chile': the state acts
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
@@ -127,6 +126,17 @@ def _georgian_genitive(sent: Sentence, m: Mention) -> bool:
     nxt = m.end
     return not (nxt < len(sent.tokens) and sent.has(nxt, "gov")
                 and not sent.tokens[nxt].text.endswith(_KA_GENITIVE))
+
+
+def _governed_by_office(sent: Sentence, p: int) -> bool:
+    """'government of', and an office's full name before 'of': 'the Ministry of Foreign
+    Affairs of Ghana', 'le ministère des Affaires étrangères du Ghana'."""
+    if sent.has(prev_index(sent, p), "gov"):
+        return True
+    span = range(max(0, p - 4), p)
+    return (any(sent.has(k, "gov") for k in span)
+            and not any(k in sent.mention_at for k in span)
+            and all(sent.tokens[k].text[:1].isalpha() for k in span))
 
 
 _OF = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
