@@ -59,6 +59,12 @@ from .chat import (
     ADMIN_CHECK_FAILED,
     ADMIN_ONLY,
     BUSY,
+    CHANNEL_CANNOT_POST,
+    CHANNEL_NOT_ADMIN,
+    CHANNEL_NOT_FOUND,
+    CHANNEL_PRIVATE_ONLY,
+    CHANNEL_REMOVE_HINT,
+    CHANNEL_USAGE,
     EXPORT_CAPTION,
     GROUP_ADMINS_ONLY,
     HELP_UNKNOWN,
@@ -85,6 +91,7 @@ from .chat import (
     SUBSCRIBE_STATE_USAGE,
     TIMELINE_USAGE,
     TOO_LONG,
+    TOPIC_STOPPED,
     UNKNOWN_COMMAND,
     already_subscribed,
     callback_data,
@@ -164,4 +171,8 @@ __all__ = [
     "stats", "CLI_DESCRIPTION", "CONSOLE_BANNER", "DEMO_CHAT", "DEMO_DELIVERED", "DEMO_INTRO",
     "DEMO_PUBLISHED", "api_unreachable", "database_error", "disk_full_status", "indent",
     "reprocess_summary", "search_results_plain",
+]
+__all__ += [
+    "CHANNEL_CANNOT_POST", "CHANNEL_NOT_ADMIN", "CHANNEL_NOT_FOUND", "CHANNEL_PRIVATE_ONLY",
+    "CHANNEL_REMOVE_HINT", "CHANNEL_USAGE", "TOPIC_STOPPED",
 ]

@@ -59,8 +59,10 @@ class Methods:
         chat_id, user_id = need_chat(call), call.params.get("user_id")
         if user_id is None or not str(user_id).lstrip("-").isdigit():
             raise ApiError(400, "Bad Request: invalid user_id specified")
-        status = self.members.get((chat_id, int(user_id)), "member")
-        return member(status, self._user(int(user_id)))
+        key = (chat_id, int(user_id))
+        status = self.members.get(key, "member")
+        user = None if int(user_id) == BOT_USER["id"] else self._user(int(user_id))
+        return member(status, user, **self.rights.get(key, {}))
 
     def _m_getchat(self, call: Call) -> dict[str, Any]:
         return {**self._chat(need_chat(call)), "accent_color_id": 0, "max_reaction_count": 11}
@@ -75,6 +77,7 @@ class Methods:
         }
 
     def _record(self, call: Call, result: dict[str, Any], text: str | None) -> dict[str, Any]:
+        result.update(self.check_topic(result["chat"]["id"], call.params))
         self._check_chat_limits(result["chat"]["id"], call.time)
         self.messages.append(
             SentMessage(
