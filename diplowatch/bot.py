@@ -68,7 +68,7 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
             raise TokenInUse
 
 
-ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "inline_query"]
 # Waits between tries of getMe while the Bot API cannot be reached at start: about a minute.
 START_RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 

@@ -31,6 +31,7 @@ from ..models import UserError
 from ..store import StoreError, chats, storage_fault, transaction
 from ..texts import i18n
 from .core import COMMANDS, GROUP_TYPES, Deps, Reply, Request, Throttle, dispatch, ordered_commands
+from .inline import register_inline
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ def register(app: Application, deps: Deps) -> None:
     app.add_handler(CommandHandler(list(COMMANDS), on_command))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    register_inline(app, deps)
 
 
 def _slow_down(language_code: str | None) -> str:

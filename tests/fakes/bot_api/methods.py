@@ -1,5 +1,6 @@
 """The Bot API methods the fake answers: getMe, getChat(Member), sendMessage, sendPhoto,
-sendDocument, editMessageText, commands, callback answers; the rest succeed or 404."""
+sendDocument, editMessageText, commands, callback and inline query answers; the rest succeed
+or 404."""
 
 from __future__ import annotations
 
@@ -174,6 +175,24 @@ class Methods:
 
     def _m_getmycommands(self, call: Call) -> list[dict[str, Any]]:
         return self.commands
+
+    def _m_answerinlinequery(self, call: Call) -> bool:
+        """Checked as Telegram checks it: a query id, at most 50 results with unique ids of 1-64
+        bytes, each article's message text parsable and at most 4096 characters."""
+        if not call.params.get("inline_query_id"):
+            raise ApiError(400, "Bad Request: query is too old and response timeout expired or "
+                           "query ID is invalid")
+        results = call.params.get("results")
+        if not isinstance(results, list) or len(results) > 50:
+            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        ids = [str(r.get("id", "")) for r in results]
+        if len(set(ids)) != len(ids) or not all(0 < len(i.encode()) <= 64 for i in ids):
+            raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+        for result in results:
+            content = result.get("input_message_content") or {}
+            self._visible(str(content.get("message_text", "")), content.get("parse_mode"), 4096,
+                          "text")
+        return True
 
     def _m_answercallbackquery(self, call: Call) -> bool:
         if not call.params.get("callback_query_id"):

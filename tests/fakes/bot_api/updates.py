@@ -85,6 +85,15 @@ class Updates:
                                  "length": utf16_len(text.split(maxsplit=1)[0])}]
         return self.inject_update({"channel_post": post})
 
+    def inject_inline_query(self, user_id: int, query: str, *, language_code: str | None = None
+                            ) -> dict[str, Any]:
+        """A user types ``@bot query`` in any chat."""
+        user = self._user(user_id)
+        if language_code:
+            user["language_code"] = language_code
+        inline = {"id": str(next(self._callback_ids)), "from": user, "query": query, "offset": ""}
+        return self.inject_update({"inline_query": inline})
+
     def inject_callback(
         self,
         chat_id: int,
