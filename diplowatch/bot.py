@@ -16,7 +16,7 @@ from telegram.ext import AIORateLimiter, Application
 
 from . import handlers, texts
 from .config import ConfigError, Settings, redact
-from .delivery import Sender, SendPolicy, in_flight_for, sending_request, telegram_send
+from .delivery import Sender, SendPolicy, sending_request, telegram_send
 from .handlers.core import MAX_IN_FLIGHT
 from .handlers.telegram import bot_commands
 from .runtime import Runtime, background, deps_for, open_runtime, stop_on_signals
@@ -52,8 +52,7 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
         assert updater is not None  # the builder makes one unless told not to
         await updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=polling)
         sender = Sender(rt.db, telegram_send(app.bot, paid_broadcast=settings.paid_broadcast),
-                        policy=SendPolicy(rate=settings.send_rate,
-                                          max_in_flight=in_flight_for(settings.send_rate)),
+                        policy=SendPolicy(rate=settings.send_rate),
                         clock=rt.clock)
         try:
             async with background(rt, sender=sender):

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from diplowatch.delivery import Sender, SendPolicy, in_flight_for, telegram_send
+from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.store import chats, open_db, outbox
 from tests.fakes.bot_api import FakeBotAPI
 
@@ -30,7 +30,7 @@ def db(tmp_path):
 
 async def broadcast(db, *, paid: bool, rate: float) -> FakeBotAPI:
     async with FakeBotAPI(rate_limit=5, burst=5) as api, api.bot() as bot:
-        policy = SendPolicy(rate=rate, max_in_flight=in_flight_for(rate), max_flood_retries=0)
+        policy = SendPolicy(rate=rate, max_flood_retries=0)
         sender = Sender(db, telegram_send(bot, paid_broadcast=paid), policy=policy)
         await asyncio.wait_for(sender.drain_once(now=datetime.now(UTC)), 30)
         return api
@@ -50,8 +50,3 @@ async def test_without_paid_broadcasts_the_free_limit_answers_429(db):
     sends = api.calls_to("sendMessage")
     assert all("allow_paid_broadcast" not in c.params for c in sends)
     assert api.paid_sends == 0 and api.stats()["violations"]["global_rate"] > 0
-
-
-def test_the_window_of_sends_in_flight_grows_with_the_rate():
-    assert in_flight_for(25) == 8  # unchanged below 40/s
-    assert in_flight_for(1000) == 200  # 1000/s at up to 200 ms a send

@@ -14,7 +14,6 @@ from diplowatch.config import Settings
 from diplowatch.handlers.core import Deps
 from diplowatch.handlers.inline import CACHE_SECONDS, MAX_QUERY, clean_query
 from diplowatch.handlers.subscriptions import COMMON
-from diplowatch.store import open_db
 from diplowatch.texts import recognitions as answers
 from tests.fakes.bot_api import FakeBotAPI, parse_html
 from tests.fakes.ptb import diplowatch_app
@@ -25,11 +24,10 @@ HEADER = "actor,target,act,date,date_precision,source_url,note\n"
 
 
 @pytest.fixture
-def deps(tmp_path):
-    db = open_db(tmp_path / "t.db")
+def deps(db):
+    """The fresh store of conftest's ``db``, with the seed history."""
     ledger.load_seed(db, now=NOW)
-    yield Deps(db, Settings(), lambda: NOW)
-    db.close()
+    return Deps(db, Settings(), lambda: NOW)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from diplowatch import ledger
 from diplowatch.config import Settings
 from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.handlers.core import Deps
-from diplowatch.store import audience, chats, open_db, outbox
+from diplowatch.store import audience, chats, outbox
 from tests.fakes.bot_api import BOT_ID, FORBIDDEN, FakeBotAPI, Fault, parse_html
 from tests.fakes.ptb import diplowatch_app
 
@@ -24,11 +24,10 @@ ALERT = "<b>Nicaragua</b> recognizes the Donetsk People's Republic"
 
 
 @pytest.fixture
-def deps(tmp_path):
-    db = open_db(tmp_path / "t.db")
+def deps(db):
+    """The fresh store of conftest's ``db``, with the seed history."""
     ledger.load_seed(db, now=NOW)
-    yield Deps(db, Settings(group_admins_only=False), lambda: NOW)
-    db.close()
+    return Deps(db, Settings(group_admins_only=False), lambda: NOW)
 
 
 class Forum:
@@ -267,3 +266,9 @@ async def test_channel_posts_to_the_bot_are_ignored_quietly(forum, bot_api, chan
     await forum.app.process_update(Update.de_json(update, forum.app.bot))
     assert len(bot_api.calls) == calls and bot_api.sent_messages(CHANNEL) == []
     assert not [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
+
+
+async def test_help_subscribe_tells_of_topics_and_channels(forum):
+    (reply,) = await forum.ask("/help subscribe", thread=None, chat=USER)
+    text = parse_html(reply.text)
+    assert "forum topic" in text and "/subscribe @yourchannel dpr" in text

@@ -4,7 +4,7 @@ recorded for it (outcomes), and how a message leaves (transport)."""
 
 from .errors import Action, PossiblyDelivered, classify
 from .outcomes import DrainStats
-from .policy import DEFAULT_RATE, SendPolicy, in_flight_for
+from .policy import DEFAULT_RATE, SendPolicy
 from .sender import Sender
 from .transport import SendFn, console_send, sending_request, telegram_send
 
@@ -15,7 +15,6 @@ __all__ = [
     "PossiblyDelivered",
     "SendFn",
     "SendPolicy",
-    "in_flight_for",
     "Sender",
     "classify",
     "console_send",

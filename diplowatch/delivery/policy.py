@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from ..store.outbox import MAX_ATTEMPTS
 
 DEFAULT_RATE = 25.0
-# The slowest send the window of sends in flight still keeps the rate at: its cap is rate × this
-# (8 at 25/s; 200 at the paid broadcasts' 1000/s, under PTB's pool of 256 connections).
-SLOWEST_SEND = 0.2
-
-
-def in_flight_for(rate: float) -> int:
-    """The most sends on their way at once that ``rate`` (messages a second) needs."""
-    return max(8, math.ceil(rate * SLOWEST_SEND))
 
 
 @dataclass(frozen=True)

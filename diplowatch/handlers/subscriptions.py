@@ -20,7 +20,8 @@ CHANNEL_NAME = re.compile(r"@[A-Za-z][A-Za-z0-9_]{3,31}")  # Telegram's public u
 
 
 @command("subscribe", "follow an entity, a state, all recognitions, a source or a keyword",
-         usage="/subscribe dpr | state north korea | all | source pushilin | keyword referendum")
+         usage="/subscribe dpr | state north korea | all | source pushilin | keyword referendum",
+         details=texts.SUBSCRIBE_DETAILS)
 async def subscribe(deps: Deps, request: Request) -> Reply:
     request, channel = await _for_channel(request)
     if not request.arg_text:

@@ -199,6 +199,10 @@ CHANNEL_NOT_ADMIN = "Only an administrator of {channel} can change what it follo
 CHANNEL_CANNOT_POST = ("I am not allowed to post in {channel}. Make me an administrator with the "
                        "right to post messages, then try again.")
 CHANNEL_REMOVE_HINT = "Remove one with /unsubscribe {channel} &lt;number&gt;."
+SUBSCRIBE_DETAILS = ("In a forum topic, subscriptions and their alerts belong to that topic. "
+                     "From your private chat, /subscribe @yourchannel dpr makes a channel you "
+                     "administer follow it (I must be an administrator there that may post); "
+                     "/subscriptions @yourchannel and /unsubscribe @yourchannel 1 work the same way.")
 INLINE_NO_MATCH = "No entity by that name: tap for examples"  # inline mode's button
 TOPIC_STOPPED = "(paused: this topic was closed or deleted; /subscribe here to resume)"
 
