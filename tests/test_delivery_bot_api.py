@@ -136,7 +136,7 @@ async def test_group_migration_delivers_to_new_id(db, bot, bot_api):
     assert [m.text for m in bot_api.sent_messages(-1000000000040)] == [TEXT]
     assert bot_api.sent_messages(-40) == []
     assert [s.chat_id for s in chats.list_subscriptions(db, -1000000000040)] == [-1000000000040]
-    assert audience_store.matching_chats(db, entity="abkhazia") == {-1000000000040}
+    assert audience_store.matching_chats(db, entity="abkhazia") == {(-1000000000040, 0)}
     # the next alert goes straight to the new id
     broadcast(db, [-1000000000040])
     await make_sender(db, bot).drain_once(now=now())

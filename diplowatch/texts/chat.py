@@ -189,13 +189,37 @@ def subscribed(kind: str, value: str) -> str:
             "See /subscriptions to manage.")
 
 
-def subscriptions_list(subs) -> str:
+# channels, subscribed from a private chat (handlers/subscriptions.py)
+CHANNEL_PRIVATE_ONLY = ("Manage a channel's subscriptions from your private chat with me, e.g. "
+                        "/subscribe @yourchannel dpr")
+CHANNEL_USAGE = "Say what {channel} should follow, e.g. /subscribe {channel} dpr"
+CHANNEL_NOT_FOUND = ("I cannot find the channel {channel}. Add me to it as an administrator, "
+                     "then try again.")
+CHANNEL_NOT_ADMIN = "Only an administrator of {channel} can change what it follows."
+CHANNEL_CANNOT_POST = ("I am not allowed to post in {channel}. Make me an administrator with the "
+                       "right to post messages, then try again.")
+CHANNEL_REMOVE_HINT = "Remove one with /unsubscribe {channel} &lt;number&gt;."
+SUBSCRIBE_DETAILS = ("In a forum topic, subscriptions and their alerts belong to that topic. "
+                     "From your private chat, /subscribe @yourchannel dpr makes a channel you "
+                     "administer follow it (I must be an administrator there that may post); "
+                     "/subscriptions @yourchannel and /unsubscribe @yourchannel 1 work the same way.")
+INLINE_NO_MATCH = "No entity by that name: tap for examples"  # inline mode's button
+TOPIC_STOPPED = "(paused: this topic was closed or deleted; /subscribe here to resume)"
+
+
+def subscriptions_list(subs, *, channel: str | None = None) -> str:
+    """``channel``: the @name of the channel listed (from a private chat), else this chat's."""
     if not subs:
-        return "This chat follows nothing yet. Try /subscribe."
+        return "This chat follows nothing yet. Try /subscribe." if channel is None \
+            else escape(CHANNEL_USAGE.format(channel=channel))
     lines = ["<b>This chat follows</b>"]
     lines += [f"{n}. {escape(describe_subscription(s.kind, s.value))}"
+              + (f" {TOPIC_STOPPED}" if s.inactive_reason else "")
               for n, s in enumerate(subs, start=1)]
-    lines.append("\nTap to remove, or /unsubscribe &lt;number&gt;.")
+    lines.append("\nTap to remove, or /unsubscribe &lt;number&gt;." if channel is None
+                 else "\n" + CHANNEL_REMOVE_HINT.format(channel=escape(channel)))
+    if channel is not None:
+        lines[0] = f"<b>{escape(channel)}</b>"
     return "\n".join(lines)
 
 
