@@ -72,9 +72,3 @@ def statement_audience(db: Database, sources: Iterable[str]) -> StatementAudienc
         by_keyword.setdefault(value, set()).add(chat_id)
     return StatementAudience(by_source, by_keyword)
 
-
-def keyword_values(db: Database) -> set[str]:
-    """The keywords that active chats follow."""
-    return {value for (value,) in db.execute(
-        "SELECT DISTINCT s.value FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
-        "WHERE c.active = 1 AND s.kind = 'keyword'")}

@@ -32,6 +32,15 @@ class StoredBatch:
     new: list[Statement] = field(default_factory=list)
     revised: list[Statement] = field(default_factory=list)
     duplicates: int = 0
+    alerts: int = 0  # queued for these statements (the pipeline counts them)
+
+    def __iadd__(self, other: StoredBatch) -> StoredBatch:
+        """Another chunk of the same poll (pipeline.chunks)."""
+        self.new += other.new
+        self.revised += other.revised
+        self.duplicates += other.duplicates
+        self.alerts += other.alerts
+        return self
 
 
 @dataclass(frozen=True)
