@@ -17,11 +17,15 @@ from ..models import Statement
 from .dedup import Known
 from .isotime import iso, parse_iso
 from .search_syntax import (  # noqa: F401 (the limits are read from here too)
+    MARKS,
     MAX_PREFIXES,
     MAX_TERMS,
     MIN_PREFIX,
+    Query,
     SearchRefused,
     fts_query,
+    parse_query,
+    prefix_test,
 )
 
 SORT_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z
@@ -171,22 +175,52 @@ def search(
 ) -> list[SearchHit]:
     """The newest statements matching ``words``. SearchRefused for a query past the limits or
     one that runs longer than ``budget`` seconds (SQLite's progress handler stops it)."""
-    query = fts_query(words)
-    if not query:
+    query = parse_query(words)
+    if not query.fts:
         return []
-    where, params = "statements_fts MATCH ?", [query]
-    if source:
-        where, params = where + " AND s.source = ?", [*params, source]
-    sql = ("SELECT s.id, s.source, s.title, s.url, s.sort_at, "
-           "snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet "
-           "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
-           f"WHERE {where} ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?")
     with _time_budget(db, budget):
-        rows = db.execute(sql, [*params, limit, offset]).fetchall()
+        rows = _with_long_prefix(db, query, source, offset + limit) if query.cut else None
+        if rows is None:
+            rows = _matching(db, query.fts, source, limit=limit, offset=offset)
+        else:
+            rows = rows[offset:offset + limit]
     return [
         SearchHit(r[0], r[1], r[2], " ".join(r[5].split()), r[3], parse_iso(r[4]))
         for r in rows
     ]
+
+
+def _matching(db: Database, fts: str, source: str | None, *, limit: int, offset: int,
+              marked: bool = False) -> list[tuple]:
+    """(id, source, title, url, sort_at, snippet) of the newest rows matching ``fts``; with
+    ``marked``, title and text follow with the matched words between MARKS."""
+    where, params = "statements_fts MATCH ?", [fts]
+    if source:
+        where, params = where + " AND s.source = ?", [*params, source]
+    marks = "".join(f", highlight(statements_fts, {column}, '{MARKS[0]}', '{MARKS[1]}')"
+                    for column in (0, 1)) if marked else ""
+    sql = ("SELECT s.id, s.source, s.title, s.url, s.sort_at, "
+           f"snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet{marks} "
+           "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
+           f"WHERE {where} ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?")
+    return db.execute(sql, [*params, limit, offset]).fetchall()
+
+
+LONG_PREFIX_ROWS = 200  # rows of a cut prefix read before FTS5's own merge is the cheaper way
+
+
+def _with_long_prefix(db: Database, query: Query, source: str | None, wanted: int
+                      ) -> list[tuple] | None:
+    """The newest ``wanted`` rows of a search with a long prefix (Query), read through the
+    index of its first PREFIX_INDEX letters: those of the cut query's rows in which a matched
+    word begins with the whole prefix. None when the first LONG_PREFIX_ROWS rows of the cut
+    query gave fewer: then the whole prefix is rare among the words the cut one begins, and
+    FTS5's merge of their row lists is short."""
+    read = max(LONG_PREFIX_ROWS, 4 * wanted)
+    rows = _matching(db, query.cut, source, limit=read, offset=0, marked=True)
+    shows = prefix_test(query.prefix)
+    kept = [row[:6] for row in rows if shows(row[6]) or shows(row[7])]
+    return kept if len(kept) >= wanted or len(rows) < read else None
 
 
 @contextmanager
