@@ -177,7 +177,7 @@ def _poll_killed_in_write(db_path: str, kill_at: int) -> None:
             writes += 1
             if writes < kill_at:
                 return await real(work, **options)
-            return await real(lambda: (work(), os._exit(9)), **options)
+            return await real(lambda db: (work(db), os._exit(9)), **options)
 
         monitor.writes.write = write  # type: ignore[method-assign]
         await monitor.poll_all()

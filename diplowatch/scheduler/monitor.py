@@ -71,7 +71,8 @@ class Monitor:
         self._lags: deque[float] = deque(maxlen=LAG_WINDOW)
         self._missed = 0
         self._polling = 0  # polls between fetch and store: the writers a group may wait for
-        self.writes = GroupCommit(db, expected=lambda: self._polling)
+        # polled batches are written off the loop, on a connection of their own
+        self.writes = GroupCommit(db, expected=lambda: self._polling, off_loop=True)
         self.progress: RoundProgress | None = None  # the first round, logged as it goes
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
@@ -158,13 +159,13 @@ class Monitor:
         *parts, last = pipeline.chunks(fetched.statements, prepared, budget=self.chunk_cost)
         batch, woke = StoredBatch(), False
 
-        def store_last() -> StoredBatch:
-            stored = self._ingest(last, prepared, now)
+        def store_last(db: Database) -> StoredBatch:
+            stored = self._ingest(last, prepared, now, db)
             nonlocal woke
-            woke = source_reports.before_success(self.db, source.name, now=now,
+            woke = source_reports.before_success(db, source.name, now=now,
                                                  admins=self.admins) is not None
             source_store.record_success(
-                self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
+                db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
                 etag=fetched.etag, last_modified=fetched.last_modified,
                 last_seen_key=fetched.last_seen_key, notice=fetched.notice,
             )
@@ -178,8 +179,8 @@ class Monitor:
         return batch
 
     def _ingest(self, statements: list[Statement], prepared: pipeline.Prepared | None,
-                now: datetime) -> StoredBatch:
-        return pipeline.ingest_batch(self.db, statements, now=now, prepared=prepared,
+                now: datetime, db: Database) -> StoredBatch:
+        return pipeline.ingest_batch(db, statements, now=now, prepared=prepared,
                                      policy=self.policy)
 
     def _wake(self, stored: object) -> None:
@@ -204,6 +205,7 @@ class Monitor:
 
     def close(self) -> None:
         self.readers.close()
+        self.writes.close()
 
     def _failed(self, source: Source, state: SourceState, reason: str,
                 retry_after: float | None) -> PollOutcome:
