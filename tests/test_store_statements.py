@@ -304,6 +304,9 @@ def test_a_long_prefix_finds_what_fts5_finds(long_prefix_db, monkeypatch, words,
     for limit, offset in ((20, 0), (7, 5), (50, 100)):
         found = [h.id for h in st.search(long_prefix_db, words, limit=limit, offset=offset)]
         assert found == _fts5_ids(long_prefix_db, words, limit=limit, offset=offset)
+    assert [h.id for h in st.search(long_prefix_db, words, source="s")] == _fts5_ids(
+        long_prefix_db, words, limit=20, offset=0)
+    assert st.search(long_prefix_db, words, source="other") == []
 
 
 def test_a_long_prefix_of_a_common_word_reads_the_index_of_its_first_six_letters(

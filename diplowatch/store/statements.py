@@ -179,11 +179,12 @@ def search(
     if not query.fts:
         return []
     with _time_budget(db, budget):
-        rows = _with_long_prefix(db, query, source, offset + limit) if query.cut else None
-        if rows is None:
+        found = _with_long_prefix(db, query, source, offset + limit) if query.cut else None
+        if found is None:
             rows = _matching(db, query.fts, source, limit=limit, offset=offset)
         else:
-            rows = rows[offset:offset + limit]
+            rows = _matching(db, query.cut, source, limit=limit, offset=0,
+                             rowids=found[offset:offset + limit])
     return [
         SearchHit(r[0], r[1], r[2], " ".join(r[5].split()), r[3], parse_iso(r[4]))
         for r in rows
@@ -191,16 +192,17 @@ def search(
 
 
 def _matching(db: Database, fts: str, source: str | None, *, limit: int, offset: int,
-              marked: bool = False) -> list[tuple]:
-    """(id, source, title, url, sort_at, snippet) of the newest rows matching ``fts``; with
-    ``marked``, title and text follow with the matched words between MARKS."""
-    where, params = "statements_fts MATCH ?", [fts]
+              rowids: list[int] | None = None) -> list[tuple]:
+    """(id, source, title, url, sort_at, snippet) of the newest rows matching ``fts`` (of
+    ``rowids`` only, when given)."""
+    where, params = "statements_fts MATCH ?", list[object]([fts])
     if source:
         where, params = where + " AND s.source = ?", [*params, source]
-    marks = "".join(f", highlight(statements_fts, {column}, '{MARKS[0]}', '{MARKS[1]}')"
-                    for column in (0, 1)) if marked else ""
+    if rowids is not None:
+        where += f" AND statements_fts.rowid IN ({', '.join('?' * len(rowids))})"
+        params += rowids
     sql = ("SELECT s.id, s.source, s.title, s.url, s.sort_at, "
-           f"snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet{marks} "
+           "snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet "
            "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
            f"WHERE {where} ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?")
     return db.execute(sql, [*params, limit, offset]).fetchall()
@@ -210,17 +212,29 @@ LONG_PREFIX_ROWS = 200  # rows of a cut prefix read before FTS5's own merge is t
 
 
 def _with_long_prefix(db: Database, query: Query, source: str | None, wanted: int
-                      ) -> list[tuple] | None:
-    """The newest ``wanted`` rows of a search with a long prefix (Query), read through the
-    index of its first PREFIX_INDEX letters: those of the cut query's rows in which a matched
-    word begins with the whole prefix. None when the first LONG_PREFIX_ROWS rows of the cut
-    query gave fewer: then the whole prefix is rare among the words the cut one begins, and
-    FTS5's merge of their row lists is short."""
+                      ) -> list[int] | None:
+    """The index rowids of the newest ``wanted`` rows of a search with a long prefix (Query),
+    read through the index of its first PREFIX_INDEX letters: those of the cut query's rows
+    in which a matched word begins with the whole prefix. None when the first
+    LONG_PREFIX_ROWS rows of the cut query gave fewer: then the whole prefix is rare among
+    the words the cut one begins, and FTS5's merge of their row lists is short."""
     read = max(LONG_PREFIX_ROWS, 4 * wanted)
-    rows = _matching(db, query.cut, source, limit=read, offset=0, marked=True)
-    shows = prefix_test(query.prefix)
-    kept = [row[:6] for row in rows if shows(row[6]) or shows(row[7])]
-    return kept if len(kept) >= wanted or len(rows) < read else None
+    where, params = "statements_fts MATCH ?", [query.cut]
+    if source:
+        where, params = where + " AND s.source = ?", [*params, source]
+    marks = ", ".join(f"highlight(statements_fts, {column}, '{MARKS[0]}', '{MARKS[1]}')"
+                      for column in (0, 1))
+    rows = db.execute(f"SELECT statements_fts.rowid, {marks} FROM statements_fts JOIN statements s"
+                      f" ON s.sort_key = statements_fts.rowid WHERE {where} "
+                      "ORDER BY statements_fts.rowid DESC LIMIT ?", [*params, read])
+    shows, kept, seen = prefix_test(query.prefix), [], 0
+    for rowid, title, text in rows:  # read lazily: most long prefixes stop early
+        seen += 1
+        if shows(title) or shows(text):
+            kept.append(rowid)
+            if len(kept) == wanted:
+                return kept
+    return kept if seen < read else None
 
 
 @contextmanager
