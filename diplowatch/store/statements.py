@@ -195,12 +195,11 @@ def _matching(db: Database, fts: str, source: str | None, *, limit: int, offset:
               rowids: list[int] | None = None) -> list[tuple]:
     """(id, source, title, url, sort_at, snippet) of the newest rows matching ``fts`` (of
     ``rowids`` only, when given)."""
-    where, params = "statements_fts MATCH ?", list[object]([fts])
+    where, params = "statements_fts MATCH ?", [fts]
     if source:
         where, params = where + " AND s.source = ?", [*params, source]
     if rowids is not None:
-        where += f" AND statements_fts.rowid IN ({', '.join('?' * len(rowids))})"
-        params += rowids
+        where += f" AND statements_fts.rowid IN ({', '.join(map(str, map(int, rowids)))})"
     sql = ("SELECT s.id, s.source, s.title, s.url, s.sort_at, "
            "snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet "
            "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
