@@ -26,8 +26,9 @@ log = logging.getLogger(__name__)
 
 MAX_EXTRACT_CHARS = 200_000  # the extractor is linear, but a 10 MiB page is not a statement
 # What one transaction of a polled batch may cost, in outbox rows (a text's 100 characters,
-# indexed for search, count as one): a batch beyond it is written in chunks, so that the
-# event loop, which owns the writer connection, is never held for long (chunks()).
+# indexed for search, count as one): a batch beyond it is written in chunks, so that a write
+# on the event loop's own connection (a sent mark, a command) waits for SQLite's write lock
+# for one chunk's transaction at most (chunks(); store/group.py).
 CHUNK_COST = 2_000
 
 

@@ -1,4 +1,4 @@
-"""The database file: opening it (one writer connection, WAL, synchronous=FULL; schema in
+"""The database file: opening it (writer connections: WAL, synchronous=FULL; schema in
 migrations.py), transactions, and telling the machine's storage faults (full, read-only) apart."""
 
 from __future__ import annotations
