@@ -93,7 +93,7 @@ def run() -> str:
         "Prefixes of 3 to 6 letters read their own prefix index (migration m013, `prefix='3 4 5 6'`);",
         "before it, `sta*`, `con*`, `min*` merged the row lists of every word they begin (58–260 ms",
         "median here). A longer prefix is read through the index of its first 6 letters, keeping",
-        "the rows in which a matched word begins with the whole prefix; when the first 200 rows",
+        "the rows in which a matched word begins with the whole prefix; when the first 100 rows",
         "show it rarely (`statemenz*`), FTS5's own merge of the words it begins answers, which is",
         "short then. Before, `statemen*` (a word in 72 % of the rows) merged: 90 ms median.",
     ])

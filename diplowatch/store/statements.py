@@ -207,7 +207,7 @@ def _matching(db: Database, fts: str, source: str | None, *, limit: int, offset:
     return db.execute(sql, [*params, limit, offset]).fetchall()
 
 
-LONG_PREFIX_ROWS = 200  # rows of a cut prefix read before FTS5's own merge is the cheaper way
+LONG_PREFIX_ROWS = 100  # rows of a cut prefix read before FTS5's own merge is the cheaper way
 
 
 def _with_long_prefix(db: Database, query: Query, source: str | None, wanted: int
