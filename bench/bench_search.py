@@ -17,7 +17,8 @@ from pathlib import Path
 N = 1_000_000
 QUERIES = ["ministry", "recognition", "recognition kosovo", "abkhazia", "referendum",
            "признание", "визнання", "independence republic", "statement", "zzzunknown", "recogn*",
-           "sovereignty donetsk", "sta*", "con*", "min*", "statem*", "statemen*",
+           "sovereignty donetsk", "sta*", "con*", "min*", "statem*", "statemen*", "statements*",
+           "ministr*", "recognit*", "statemenz*", "statemen* ministry", '"foreign statemen"*',
            "sta* ministry foreign affairs delegation talks cooperation trade"]
 REPEATS = 20
 
@@ -63,7 +64,7 @@ def run() -> str:
         build_s = build(path)
         size = sum(p.stat().st_size for p in Path(tmp).glob("search.db*")) / 2**20
         db = open_db(path)
-        lines, all_times = [], []
+        lines, all_times, worst = [], [], 0.0
         for words in QUERIES:
             times = []
             for _ in range(REPEATS):
@@ -73,6 +74,7 @@ def run() -> str:
             matches = db.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?",
                                  [_q(words)]).fetchone()[0]
             all_times += times
+            worst = max(worst, _p95(times))
             lines.append(f"| `{words}` | {matches:,} | {len(hits)} | {statistics.median(times):.1f} | {_p95(times):.1f} |")
         db.close()
     return "\n".join([
@@ -84,12 +86,16 @@ def run() -> str:
         "| --- | ---: | ---: | ---: | ---: |",
         *lines,
         "",
-        f"All queries together: p50 **{statistics.median(all_times):.1f} ms**, p95 **{_p95(all_times):.1f} ms** (goal p95 ≤ 20 ms).",
+        f"All queries together: p50 **{statistics.median(all_times):.1f} ms**, p95 "
+        f"**{_p95(all_times):.1f} ms**; the slowest query's p95: **{worst:.1f} ms** (goal: every "
+        "accepted query p95 ≤ 50 ms).",
         "",
-        "Prefixes of 3 to 6 letters read their own prefix index (migration m011, `prefix='3 4 5 6'`);",
+        "Prefixes of 3 to 6 letters read their own prefix index (migration m013, `prefix='3 4 5 6'`);",
         "before it, `sta*`, `con*`, `min*` merged the row lists of every word they begin (58–260 ms",
-        "median here). A longer prefix of a very common word (`statemen*`: 72 % of the rows) still",
-        "merges; the 0.5 s budget bounds it.",
+        "median here). A longer prefix is read through the index of its first 6 letters, keeping",
+        "the rows in which a matched word begins with the whole prefix; when the first 100 rows",
+        "show it rarely (`statemenz*`), FTS5's own merge of the words it begins answers, which is",
+        "short then. Before, `statemen*` (a word in 72 % of the rows) merged: 90 ms median.",
     ])
 
 

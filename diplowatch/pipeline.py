@@ -25,6 +25,11 @@ from .store.statements import StoredBatch, add_statements, get_statement, unstor
 log = logging.getLogger(__name__)
 
 MAX_EXTRACT_CHARS = 200_000  # the extractor is linear, but a 10 MiB page is not a statement
+# What one transaction of a polled batch may cost, in outbox rows (a text's 100 characters,
+# indexed for search, count as one): a batch beyond it is written in chunks, so that a write
+# on the event loop's own connection (a sent mark, a command) waits for SQLite's write lock
+# for one chunk's transaction at most (chunks(); store/group.py).
+CHUNK_COST = 2_000
 
 
 @dataclass
@@ -36,6 +41,7 @@ class Prepared:
     keywords: frozenset[str] = frozenset()
     matches: dict[int, set[str]] = field(default_factory=dict)
     events: dict[int, list[Event]] = field(default_factory=dict)
+    rows: dict[int, int] = field(default_factory=dict)  # its statement alert's outbox rows
 
 
 def prepare(db: Database, statements: list[Statement]) -> Prepared:
@@ -43,25 +49,54 @@ def prepare(db: Database, statements: list[Statement]) -> Prepared:
     connection, in a worker thread) does not hold yet. Pure reads; ingest_batch uses the
     results, and does itself what this missed (a statement or keyword that came meanwhile)."""
     fresh = unstored(db, statements)
-    index = KeywordIndex(audience_store.keyword_values(db)) if fresh else KeywordIndex(())
-    prepared = Prepared(index.keywords)
+    if not fresh:
+        return Prepared()
+    audience = audience_store.statement_audience(db, {s.source for s in fresh})
+    prepared = Prepared(audience.keywords.keywords)
     for statement in fresh:
-        prepared.matches[id(statement)] = index.match(alert_text(statement))
+        matched = prepared.matches[id(statement)] = audience.keywords.match(alert_text(statement))
+        prepared.rows[id(statement)] = len(audience.chats_for_keywords(statement.source, matched))
         with contextlib.suppress(Exception):  # ingest_batch extracts it again, and logs why
             prepared.events[id(statement)] = extract(statement_text(statement), statement.lang)
     return prepared
 
 
+def chunks(statements: list[Statement], prepared: Prepared | None = None, *,
+           budget: int = CHUNK_COST) -> list[list[Statement]]:
+    """``statements`` cut, in order, into parts of at most ``budget`` in cost (a statement's
+    text and its statement alert's outbox rows, as ``prepared`` counted them), each to be
+    stored by its own ingest_batch in its own transaction; a part has one statement at least.
+
+    Nothing is lost or doubled by a crash between parts: the parts committed are stored with
+    all their alert rows, the source's validators are recorded with the last part only, so the
+    next poll fetches the batch again and dedup stores just the rest (docs/reliability.md).
+    (A recognition alert's rows, unknown until the ledger is asked, go with their statement.)"""
+    rows = prepared.rows if prepared else {}
+    parts: list[list[Statement]] = [[]]
+    spent = 0
+    for statement in statements:
+        cost = 1 + (len(statement.title) + len(statement.text)) // 100 + rows.get(id(statement), 0)
+        if parts[-1] and spent + cost > budget:
+            parts.append([])
+            spent = 0
+        parts[-1].append(statement)
+        spent += cost
+    return parts
+
+
 def ingest(db: Database, statements: list[Statement], *, now: datetime,
            policy: AlertPolicy | None = None) -> list[Statement]:
     """Store new statements (and revisions of edited ones); return the new ones."""
-    return ingest_batch(db, statements, now=now, policy=policy).new
+    batch = ingest_batch(db, statements, now=now, policy=policy)
+    log_stored(batch)
+    return batch.new
 
 
 def ingest_batch(db: Database, statements: list[Statement], *, now: datetime,
                  prepared: Prepared | None = None, policy: AlertPolicy | None = None
                  ) -> StoredBatch:
-    """``policy``: which reports wait before they alert (None: every new act alerts at once)."""
+    """``policy``: which reports wait before they alert (None: every new act alerts at once).
+    The batch's ``alerts`` counts the alerts queued; the caller logs it (log_stored)."""
     if not statements:
         return StoredBatch()
     prepared = prepared or Prepared()
@@ -78,10 +113,15 @@ def ingest_batch(db: Database, statements: list[Statement], *, now: datetime,
         keywords = _Keywords(audience, prepared)
         for statement in batch.new:
             alerts += _statement_alert(db, statement, audience, keywords.of(statement), now=now)
+    batch.alerts = alerts
+    return batch
+
+
+def log_stored(batch: StoredBatch) -> None:
+    """The log line of a stored poll (docs/operations.md), once for all its chunks."""
     if batch.new or batch.revised:
         log.info("ingested new=%d revised=%d duplicates=%d alerts=%d",
-                 len(batch.new), len(batch.revised), batch.duplicates, alerts)
-    return batch
+                 len(batch.new), len(batch.revised), batch.duplicates, batch.alerts)
 
 
 def statement_text(statement: Statement) -> str:

@@ -141,6 +141,9 @@ async def test_poll_fails_with_a_reason_then_stores_once(watched, fault, caplog)
                        content_type="application/rss+xml")
     before = counts(db)
     inject(db, fault)
+    writer = monitor.writes.writer  # polled batches are written on a connection of their own
+    assert writer is not db
+    (read_only if fault == "read-only" else disk_full)(writer)
     clock.now += timedelta(minutes=5)
 
     failed = await monitor.poll("a")
@@ -158,6 +161,7 @@ async def test_poll_fails_with_a_reason_then_stores_once(watched, fault, caplog)
                    r.getMessage() for r in caplog.records)
 
     lift(db, fault)
+    lift(writer, fault)
     clock.now += timedelta(minutes=5)  # the backoff after one error
     stored = await monitor.poll("a")
     clock.now += timedelta(minutes=5)

@@ -76,3 +76,40 @@ def test_prepared_events_are_the_ones_recorded(tmp_path, monkeypatch):
     pipeline.ingest_batch(db, batch, now=NOW, prepared=prepared)
     events = list(db.query("SELECT actor, target FROM events WHERE origin = 'extracted'"))
     assert events == [{"actor": "NI", "target": "somaliland"}]
+
+
+def _texts(*lengths: int) -> list[Statement]:
+    return [Statement("s", f"guid:{i}", None, "", "x" * n) for i, n in enumerate(lengths)]
+
+
+def test_chunks_cut_a_batch_in_order_by_text_and_fan_out():
+    batch = _texts(0, 0, 0, 0, 0)
+    prepared = pipeline.Prepared(rows={id(batch[0]): 49, id(batch[1]): 49, id(batch[2]): 9,
+                                       id(batch[3]): 200, id(batch[4]): 0})
+    parts = pipeline.chunks(batch, prepared, budget=100)
+    # costs 50, 50, 10, 201, 1: a part closes before it would pass the budget; a statement
+    # costlier than the budget is a part of its own
+    assert [[s.key for s in part] for part in parts] == [
+        ["guid:0", "guid:1"], ["guid:2"], ["guid:3"], ["guid:4"]]
+    text_only = pipeline.chunks(_texts(4_900, 4_900, 4_900), None, budget=100)
+    assert [len(part) for part in text_only] == [2, 1]  # 100 characters of text cost 1
+
+
+def test_chunks_of_a_small_or_empty_batch_are_one_part():
+    batch = _texts(100, 200, 300)
+    assert pipeline.chunks(batch, pipeline.Prepared()) == [batch]
+    assert pipeline.chunks([], None) == [[]]
+
+
+def test_prepare_counts_the_outbox_rows_of_each_statement_alert(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    for chat in (1, 2, 3):
+        chats.add_subscription(db, chat, "keyword", "trade", now=NOW)
+    chats.add_subscription(db, 3, "source", "s", now=NOW)
+    chats.add_subscription(db, 4, "source", "s", now=NOW)
+    batch = [Statement("s", "guid:1", None, "Trade talks", "x"),
+             Statement("s", "guid:2", None, "Weather", "x")]
+    prepared = pipeline.prepare(db, batch)
+    assert [prepared.rows[id(s)] for s in batch] == [4, 2]  # chat 3 once
+    pipeline.ingest(db, batch, now=NOW)
+    assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 6

@@ -3,6 +3,8 @@ failing sources isolated, restart resuming from SQLite, and the APScheduler jobs
 
 import asyncio
 import logging
+import multiprocessing
+import os
 import re
 import threading
 import time
@@ -25,7 +27,7 @@ from diplowatch.scheduler import monitor as scheduler_module
 from diplowatch.sources import close_parse_pool, make_client
 from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher
-from diplowatch.store import open_db
+from diplowatch.store import chats, open_db
 from diplowatch.store import sources as source_store
 from diplowatch.store import statements as statement_store
 from diplowatch.store.sources import sync_sources
@@ -153,6 +155,76 @@ async def test_a_cycle_commits_in_groups_and_a_failed_store_loses_only_its_sourc
     monkeypatch.setattr(scheduler_module.pipeline, "ingest_batch", real)
     assert (await monitor.poll("s3", force=True)).status == "new"  # stored on the next poll
     assert statement_store.count_statements(db) == 12
+    await client.aclose()
+    db.close()
+
+
+CHUNKED_ITEMS, KEYWORD_CHATS, CHUNK = 30, 40, 100  # 41 per statement: 2 statements a chunk
+
+
+def _poll_killed_in_write(db_path: str, kill_at: int) -> None:
+    """A monitor process (spawned) polls everything and is killed (os._exit, no cleanup)
+    inside its ``kill_at``-th write, while that write's transaction is open."""
+    async def main() -> None:
+        db = open_db(db_path)
+        client = make_client(connect_timeout=2, read_timeout=2)
+        monitor = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0),
+                          parser=InlineParser(), chunk_cost=CHUNK)
+        real, writes = monitor.writes.write, 0
+
+        async def write(work, **options):
+            nonlocal writes
+            writes += 1
+            if writes < kill_at:
+                return await real(work, **options)
+            return await real(lambda db: (work(db), os._exit(9)), **options)
+
+        monitor.writes.write = write  # type: ignore[method-assign]
+        await monitor.poll_all()
+
+    asyncio.run(main())
+
+
+def _fan_out(db) -> tuple[int, int, int, int]:
+    """Statements, their alerts, outbox rows, and distinct (statement, chat) pairs."""
+    return db.execute(
+        "SELECT (SELECT count(*) FROM statements), (SELECT count(*) FROM alerts), "
+        "(SELECT count(*) FROM outbox), (SELECT count(*) FROM (SELECT DISTINCT a.statement_id, "
+        "o.chat_id FROM outbox o JOIN alerts a ON a.id = o.alert_id))").fetchone()
+
+
+async def test_a_batch_written_in_chunks_loses_and_doubles_nothing_across_a_kill(
+        tmp_path, feed_server):
+    """A batch over the chunk budget commits chunk by chunk; a kill inside the fourth chunk
+    keeps the three before it whole, and the poll after the restart stores exactly the rest:
+    each statement once, one alert each, one row per (statement, chat)."""
+    items = [(f"k{i}", f"Trade statement {i}") for i in range(CHUNKED_ITEMS)]
+    feed_server.set_content("/a.xml", rss(*items), content_type="application/rss+xml")
+    path = tmp_path / "t.db"
+    db = open_db(path)
+    sync_sources(db, parse_sources(f'[[sources]]\nname = "a"\nkind = "rss"\n'
+                                   f'url = "{feed_server.url("/a.xml")}"\n', origin="t"), now=T0)
+    for chat in range(1, KEYWORD_CHATS + 1):
+        chats.add_subscription(db, chat, "keyword", "trade", now=T0)
+    db.close()
+    child = multiprocessing.get_context("spawn").Process(
+        target=_poll_killed_in_write, args=(str(path), 4))
+    child.start()
+    while child.is_alive():  # the feed server runs on this loop
+        await asyncio.sleep(0.05)
+    assert child.exitcode == 9
+    db = open_db(path)
+    assert _fan_out(db) == (6, 6, 6 * KEYWORD_CHATS, 6 * KEYWORD_CHATS)
+    assert source_store.get_source(db, "a")[1].etag is None  # validators not recorded yet
+    client = make_client(connect_timeout=2, read_timeout=2)
+    again = Monitor(db, Fetcher(client, allow_private=True), clock=Clock(T0),
+                    parser=InlineParser(), chunk_cost=CHUNK)
+    outcome = await again.poll("a", force=True)
+    assert (outcome.status, outcome.new) == ("new", CHUNKED_ITEMS - 6)
+    total = CHUNKED_ITEMS * KEYWORD_CHATS
+    assert _fan_out(db) == (CHUNKED_ITEMS, CHUNKED_ITEMS, total, total)
+    assert source_store.get_source(db, "a")[1].etag is not None
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     await client.aclose()
     db.close()
 

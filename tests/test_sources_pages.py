@@ -13,9 +13,10 @@ import pytest
 from diplowatch.config import parse_sources
 from diplowatch.models import Source, SourceState
 from diplowatch.scheduler import Monitor
-from diplowatch.sources import fetch_source
-from diplowatch.sources.budget import InlineParser
+from diplowatch.sources import fetch_source, html
+from diplowatch.sources.budget import PARSE_TIMEOUT, InlineParser
 from diplowatch.sources.fetch import Fetcher, make_client
+from diplowatch.sources.poll_listing import PAGES_IN_FLIGHT
 from diplowatch.store import open_db
 from diplowatch.store.sources import sync_sources
 from tests.fakes.clock import Clock
@@ -64,7 +65,7 @@ async def test_a_link_farm_holds_up_a_healthy_feed_for_its_budget_at_most(
     started = time.monotonic()
     farm_poll = asyncio.create_task(
         fetch_source(fetcher, farm, SourceState("farm"), now=NOW, pages_budget=2.0))
-    while sum(feed_server.requests[p] for p in paths) < 10:  # both workers busy, more queued
+    while sum(feed_server.requests[p] for p in paths) < PAGES_IN_FLIGHT:  # workers busy
         await asyncio.sleep(0.01)
     healthy_started = time.monotonic()
     fetched = await fetch_source(fetcher, healthy, SourceState("mfa"), now=NOW)
@@ -78,6 +79,45 @@ async def test_a_link_farm_holds_up_a_healthy_feed_for_its_budget_at_most(
     # every item is kept; those whose page the budget did not reach keep their title as text
     assert len(farmed.statements) == 30
     assert sum(s.text == s.title for s in farmed.statements) >= 25
+
+
+class GatedParser:
+    """Parses in this process; an article page only once ``gate`` is open."""
+
+    def __init__(self) -> None:
+        self.gate, self.waiting = asyncio.Event(), 0
+
+    async def parse(self, fn, *args, timeout: float = PARSE_TIMEOUT, **kwargs):
+        if fn is html.parse_article_page:
+            self.waiting += 1
+            await self.gate.wait()
+        return fn(*args, **kwargs)
+
+
+async def test_pages_are_fetched_only_a_few_ahead_of_the_parser(
+    feed_server: FeedServer, fetcher: Fetcher
+) -> None:
+    """A fetched page waits in memory until a parser takes it: while the parser is held,
+    no more than PAGES_IN_FLIGHT of the listing's twelve pages are fetched (before the bound
+    all were, thirty 9 MiB pages at once in the memory benchmark); then all are read."""
+    paths = [f"/press/{i}" for i in range(12)]
+    feed_server.set_content("/press/", listing(paths), content_type="text/html")
+    for i, path in enumerate(paths):
+        feed_server.set_content(path, article(f"Full text {i}."), content_type="text/html")
+    source = Source("press", "html", feed_server.url("/press/"), selectors=SELECTORS,
+                    fetch_pages=True)
+    parser = GatedParser()
+    poll = asyncio.create_task(fetch_source(fetcher, source, SourceState("press"), now=NOW,
+                                            parser=parser))
+    async with asyncio.timeout(10):
+        while parser.waiting < PAGES_IN_FLIGHT:
+            await asyncio.sleep(0.01)
+    await asyncio.sleep(0.3)  # time enough to fetch the other eight, were they allowed
+    assert sum(feed_server.requests[p] for p in paths) == PAGES_IN_FLIGHT
+    parser.gate.set()
+    fetched = await asyncio.wait_for(poll, 10)
+    assert [s.text for s in fetched.statements] == [f"Full text {i}." for i in range(12)]
+    assert all(feed_server.requests[p] == 1 for p in paths)
 
 
 @pytest.fixture

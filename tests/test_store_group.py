@@ -2,6 +2,8 @@
 
 import asyncio
 import sqlite3
+import threading
+import time
 
 import pytest
 
@@ -16,15 +18,15 @@ def table(db):
     return db
 
 
-def insert(db, value):
-    def work():
+def insert(_, value):
+    def work(db):  # the connection the group writes with
         db.execute("INSERT INTO t (v) VALUES (?)", [value])
         return value
     return work
 
 
-def failing(db, value):
-    def work():
+def failing(_, value):
+    def work(db):
         db.execute("INSERT INTO t (v) VALUES (?)", [value])
         raise ValueError(f"bug writing {value}")
     return work
@@ -102,7 +104,7 @@ async def test_disk_full_fails_the_writes_that_need_space_and_nothing_is_half_st
 async def test_a_cancelled_caller_s_write_is_not_run(table):
     group = GroupCommit(table, expected=lambda: 2, window=0.05)
     ran = []
-    waiting = asyncio.ensure_future(group.write(lambda: ran.append("cancelled")))
+    waiting = asyncio.ensure_future(group.write(lambda db: ran.append("cancelled")))
     await asyncio.sleep(0)
     waiting.cancel()
     assert await group.write(insert(table, "b")) == "b"
@@ -120,3 +122,33 @@ async def test_durable_if_any_write_of_the_group_is(table):
                              group.write(insert(table, "d"), durable=True))
     assert "PRAGMA synchronous = NORMAL" not in sql and "COMMIT" in sql
     assert table.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again afterwards
+
+
+async def test_off_the_loop_groups_are_written_by_a_thread_of_their_own_while_the_loop_goes_on(
+        table):
+    group = GroupCommit(table, expected=lambda: 2, off_loop=True)
+    seen, ticks = [], 0
+
+    def slow(db):
+        seen.append((threading.current_thread().name, db is table))
+        db.execute("INSERT INTO t (v) VALUES ('slow')")
+        time.sleep(0.3)  # a big batch being written
+        return "slow"
+
+    async def tick():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    ticker = asyncio.create_task(tick())
+    results = await asyncio.gather(group.write(slow), group.write(failing(table, "b")),
+                                   return_exceptions=True)
+    ticker.cancel()
+    assert results[0] == "slow" and isinstance(results[1], ValueError)
+    assert ticks > 0  # on the loop, the write would have held it: not one tick
+    assert seen == [("diplowatch-write_0", False)]  # another thread, another connection
+    assert values(table) == ["slow"] and group.commits == 1  # one commit; b's row rolled back
+    assert await group.write(insert(table, "c")) == "c"
+    group.close()
+    assert values(table) == ["c", "slow"]

@@ -249,6 +249,8 @@ def test_statement_journals_stay_in_memory(tmp_path):
      "Too many words (9): a search takes at most 8. Leave out the common ones."),
     ("a-b-c-d-e-f-g-h-i", "Too many words (9): a search takes at most 8. Leave out the common "
                           "ones."),
+    ("statemen* OR kosovo", "A word ending in * cannot be one side of an OR when it has more "
+                            "than 6 letters: shorten it, or search for each side alone."),
 ])
 def test_search_past_the_cost_limits_is_refused_saying_why(db, words, reason):
     ingest(db, [make("guid:1", "abc recognition")], now=NOW)
@@ -269,3 +271,62 @@ def test_a_search_over_its_time_budget_is_stopped_saying_why(db):
         st.search(db, "recognition", limit=300, budget=0.0)
     assert len(st.search(db, "recognition", limit=300)) == 300  # the handler is gone again
     assert db.execute("SELECT count(*) FROM statements").fetchone()[0] == 300
+
+
+# Words a long prefix (7+ letters) must tell apart: only those that begin with the whole prefix
+# match, whatever their case and accents; the others share the cut prefix (6 letters) or not.
+LONG_PREFIX_WORDS = ["statement", "Statements", "STATEMÉNT", "statemx", "statem", "stated",
+                     "ministry", "foreign"]
+LONG_PREFIX_QUERIES = ["statemen*", "statements*", "statemx*", "statemén*", "statemen* ministry",
+                       "statemen* -foreign", '"foreign statemen"*', "statemenz*"]
+
+
+@pytest.fixture
+def long_prefix_db(db):
+    rng = __import__("random").Random(5)
+    ingest(db, [make(f"guid:{i}", " ".join(rng.sample(LONG_PREFIX_WORDS, 3)),
+                     published=NOW - timedelta(minutes=i)) for i in range(120)], now=NOW)
+    return db
+
+
+def _fts5_ids(db, words, *, limit, offset):
+    """What FTS5 itself answers (its merge of every word the prefix begins)."""
+    return [r[0] for r in db.execute(
+        "SELECT s.id FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
+        "WHERE statements_fts MATCH ? ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?",
+        [st.fts_query(words), limit, offset])]
+
+
+@pytest.mark.parametrize("words", LONG_PREFIX_QUERIES)
+@pytest.mark.parametrize("rows", [5, 200])  # rows of the cut prefix read: few, or all of them
+def test_a_long_prefix_finds_what_fts5_finds(long_prefix_db, monkeypatch, words, rows):
+    monkeypatch.setattr(st, "LONG_PREFIX_ROWS", rows)
+    for limit, offset in ((20, 0), (7, 5), (50, 100)):
+        found = [h.id for h in st.search(long_prefix_db, words, limit=limit, offset=offset)]
+        assert found == _fts5_ids(long_prefix_db, words, limit=limit, offset=offset)
+    assert [h.id for h in st.search(long_prefix_db, words, source="s")] == _fts5_ids(
+        long_prefix_db, words, limit=20, offset=0)
+    assert st.search(long_prefix_db, words, source="other") == []
+
+
+def test_a_long_prefix_of_a_common_word_reads_the_index_of_its_first_six_letters(
+        long_prefix_db, monkeypatch):
+    """FTS5 merges the row lists of every word a prefix without an index of its own begins;
+    a common one is answered from the 6-letter index alone, a rare one by that merge."""
+    monkeypatch.setattr(st, "LONG_PREFIX_ROWS", 10)
+    with traced_sql(long_prefix_db) as ran:
+        assert len(st.search(long_prefix_db, "statemen*", limit=5)) == 5
+    assert any("'\"statem\"*'" in sql for sql in ran)
+    assert not any("'\"statemen\"*'" in sql for sql in ran)
+    with traced_sql(long_prefix_db) as ran:
+        assert st.search(long_prefix_db, "statemenz*") == []
+    assert any("'\"statemenz\"*'" in sql for sql in ran)  # rare: read by FTS5's merge
+
+
+def test_prefix_test_compares_words_as_fts5_does():
+    from diplowatch.store.search_syntax import MARKS, prefix_test
+
+    shows = prefix_test("Statemén")
+    assert shows(f"a {MARKS[0]}STATEMENTS{MARKS[1]} b")
+    assert not shows(f"a {MARKS[0]}statemx{MARKS[1]} statements")  # only marked words count
+    assert not shows("") and not shows(None)

@@ -12,12 +12,13 @@ the poll holds its concurrency slot and starts the fetch. It grows when the even
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 import time
 from collections import deque
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from apscheduler.events import EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -33,6 +34,7 @@ from diplowatch.scheduler.timing import backoff_seconds, is_due, next_due
 from diplowatch.sources import fetch_source
 from diplowatch.sources.budget import POOL_PARSER, ParseRunner
 from diplowatch.sources.fetch import Fetcher
+from diplowatch.sources.fetched import Fetched
 from diplowatch.store import Database, transaction
 from diplowatch.store import sources as source_store
 from diplowatch.store.group import GroupCommit
@@ -52,8 +54,10 @@ class Monitor:
     def __init__(self, db: Database, fetcher: Fetcher, *, clock: Clock = utcnow,
                  parser: ParseRunner = POOL_PARSER, readers: Readers | None = None,
                  policy: AlertPolicy | None = None, admins: frozenset[int] = frozenset(),
-                 source_alert_after: int = 24 * 3600) -> None:
+                 source_alert_after: int = 24 * 3600, chunk_cost: int = pipeline.CHUNK_COST
+                 ) -> None:
         self.db, self.fetcher, self.clock = db, fetcher, clock
+        self.chunk_cost = chunk_cost  # what one write of a polled batch may cost (pipeline.chunks)
         # a source failing this long is reported to the admins once (source_reports.py)
         self.admins, self.source_alert_after = admins, source_alert_after
         self.policy = policy or AlertPolicy()
@@ -67,7 +71,8 @@ class Monitor:
         self._lags: deque[float] = deque(maxlen=LAG_WINDOW)
         self._missed = 0
         self._polling = 0  # polls between fetch and store: the writers a group may wait for
-        self.writes = GroupCommit(db, expected=lambda: self._polling)
+        # polled batches are written off the loop, on a connection of their own
+        self.writes = GroupCommit(db, expected=lambda: self._polling, off_loop=True)
         self.progress: RoundProgress | None = None  # the first round, logged as it goes
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
@@ -133,36 +138,55 @@ class Monitor:
         except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll crashed source=%s", source.name)
             return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
-        wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
         prepared = await self._prepare(source, fetched.statements)
-
-        recovered: list[int] = []  # the recovery report's alert, if the write made one
-
-        def store() -> StoredBatch:
-            batch = pipeline.ingest_batch(self.db, fetched.statements, now=now, prepared=prepared,
-                                          policy=self.policy)
-            if (alert := source_reports.before_success(self.db, source.name, now=now,
-                                                      admins=self.admins)) is not None:
-                recovered.append(alert)
-            source_store.record_success(
-                self.db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
-                etag=fetched.etag, last_modified=fetched.last_modified,
-                last_seen_key=fetched.last_seen_key, notice=fetched.notice,
-            )
-            return batch
-
         try:
-            # statements and the source's new state commit together, in a group with the
-            # polls finishing about now (store/group.py); a group of 304s is not fsync'd
-            batch = await self.writes.write(store, durable=bool(fetched.statements))
-        except Exception as exc:  # e.g. disk full: nothing of the batch committed; retry later
+            batch = await self._store(source, fetched, prepared, now=now)
+        except Exception as exc:  # e.g. disk full: the chunk in progress did not commit
             log.exception("storing failed source=%s", source.name)
             reason = f"could not store statements: {type(exc).__name__}: {exc}"
             return self._failed(source, state, reason[:300], None)
-        if (batch.new or batch.revised or recovered) and self.on_ingested:
-            self.on_ingested()
+        pipeline.log_stored(batch)
         status = "not_modified" if fetched.not_modified else ("new" if batch.new else "unchanged")
         return PollOutcome(source.name, status, len(batch.new), len(batch.revised))
+
+    async def _store(self, source: Source, fetched: Fetched, prepared: pipeline.Prepared | None,
+                     *, now: datetime) -> StoredBatch:
+        """The batch in chunks (pipeline.chunks), each committed in a group with the polls
+        finishing about then (store/group.py); the source's new state commits with the last
+        chunk, so a crash before it makes the next poll fetch the batch again (a group of
+        304s is not fsync'd)."""
+        wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
+        *parts, last = pipeline.chunks(fetched.statements, prepared, budget=self.chunk_cost)
+        batch, woke = StoredBatch(), False
+
+        def store_last(db: Database) -> StoredBatch:
+            stored = self._ingest(last, prepared, now, db)
+            nonlocal woke
+            woke = source_reports.before_success(db, source.name, now=now,
+                                                 admins=self.admins) is not None
+            source_store.record_success(
+                db, source.name, now=now, next_poll_at=now + timedelta(seconds=wait),
+                etag=fetched.etag, last_modified=fetched.last_modified,
+                last_seen_key=fetched.last_seen_key, notice=fetched.notice,
+            )
+            return stored
+
+        for part in parts:
+            batch += await self.writes.write(functools.partial(self._ingest, part, prepared, now))
+            self._wake(batch.new or batch.revised)
+        batch += await self.writes.write(store_last, durable=bool(fetched.statements))
+        self._wake(batch.new or batch.revised or woke)
+        return batch
+
+    def _ingest(self, statements: list[Statement], prepared: pipeline.Prepared | None,
+                now: datetime, db: Database) -> StoredBatch:
+        return pipeline.ingest_batch(db, statements, now=now, prepared=prepared,
+                                     policy=self.policy)
+
+    def _wake(self, stored: object) -> None:
+        """Tell the sender (on_ingested) that alerts may be queued."""
+        if stored and self.on_ingested:
+            self.on_ingested()
 
     async def _stored(self, statements: list[Statement]) -> set[str]:
         """Keys already stored (a fetch_pages listing fetches only the others' pages)."""
@@ -181,6 +205,7 @@ class Monitor:
 
     def close(self) -> None:
         self.readers.close()
+        self.writes.close()
 
     def _failed(self, source: Source, state: SourceState, reason: str,
                 retry_after: float | None) -> PollOutcome:

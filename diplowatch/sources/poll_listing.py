@@ -24,6 +24,10 @@ MAX_ARTICLES = 30
 # it the rest keep their listing's title, so a listing of huge pages holds the parser workers,
 # which every source shares, for this long at most.
 PAGES_BUDGET = 20.0
+# Linked pages of one poll fetched or parsed at a time. A fetched page waits in memory for a
+# parser worker (there are 2): thirty 9 MiB pages fetched at once held some 270 MiB in the
+# main process (docs/benchmarks.md); with this bound at most 4 are held.
+PAGES_IN_FLIGHT = 4
 
 
 async def poll_html(
@@ -65,9 +69,13 @@ async def _with_articles(
     listing gave none, as far as ``budget`` seconds allow."""
     head, rest = statements[:MAX_ARTICLES], statements[MAX_ARTICLES:]
     deadline = asyncio.get_running_loop().time() + budget
-    pages = await asyncio.gather(
-        *(_article(fetcher, st.url, source, parser, deadline) for st in head)
-    )
+    in_flight = asyncio.Semaphore(PAGES_IN_FLIGHT)
+
+    async def bounded(url: str | None) -> html.Article | object | None:
+        async with in_flight:
+            return await _article(fetcher, url, source, parser, deadline)
+
+    pages = await asyncio.gather(*(bounded(st.url) for st in head))
     if (late := sum(page is _LATE for page in pages)):
         log.warning("pages budget spent source=%s budget=%gs pages_left=%d (their titles kept)",
                     source.name, budget, late)

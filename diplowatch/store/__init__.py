@@ -1,4 +1,5 @@
-"""SQLite store: one writer connection (WAL, synchronous=FULL); schema in migrations.py.
+"""SQLite store: writer connections of the event loop and of the group commit (WAL,
+synchronous=FULL); schema in migrations.py.
 
 Each submodule holds plain functions for one table family, taking the Database first; db.py
 opens the file and holds transactions and storage faults, isotime.py the timestamp format.

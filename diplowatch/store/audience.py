@@ -73,8 +73,3 @@ def statement_audience(db: Database, sources: Iterable[str]) -> StatementAudienc
             f"SELECT s.chat_id, s.thread_id, s.value {_LIVE}s.kind = 'keyword'"):
         by_keyword.setdefault(value, set()).add((chat_id, thread_id))
     return StatementAudience(by_source, by_keyword)
-
-
-def keyword_values(db: Database) -> set[str]:
-    """The keywords that active chats follow."""
-    return {value for (value,) in db.execute(f"SELECT DISTINCT s.value {_LIVE}s.kind = 'keyword'")}

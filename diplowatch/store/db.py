@@ -1,4 +1,4 @@
-"""The database file: opening it (one writer connection, WAL, synchronous=FULL; schema in
+"""The database file: opening it (writer connections: WAL, synchronous=FULL; schema in
 migrations.py), transactions, and telling the machine's storage faults (full, read-only) apart."""
 
 from __future__ import annotations
@@ -29,18 +29,31 @@ def open_db(path: str | Path, *, readonly: bool = False, immutable: bool = False
         db = Database(conn)
     else:
         db = Database(sqlite3.connect(str(path), check_same_thread=False))
+    _configure(db, writer=not readonly)
+    if not readonly:
+        migrations.apply(db)
+    return db
+
+
+def open_writer(path: str | Path) -> Database:
+    """Another writer connection to a database open_db has opened (no migrations): as the
+    first one, WAL, synchronous=FULL, foreign keys on (store/group.py writes with it)."""
+    db = Database(sqlite3.connect(str(path), check_same_thread=False))
+    _configure(db, writer=True)
+    return db
+
+
+def _configure(db: Database, *, writer: bool) -> None:
     db.execute("PRAGMA busy_timeout = 5000")
     # Savepoints (one per ingested batch, nested in the poll's transaction) keep a statement
     # journal of the pages they change; in temp files that was most of the bytes a poll cycle
     # wrote (the monitor benchmark: see docs/benchmarks.md). It is as big as one transaction's
     # changes, so memory is the right place for it.
     db.execute("PRAGMA temp_store = MEMORY")
-    if not readonly:
+    if writer:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
-        migrations.apply(db)
-    return db
 
 
 @contextmanager

@@ -12,18 +12,29 @@ changes, so what a poll reports stored is stored.
 
 A group is flushed when every expected writer has handed in its write (so a lone poll never
 waits), when it reaches ``max_group`` writes, or ``window`` seconds after its first write.
+
+``off_loop``: the groups are written in a thread of their own, on a writer connection of their
+own, so that the event loop goes on while a big batch is written (a 1,000-item feed meeting
+1,000 keyword subscriptions held it for 19–68 s; docs/reliability.md). Each write function is
+given the connection to write with. The writer connection of the loop still writes other
+things (sent marks, commands); while a group is being written, such a write waits for
+SQLite's write lock, for one group's transaction at most (the monitor keeps those short by
+writing a big batch in chunks). Without a file (``:memory:``) the groups are written on the
+loop, on ``db``.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from .db import transaction
+from .db import open_writer, transaction
+from .readers import database_file
 
 T = TypeVar("T")
 
@@ -33,7 +44,7 @@ MAX_GROUP = 64
 
 @dataclass(eq=False)
 class _Write:
-    work: Callable[[], Any]
+    work: Callable[[Database], Any]
     durable: bool
     done: asyncio.Future
 
@@ -46,15 +57,20 @@ class GroupCommit:
     """
 
     def __init__(self, db: Database, *, expected: Callable[[], int] = lambda: 1,
-                 window: float = WINDOW, max_group: int = MAX_GROUP) -> None:
+                 window: float = WINDOW, max_group: int = MAX_GROUP, off_loop: bool = False
+                 ) -> None:
         self.db, self.expected, self.window, self.max_group = db, expected, window, max_group
         self._waiting: list[_Write] = []
         self._flush_at: asyncio.Handle | None = None
         self.commits = 0  # groups committed (tests read it)
+        self._path = database_file(db) if off_loop else None
+        self._thread: ThreadPoolExecutor | None = None
+        self._own: Database | None = None  # the thread's writer connection
+        self._tasks: set[asyncio.Task] = set()
 
-    async def write(self, work: Callable[[], T], *, durable: bool = True) -> T:
-        """``work()``'s result once it is committed; its exception if it raised or the
-        group's commit failed."""
+    async def write(self, work: Callable[[Database], T], *, durable: bool = True) -> T:
+        """``work(db)``'s result once it is committed; its exception if it raised or the
+        group's commit failed. ``db`` is the connection to write with."""
         loop = asyncio.get_running_loop()
         entry = _Write(work, durable, loop.create_future())
         self._waiting.append(entry)
@@ -74,33 +90,72 @@ class GroupCommit:
             self._flush_at = asyncio.get_running_loop().call_soon(self._flush)
         if not group:
             return
+        if self._path is None:
+            self._settle_group(group, self._commit(self.db, group))
+            return
+        task = asyncio.get_running_loop().create_task(self._commit_off_loop(group))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _commit_off_loop(self, group: list[_Write]) -> None:
+        if self._thread is None:  # one thread: groups are written one after the other
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplowatch-write")
+        loop = asyncio.get_running_loop()
+        self._settle_group(group, await loop.run_in_executor(self._thread, self._commit_own, group))
+
+    def _commit_own(self, group: list[_Write]) -> list[tuple[Any, BaseException | None]]:
+        if self._own is None:
+            assert self._path is not None
+            self._own = open_writer(self._path)
+        return self._commit(self._own, group)
+
+    def _commit(self, db: Database, group: list[_Write]) -> list[tuple[Any, BaseException | None]]:
+        """Each write's (result, error): the group's own error for all when the commit failed."""
         outcomes: list[tuple[Any, BaseException | None]] = []
         try:
-            with transaction(self.db, durable=any(w.durable for w in group)):
+            with transaction(db, durable=any(w.durable for w in group)):
                 for entry in group:
-                    outcomes.append(self._run(entry))
+                    outcomes.append(self._run(db, entry))
         except Exception as exc:  # the commit failed, or a write ended the transaction
-            for entry in group:
-                _settle(entry.done, None, exc)
-            return
-        self.commits += 1
+            return [(None, exc)] * len(group)
+        self.commits += 1  # by one thread only: the loop's or the writer's
+        return outcomes
+
+    @staticmethod
+    def _settle_group(group: list[_Write], outcomes: list[tuple[Any, BaseException | None]]
+                      ) -> None:
         for entry, (result, error) in zip(group, outcomes, strict=True):
             _settle(entry.done, result, error)
 
-    def _run(self, entry: _Write) -> tuple[Any, BaseException | None]:
+    @staticmethod
+    def _run(db: Database, entry: _Write) -> tuple[Any, BaseException | None]:
         # A savepoint of our own: this write alone rolls back. (sqlite-utils' atomic() names
         # each one from os.urandom, a system call per write.)
-        self.db.execute("SAVEPOINT group_write")
+        db.execute("SAVEPOINT group_write")
         try:
-            result = entry.work()
+            result = entry.work(db)
         except Exception as exc:
-            if not self.db.conn.in_transaction:  # SQLite rolled the whole transaction back
+            if not db.conn.in_transaction:  # SQLite rolled the whole transaction back
                 raise
-            self.db.execute("ROLLBACK TO group_write")
-            self.db.execute("RELEASE group_write")
+            db.execute("ROLLBACK TO group_write")
+            db.execute("RELEASE group_write")
             return None, exc
-        self.db.execute("RELEASE group_write")
+        db.execute("RELEASE group_write")
         return result, None
+
+    @property
+    def writer(self) -> Database:
+        """The connection groups are written with: the thread's once it is open, else ``db``."""
+        return self._own or self.db
+
+    def close(self) -> None:
+        """Wait for the group being written, then close the thread's connection."""
+        if self._thread is not None:
+            self._thread.shutdown(wait=True)
+            self._thread = None
+        if self._own is not None:
+            self._own.close()
+            self._own = None
 
 
 def _settle(future: asyncio.Future, result: Any, error: BaseException | None) -> None:

@@ -1,6 +1,7 @@
 """Reads off the event loop: a few worker threads, each with its own read-only connection.
 
-The writer connection belongs to the event loop. Work that reads a lot or thinks a lot
+The event loop has a writer connection of its own (and polled batches are written by the
+group commit's thread, store/group.py). Work that reads a lot or thinks a lot
 (search, /timeline, matching a polled batch's keywords) runs here instead, so that polling,
 sending and other users' commands go on meanwhile. In WAL mode a reader sees the last
 committed state and never blocks the writer.

@@ -12,13 +12,16 @@ user types is read as FTS5 syntax (column filters, NEAR, ^, a stray quote).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from ..models import UserError
 
 MAX_TERMS = 8  # words in one search (each part of a hyphenated word or a phrase counts)
 MAX_PREFIXES = 1  # words ending in *: each costs far more than a word (see docs/benchmarks.md)
 MIN_PREFIX = 3  # letters before a *
+PREFIX_INDEX = 6  # the longest prefix with an index of its own (migration m013)
 
 QUOTES = "\"“”„«»"  # phones turn " into curly quotes
 _TOKEN = re.compile(
@@ -39,10 +42,31 @@ class _Term:
     tokens: int
     prefix: bool
     negative: bool
+    cut: str = ""  # a long prefix (past PREFIX_INDEX letters): fts with it cut to that length
+    long_prefix: str = ""  # that prefix whole
+
+
+@dataclass(frozen=True)
+class Query:
+    """A search as FTS5 reads it. With a prefix longer than PREFIX_INDEX letters, FTS5 would
+    merge the row lists of every word it begins (a very common word: ~90 ms at a million
+    statements); ``cut`` is the same query with that prefix cut to PREFIX_INDEX letters, which
+    has its own index, and ``prefix`` the whole prefix, which the rows of ``cut`` must show
+    (statements.search keeps only those)."""
+
+    fts: str
+    cut: str = ""
+    prefix: str = ""
 
 
 def fts_query(words: str) -> str:
-    """User words → an FTS5 query ("" when there is no word to look for).
+    """User words → an FTS5 query ("" when there is no word to look for)."""
+    return parse_query(words).fts
+
+
+def parse_query(words: str) -> Query:
+    """User words → the FTS5 query (``fts`` "" when there is no word to look for), and for a
+    long prefix its cut form (see Query).
 
     Raises SearchRefused for a syntax error (unclosed quote, brackets, a misplaced OR, only
     exclusions) and past the cost limits (MAX_TERMS, MAX_PREFIXES, MIN_PREFIX): a prefix of one
@@ -57,14 +81,23 @@ def fts_query(words: str) -> str:
     if prefixes > MAX_PREFIXES:
         raise SearchRefused(f"Only {MAX_PREFIXES} word of a search may end in * (this one has "
                             f"{prefixes}).")
-    wanted = [_either(g) for g in groups if not g[0].negative]
-    unwanted = [g[0].fts for g in groups if g[0].negative]
-    if unwanted and not wanted:
+    if any(t.long_prefix for g in groups if len(g) > 1 for t in g):
+        raise SearchRefused(f"A word ending in * cannot be one side of an OR when it has more "
+                            f"than {PREFIX_INDEX} letters: shorten it, or search for each side "
+                            "alone.")
+    long = next((t for t in terms if t.long_prefix), None)
+    if groups and all(g[0].negative for g in groups):
         raise SearchRefused(f"Add a word to look for: -word only leaves statements out ({EXAMPLE}).")
-    query = " AND ".join(wanted)
-    if unwanted:
-        query = f"({query}) NOT {_either_fts(unwanted)}"
-    return query
+    if long is None:
+        return Query(_combine(groups, lambda t: t.fts))
+    return Query(_combine(groups, lambda t: t.fts), _combine(groups, lambda t: t.cut or t.fts),
+                 long.long_prefix)
+
+
+def _combine(groups: list[list[_Term]], fts: Callable[[_Term], str]) -> str:
+    query = " AND ".join(_either_fts([fts(t) for t in g]) for g in groups if not g[0].negative)
+    unwanted = [fts(g[0]) for g in groups if g[0].negative]
+    return f"({query}) NOT {_either_fts(unwanted)}" if unwanted else query
 
 
 def _groups(words: str) -> list[list[_Term]]:
@@ -129,12 +162,35 @@ def _term(match: re.Match) -> _Term | None:
     # A word keeps its apostrophes and hyphens (the tokenizer splits there as it does for
     # the text); a phrase is its words. Neither holds a double quote, so both are safe.
     body = text if match["word"] is not None else " ".join(parts)
-    return _Term(f'"{body}"' + ("*" if prefix else ""), len(parts), prefix, negative)
-
-
-def _either(group: list[_Term]) -> str:
-    return _either_fts([t.fts for t in group])
+    term = _Term(f'"{body}"' + ("*" if prefix else ""), len(parts), prefix, negative)
+    if prefix and len(parts[-1]) > PREFIX_INDEX:  # body ends with its last word
+        cut = body[:len(body) - len(parts[-1]) + PREFIX_INDEX]
+        return replace(term, cut=f'"{cut}"*', long_prefix=parts[-1])
+    return term
 
 
 def _either_fts(alternatives: list[str]) -> str:
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
+MARKS = ("\ue000", "\ue001")  # around the words FTS5 matched (private-use characters)
+_MARKED = re.compile(f"{MARKS[0]}(.*?){MARKS[1]}", re.S)
+_WORD = re.compile(r"[^\W_]+")  # a token as FTS5's unicode61 reads it: letters and digits
+
+
+def fold(word: str) -> str:
+    """A word as FTS5's tokenizer compares it (remove_diacritics 2): case and accents gone."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def prefix_test(prefix: str) -> Callable[[str], bool]:
+    """For text marked by FTS5's highlight() with MARKS: does a marked word begin with
+    ``prefix`` (compared as FTS5 compares words)?"""
+    folded = fold(prefix)
+
+    def shows(marked: str) -> bool:
+        return any(fold(word).startswith(folded)
+                   for span in _MARKED.findall(marked or "") for word in _WORD.findall(span))
+
+    return shows

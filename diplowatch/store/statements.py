@@ -17,11 +17,15 @@ from ..models import Statement
 from .dedup import Known
 from .isotime import iso, parse_iso
 from .search_syntax import (  # noqa: F401 (the limits are read from here too)
+    MARKS,
     MAX_PREFIXES,
     MAX_TERMS,
     MIN_PREFIX,
+    Query,
     SearchRefused,
     fts_query,
+    parse_query,
+    prefix_test,
 )
 
 SORT_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z
@@ -32,6 +36,15 @@ class StoredBatch:
     new: list[Statement] = field(default_factory=list)
     revised: list[Statement] = field(default_factory=list)
     duplicates: int = 0
+    alerts: int = 0  # queued for these statements (the pipeline counts them)
+
+    def __iadd__(self, other: StoredBatch) -> StoredBatch:
+        """Another chunk of the same poll (pipeline.chunks)."""
+        self.new += other.new
+        self.revised += other.revised
+        self.duplicates += other.duplicates
+        self.alerts += other.alerts
+        return self
 
 
 @dataclass(frozen=True)
@@ -162,22 +175,65 @@ def search(
 ) -> list[SearchHit]:
     """The newest statements matching ``words``. SearchRefused for a query past the limits or
     one that runs longer than ``budget`` seconds (SQLite's progress handler stops it)."""
-    query = fts_query(words)
-    if not query:
+    query = parse_query(words)
+    if not query.fts:
         return []
-    where, params = "statements_fts MATCH ?", [query]
-    if source:
-        where, params = where + " AND s.source = ?", [*params, source]
-    sql = ("SELECT s.id, s.source, s.title, s.url, s.sort_at, "
-           "snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet "
-           "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
-           f"WHERE {where} ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?")
     with _time_budget(db, budget):
-        rows = db.execute(sql, [*params, limit, offset]).fetchall()
+        found = _with_long_prefix(db, query, source, offset + limit) if query.cut else None
+        if found is None:
+            rows = _matching(db, query.fts, source, limit=limit, offset=offset)
+        else:
+            rows = _matching(db, query.cut, source, limit=limit, offset=0,
+                             rowids=found[offset:offset + limit])
     return [
         SearchHit(r[0], r[1], r[2], " ".join(r[5].split()), r[3], parse_iso(r[4]))
         for r in rows
     ]
+
+
+def _matching(db: Database, fts: str, source: str | None, *, limit: int, offset: int,
+              rowids: list[int] | None = None) -> list[tuple]:
+    """(id, source, title, url, sort_at, snippet) of the newest rows matching ``fts`` (of
+    ``rowids`` only, when given)."""
+    where, params = "statements_fts MATCH ?", [fts]
+    if source:
+        where, params = where + " AND s.source = ?", [*params, source]
+    if rowids is not None:
+        where += f" AND statements_fts.rowid IN ({', '.join(map(str, map(int, rowids)))})"
+    sql = ("SELECT s.id, s.source, s.title, s.url, s.sort_at, "
+           "snippet(statements_fts, -1, '[', ']', '…', 16) AS snippet "
+           "FROM statements_fts JOIN statements s ON s.sort_key = statements_fts.rowid "
+           f"WHERE {where} ORDER BY statements_fts.rowid DESC LIMIT ? OFFSET ?")
+    return db.execute(sql, [*params, limit, offset]).fetchall()
+
+
+LONG_PREFIX_ROWS = 100  # rows of a cut prefix read before FTS5's own merge is the cheaper way
+
+
+def _with_long_prefix(db: Database, query: Query, source: str | None, wanted: int
+                      ) -> list[int] | None:
+    """The index rowids of the newest ``wanted`` rows of a search with a long prefix (Query),
+    read through the index of its first PREFIX_INDEX letters: those of the cut query's rows
+    in which a matched word begins with the whole prefix. None when the first
+    LONG_PREFIX_ROWS rows of the cut query gave fewer: then the whole prefix is rare among
+    the words the cut one begins, and FTS5's merge of their row lists is short."""
+    read = max(LONG_PREFIX_ROWS, 4 * wanted)
+    where, params = "statements_fts MATCH ?", [query.cut]
+    if source:
+        where, params = where + " AND s.source = ?", [*params, source]
+    marks = ", ".join(f"highlight(statements_fts, {column}, '{MARKS[0]}', '{MARKS[1]}')"
+                      for column in (0, 1))
+    rows = db.execute(f"SELECT statements_fts.rowid, {marks} FROM statements_fts JOIN statements s"
+                      f" ON s.sort_key = statements_fts.rowid WHERE {where} "
+                      "ORDER BY statements_fts.rowid DESC LIMIT ?", [*params, read])
+    shows, kept, seen = prefix_test(query.prefix), [], 0
+    for rowid, title, text in rows:  # read lazily: most long prefixes stop early
+        seen += 1
+        if shows(title) or shows(text):
+            kept.append(rowid)
+            if len(kept) == wanted:
+                return kept
+    return kept if seen < read else None
 
 
 @contextmanager
