@@ -4,7 +4,7 @@ The ledger is bench_ledger's: the seed plus 100,000 synthetic acts (some 7,000 e
 3,000 drawn changes per entity). Each run is a new process that draws one card first (fonts,
 shapes), then times the four targets in turn: the read (``timeline_data`` / ``map_data``) and
 the drawing to PNG, as wall time (perf_counter) and CPU time (process_time), since the machine
-is shared. ``BENCH_CARDS_TREES`` (``path[@pythonpath]:…``) compares code trees (e.g. a ``git
+is shared. ``BENCH_CARDS_TREES`` (``[label=]path[@pythonpath]:…``) compares code trees (e.g. a ``git
 archive`` of the old code, a ``pip install --target`` of another matplotlib) run after run
 in turn, so that their ratio is measured under the same load.
 """
@@ -53,7 +53,7 @@ def _trees() -> list[str]:
 
 
 def _child(tree: str, db: Path, kind: str) -> list[list[float]]:
-    path, _, extra = tree.partition("@")
+    path, _, extra = tree.rpartition("=")[2].partition("@")
     env = dict(os.environ, PYTHONPATH=extra) if extra else None
     done = subprocess.run([sys.executable, "-c", CHILD, path, str(db), kind], capture_output=True,
                           text=True, check=True, env=env)
@@ -64,7 +64,7 @@ def _row(kind: str, tree: str, cards: list[list[float]]) -> str:
     ms = [[v * 1000 for v in card] for card in cards]
     wall, cpu = [c[0] + c[2] for c in ms], [c[1] + c[3] for c in ms]
     p95 = statistics.quantiles(wall, n=20, method="inclusive")[-1]
-    return (f"| {kind} | `{tree}` | {len(ms)} | {statistics.median(c[1] for c in ms):.0f} | "
+    return (f"| {kind} | {tree.partition('=')[0] if '=' in tree else f'`{tree}`'} | {len(ms)} | {statistics.median(c[1] for c in ms):.0f} | "
             f"{statistics.median(c[3] for c in ms):.0f} | **{statistics.median(cpu):.0f}** | "
             f"{statistics.median(wall):.0f} | {p95:.0f} | {max(wall):.0f} |")
 
