@@ -1,10 +1,10 @@
 """Rendered charts, drawn off the event loop and kept until the ledger changes.
 
 The ledger is read on the event loop's thread (the one writer connection is not shared with
-worker threads); only the drawing, which takes most of a second, runs in a thread. A flood of
-requests for one chart waits for a single drawing, and one drawing runs at a time (matplotlib's
-font and text caches are process-wide), so a flood of different charts queues instead of
-filling the thread pool.
+worker threads); only the drawing, which takes some tenths of a second (docs/benchmarks.md),
+runs in a thread. A flood of requests for one chart waits for a single drawing, and one drawing
+runs at a time (matplotlib's font and text caches are process-wide), so a flood of different
+charts queues instead of filling the thread pool.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def timeline_figure(data: TimelineData, *, width_px: int = WIDTH, height_px: int
     ax = fig.add_axes((0.06, 0.11, 0.66, 0.74))
     _draw_line(ax, data, k)
     legend = ax.legend(loc="upper left", fontsize=SMALL_PT * k, frameon=True, framealpha=0.9)
-    fig.draw_without_rendering()  # fixes the scales and the legend's place, rasterizing nothing
+    ax.get_xlim()  # fixes the x scale (autoscaled: the y limits are set) before labels are placed
     placer = LabelPlacer(ax, reserved=[legend.get_window_extent(renderer_of(fig))],
                          avoid=_line_samples(data))
     labelled = set(_label_key_events(ax, placer, points, k))  # a set: Point's == is Python code

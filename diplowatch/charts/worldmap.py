@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import PathCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -167,12 +167,21 @@ def _spread(ax: Axes, data: MapData, wanted: dict[str, tuple[float, float]]) -> 
     order = sorted(wanted.items(), key=lambda item: (item[0] != data.target, -item[1][1], item[1][0]))
     for code, at in order:
         size = diameter(data.category(code))
-        tries = to_px(at) + SPIRAL
-        clear = np.hypot(*(tries[:, None, :] - spots[None, :, :]).transpose(2, 0, 1)) >= (size + sizes) / 2
-        spot = tries[int(np.argmax(clear.all(axis=1)))]  # the first clear place (the last if none)
+        spot = _first_clear(to_px(at) + SPIRAL, spots, (size + sizes) / 2)
         spots, sizes = np.vstack([spots, spot]), np.append(sizes, size)
         out.append(Dot(code, data.category(code), at, tuple(to_data(spot))))
     return out
+
+
+def _first_clear(tries: np.ndarray, spots: np.ndarray, reach: np.ndarray, chunk: int = 40) -> np.ndarray:
+    """The first of ``tries`` at least ``reach`` from every spot, or the first try (where the
+    state is) if none is. Tried a few at a time: most dots are clear at once."""
+    for lo in range(0, len(tries), chunk):
+        some = tries[lo: lo + chunk]
+        clear = (np.hypot(*(some[:, None, :] - spots[None, :, :]).transpose(2, 0, 1)) >= reach).all(axis=1)
+        if clear.any():
+            return some[int(np.argmax(clear))]
+    return tries[0]
 
 
 def diameter(category: str) -> float:
@@ -180,9 +189,11 @@ def diameter(category: str) -> float:
 
 
 def _draw_dots(ax: Axes, drawn: list[Dot]) -> None:
-    for dot in drawn:
-        if dot.drawn != dot.at:
-            ax.plot([dot.at[0], dot.drawn[0]], [dot.at[1], dot.drawn[1]], color=DOT_EDGE, lw=0.4, zorder=2)
+    # the leaders from moved dots to their places: one collection, drawn as lines would be
+    leaders = [(d.at, d.drawn) for d in drawn if d.drawn != d.at]
+    if leaders:
+        ax.add_collection(LineCollection(leaders, colors=DOT_EDGE, linewidths=0.4, zorder=2,
+                                         capstyle="projecting", joinstyle="round"), autolim=False)
     for category, (_, colour) in CATEGORIES.items():
         chosen = [d for d in drawn if d.category == category]
         if chosen:

@@ -69,7 +69,7 @@ def derive_pair(timeline: list[Row]) -> PairState | None:
     return state
 
 
-def event_date(row: Row) -> tuple[str | None, str]:
+def event_date(row: events_store.Columns) -> tuple[str | None, str]:
     """An event's date for status purposes: effective date, else the report date (live)."""
     if row["effective_date"]:
         return row["effective_date"], row["date_precision"]

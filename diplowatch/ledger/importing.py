@@ -51,7 +51,7 @@ def load_seed(db: Database, *, now: datetime) -> ImportResult | None:
     touched is re-derived. Unchanged rows keep their event ids.
     """
     seed = resources.files("diplowatch").joinpath(f"data/{SEED_SOURCE}")
-    with io.TextIOWrapper(seed.open("rb"), encoding="utf-8", newline="") as fh, db.atomic():
+    with io.TextIOWrapper(seed.open("rb"), encoding="utf-8", newline="") as fh, import_stage.bulk_transaction(db):
         rows = _stage_file(db, fh, today=_utc(now).date())
         stale, unchanged = import_stage.diff_seed_stage(db, source=SEED_SOURCE)
         if not stale and unchanged == rows:
@@ -78,7 +78,7 @@ def import_csv(
     if origin not in ("seed", "manual"):
         raise ValueError(f"origin must be seed or manual, not {origin!r}")
     label = source or _label(path_or_file)
-    with _open_text(path_or_file) as fh, db.atomic():
+    with _open_text(path_or_file) as fh, import_stage.bulk_transaction(db):
         rows = _stage_file(db, fh, today=_utc(now).date())
         inserted, pairs = import_stage.merge_stage(db, origin=origin, source=label, now=iso(now) or "")
         for actor, target in pairs:

@@ -3,6 +3,8 @@ bounded memory), compared with the log, then merged into ``events`` in one state
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlite_utils import Database
@@ -10,6 +12,27 @@ from sqlite_utils import Database
 from .events import EXPORT_DATE, Row
 
 STAGE_COLUMNS = ("line", "actor", "target", "act", "date", "date_precision", "source_url", "note")
+
+
+@contextmanager
+def bulk_transaction(db: Database) -> Iterator[None]:
+    """One transaction whose temp tables, temp indexes and sorts spill to temp files.
+
+    The connection keeps SQLite's temporary storage in memory for the statement journals of
+    the savepoints nested in each poll (store/db.py); a million staged rows would live there
+    too (docs/benchmarks.md). SQLite switches ``temp_store`` only outside a transaction, and
+    drops the temp tables when it does (the stage is the only one), so an import nested in a
+    caller's transaction stages in memory as before.
+    """
+    nested = db.conn.in_transaction
+    if not nested:
+        db.execute("PRAGMA temp_store = FILE")
+    try:
+        with db.atomic():
+            yield
+    finally:
+        if not nested:
+            db.execute("PRAGMA temp_store = MEMORY")
 
 
 def open_stage(db: Database) -> None:
