@@ -7,13 +7,14 @@ from ..models import UserError
 from ..names.resolve import resolve_entity, resolve_state
 from ..store import chats
 from ..store import sources as source_store
+from ..texts.i18n import N_
 from .core import Deps, Reply, Request, callback, command, parse_number, require_chat_admin
 
 COMMON = ("donetsk-pr", "luhansk-pr", "abkhazia", "south-ossetia", "XK", "PS", "TW", "somaliland")
 KEYWORD_MIN, KEYWORD_MAX = 3, 64
 
 
-@command("subscribe", "follow an entity, a state, all recognitions, a source or a keyword",
+@command("subscribe", N_("follow an entity, a state, all recognitions, a source or a keyword"),
          usage="/subscribe dpr | state north korea | all | source pushilin | keyword referendum")
 async def subscribe(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
@@ -62,7 +63,7 @@ def parse_target(deps: Deps, text: str) -> tuple[str, str]:
         return "source", _known_source(deps, rest.lower())
     if head in ("keyword", "word") and rest:
         if not KEYWORD_MIN <= len(rest) <= KEYWORD_MAX:
-            raise UserError(texts.KEYWORD_LENGTH.format(min=KEYWORD_MIN, max=KEYWORD_MAX))
+            raise UserError(texts.KEYWORD_LENGTH, min=KEYWORD_MIN, max=KEYWORD_MAX)
         return "keyword", rest.casefold()
     try:
         return "entity", resolve_entity(text)
@@ -86,13 +87,13 @@ def _known_source(deps: Deps, name: str) -> str:
     return name
 
 
-@command("subscriptions", "what this chat follows, with buttons to remove")
+@command("subscriptions", N_("what this chat follows, with buttons to remove"))
 async def subscriptions(deps: Deps, request: Request) -> Reply:
     subs = chats.list_subscriptions(deps.db, request.chat_id)
     return Reply(texts.subscriptions_list(subs), buttons=texts.unsubscribe_keyboard(subs))
 
 
-@command("unsubscribe", "stop following something", usage="/unsubscribe <number or name>")
+@command("unsubscribe", N_("stop following something"), usage="/unsubscribe <number or name>")
 async def unsubscribe(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         return await subscriptions(deps, request)

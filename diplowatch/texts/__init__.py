@@ -44,16 +44,18 @@ from .alerts import (
     FALLBACK_STATUS,
     QUOTE_CHARS,
     RETRACTION_REASONS,
-    STILL_RECOGNIZE,
     act_line,
     admin_retraction_reason,
     confirmation_line,
     correction,
     denial_reason,
+    government,
+    ordinal,
     provenance_clause,
     recognition_alert,
     recognition_headline,
     statement_alert,
+    target_name,
 )
 from .chat import (
     ADMIN_CHECK_FAILED,
@@ -134,12 +136,25 @@ from .sources import (
     sources_table,
     unknown_source,
 )
-from .wording import MONTHS, ago, count, dates_in, day, fact_date, moment, one_line, plural, uptime
+from .wording import (
+    MONTHS,
+    ago,
+    count,
+    dates_in,
+    day,
+    fact_date,
+    moment,
+    name,
+    one_line,
+    plural,
+    span,
+    uptime,
+)
 
 __all__ = [
     "escape", "link", "MONTHS", "ago", "count", "dates_in", "day", "fact_date", "moment",
-    "one_line", "plural", "uptime", "ACT_VERBS", "EARLIER_SHOWN", "EXCERPT_CHARS",
-    "FALLBACK_STATUS", "QUOTE_CHARS", "RETRACTION_REASONS", "STILL_RECOGNIZE", "act_line",
+    "one_line", "plural", "uptime", "name", "span", "ACT_VERBS", "EARLIER_SHOWN", "EXCERPT_CHARS",
+    "FALLBACK_STATUS", "QUOTE_CHARS", "RETRACTION_REASONS", "act_line", "government", "ordinal", "target_name",
     "admin_retraction_reason", "confirmation_line", "correction", "denial_reason",
     "provenance_clause", "recognition_alert", "recognition_headline", "statement_alert",
     "TESTSOURCE_USAGE", "poll_outcome_detail", "poll_outcome_line", "source_check",
