@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,10 +14,12 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 from telegram import Update
 
-from diplowatch import texts
+from diplowatch import ledger, pipeline, texts
 from diplowatch.config import Settings
+from diplowatch.delivery import Sender, SendPolicy, telegram_send
 from diplowatch.handlers import dispatch
 from diplowatch.handlers.core import Deps, Request
+from diplowatch.models import Event, Statement
 from diplowatch.store import chats, open_db
 from diplowatch.texts import i18n
 from tests.fakes.bot_api import FakeBotAPI, parse_html
@@ -113,6 +115,7 @@ def test_pick(chosen, code, language):
 @pytest.fixture
 def deps(tmp_path):
     db = open_db(tmp_path / "t.db")
+    ledger.load_seed(db, now=NOW)
     yield Deps(db, Settings(), lambda: NOW)
     db.close()
 
@@ -176,3 +179,69 @@ async def test_a_groups_language_is_chosen_by_its_admins(ask, deps, bot_api: Fak
     assert chats.chat_language(deps.db, GROUP) == "uk"
     assert (await ask("/start", language_code="en", chat=GROUP, chat_type="supergroup",
                       title="g")).startswith("diplowatch стежить")
+
+
+# ---- alerts and corrections: one rendering per language, each chat gets its own -------------
+
+EN_CHAT, RU_CHAT, UK_CHAT = 501, 502, 503
+
+
+def post(db, monkeypatch, n: int, act: str, *, source: str, at: datetime) -> None:
+    text = f"Statement {n} on the Donetsk People's Republic."
+    monkeypatch.setattr(pipeline, "extract", lambda t, lang=None: [
+        Event("TG", "donetsk-pr", act, evidence=text, confidence=0.95)])
+    pipeline.ingest(db, [Statement(source, f"guid:{n}", f"https://{source}.example/{n}", "", text,
+                                   published_at=at)], now=at, policy=None)
+
+
+async def test_alerts_and_corrections_reach_each_chat_in_its_language(ask, deps, bot_api, monkeypatch):
+    await ask("/subscribe dpr", language_code="en", chat=EN_CHAT)
+    await ask("/language ru", language_code="en", chat=RU_CHAT)  # chosen: beats Telegram's
+    await ask("/subscribe dpr", language_code="en", chat=RU_CHAT)
+    await ask("/subscribe днр", language_code="uk-UA", chat=UK_CHAT)  # Telegram's language
+    deps.db.execute("INSERT INTO sources (name, kind, url, interval, official, settings) VALUES"
+                    " ('mfa-tg', 'rss', 'https://mfa-tg.example/feed', 300, 1, '{\"state\": \"TG\"}')")
+    post(deps.db, monkeypatch, 1, "recognize", source="mfa-tg", at=NOW)
+    post(deps.db, monkeypatch, 2, "reject", source="mfa-tg", at=NOW + timedelta(hours=1))
+    assert deps.db.execute("SELECT count(*) FROM alert_texts").fetchone()[0] == 4  # 2 alerts × ru, uk
+    async with bot_api.bot() as bot:
+        sender = Sender(deps.db, telegram_send(bot), policy=SendPolicy(rate=1000, private_interval=0))
+        await sender.drain_once(now=NOW + timedelta(hours=2))
+
+    def received(chat: int) -> list[str]:
+        return [parse_html(m.text) for m in bot_api.sent_messages(chat)[1:]]  # after the reply
+
+    [en], [ru], [uk] = received(EN_CHAT), received(RU_CHAT)[1:], received(UK_CHAT)  # merged
+    assert en.splitlines()[:2] == [
+        "🟢 Togo recognizes the Donetsk People's Republic — the 4th UN member state to do so, "
+        "after Russia (21 Feb 2022), Syria (29 Jun 2022) and North Korea (13 Jul 2022)",
+        "Announced by the government of Togo (mfa-tg)."]
+    assert ru.splitlines()[:2] == [
+        "🟢 Того признаёт Донецкую Народную Республику — 4-е государство — член ООН, сделавшее "
+        "это, после: Россия (21 февраля 2022), Сирия (29 июня 2022) и КНДР (13 июля 2022)",
+        "Официальное заявление: правительство — Того (mfa-tg)."]
+    assert uk.splitlines()[:2] == [
+        "🟢 Того визнає Донецьку Народну Республіку — 4-а держава — член ООН, що зробила це, "
+        "після: Росія (21 лютого 2022), Сирія (29 червня 2022) і КНДР (13 липня 2022)",
+        "Офіційна заява: уряд — Того (mfa-tg)."]
+    assert "\n⚪ Togo does not recognize the Donetsk People's Republic\n" in en
+    assert "\n⚪ Того не признаёт Донецкую Народную Республику\n" in ru
+    assert "\n⚪ Того не визнає Донецьку Народну Республіку\n" in uk
+    assert ru.endswith("25 ноября 2026, 07:00 UTC") and uk.endswith("25 листопада 2026, 07:00 UTC")
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "❌ Correction: our alert that Togo recognizes Abkhazia was wrong: the government of "
+           "Togo denied it (mfa-tg). The ledger is back to: Togo has no recorded position on Abkhazia."),
+    ("ru", "❌ Поправка: наше оповещение «Того признаёт Абхазию» было ошибочным: правительство "
+           "опровергает это — Того (mfa-tg). Реестр снова показывает: Того: позиция в отношении "
+           "Абхазии не записана."),
+    ("uk", "❌ Виправлення: наше сповіщення «Того визнає Абхазію» було помилковим: уряд спростовує "
+           "це — Того (mfa-tg). Реєстр знову показує: Того: позицію щодо Абхазії не записано."),
+])
+def test_a_correction_in_each_language(language, expected):
+    retraction = ledger.Retraction(event_id=1, actor="TG", target="abkhazia", act="recognize",
+                                   status="unknown")
+    _english, others = i18n.in_each_language(lambda: texts.correction(
+        retraction, reason=lambda: texts.denial_reason("TG", "mfa-tg")))
+    assert parse_html(others.get(language, _english)) == expected

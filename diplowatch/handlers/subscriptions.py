@@ -7,6 +7,7 @@ from ..models import UserError
 from ..names.resolve import resolve_entity, resolve_state
 from ..store import chats
 from ..store import sources as source_store
+from ..texts import i18n
 from ..texts.i18n import N_
 from .core import Deps, Reply, Request, callback, command, parse_number, require_chat_admin
 
@@ -40,6 +41,7 @@ def _add(deps: Deps, request: Request, kind: str, value: str) -> Reply:
     if _find(chats.list_subscriptions(deps.db, request.chat_id), kind, value) is not None:
         return Reply(texts.already_subscribed(kind, value))
     chats.add_subscription(deps.db, request.chat_id, kind, value, now=deps.clock())
+    chats.note_telegram_language(deps.db, request.chat_id, i18n.pick(None, request.language_code))
     return Reply(texts.subscribed(kind, value))
 
 

@@ -162,6 +162,14 @@ async def send_reply(update: Update, reply: Reply) -> None:
                                  disable_web_page_preview=True)
 
 
-def bot_commands() -> list[BotCommand]:
-    """For setMyCommands: the public commands (admin ones stay out of the menu)."""
-    return [BotCommand(c.name, c.summary[:256]) for c in ordered_commands() if not c.admin]
+def bot_commands(language: str = i18n.DEFAULT) -> list[BotCommand]:
+    """For setMyCommands: the public commands (admin ones stay out of the menu), described in
+    ``language``."""
+    return [BotCommand(c.name, i18n.gettext(c.summary, language)[:256])
+            for c in ordered_commands() if not c.admin]
+
+
+def command_menus() -> list[tuple[str | None, list[BotCommand]]]:
+    """(language_code, commands) for each setMyCommands call: English for every user whose
+    language has no menu of its own (language_code None), then one per other language."""
+    return [(None if code == i18n.DEFAULT else code, bot_commands(code)) for code in i18n.LANGUAGES]

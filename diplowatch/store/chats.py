@@ -83,6 +83,13 @@ def chat_language(db: Database, chat_id: int) -> str | None:
     return row["language"] if row else None
 
 
+def note_telegram_language(db: Database, chat_id: int, language: str) -> None:
+    """The language of the Telegram user subscribing the chat: its alerts' language unless
+    the chat chose one (a write only when it changes)."""
+    db.execute("UPDATE chats SET telegram_language = ? WHERE id = ? AND telegram_language IS NOT ?",
+               [language, chat_id, language])
+
+
 def set_chat_language(db: Database, chat_id: int, language: str | None, *, type: str, title: str,
                       now: datetime) -> None:
     with db.atomic():

@@ -393,3 +393,22 @@ INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')
 def m014_chat_language(db: Database) -> None:
     # The language a chat chose with /language; NULL: the user's Telegram language_code decides.
     _run(db, "ALTER TABLE chats ADD COLUMN language TEXT;")
+
+
+@migrations()
+def m016_alert_languages(db: Database) -> None:
+    # An alert rendered in each language its chats may read (English stays in alerts.text), and
+    # the Telegram language of whoever last subscribed the chat, for a chat that never chose one
+    # with /language (texts/i18n.py).
+    _run(
+        db,
+        """
+ALTER TABLE chats ADD COLUMN telegram_language TEXT;
+CREATE TABLE alert_texts (
+    alert_id INTEGER NOT NULL REFERENCES alerts(id),
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (alert_id, language)
+) WITHOUT ROWID;
+""",
+    )

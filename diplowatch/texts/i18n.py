@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextvars
 import gettext as _gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
@@ -78,6 +78,19 @@ def translations(language: str) -> _gettext.NullTranslations:
     return _gettext.GNUTranslations(compiled)
 
 
+def in_each_language(render: Callable[[], str]) -> tuple[str, dict[str, str]]:
+    """``render()`` in English, and in each other shipped language where it reads otherwise:
+    an alert is rendered once per language, not once per chat."""
+    with speaking(DEFAULT):
+        english = render()
+    others = {}
+    for language in LANGUAGES:
+        if language != DEFAULT:
+            with speaking(language):
+                others[language] = render()
+    return english, {lang: text for lang, text in others.items() if text != english}
+
+
 def gettext(message: str, language: str | None = None) -> str:
     """``message`` in ``language`` (default: the answer's), or as it is."""
     return translations(language or current()).gettext(message)
@@ -103,5 +116,5 @@ def error_text(exc: UserError) -> str:
     return gettext(exc.template).format(**fields)
 
 
-__all__ = ["DEFAULT", "LANGUAGES", "N_", "_", "current", "error_text", "gettext", "ngettext",
+__all__ = ["DEFAULT", "LANGUAGES", "N_", "_", "current", "error_text", "gettext", "in_each_language", "ngettext",
            "pgettext", "pick", "speaking", "translations"]

@@ -24,7 +24,7 @@ from babel.dates import format_date
 
 from .. import names
 from ..telegram_html import escape
-from .i18n import DEFAULT, _, current, ngettext
+from .i18n import DEFAULT, _, current, ngettext, speaking
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -75,7 +75,8 @@ _ISO_DAY = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 
 def dates_in(text: str) -> str:
     """Free text (a ledger note) with its ISO days in the one format: 'Vucic on 4 Jan 2023'."""
-    return _ISO_DAY.sub(lambda m: day(m[0]), text)
+    with speaking(DEFAULT):  # the note is English: its dates too
+        return _ISO_DAY.sub(lambda m: day(m[0]), text)
 
 
 @cache

@@ -50,6 +50,7 @@ class FakeBotAPI(Records, Chats, Updates, Faults, Limits, Methods):
         self.rules: list[Rule] = []
         self.updates: list[dict[str, Any]] = []
         self.commands: list[dict[str, Any]] = []
+        self.commands_in: dict[str, list[dict[str, Any]]] = {}  # by language_code ("": default)
         self.chats: dict[int, dict[str, Any]] = {}
         self.members: dict[tuple[int, int], str] = {}  # (chat, user) → getChatMember's status
         self._bucket: TokenBucket | None = None
