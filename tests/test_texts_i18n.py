@@ -245,3 +245,43 @@ def test_a_correction_in_each_language(language, expected):
     _english, others = i18n.in_each_language(lambda: texts.correction(
         retraction, reason=lambda: texts.denial_reason("TG", "mfa-tg")))
     assert parse_html(others.get(language, _english)) == expected
+
+
+async def test_ledger_answers_subscriptions_and_refusals_in_russian_and_ukrainian(ask):
+    summary = await ask("/recognized kosovo", language_code="ru")
+    assert summary.startswith("Косово\nПризнают 99 государств — членов ООН (учитывается")
+    assert "Отозвали признание: 16 государств — членов ООН, последний отзыв — Сьерра-Леоне" in summary
+    assert "Основа: 147 исторических актов с источниками" in summary
+    assert "(Serbian President Vucic on 4 Jan 2023)" in summary  # a ledger note stays English
+    assert (await ask("/recognized dpr", language_code="uk")).startswith(
+        "Донецька Народна Республіка\nВизнають 3 держави — члени ООН")
+    assert await ask("/subscribe Косово", language_code="ru") == (
+        "Подписка оформлена: признания Косово. Управление: /subscriptions.")
+    assert await ask("/subscribe state russia", language_code="uk") == (
+        "Підписку оформлено: що визнає Росія. Керування: /subscriptions.")
+    assert await ask("/unsubscribe 7", language_code="uk") == (
+        "Підписки 7 немає: /subscriptions нумерує їх від 1 до 2.")
+    assert await ask("/search (a)", language_code="ru") == (
+        "Скобки в поиске не поддерживаются: напишите слова, OR между вариантами, -слово, чтобы "
+        "его исключить (например /search признание Косово OR Абхазия -Сербия).")
+    assert await ask("/recognized narnia", language_code="uk") == (
+        "Невідоме утворення «narnia». Спробуйте /recognized kosovo або /subscribe dpr.")
+    assert (await ask("/recognizes russia", language_code="ru")).splitlines()[2] == (
+        "• 26 августа 2008 — признаёт Абхазию · источник")
+    help_ru = await ask("/help", language_code="ru")
+    assert help_ru.splitlines()[:2] == ["Команды", "/start — что делает этот бот, с примерами"]
+
+
+@pytest.mark.parametrize(("n", "ru", "uk"), [
+    (1, "признаёт 1 государство", "визнає 1 держава"),
+    (3, "признают 3 государства", "визнають 3 держави"),
+    (11, "признают 11 государств", "визнають 11 держав"),
+    (21, "признаёт 21 государство", "визнає 21 держава"),
+    (102, "признают 102 государства", "визнають 102 держави"),
+])
+def test_three_plural_forms(n, ru, uk):
+    titles = {}
+    for language in ("ru", "uk"):
+        with i18n.speaking(language):
+            titles[language] = texts.recognitions.page_title("list", n)
+    assert (titles["ru"], titles["uk"]) == (ru, uk)
