@@ -18,6 +18,7 @@ from apscheduler.events import (
 )
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from diplowatch import texts
 from diplowatch.config import parse_sources
 from diplowatch.progress import RoundProgress
 from diplowatch.scheduler import Monitor, PollLag, PollOutcome
@@ -144,7 +145,7 @@ async def test_a_cycle_commits_in_groups_and_a_failed_store_loses_only_its_sourc
 
     monkeypatch.setattr(scheduler_module.pipeline, "ingest_batch", ingest_then_fail_for_s3)
     outcomes = {o.source: o for o in await monitor.poll_all()}
-    assert outcomes["s3"].status == "error" and "bug in s3's batch" in outcomes["s3"].reason
+    assert outcomes["s3"].status == "error" and outcomes["s3"].reason == texts.store_failure("internal")
     assert all(outcomes[n].status == "new" for n in names if n != "s3")
     assert statement_store.count_statements(db) == 11
     assert source_store.get_source(db, "s3")[1].error_count == 1

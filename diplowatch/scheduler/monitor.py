@@ -33,7 +33,7 @@ from diplowatch.scheduler.timing import backoff_seconds, is_due, next_due
 from diplowatch.sources import fetch_source
 from diplowatch.sources.budget import POOL_PARSER, ParseRunner
 from diplowatch.sources.fetch import Fetcher
-from diplowatch.store import Database, transaction
+from diplowatch.store import Database, StoreError, storage_fault, transaction
 from diplowatch.store import sources as source_store
 from diplowatch.store.group import GroupCommit
 from diplowatch.store.readers import Readers
@@ -157,8 +157,7 @@ class Monitor:
             batch = await self.writes.write(store, durable=bool(fetched.statements))
         except Exception as exc:  # e.g. disk full: nothing of the batch committed; retry later
             log.exception("storing failed source=%s", source.name)
-            reason = f"could not store statements: {type(exc).__name__}: {exc}"
-            return self._failed(source, state, reason[:300], None)
+            return self._failed(source, state, _store_failure(exc), None)
         if (batch.new or batch.revised or recovered) and self.on_ingested:
             self.on_ingested()
         status = "not_modified" if fetched.not_modified else ("new" if batch.new else "unchanged")
@@ -244,3 +243,14 @@ class Monitor:
             if moved := watch.jumped():
                 log.warning("system clock jumped by %+.0fs; rescheduling jobs", moved)
                 pull_in_jobs(scheduler, now=self.clock())
+
+
+def _store_failure(exc: Exception) -> str:
+    """The recorded reason of a failed write: what the operator can act on, not a class name
+    (the log line before it has the exception)."""
+    if not isinstance(exc, StoreError):
+        return texts.store_failure("internal")
+    fault = storage_fault(exc)
+    if fault is None and getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        fault = "busy"
+    return texts.store_failure(fault or "database", str(exc))

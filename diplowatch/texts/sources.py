@@ -18,6 +18,36 @@ if TYPE_CHECKING:
     from ..sources.check import SourceCheck
 
 
+STORE_FAILED = "could not store statements: "
+_STORE_FAULTS = {
+    "full": "the database's disk is full; the poll is retried, nothing of it was stored",
+    "read-only": "the database is read-only; the poll is retried, nothing of it was stored",
+    "busy": "the database was locked by another program; the poll is retried",
+    "database": "a database error (details in the log); the poll is retried",
+    "internal": "an internal error (details in the log); the poll is retried",
+}
+
+
+def store_failure(fault: str | None, error: str = "") -> str:
+    """Why a poll's statements were not stored, in words (never an exception's class name):
+    ``fault`` is storage_fault's "full" or "read-only", "busy", "database" or "internal"; the
+    ``error`` text decides for reasons recorded before they were worded so."""
+    if fault is None:
+        lowered = error.lower()
+        fault = ("full" if "disk is full" in lowered else
+                 "read-only" if "readonly" in lowered or "read-only" in lowered else
+                 "busy" if "locked" in lowered or "busy" in lowered else
+                 "database" if "error" in lowered else "internal")
+    return STORE_FAILED + _STORE_FAULTS.get(fault, _STORE_FAULTS["internal"])
+
+
+def _reason(text: str | None) -> str:
+    """A recorded reason as people read it (older rows may hold 'OperationalError: …')."""
+    if text and text.startswith(STORE_FAILED) and text[len(STORE_FAILED):] not in _STORE_FAULTS.values():
+        return store_failure(None, text[len(STORE_FAILED):])
+    return text or ""
+
+
 def source_health(state: SourceState, *, now: datetime) -> str:
     health = health_of(state)
     if health == "paused":
@@ -26,7 +56,8 @@ def source_health(state: SourceState, *, now: datetime) -> str:
         since = (" — " + _("since {moment} ({ago})").format(
             moment=_stamp(state.failing_since), ago=ago(state.failing_since, now=now))
             if state.failing_since else "")
-        return _("failing ×{n}: {reason}").format(n=state.error_count, reason=state.last_error) + since
+        return _("failing ×{n}: {reason}").format(n=state.error_count,
+                                                   reason=_reason(state.last_error)) + since
     if health == "new":
         return _("not polled yet")
     return _("ok; note: {notice}").format(notice=state.notice) if state.notice else _("ok")
