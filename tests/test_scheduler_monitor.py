@@ -4,6 +4,7 @@ failing sources isolated, restart resuming from SQLite, and the APScheduler jobs
 import asyncio
 import logging
 import re
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -344,3 +345,19 @@ def test_a_large_round_logs_progress_at_most_every_few_seconds(caplog):
     assert lines[0] == "polled 51/1,000 sources…" and lines[1] == "polled 101/1,000 sources…"
     assert len(lines) == 20 and lines[-1] == "first poll done: 1,000 sources in 100 s (0 failed)"
     assert progress.finished
+
+
+async def test_a_database_error_before_the_write_is_recorded_in_words(world, monkeypatch):
+    """Reading what is stored already fails (the poll's fetch step): the source records what
+    happened in words, and /sources shows no exception class (it used to: 'internal error:
+    OperationalError')."""
+    monitor, _server, _clock = world
+
+    async def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(scheduler_module, "fetch_source", locked)
+    outcome = await monitor.poll("a", force=True)
+    assert outcome.reason == texts.store_failure("database")
+    shown = texts.sources_html(source_store.list_sources(monitor.db), now=T0 + timedelta(hours=1))
+    assert "a database error (details in the log)" in shown and "OperationalError" not in shown

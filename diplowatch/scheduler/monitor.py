@@ -132,7 +132,7 @@ class Monitor:
             return self._failed(source, state, str(exc), getattr(exc, "retry_after", None))
         except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll crashed source=%s", source.name)
-            return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
+            return self._failed(source, state, _store_failure(exc), None)
         wait = max(source.interval, min(fetched.ttl_seconds or 0, source.interval * 12))
         prepared = await self._prepare(source, fetched.statements)
 
@@ -246,8 +246,9 @@ class Monitor:
 
 
 def _store_failure(exc: Exception) -> str:
-    """The recorded reason of a failed write: what the operator can act on, not a class name
-    (the log line before it has the exception)."""
+    """The recorded reason of a poll that failed on our side (its write, or reading what is
+    stored already): what the operator can act on, not a class name (the log line before it
+    has the exception)."""
     if not isinstance(exc, StoreError):
         return texts.store_failure("internal")
     fault = storage_fault(exc)
