@@ -146,6 +146,7 @@ def display(code: str, *, lang: str = "en", actor: bool = False) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
+@lru_cache(maxsize=4096)  # every alert names its states again
 def cased(code: str, *, lang: str, actor: bool = False) -> Name:
     """``display`` as a Name, with the entity's cases in Russian and Ukrainian."""
     if lang not in _ENTITY_CASES:

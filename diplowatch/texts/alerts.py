@@ -30,8 +30,8 @@ def _and(items: list[str]) -> str:
 
 
 def _earlier(earlier: list) -> str:
-    shown = [f"{name(a, actor=True)}" + (f" ({fact_date(d, p)})" if fact_date(d, p) else "")
-             for a, d, p in earlier[:EARLIER_SHOWN]]
+    dated = [(name(a, actor=True), fact_date(d, p)) for a, d, p in earlier[:EARLIER_SHOWN]]
+    shown = [f"{who} ({when})" if when else who for who, when in dated]
     if len(earlier) > EARLIER_SHOWN:
         more = len(earlier) - EARLIER_SHOWN
         return ngettext("{items} and {n} other", "{items} and {n} others", more).format(

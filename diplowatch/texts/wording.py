@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -50,6 +50,7 @@ def day(when: date | str | None, precision: str | None = "day") -> str:
     return f"{int(dom)} {mon} {year}"
 
 
+@lru_cache(maxsize=4096)  # Babel's formatting is slow next to the rest of an alert
 def _day_in(language: str, year: int, month: int, dom: int | None) -> str:
     try:
         when = date(year, month, dom or 1)
