@@ -14,7 +14,7 @@ from .core import Deps, Reply, Request, callback, command, parse_number, read
 PAGE = 5
 
 
-@command("search", N_("full-text search of the archive, newest first"), usage="/search <words>",
+@command("search", N_("full-text search of the archive, newest first"), usage=N_("/search <words>"),
          details=functools.partial(texts.search_help, terms=statement_store.MAX_TERMS,
                                    prefixes=statement_store.MAX_PREFIXES,
                                    min_prefix=statement_store.MIN_PREFIX,
@@ -47,7 +47,7 @@ async def _page(deps: Deps, words: str, page: int) -> Reply:
                  buttons=[buttons] if buttons else [])
 
 
-@command("statements", N_("latest statements, of all or one source"), usage="/statements [source]")
+@command("statements", N_("latest statements, of all or one source"), usage=N_("/statements [source]"))
 async def statements(deps: Deps, request: Request) -> Reply:
     name = request.arg_text.lower() or None
     if name and source_store.get_source(deps.db, name) is None:

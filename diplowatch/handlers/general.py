@@ -19,7 +19,7 @@ async def start(deps: Deps, request: Request) -> Reply:
     return Reply(texts.START)
 
 
-@command("help", N_("all commands, or one in detail"), usage="/help [command]")
+@command("help", N_("all commands, or one in detail"), usage=N_("/help [command]"))
 async def help_(deps: Deps, request: Request) -> Reply:
     if name := request.arg_text.lstrip("/").lower():
         cmd = COMMANDS.get(name)

@@ -16,7 +16,7 @@ LATEST_MAX = 50
 
 
 @command("recognized", N_("who recognizes an entity now: summary, then lists, CSV, chart"),
-         usage="/recognized <entity>")
+         usage=N_("/recognized <entity>"))
 async def recognized(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.RECOGNIZED_USAGE)
@@ -62,7 +62,7 @@ def _page(deps: Deps, entity: str, view: str, order: str, page: int) -> Reply:
 
 
 @command("recognizes", N_("what a state or entity recognizes, withdrew or rejects, by date"),
-         usage="/recognizes <state or entity>")
+         usage=N_("/recognizes <state or entity>"))
 async def recognizes(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.RECOGNIZES_USAGE)
@@ -70,7 +70,7 @@ async def recognizes(deps: Deps, request: Request) -> Reply:
     return Reply(answers.actor_recognitions(actor, ledger.acts_of(deps.db, actor)))
 
 
-@command("history", N_("one state's acts on one entity, with evidence"), usage="/history <state> <entity>")
+@command("history", N_("one state's acts on one entity, with evidence"), usage=N_("/history <state> <entity>"))
 async def history(deps: Deps, request: Request) -> Reply:
     actor, entity = _actor_and_entity(request.args)
     return Reply(answers.pair_history(actor, entity, ledger.history(deps.db, actor, entity)))
@@ -99,14 +99,14 @@ async def latest(deps: Deps, request: Request) -> Reply:
     return Reply(texts.latest_events(ledger.latest_events(deps.db, n)))
 
 
-@command("timeline", N_("a chart of recognitions and withdrawals over time"), usage="/timeline <entity>")
+@command("timeline", N_("a chart of recognitions and withdrawals over time"), usage=N_("/timeline <entity>"))
 async def timeline(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.TIMELINE_USAGE)
     return await _chart(deps, "timeline", resolve_entity(request.arg_text))
 
 
-@command("map", N_("a world map: who recognizes, withdrew, rejects"), usage="/map <entity>")
+@command("map", N_("a world map: who recognizes, withdrew, rejects"), usage=N_("/map <entity>"))
 async def world_map(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.MAP_USAGE)

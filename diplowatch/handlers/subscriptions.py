@@ -95,7 +95,7 @@ async def subscriptions(deps: Deps, request: Request) -> Reply:
     return Reply(texts.subscriptions_list(subs), buttons=texts.unsubscribe_keyboard(subs))
 
 
-@command("unsubscribe", N_("stop following something"), usage="/unsubscribe <number or name>")
+@command("unsubscribe", N_("stop following something"), usage=N_("/unsubscribe <number or name>"))
 async def unsubscribe(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         return await subscriptions(deps, request)

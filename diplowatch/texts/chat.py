@@ -55,7 +55,7 @@ START = N_(
 
 def command_help(cmd) -> str:
     details = cmd.details() if callable(cmd.details) else gettext(cmd.details)
-    return f"{escape(cmd.usage)} — {escape(gettext(cmd.summary))}" + (
+    return f"{escape(gettext(cmd.usage))} — {escape(gettext(cmd.summary))}" + (
         f"\n\n{escape(details)}" if details else "")
 
 
@@ -72,7 +72,7 @@ def help_text(commands: Iterable, *, admin: bool) -> str:
     for cmd in commands:
         if cmd.admin and not admin:
             continue
-        lines.append(f"{escape(cmd.usage)} — {escape(gettext(cmd.summary))}")
+        lines.append(f"{escape(gettext(cmd.usage))} — {escape(gettext(cmd.summary))}")
     if not admin:
         lines.append("\n" + _("Administrators have more commands, in a private chat."))
     return "\n".join(lines)
