@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 BASELINE = "940993e"  # main just before the restructuring
+TRIE_BASELINE = "fa76593"  # after it, before the gazetteer trie was saved (trie_file.py)
 RUNS = 7
 LINE = json.dumps({"id": 1, "text": "North Korea recognizes the independence of the "
                    "Donetsk People's Republic."}) + "\n"
@@ -38,17 +39,17 @@ def once(tree: Path, work: Path) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def baseline_tree(into: Path) -> Path | None:
-    """BASELINE's diplowatch/ unpacked into ``into``; None when the clone lacks the commit."""
-    archive = subprocess.run(["git", "archive", BASELINE, "diplowatch"], cwd=ROOT,
+def baseline_tree(commit: str, into: Path) -> Path | None:
+    """``commit``'s diplowatch/ unpacked into ``into``; None when the clone lacks the commit."""
+    archive = subprocess.run(["git", "archive", commit, "diplowatch"], cwd=ROOT,
                              capture_output=True)
     if archive.returncode != 0:
         return None
-    tar = into / "baseline.tar"
+    tar = into / f"{commit}.tar"
     tar.write_bytes(archive.stdout)
     with tarfile.open(tar) as unpack:
-        unpack.extractall(into / "baseline", filter="data")
-    return into / "baseline"
+        unpack.extractall(into / commit, filter="data")
+    return into / commit
 
 
 def run() -> str:
@@ -56,9 +57,12 @@ def run() -> str:
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
         work = Path(tmp)
         (work / "sources.toml").write_text("")
-        trees = {"after (this tree)": ROOT}
-        if (old := baseline_tree(work)) is not None:
-            trees = {f"before ({BASELINE})": old, **trees}
+        trees = {}
+        for name, commit in (("before the restructuring", BASELINE),
+                             ("before the saved trie", TRIE_BASELINE)):
+            if (old := baseline_tree(commit, work)) is not None:
+                trees[f"{name} ({commit})"] = old
+        trees["this tree"] = ROOT
         for tree in trees.values():
             once(tree, work)  # warm-up: bytecode compiled, files in the page cache
         samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in trees}
@@ -71,7 +75,7 @@ def run() -> str:
 def table(samples: dict[str, list[tuple[float, float, float]]], *, load: float) -> str:
     lines = ["## Cold start: `diplowatch extract` on one line", "",
              f"A new process per run (`python -m diplowatch extract`, one JSONL line on stdin), "
-             f"median of {RUNS} runs, before and after interleaved. Target (issue 11): "
+             f"median of {RUNS} runs, the trees interleaved. Target (issue 11): "
              "≤ 0.3 s wall, ≤ 50 MiB peak RSS. CPU s is user + system time: on a shared machine "
              f"wall time is mostly waiting for a core (load average {load:.1f} at the start), and CPU "
              "time is inflated too (issue 11 measured the old tree at 0.96 s wall, 107 MiB).",

@@ -52,7 +52,8 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
         polling, updater = PollingErrors(stop), app.updater
         assert updater is not None  # the builder makes one unless told not to
         await updater.start_polling(allowed_updates=ALLOWED_UPDATES, error_callback=polling)
-        sender = Sender(rt.db, telegram_send(app.bot), policy=SendPolicy(rate=settings.send_rate),
+        sender = Sender(rt.db, telegram_send(app.bot, paid_broadcast=settings.paid_broadcast),
+                        policy=SendPolicy(rate=settings.send_rate),
                         clock=rt.clock)
         try:
             async with background(rt, sender=sender):
@@ -67,7 +68,7 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
             raise TokenInUse
 
 
-ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "inline_query"]
 # Waits between tries of getMe while the Bot API cannot be reached at start: about a minute.
 START_RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 

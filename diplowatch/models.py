@@ -169,6 +169,8 @@ class Subscription:
     chat_id: int
     kind: str  # entity | state | all | source | keyword
     value: str
+    thread_id: int = 0  # the forum topic it was made in (message_thread_id); 0: none
+    inactive_reason: str | None = None  # its topic was deleted or closed; None: live
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def alert_change(db: Database, change: ledger.Change, statement: Statement, *, n
     confirmation, as one line, to the chats that got the first alert (a reply to it); a
     denial's corrections; a held report's notice to the ``reviewers`` the bot can write to."""
     titles = source_store.titles(db, {*change.reporters, *filter(None, [change.source])})
-    chat_ids: Iterable[int]
+    chat_ids: Iterable[int | tuple[int, int]]
     if change.kind == "held":
         chat_ids = chats.private_chats(db, reviewers)
         if not chat_ids:

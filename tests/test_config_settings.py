@@ -35,6 +35,7 @@ def test_values():
     ("DIPLOWATCH_ALERT_CONFIDENCE", "1.5", "must be a number from 0 to 1"),
     ("DIPLOWATCH_ALERT_CONFIDENCE", "high", "must be a number from 0 to 1"),
     ("DIPLOWATCH_HOLD_MAX", "soon", "must be a duration like 30m"),
+    ("DIPLOWATCH_PAID_BROADCAST", "pay", "must be 1 or 0"),
 ])
 def test_bad_env_names_variable(name, value, says):
     with pytest.raises(ConfigError) as exc:
@@ -54,3 +55,13 @@ def test_alert_policy_from_the_environment():
     assert load_settings({}).alert_policy == AlertPolicy(0.8, 6 * 3600)
     policy = load_settings({"DIPLOWATCH_ALERT_CONFIDENCE": "0.9", "DIPLOWATCH_HOLD_MAX": "30m"}).alert_policy
     assert policy == AlertPolicy(0.9, 1800)
+
+
+def test_paid_broadcasts_are_off_by_default_and_raise_the_default_rate():
+    assert load_settings({}).paid_broadcast is False
+    paid = load_settings({"DIPLOWATCH_PAID_BROADCAST": "1"})
+    assert paid.paid_broadcast and paid.send_rate == 1000  # Telegram's paid limit
+    chosen = load_settings({"DIPLOWATCH_PAID_BROADCAST": "on", "DIPLOWATCH_SEND_RATE": "300"})
+    assert chosen.paid_broadcast and chosen.send_rate == 300  # a rate set stays the rate
+    with pytest.raises(ConfigError, match="at most 1000"):
+        load_settings({"DIPLOWATCH_PAID_BROADCAST": "1", "DIPLOWATCH_SEND_RATE": "1001"})

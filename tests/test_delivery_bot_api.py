@@ -102,10 +102,14 @@ async def test_flood_storm_pauses_all_sending_and_loses_nothing(db, bot, bot_api
     assert stats.flood_waits >= 3 and stats.sent == 60
     assert per_chat(bot_api) == dict.fromkeys(ids, 1)
     calls = bot_api.calls_to("sendMessage")
+    window = SendPolicy().max_in_flight
     for flood in (c for c in calls if c.status == 429):
-        # requests already on the wire may land just after; none once the client knew
-        late = [c for c in calls if flood.time + 0.1 < c.time < flood.time + 0.95]
-        assert late == [], f"sent during the pause after a 429 at {flood.time}"
+        # Sends already on their way when the 429 came back may land during the pause (how
+        # late depends on the machine's load, so no time bound tells them apart); none may
+        # start once the client knew, so fewer than the window arrive. A sender ignoring the
+        # pause sends the rest of the 60 at 200/s.
+        late = [c for c in calls if c is not flood and flood.time < c.time < flood.time + 0.95]
+        assert len(late) < window, f"{len(late)} sent during the pause after a 429 at {flood.time}"
 
 
 async def test_blocked_chats_become_inactive_others_receive(db, bot, bot_api):
@@ -132,7 +136,7 @@ async def test_group_migration_delivers_to_new_id(db, bot, bot_api):
     assert [m.text for m in bot_api.sent_messages(-1000000000040)] == [TEXT]
     assert bot_api.sent_messages(-40) == []
     assert [s.chat_id for s in chats.list_subscriptions(db, -1000000000040)] == [-1000000000040]
-    assert audience_store.matching_chats(db, entity="abkhazia") == {-1000000000040}
+    assert audience_store.matching_chats(db, entity="abkhazia") == {(-1000000000040, 0)}
     # the next alert goes straight to the new id
     broadcast(db, [-1000000000040])
     await make_sender(db, bot).drain_once(now=now())

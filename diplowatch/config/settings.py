@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,6 +32,8 @@ ENV_VARS: dict[str, tuple[str, str]] = {
                                      "change its subscriptions"),
     "DIPLOWATCH_ALERT_CONFIDENCE": ("0.8", "a media report alerts at once from this confidence"),
     "DIPLOWATCH_HOLD_MAX": ("6h", "longest a held media report waits before it goes out unconfirmed"),
+    "DIPLOWATCH_PAID_BROADCAST": ("0", "1: alerts are sent as Telegram paid broadcasts "
+                                  "(allow_paid_broadcast: up to 1000/s, for Stars)"),
     "DIPLOWATCH_SOURCE_ALERT_AFTER": ("24h", "a source failing this long is reported to the "
                                       "admins once, and its recovery once"),
 }
@@ -46,6 +48,7 @@ class Settings:
     admin_ids: frozenset[int] = field(default_factory=frozenset)
     allow_private: bool = False
     send_rate: float = 25.0
+    paid_broadcast: bool = False  # alerts sent with allow_paid_broadcast (Telegram charges Stars)
     log_level: str = "INFO"
     group_admins_only: bool = True
     alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
@@ -62,7 +65,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         sources_path=_sources_path(get("DIPLOWATCH_SOURCES")),
         admin_ids=_admin_ids(get("DIPLOWATCH_ADMIN_IDS")),
         allow_private=_flag("DIPLOWATCH_ALLOW_PRIVATE_NETWORKS", get("DIPLOWATCH_ALLOW_PRIVATE_NETWORKS")),
-        send_rate=_rate(get("DIPLOWATCH_SEND_RATE")),
+        send_rate=_rate(get("DIPLOWATCH_SEND_RATE"), paid=_paid(get)),
+        paid_broadcast=_paid(get),
         log_level=_log_level(get("DIPLOWATCH_LOG_LEVEL")),
         group_admins_only=_flag("DIPLOWATCH_GROUP_ADMINS_ONLY",
                                 get("DIPLOWATCH_GROUP_ADMINS_ONLY") or "1"),
@@ -152,15 +156,24 @@ def _flag(name: str, value: str) -> bool:
     raise ConfigError(f"{name}={value!r} must be 1 or 0 (also accepted: true/false, yes/no, on/off).")
 
 
-def _rate(value: str) -> float:
+PAID_RATE = 1000.0  # what Telegram allows with allow_paid_broadcast (reference/telegram.md)
+
+
+def _paid(get: Callable[[str], str]) -> bool:
+    return _flag("DIPLOWATCH_PAID_BROADCAST", get("DIPLOWATCH_PAID_BROADCAST"))
+
+
+def _rate(value: str, *, paid: bool = False) -> float:
+    """DIPLOWATCH_SEND_RATE; unset, 25, or with paid broadcasts Telegram's paid 1000."""
     try:
-        rate = float(value or ENV_VARS["DIPLOWATCH_SEND_RATE"][0])
+        rate = float(value or (PAID_RATE if paid else ENV_VARS["DIPLOWATCH_SEND_RATE"][0]))
     except ValueError:
         rate = -1.0
     if not 0 < rate <= 1000:
         raise ConfigError(
             f"DIPLOWATCH_SEND_RATE={value!r} must be a number of messages per second above 0 "
-            "and at most 1000 (Telegram allows about 30; the default is 25)."
+            "and at most 1000 (Telegram allows about 30, or 1000 with DIPLOWATCH_PAID_BROADCAST=1; "
+            "the default is 25)."
         )
     return rate
 

@@ -38,6 +38,7 @@ class Action(enum.Enum):
     MOVE_CHAT = "move the chat id, resend"
     PLAIN_TEXT = "resend as plain text, log"
     STRIKE = "strike the chat: inactive after a few in a row"
+    TOPIC_GONE = "the topic's subscriptions inactive, its rows dropped; the chat goes on"
     GIVE_UP = "give up, with the reason"
     CHAT_INACTIVE = "chat inactive"
     POSSIBLY_DELIVERED = "record 'possibly delivered', never resend"
@@ -68,6 +69,11 @@ RULES: tuple[Rule, ...] = (
     Rule(ChatMigrated, Action.MOVE_CHAT),  # 400 with migrate_to_chat_id
     Rule(BadRequest, Action.PLAIN_TEXT, says=("can't parse entities",)),
     Rule(BadRequest, Action.STRIKE, says=("chat not found", "peer_id_invalid")),
+    # a forum topic deleted or closed (a closed one takes posts only from its managers)
+    Rule(BadRequest, Action.TOPIC_GONE, says=("message thread not found", "topic_closed",
+                                              "topic_deleted")),
+    # a channel whose admins took the bot's right to post: the channel's 403
+    Rule(BadRequest, Action.CHAT_INACTIVE, says=("need administrator rights",)),
     Rule(BadRequest, Action.GIVE_UP),  # other 400: our bug, resending will not help
     Rule(Forbidden, Action.CHAT_INACTIVE),  # 403 blocked, kicked, deactivated, can't initiate
     Rule(TimedOut, Action.RETRY, request_sent=False),  # connect or pool timeout

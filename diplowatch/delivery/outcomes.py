@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from telegram.error import ChatMigrated, RetryAfter, TimedOut
 
-from ..store import Database, chats, outbox
+from ..store import Database, chats, outbox, topics
 from ..telegram_html import to_plain
 from .errors import Action, describe, retry_seconds
 from .pacing import TokenBucket
@@ -58,6 +58,7 @@ class Outcomes:
             Action.MOVE_CHAT: self._move_chat,
             Action.PLAIN_TEXT: self._plain_text,
             Action.STRIKE: self._strike,
+            Action.TOPIC_GONE: self._topic_gone,
             Action.GIVE_UP: self._give_up,
             Action.CHAT_INACTIVE: self._chat_inactive,
             Action.POSSIBLY_DELIVERED: self._possibly_delivered,
@@ -107,6 +108,15 @@ class Outcomes:
             return self._retry(exc, job, attempt, stats)
         log.info("chat %s inactive after repeated 'chat not found'", job.chat_id)
         stats.dropped += len(job.ids)
+        return False
+
+    def _topic_gone(self, exc: Exception, job: Job, attempt: Attempt, stats: DrainStats) -> bool:
+        if not job.thread_id:  # not sent to a topic: nothing of ours to stop
+            return self._give_up(exc, job, attempt, stats)
+        dropped = topics.stop_topic(self.db, job.chat_id, job.thread_id, reason=str(exc))
+        log.info("chat %s topic %s inactive (%d alerts dropped): %s", job.chat_id, job.thread_id,
+                 dropped, exc)
+        stats.dropped += dropped
         return False
 
     def _give_up(self, exc: Exception, job: Job, attempt: Attempt, stats: DrainStats) -> bool:

@@ -29,10 +29,12 @@ class Job:
     start: int = 0
     ids: list[int] = field(init=False)
     reply_to: int | None = field(init=False)  # a follow-up: the message it answers
+    thread_id: int = field(init=False)  # the forum topic (message_thread_id); 0: none
 
     def __post_init__(self) -> None:
         self.ids = [row.id for row in self.rows]
         self.reply_to = self.rows[0].reply_to_message if len(self.rows) == 1 else None
+        self.thread_id = self.rows[0].thread_id
 
 
 def round_of_messages(db: Database, *, now: datetime, tried: set[int], page: int,
@@ -56,8 +58,9 @@ def round_of_messages(db: Database, *, now: datetime, tried: set[int], page: int
 
 def next_message(rows: list[OutboxRow], *, merge: bool = True) -> tuple[Job, int]:
     """A chat's next message from its oldest ``rows`` (short alerts merged up to 4096
-    characters; a long one alone, to be split; a follow-up alone, as a reply to the message
-    it follows up), and how many of the rows it carries."""
+    characters, while they go to the same forum topic; a long one alone, to be split; a
+    follow-up alone, as a reply to the message it follows up), and how many of the rows it
+    carries."""
     first = rows[0]
     alone = first.parts_sent or first.reply_to_message or utf16_len(first.text) > MAX_MESSAGE
     if alone or not merge:
@@ -65,7 +68,8 @@ def next_message(rows: list[OutboxRow], *, merge: bool = True) -> tuple[Job, int
     size, count = utf16_len(first.text), 1
     for row in rows[1:]:
         size += 2 + utf16_len(row.text)
-        if row.parts_sent or row.reply_to_message or size > MAX_MESSAGE:
+        if row.parts_sent or row.reply_to_message or size > MAX_MESSAGE \
+                or row.thread_id != first.thread_id:
             break
         count += 1
     merged = rows[:count]

@@ -257,14 +257,15 @@ class Sender:
                 await sleep_unless_stopped(wait, stop)
         await self.bucket.acquire(stop)
 
-    async def _send_in_window(self, chat_id: int, text: str, parse_mode: str | None,
-                              reply_to: int | None = None) -> Any:
+    async def _send_in_window(self, job: Job, text: str, parse_mode: str | None) -> Any:
         """The send itself, inside the window of sends in flight; its sent mark follows with no
         await in between, so at most ``window.size`` sends are unrecorded at any moment."""
-        extra = {"reply_to": reply_to} if reply_to else {}
+        extra: dict[str, int] = {"reply_to": job.reply_to} if job.reply_to else {}
+        if job.thread_id:
+            extra["thread"] = job.thread_id
         async with self.window.slot():
-            self._last_sent[chat_id] = time.monotonic()
-            return await self._send(chat_id, text, parse_mode=parse_mode, **extra)
+            self._last_sent[job.chat_id] = time.monotonic()
+            return await self._send(job.chat_id, text, parse_mode=parse_mode, **extra)
 
     async def _send_part(self, job: Job, text: str, stats: DrainStats, stop: asyncio.Event) -> Any:
         """Send one message of ``job``; returns its message id, or _GAVE_UP after recording why."""
@@ -272,9 +273,7 @@ class Sender:
         while True:
             await self._pace(job.chat_id, stop)
             try:
-                message_id = await self._send_in_window(
-                    job.chat_id, attempt.text, attempt.parse_mode, job.reply_to
-                )
+                message_id = await self._send_in_window(job, attempt.text, attempt.parse_mode)
             except Exception as exc:  # errors.RULES says what each one means
                 action = classify(exc, request_sent=request_was_sent(exc))
                 if not self.outcomes.apply(action, exc, job, attempt, stats):

@@ -16,11 +16,13 @@ from .errors import PossiblyDelivered, describe, was_accepted
 
 
 class SendFn(Protocol):
-    """``send(chat_id, text, *, parse_mode[, reply_to]) -> message_id``; raises
-    telegram.error.* on failure. ``reply_to`` (a message id) is passed only for follow-ups."""
+    """``send(chat_id, text, *, parse_mode[, reply_to][, thread]) -> message_id``; raises
+    telegram.error.* on failure. ``reply_to`` (a message id) is passed only for follow-ups,
+    ``thread`` (a forum topic's message_thread_id) only for a topic."""
 
     def __call__(
-        self, chat_id: int, text: str, *, parse_mode: str | None, reply_to: int | None = None
+        self, chat_id: int, text: str, *, parse_mode: str | None, reply_to: int | None = None,
+        thread: int | None = None,
     ) -> Awaitable[int | None]: ...
 
 
@@ -40,20 +42,22 @@ def sending_request(**kwargs: Any) -> HTTPXRequest:
     return HTTPXRequest(httpx_kwargs={"event_hooks": {"response": [note_answer]}}, **kwargs)
 
 
-def telegram_send(bot: Any, *, link_previews: bool = False) -> SendFn:
+def telegram_send(bot: Any, *, link_previews: bool = False, paid_broadcast: bool = False) -> SendFn:
     """A SendFn over a python-telegram-bot ``Bot``; raises PossiblyDelivered for an error after
-    the Bot API accepted the message."""
+    the Bot API accepted the message. ``paid_broadcast``: every send asks for Telegram's paid
+    broadcast limit (allow_paid_broadcast; the bot's Stars pay for it)."""
     preview = LinkPreviewOptions(is_disabled=not link_previews)
+    paid = {"allow_paid_broadcast": True} if paid_broadcast else {}
 
     async def send(chat_id: int, text: str, *, parse_mode: str | None,
-                   reply_to: int | None = None) -> int:
+                   reply_to: int | None = None, thread: int | None = None) -> int:
         # the original may have been deleted in the chat: the follow-up still goes out
         reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
         _answer_status.set(None)
         try:
             message = await bot.send_message(
                 chat_id, text, parse_mode=parse_mode, link_preview_options=preview,
-                reply_parameters=reply,
+                reply_parameters=reply, message_thread_id=thread or None, **paid,
             )
             return message.message_id
         except Exception as exc:
@@ -69,7 +73,7 @@ def console_send(write: Callable[[str], object] = print) -> SendFn:
     ids = itertools.count(1)
 
     async def send(chat_id: int, text: str, *, parse_mode: str | None,
-                   reply_to: int | None = None) -> int:
+                   reply_to: int | None = None, thread: int | None = None) -> int:
         write(to_plain(text) if parse_mode else text)
         return next(ids)
 

@@ -69,7 +69,7 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     noun = sent.has(t, "noun")
     if not (noun or sent.has(t, "passive")):
         return []
-    genitive = genitive_agents(doc, sent, t)
+    genitive = genitive_agents(doc, sent, t) or _agent_before(doc, sent, t)
     if genitive:
         return genitive
     reach = len(sent.tokens) if noun else hi
@@ -81,12 +81,50 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
             nxt = _past_examples(sent, nxt)
             m = sent.mention_at.get(nxt)
             if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
-                return [g for g in grouped[m.start] if g.kind in ACTOR_KINDS]
+                return _more_agents(sent, grouped, [g for g in grouped[m.start]
+                                                    if g.kind in ACTOR_KINDS])
     if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
         lo = sent.clause_range(t)[0] if not noun else t + 1  # 'признание Абхазии Сирией'
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
                 and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
     return []
+
+
+# Languages whose 'by' is a postposition before the participle or noun: Georgian 'რუსეთის
+# მიერ აღიარებული' (recognized by Russia), 'რუსეთის მიერ აფხაზეთის აღიარება'.
+_AGENT_BEFORE = frozenset({"ka"})
+_AGENT_GAP = 5
+
+
+def _agent_before(doc, sent: Sentence, t: int) -> list[Mention]:
+    if sent.lang not in _AGENT_BEFORE:
+        return []
+    for k in range(t - 1, max(0, t - _AGENT_GAP) - 1, -1):
+        m = sent.mention_end.get(k - 1)
+        if sent.has(k, "by") and m is not None and m.kind in ACTOR_KINDS:
+            return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
+    return []
+
+
+def _more_agents(sent: Sentence, grouped, agents: list[Mention]) -> list[Mention]:
+    """'by Spain, Ireland and Norway, as well as by Slovenia', 'por España …, así como por
+    Eslovenia': a coordinated 'by' after the agents adds its group."""
+    k, n = agents[-1].end, len(sent.tokens)
+    while True:
+        j = k + (k < n and sent.tokens[k].text == ",")
+        if not (j < n and sent.has(j, "conj")):
+            return agents
+        while j < n and sent.has(j, "conj"):
+            j += 1
+        if not sent.has(j, "by"):
+            return agents
+        while j < n and (sent.has(j, "by") or sent.tokens[j].f in ARTICLES):
+            j += 1
+        m = sent.mention_at.get(j)
+        if m is None or m.start != j or m.kind not in ACTOR_KINDS:
+            return agents
+        agents = agents + [g for g in grouped[m.start] if g.kind in ACTOR_KINDS]
+        k = agents[-1].end
 
 
 def inverted_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:

@@ -6,6 +6,8 @@ position. Each reads the cue tags of one sentence (lexicon/frames.py).
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Mention
 from .roles import ORDINAL, Actors
 from .sentence import Sentence
@@ -52,9 +54,44 @@ def unlicensed_infinitive(sent: Sentence, t: int) -> bool:
         k -= 1  # 'to formally recognize'
     if not (sent.has(t, "inf") or sent.has(k, "inf")):
         return False
+    return not _governed(sent, t)
+
+
+def _governed(sent: Sentence, t: int) -> bool:
+    """A decision, an ordinal, continuation or a refusal before an infinitive at ``t``."""
     window = range(max(0, t - INF_WINDOW), t)
-    return not any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
-                   or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
+    return any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
+               or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
+
+
+# Infinitive endings of the verbs of undoing, where the form shows it (English shows it by
+# 'to', German by 'zu' inside the separable verb).
+_INF_ENDINGS = {"ru": ("ть", "ться", "чь"), "uk": ("ти", "тися", "тись"),
+                "sr": ("ti", "ći", "ти", "ћи"), "pl": ("ć",), "cs": ("t",),
+                "fr": ("er", "ir", "re"), "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"),
+                "it": ("are", "ere", "ire")}
+_DE_ZU = re.compile(r"(?:zuruck|auf|aus|ab|ein)zu\w+en")
+
+
+def unlicensed_undoing(sent: Sentence, t: int, lo: int) -> bool:
+    """A verb of undoing in the infinitive before the recognition noun, which nothing governs
+    ('were preparing to withdraw their recognition', 'да ће …, одустати од признања' with the
+    future far before it): the withdrawal is not asserted, as for an infinitive trigger."""
+    if not sent.has(t, "noun"):
+        return False
+    k = next((j for j in range(t - 1, max(lo, t - 5) - 1, -1) if sent.has(j, "withdraw")), None)
+    if k is None or not _infinitive(sent, k):
+        return False
+    return not _governed(sent, k)
+
+
+def _infinitive(sent: Sentence, k: int) -> bool:
+    tok = sent.tokens[k]
+    if sent.lang in (None, "en"):
+        return k > 0 and sent.tokens[k - 1].f == "to"
+    if sent.lang == "de":
+        return _DE_ZU.fullmatch(tok.f) is not None or (k > 0 and sent.tokens[k - 1].f == "zu")
+    return tok.text.lower().endswith(_INF_ENDINGS.get(sent.lang or "", ()))
 
 
 def entity_subject(sent: Sentence, t: int, group: list[Mention]) -> bool:
@@ -116,3 +153,17 @@ def names(sent: Sentence, codes: set[str]) -> bool:
     (its state, capital, leader or demonym): 'Сербія досі не визнала…' after a Kosovar
     minister's words is a description, not Serbia's statement."""
     return any(set(m.codes) & codes for m in sent.mentions)
+
+
+_GENITIVE_ENDS = {"ko": ("의",), "tr": ("'in", "'ın", "'un", "'ün", "'nin", "'nın", "'nun", "'nün")}
+
+
+def owned_noun(sent: Sentence, t: int, actors: Actors) -> bool:
+    """Korean and Turkish: a recognition noun whose actor is its genitive owner ('이스라엘의
+    소말릴란드 승인을 따르지 않겠다', 'İsrail'in tanımasını desteklemiyor') is presupposed as
+    done; the negation after it belongs to the verb that governs it, not to the act."""
+    ends = _GENITIVE_ENDS.get(sent.lang or "")
+    if not ends or not sent.has(t, "noun") or not actors.mentions:
+        return False
+    last = sent.tokens[actors.mentions[-1].end - 1].text
+    return last.endswith(ends)

@@ -1,4 +1,5 @@
-"""Build diplowatch/data/gazetteer/gazetteer.json (and typed.json) from pycountry and curated.json.
+"""Build diplowatch/data/gazetteer/gazetteer.json (with typed.json, and gazetteer.trie: the same
+keys as a trie ready to load) from pycountry and curated.json.
 
 Run after editing curated.json:  python -m diplowatch.extract.build_gazetteer
 
@@ -19,6 +20,7 @@ import json
 import re
 from pathlib import Path
 
+from . import trie_file
 from .normalize import HANGUL_SYLLABLE, clean_text, fold, stem
 from .tokens import tokenize
 
@@ -258,6 +260,9 @@ def main() -> None:
     data = build()
     _write(DATA / "gazetteer.json", data)
     print(f"wrote {DATA / 'gazetteer.json'} ({len(data['keys'])} keys)")
+    source = (DATA / "gazetteer.json").read_bytes()
+    (DATA / "gazetteer.trie").write_bytes(trie_file.dump(trie_file.build(data["keys"]), source))
+    print(f"wrote {DATA / 'gazetteer.trie'} (the same keys as a trie, see trie_file.py)")
     typed = build_typed(data["keys"])
     _write(DATA / "typed.json", typed)
     print(f"wrote {DATA / 'typed.json'} ({len(typed)} names)")

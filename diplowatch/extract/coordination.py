@@ -36,10 +36,14 @@ def groups(sent: Sentence) -> dict[int, list[Mention]]:
 
 
 def _link(sent: Sentence, a: int, b: int) -> str | None:
-    """'conj' or 'comma' when only coordination, punctuation and articles separate two mentions."""
+    """'conj' or 'comma' when only coordination, punctuation and articles separate two mentions
+    (and a parenthesis without names after the first: 'Kenya (2025), Ghana (2012) and…')."""
+    a = _past_parenthesis(sent, a, b)
     gap = range(a, b)
     if len(gap) > 4:
         return None
+    if not gap and sent.lang in _CASE_MARKED:
+        return None  # 'ნიკარაგუამ აფხაზეთი': an ergative subject beside its object
     if not gap and sent.lang in _CLITIC_LANGS:
         # 'روسيا وسوريا', 'רוסיה וסוריה', '러시아와 시리아': 'and' written on a word; two
         # names side by side without it are subject and object ('북한은 코소보를')
@@ -56,12 +60,26 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
     return "comma"
 
 
+_PAREN_MAX = 8  # tokens of '(26 March 2025)'
+
+
+def _past_parenthesis(sent: Sentence, a: int, b: int) -> int:
+    if a < b and sent.tokens[a].text == "(":
+        close = next((k for k in range(a + 1, min(b, a + _PAREN_MAX)) if sent.tokens[k].text == ")"),
+                     None)
+        if close is not None:
+            return close + 1
+    return a
+
+
 _COMMAS = frozenset({",", "&", "/", "(", ")", "、", "，", "،", "·", "・"})
 # 'and' written on a word: Arabic و (also ف) and Hebrew ו before the second name, Korean
 # 와/과/하고 after the first.
 _AND_BEFORE = {"ar": ("و",), "he": ("ו",)}
 _AND_AFTER = {"ko": ("와", "과", "하고", "및")}
 _CLITIC_LANGS = frozenset({"ar", "he", "ko", "tr", "zh"})
+# Languages whose names carry their case ending: two names side by side are two roles.
+_CASE_MARKED = frozenset({"ka", "hy", "hu"})
 _LIST_MARKS = frozenset({"、", "·", "・"})
 
 

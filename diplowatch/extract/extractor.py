@@ -24,6 +24,7 @@ from .scope import scope_of
 from .sentence import Sentence
 from .stems import cued, lang_from_stem
 from .taiwan import for_beijing, taiwan_ties
+from .ties import beijing_half, broken_by_taipei, established, establishes
 
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
 MAX_TRIGGERS = 400  # per text: bounds work on adversarial input
@@ -83,9 +84,11 @@ def _triggers(sent: Sentence) -> list[int]:
     out = []
     for k in range(len(sent.tokens)):
         if sent.lang == "zh" and not (sent.has(k, "trigger^") or sent.has(k, "sever^")
-                                      or sent.has(k, "anaphor_act^")):
+                                      or sent.has(k, "anaphor_act^") or sent.has(k, "establish^")
+                                      or sent.has(k, "establish_self^")):
             continue  # a Chinese cue is a phrase of characters: its first one is the trigger
-        if sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^") or (sent.has(k, "sever") and taiwan_ties(sent, k)):
+        if (sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^")
+                or (sent.has(k, "sever") and taiwan_ties(sent, k)) or establishes(sent, k)):
             out.append(k)
     return out
 
@@ -97,7 +100,10 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     if sent.has(t, "sever"):
         taiwan = [m for m in sent.mentions if "TW" in m.codes][:1]
         found = [f for f in _special(doc, sent, t, taiwan, "withdraw") if f.actor != "CN"]
-        return found + for_beijing(sent, found)
+        found = found or broken_by_taipei(doc, sent, t)
+        return found + (for_beijing(sent, found) if beijing_half(sent) else [])
+    if sent.has(t, "establish") or sent.has(t, "establish_self"):
+        return established(doc, sent, t)
     if doc.last_sentence < sent.index - ANAPHORA_REACH:
         return []  # 'did so' far from any act repeats nothing
     return _special(doc, sent, t, doc.last_targets, doc.last_act)
@@ -149,13 +155,31 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     scope = scope_of(sent, t, lo, hi)
     if scope.call or scope.modal or scope.neg:
         return []
-    parties = [m for m in sent.mentions if lo <= m.start < hi
-               and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
+    parties = _relative_parties(sent, t) or [
+        m for m in sent.mentions if lo <= m.start < hi
+        and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
     codes = list(dict.fromkeys(c for m in parties for c in m.codes))
     if len(codes) < 2 and any(sent.tokens[k].f in _DUAL for k in range(lo, t)):
         # 'the two republics recognized each other': the pair the text spoke of last
         codes = list(dict.fromkeys(c for m in doc.last_targets for c in m.codes))[:2]
     return [Found(a, b, "recognize", 0.8, sent.index, t) for a in codes for b in codes if a != b]
+
+
+_ZH_WITH = frozenset({"与", "與", "同", "跟", "和"})
+
+
+def _relative_parties(sent: Sentence, t: int) -> list[Mention]:
+    """Chinese '…与台湾相互承认的索马里兰' (Somaliland, which Taiwan and it recognize
+    mutually): the clause before 的 describes its head, so the parties are the partner after
+    与 and that head, not the subject of the main verb."""
+    if sent.lang != "zh":
+        return []
+    partner = next((m for m in sent.mentions if t - 4 <= m.end <= t and m.start > 0
+                    and sent.tokens[m.start - 1].text in _ZH_WITH), None)
+    de = next((k for k in range(t + 1, min(len(sent.tokens), t + 12))
+               if sent.tokens[k].text in ("的", "，", ",", "。")), None)
+    head = sent.mention_at.get(de + 1) if de is not None and sent.tokens[de].text == "的" else None
+    return [partner, head] if partner is not None and head is not None else []
 
 
 def _merge(doc: Doc, found: list[Found]) -> list[tuple[Doc, Found, dict]]:

@@ -16,16 +16,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import trie_file
 from .morph import analyse, morph_lang
 from .names_am import clitic_keys
 from .names_ec import name_keys
 from .normalize import clean_text, stem
 from .tokens import Token, tokenize
+from .trie_file import END as _END
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "gazetteer.json"
 TYPED_FILE = DATA_FILE.with_name("typed.json")  # names only lookup_typed reads (build_gazetteer)
+TRIE_FILE = DATA_FILE.with_name("gazetteer.trie")  # the keys' trie, ready to load (trie_file)
 STEM_LANGS = {"ru", "uk", "pl", "sr", "de", None}
-_END = "\0"
 MAX_KEY_TOKENS = 16  # Chinese names are one token per character (北塞浦路斯土耳其共和国)
 MAX_TYPED_CHARS = 200
 _ARTICLES = frozenset({"the", "la", "le", "el", "die", "der"})
@@ -47,14 +49,9 @@ def _load_data() -> dict:
 
 @lru_cache(maxsize=1)
 def load_trie() -> dict:
-    data = _load_data()
-    trie: dict = {}
-    for key, (kind, codes, case, lower) in data["keys"].items():
-        node = trie
-        for part in key.split(" "):
-            node = node.setdefault(part, {})
-        node[_END] = (kind, tuple(codes), case, lower)
-    return trie
+    """The keys' token trie: the saved one if it was made from this gazetteer.json, else built."""
+    saved = trie_file.load(TRIE_FILE, DATA_FILE.read_bytes())
+    return saved if saved is not None else trie_file.build(_load_data()["keys"])
 
 
 def token_keys(tok: Token, lang: str | None) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ _AR_CONJ = ("و", "ف")
 _AR_PREP = ("ب", "ل", "ك")
 _HE_PREFIX = set("והבלמשכ")
 _HE_PREP = set("בלמכ")
-_KO_PARTICLES = ("께서는", "에게는", "과는", "와는", "에는", "이는", "측은", "측이", "측의",
+_KO_PARTICLES = ("께서는", "에게는", "과는", "와는", "와의", "과의", "에는", "이는", "측은", "측이", "측의",
                  "에게", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "측", "에")
 # Dative-locative 에 / 에게: 'X에 대한 승인' (recognition of X) needs the name; as an actor
 # it is blocked (oblique_clitic), like a name after a preposition.

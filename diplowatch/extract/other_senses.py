@@ -25,6 +25,8 @@ def generic_noun(sent: Sentence, t: int, actors: Actors) -> bool:
     """Arabic 'الاعتراف بكوسوفو' with the article and no owner is recognition in general:
     'تعتبر روسيا أن الاعتراف بكوسوفو سابقة' (Russia deems recognizing Kosovo a precedent)
     names no act of Russia's. Its actor must then stand in the noun's own clause."""
+    if sent.lang in ("ar", "he") and sent.has(t, "noun") and sent.has(t + 1, "generic"):
+        return True  # 'اعتراف أي دولة بـ…' (any state's recognition): no state's act
     if sent.lang != "ar" or not sent.has(t, "noun") or not actors.mentions:
         return False
     if not sent.tokens[t].f.startswith(_AR_DEFINITE) or actors.how in ("possessor", "passive"):
@@ -48,7 +50,7 @@ def content_clause(sent: Sentence, t: int, hi: int) -> bool:
     """Chinese puts a clause before the noun it describes, with 的: '取消承认科索沃的文件'
     (documents withdrawing recognition of Kosovo), '…的报道' (reports that…). A document or
     report noun there makes the act that document's content, not the subject's act."""
-    if sent.lang != "zh":
+    if sent.lang != "zh" or _predicate(sent, t):
         return False
     for k in range(t + 1, min(hi, t + 14)):
         if sent.tokens[k].text in ("，", ",", "。"):
@@ -58,11 +60,29 @@ def content_clause(sent: Sentence, t: int, hi: int) -> bool:
     return False
 
 
+_ZH_PREDICATE = ("第", "唯一", "首个", "首批", "最早", "少数")
+
+
+def _predicate(sent: Sentence, t: int) -> bool:
+    """'土耳其是唯一承认…的国家', '朝鲜是继…之后第三个承认…的国家': after 是 with an ordinal or
+    'only', the relative clause is the subject's predicate: the subject did it."""
+    for k in range(t - 1, max(-1, t - 24), -1):
+        if sent.tokens[k].text in ("，", ",", "。"):
+            return False
+        if sent.tokens[k].text == "是":
+            between = "".join(sent.tokens[j].text for j in range(k + 1, t))  # characters
+            return any(word in between for word in _ZH_PREDICATE)
+    return False
+
+
 def other_sense_right_before(sent: Sentence, t: int, lo: int) -> bool:
     """Verb-final languages put the object first: '영토 병합을 인정하지 않는다' (does not
-    recognize the annexation), 'ilhakı tanımıyor'."""
+    recognize the annexation), 'ilhakı tanımıyor'; a recognition noun as the object is
+    another state's act, accepted or not."""
     if sent.lang not in VERB_FINAL:
         return False
+    if t - 1 >= lo and sent.has(t - 1, "noun") and not sent.has(t, "noun"):
+        return True  # '니카라과의 압하지야 승인을 인정하지 않는다': accepting another's act
     for k in range(t - 1, max(lo, t - 3) - 1, -1):
         if sent.has(k, "other"):
             return True

@@ -58,8 +58,7 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if (p > 0 and sent.tokens[p].f in _OF and sent.has(prev_index(sent, p), "gov")
-            and kinds & ACTOR_KINDS):
+    if p > 0 and sent.tokens[p].f in _OF and _governed_by_office(sent, p) and kinds & ACTOR_KINDS:
         return "actor"  # 'the government of Liberia', 'el Gobierno de Chile': the state acts
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
@@ -69,6 +68,8 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "blocked"  # 'بروسيا', 'ברוסיה': a preposition written on the name (not 'كينيا')
     if sent.lang == "ko" and kinds & ACTOR_KINDS and not _korean_subject(sent, group[-1]):
         return "blocked"  # '그루지야 내 …': a name without a subject particle
+    if sent.lang == "zh" and kinds & ACTOR_KINDS and _chinese_owner(sent, group[-1].end):
+        return "blocked"  # '尊重塞尔维亚的主权': the owner of another noun, not the subject
     if sent.lang == "ka" and _georgian_genitive(sent, group[-1]):
         return "blocked"  # 'აფხაზეთის დამოუკიდებლობა', 'რუსეთის მიერ': an owner, not the subject
     if kinds <= {"org"}:
@@ -82,6 +83,13 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     return "actor"
 
 
+def _chinese_owner(sent: Sentence, end: int) -> bool:
+    """A name before 的 owns the noun after it; only a government noun (外交部) or the act
+    itself (的承认) keeps it as the one who acts."""
+    return (end + 1 < len(sent.tokens) and sent.tokens[end].text == "的"
+            and not sent.has(end + 1, "gov") and not sent.has(end + 1, "trigger"))
+
+
 # Korean marks its subject with a particle on the name or on the government noun after it
 # ('러시아는', '러시아가', '몰타도', '러시아 외무부는'); genitive 의 makes the owner of a
 # nominal act ('러시아의 승인').
@@ -90,7 +98,10 @@ _KO_ETC = ("등", "등의")  # '영국, 캐나다 등 150여 개국이': the lis
 
 
 def _korean_subject(sent: Sentence, m: Mention) -> bool:
-    if sent.tokens[m.end - 1].text.endswith(_KO_SUBJECT):
+    last = sent.tokens[m.end - 1].text
+    if last.endswith(("와의", "과의")) and last[:-1] not in load_trie():
+        return False  # '나우루와의 관계' (the ties with Nauru), but '니카라과의' is a genitive
+    if last.endswith(_KO_SUBJECT):
         return True
     if m.end < len(sent.tokens) and sent.tokens[m.end].text in _KO_ETC:
         return True
@@ -115,6 +126,17 @@ def _georgian_genitive(sent: Sentence, m: Mention) -> bool:
     nxt = m.end
     return not (nxt < len(sent.tokens) and sent.has(nxt, "gov")
                 and not sent.tokens[nxt].text.endswith(_KA_GENITIVE))
+
+
+def _governed_by_office(sent: Sentence, p: int) -> bool:
+    """'government of', and an office's full name before 'of': 'the Ministry of Foreign
+    Affairs of Ghana', 'le ministère des Affaires étrangères du Ghana'."""
+    if sent.has(prev_index(sent, p), "gov"):
+        return True
+    span = range(max(0, p - 4), p)
+    return (any(sent.has(k, "gov") for k in span)
+            and not any(k in sent.mention_at for k in span)
+            and all(sent.tokens[k].text[:1].isalpha() for k in span))
 
 
 _OF = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})

@@ -17,9 +17,11 @@ from .assertion import (
     names,
     nominative_entity,
     not_yet,
+    owned_noun,
     plain_negation,
     territorial_after,
     unlicensed_infinitive,
+    unlicensed_undoing,
 )
 from .candidates import Found, pairs
 from .gazetteer import Mention
@@ -39,6 +41,10 @@ from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object
 
+# Tokens after the verb in which a generic subject or agent ('by more than 100 states,
+# including…', 'priznale mnoge države, uključujući…') is looked for.
+GENERIC_AFTER = 6
+
 
 def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     owner = possessor(doc, sent, t)
@@ -50,9 +56,12 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
     actors = Scan(doc, sent, t).run()
+    if _reacting(sent, actors, t):
+        return Actors()  # 'Vučić thanked him for the decision to withdraw…': the thanker
     generic_at = actors.generic_at
     if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
-        generic_at = next((k for k in range(t + 1, min(hi, t + 4)) if sent.has(k, "generic")), None)
+        generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
+                          None)
     if not actors.mentions and generic_at is not None:
         listed = listed_actors(sent, t, generic_at)
         if listed:
@@ -68,6 +77,14 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         post.entity_group = [m for m in actors.entity_group if nominative_entity(sent, m)]
         return post
     return actors
+
+
+def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:
+    """A verb of thanks or welcome between the subject found and the trigger."""
+    last = actors.mentions[-1] if actors.mentions else None
+    if last is None or sent.mention_at.get(last.start) is not last:
+        return False
+    return any(sent.has(k, "reacts") for k in range(last.end, t))
 
 
 def analyse(doc, sent: Sentence, t: int) -> list[Found]:
@@ -87,7 +104,8 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     targets, carried = _targets(doc, sent, t, targets, beijing, lo, hi)
     if scope.call or scope.hedge or (scope.modal and not scope.neg):
         return []
-    if unlicensed_infinitive(sent, t) or (not_yet(sent, t) and not scope.neg):
+    if (unlicensed_infinitive(sent, t) or unlicensed_undoing(sent, t, lo)
+            or (not_yet(sent, t) and not scope.neg)):
         return []
     act = _act(doc, sent, t, scope, actors)
     if beijing is not None and act == "withdraw":
@@ -145,6 +163,8 @@ def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:
 
 
 def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | None:
+    if scope.neg and owned_noun(sent, t, actors):
+        return "withdraw" if scope.withdraw else "recognize"
     if scope.neg:
         if scope.withdraw or scope.pending or not actors.mentions:
             return None

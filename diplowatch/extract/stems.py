@@ -11,9 +11,11 @@ import re
 PREFILTER = re.compile(
     r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
     r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
-    r"|erken|recuno|αναγνω|αναγνώ|ismer|njoh|njeh|njih|აღიარ|ცნო|ճանաչ|tchaj|taïw|taïp|ταϊβ|ταιβ|ტაივან|թայվան"
+    r"|erken|recuno|αναγνω|αναγνώ|ismer|njoh|njeh|njih|აღიარ|ღიარებ|ცნო|ճանաչ|tchaj|taïw|taïp|ταϊβ|ταιβ|ტაივან|թայվան"
     r"|عترف|اعتر|تايوان|تايبيه|כיר|הכר|הוכר|טייוואן|טאיוואן|承认|承認|台湾|台灣|臺灣"
     r"|断交|斷交|승인|인정|대만|타이완|단교|tanı|tani|tayvan"
+    r"|建交|复交|復交|外交关系|外交關係|수교|외교 관계|외교관계|دبلوماسي|דיפלומטי|diplomatik"
+    r"|diplomatic relations|diplomatic ties"
 )
 
 
@@ -27,7 +29,7 @@ STEM_LANG = (("reconoc", "es"), ("reconoz", "es"), ("reconna", "fr"), ("reconnu"
               ("визна", "uk"), ("призна", "ru"), ("erken", "nl"), ("recuno", "ro"),
               ("αναγνω", "el"), ("αναγνώ", "el"), ("ismer", "hu"), ("njoh", "sq"), ("njeh", "sq"),
               ("njih", "sq"),
-              ("აღიარ", "ka"), ("ცნო", "ka"), ("ճանաչ", "hy"), ("اعتر", "ar"), ("عترف", "ar"),
+              ("აღიარ", "ka"), ("ღიარებ", "ka"), ("ცნო", "ka"), ("ճանաչ", "hy"), ("اعتر", "ar"), ("عترف", "ar"),
               ("הכיר", "he"), ("מכיר", "he"), ("הכרה", "he"), ("הכרת", "he"), ("承认", "zh"),
               ("承認", "zh"), ("승인", "ko"), ("인정", "ko"), ("tanı", "tr"))
 

@@ -8,6 +8,8 @@ across clauses and up to two sentences, where a candidate must look like a speak
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Mention
 from .roles import (
     ACTOR_KINDS,
@@ -104,11 +106,11 @@ class Scan:
     def _generic_stop(self, sent: Sentence, i: int) -> bool:
         """A generic subject ('the states') ends the search unless it is a list tail or a
         complement (_listed); the first one in the trigger's sentence is remembered."""
-        if not sent.has(i, "generic") or sent.has(i, "pronoun"):
+        if not (sent.has(i, "generic") or _counted(sent, i)) or sent.has(i, "pronoun"):
             return False
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
-        return not self._listed(sent, i)
+        return _relative_head(sent, i) or not self._listed(sent, i)
 
     def _note_pronoun(self, sent: Sentence, i: int) -> None:
         """A subject pronoun at i sends the search on; the first one met says how."""
@@ -138,6 +140,8 @@ class Scan:
         """'after X' + the trigger's finite verb: X is the subordinate clause's subject,
         not a background actor ('the second after Russia to recognize' keeps Russia apart)."""
         gap = range(group[-1].end, self.t)
+        if self.sent.has(prev_index(self.sent, group[0].start), "apart"):
+            return False  # 'Außer Russland und Syrien erkennen nur …': no clause, a background
         return len(gap) <= 3 and not any(
             self.sent.has(k, "block") or self.sent.has(k, "inf")
             or not self.sent.tokens[k].text.isalpha() for k in gap)
@@ -208,3 +212,28 @@ def _near_speech(sent: Sentence, m: Mention) -> bool:
     return any(sent.has(k, "speech") for k in window)
 
 
+_KO_COUNT = re.compile(r"\d+여?개(?:국|나라)")
+
+
+def _counted(sent: Sentence, i: int) -> bool:
+    """A number of unnamed states: '28 دولة', '28 מדינות', Korean '28개국이' (one token)."""
+    if sent.lang == "ko":
+        return _KO_COUNT.match(sent.tokens[i].text) is not None
+    return sent.has(i, "counted") and i > 0 and sent.tokens[i - 1].text.isdigit()
+
+
+_ONE = frozenset({"one", "einer", "eine", "eines", "un", "una", "uno", "l'un", "l'une", "um", "uma",
+                  "один", "одна", "одно", "одним", "одной", "jeden", "jedna", "jednym", "jedan",
+                  "један", "једна"})
+_DE_RELATIVES = frozenset({"die", "der", "das", "welche", "welcher", "welches"})
+
+
+def _relative_head(sent: Sentence, i: int) -> bool:
+    """'die Zahl der Staaten, die das Kosovo anerkannt haben': the generic noun heads the
+    relative clause the trigger is in, and is its subject (German relative pronouns are the
+    articles, which the lexicon cannot tag as complementizers)."""
+    k = i + 2  # after a comma: 'one of the states that recognized' is a predicate (_listed)
+    if any(sent.tokens[j].f in _ONE for j in range(max(0, i - 3), i)):
+        return False  # 'einer der Staaten, die…': Ghana is one of them
+    return k < len(sent.tokens) and sent.tokens[i + 1].text == "," and (sent.has(k, "comp") or (
+        sent.lang == "de" and sent.tokens[k].f in _DE_RELATIVES))

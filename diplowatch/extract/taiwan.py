@@ -63,8 +63,10 @@ def taiwan_ties(sent: Sentence, k: int) -> bool:
     if taiwan and (any(sent.has(j, "ties") for j in range(lo, hi))
                    or any(k < start <= k + 3 for start in taiwan)):
         return True
-    if sent.lang in _PARTNER_BEFORE and any(k - 5 <= start < k for start in taiwan):
-        return True  # '与台湾断交', '대만과 단교했다': the partner stands before the verb
+    if sent.lang in _PARTNER_BEFORE and any(start < k for start in taiwan):
+        # '与台湾断交', '대만과 단교했다': the partner stands before the verb; so does Taipei as
+        # the subject ('台湾外交部宣布与瑙鲁断交', ties.broken_by_taipei)
+        return True
     # 'la ruptura de las relaciones que sostenía con Taiwán': the ties noun right after the
     # severing word, Taiwan in the relative clause that describes them
     ties = next((j for j in range(k + 1, min(hi, k + 5)) if sent.has(j, "ties")), None)

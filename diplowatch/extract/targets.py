@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .coordination import ARTICLES
 from .gazetteer import Mention
+from .lexicon.asia_mideast import VERB_FINAL
 from .roles import TARGET_KINDS
 from .sentence import Sentence
 
@@ -16,13 +17,25 @@ def clause_targets(sent: Sentence, t: int, lo: int, hi: int, actors: list[Mentio
     found = [m for m in sent.mentions if lo <= m.start and m.end <= hi and id(m) not in taken
              and m.kind in TARGET_KINDS and (m.kind != "territory" or indep)]
     after = [m for m in found if m.start > t and not _other_sense_between(sent, t, m.start)
-             and not _modifier_of_other(sent, m)]
+             and not _modifier_of_other(sent, m) and not _partner_of_later(sent, m)]
     if after:
         return after
     if any(m.start > t for m in found):  # the only objects are other senses (annexation...)
         return []
-    before = [m for m in found if m.end <= t and not _behind_preposition(sent, m)]
-    return before
+    return [m for m in found if m.end <= t and not _behind_preposition(sent, m)
+            and not _sovereignty_before(sent, m.end, t)]
+
+
+def _sovereignty_before(sent: Sentence, start: int, t: int) -> bool:
+    """Verb-final: '서사하라에 대한 모로코의 주권을 인정했다', 'Batı Sahra üzerindeki Fas
+    egemenliğini tanıdı': a state's sovereignty stands between the territory and the verb."""
+    if sent.lang not in VERB_FINAL:
+        return False
+    sov = next((k for k in range(start, t) if sent.tokens[k].f.startswith(SOVEREIGNTY)), None)
+    return sov is not None and any(
+        m.kind in ("state", "adj") and not set(m.codes) & ENTITY_CODES
+        and not any(c.islower() for c in m.codes)
+        for m in sent.mentions if start <= m.start < sov)
 
 
 def _modifier_of_other(sent: Sentence, m: Mention) -> bool:
@@ -35,6 +48,20 @@ def _modifier_of_other(sent: Sentence, m: Mention) -> bool:
             return False
         if sent.has(k, "other"):
             return True
+    return False
+
+
+def _partner_of_later(sent: Sentence, m: Mention) -> bool:
+    """Chinese '承认与台湾保持外交关系的索马里兰' (recognized Somaliland, which keeps ties
+    with Taiwan): a name after 与 in the clause before 的 + a name is that clause's partner,
+    not the object ('承认阿布哈兹与南奥塞梯的独立' has no name after 的: both are objects)."""
+    if sent.lang != "zh" or m.start == 0 or sent.tokens[m.start - 1].text not in ("与", "與"):
+        return False
+    for k in range(m.end, min(len(sent.tokens) - 1, m.end + 10)):
+        if sent.tokens[k].text in ("，", ",", "。", "、") or k in sent.mention_at:
+            return False
+        if sent.tokens[k].text == "的":
+            return k + 1 in sent.mention_at
     return False
 
 

@@ -69,6 +69,10 @@ class Request:
     # in groups: asks the front end whether the user administers the chat (None: cannot ask)
     chat_admin: Callable[[], Awaitable[bool]] | None = None
     language_code: str | None = None  # the user's, from Telegram: the default answer language
+    thread_id: int = 0  # the forum topic it was sent in (message_thread_id); 0: none
+    # in private chats: (channel id, title) of "@name" once the front end checked that the
+    # user administers it and the bot may post there; raises UserError (None: cannot ask)
+    channel_admin: Callable[[str], Awaitable[tuple[int, str]]] | None = None
 
     @property
     def arg_text(self) -> str:

@@ -12,6 +12,7 @@ from telegram import (
     ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    Message,
     Update,
     User,
 )
@@ -30,6 +31,7 @@ from ..models import UserError
 from ..store import StoreError, chats, storage_fault, transaction
 from ..texts import i18n
 from .core import COMMANDS, GROUP_TYPES, Deps, Reply, Request, Throttle, dispatch, ordered_commands
+from .inline import register_inline
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,7 @@ def register(app: Application, deps: Deps) -> None:
     app.add_handler(CommandHandler(list(COMMANDS), on_command))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    register_inline(app, deps)
 
 
 def _slow_down(language_code: str | None) -> str:
@@ -96,12 +99,49 @@ def apply_member_change(deps: Deps, change: ChatMemberUpdated) -> None:
 
 def _request(update: Update, bot: Bot, name: str, args: list[str]) -> Request:
     chat, user = _chat_and_user(update)
+    message = update.effective_message  # a button's: the bot's message it is under
     request = Request(chat_id=chat.id, user_id=user.id, command=name, args=args,
                       chat_type=chat.type, chat_title=chat.title or "",
-                      language_code=user.language_code)
+                      language_code=user.language_code, thread_id=_topic(message))
     if chat.type in GROUP_TYPES:
         request.chat_admin = functools.partial(_is_chat_admin, update, bot)
+    elif chat.type == "private":
+        request.channel_admin = functools.partial(_channel_admin, bot, user.id)
     return request
+
+
+async def _channel_admin(bot: Bot, user_id: int, name: str) -> tuple[int, str]:
+    """The channel ``name`` (@username) as (id, title), if ``user_id`` is its creator or an
+    administrator and the bot an administrator that may post there (getChat, getChatMember
+    twice); else UserError saying which right is missing."""
+    try:
+        channel = await bot.get_chat(name)
+    except TelegramError as exc:  # unknown name, or a private channel without the bot
+        log.info("channel lookup failed channel=%s: %s", name, exc)
+        raise UserError(texts.CHANNEL_NOT_FOUND, channel=name) from None
+    if channel.type != Chat.CHANNEL:
+        raise UserError(texts.CHANNEL_NOT_FOUND, channel=name)
+    try:
+        user, me = (await bot.get_chat_member(channel.id, user_id),
+                    await bot.get_chat_member(channel.id, bot.id))
+    except BadRequest:  # Telegram tells a channel's members only to its administrators
+        raise UserError(texts.CHANNEL_CANNOT_POST, channel=name) from None
+    except TelegramError as exc:
+        log.warning("getChatMember failed channel=%s user=%s: %s", channel.id, user_id, exc)
+        raise UserError(texts.ADMIN_CHECK_FAILED) from None
+    if user.status not in ("administrator", "creator"):
+        raise UserError(texts.CHANNEL_NOT_ADMIN, channel=name)
+    if me.status != "administrator" or not getattr(me, "can_post_messages", False):
+        raise UserError(texts.CHANNEL_CANNOT_POST, channel=name)
+    return channel.id, channel.title or name
+
+
+def _topic(message: Message | None) -> int:
+    """The forum topic a message is in, 0 for none. (message_thread_id alone is also set on a
+    chain of replies in a plain group, which is not a topic.) PTB's reply_* keep the topic."""
+    if message is None or not message.is_topic_message:
+        return 0
+    return message.message_thread_id or 0
 
 
 async def _is_chat_admin(update: Update, bot: Bot) -> bool:

@@ -10,23 +10,25 @@ from sqlite_utils import Database
 
 from .keywords import KeywordIndex
 
+Destination = tuple[int, int]  # (chat id, forum topic: message_thread_id, 0 for none)
+# live subscriptions of active chats (a stopped topic's are not: store/topics.py)
+_LIVE = "FROM subscriptions s JOIN chats c ON c.id = s.chat_id " \
+        "WHERE c.active = 1 AND s.inactive_reason IS NULL AND "
+
 
 def matching_chats(db: Database, *, entity: str | None = None, state: str | None = None
-                   ) -> set[int]:
-    """Active chats a recognition alert goes to: subscribers of its target (``entity``), of
-    its actor (``state``), and of 'all'. Plain statements go by StatementAudience."""
+                   ) -> set[Destination]:
+    """Active chats (and their topics) a recognition alert goes to: subscribers of its target
+    (``entity``), of its actor (``state``), and of 'all'. Plain statements go by
+    StatementAudience."""
     clauses, params = ["s.kind = 'all'"], []
     for kind, value in (("entity", entity), ("state", state)):
         if value is not None:
             clauses.append("(s.kind = ? AND s.value = ?)")
             params += [kind, value]
     return {
-        row["chat_id"]
-        for row in db.query(
-            "SELECT DISTINCT s.chat_id FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
-            f"WHERE c.active = 1 AND ({' OR '.join(clauses)})",
-            params,
-        )
+        (chat_id, thread_id) for chat_id, thread_id in db.execute(
+            f"SELECT DISTINCT s.chat_id, s.thread_id {_LIVE}({' OR '.join(clauses)})", params)
     }
 
 
@@ -35,8 +37,8 @@ class StatementAudience:
     """Who gets plain statements: the followers of each source, and keyword subscribers.
     Read once for a whole polled batch rather than once per statement."""
 
-    by_source: dict[str, set[int]]
-    by_keyword: dict[str, set[int]]
+    by_source: dict[str, set[Destination]]
+    by_keyword: dict[str, set[Destination]]
     _index: KeywordIndex | None = field(default=None, init=False, repr=False)
 
     @property
@@ -45,10 +47,10 @@ class StatementAudience:
             self._index = KeywordIndex(self.by_keyword)
         return self._index
 
-    def chats_for(self, source: str, text: str) -> set[int]:
+    def chats_for(self, source: str, text: str) -> set[Destination]:
         return self.chats_for_keywords(source, self.keywords.match(text))
 
-    def chats_for_keywords(self, source: str, keywords: Iterable[str]) -> set[int]:
+    def chats_for_keywords(self, source: str, keywords: Iterable[str]) -> set[Destination]:
         """The source's followers and the subscribers of ``keywords`` (found in a statement)."""
         found = set(self.by_source.get(source, ()))
         for keyword in keywords:
@@ -57,24 +59,22 @@ class StatementAudience:
 
 
 def statement_audience(db: Database, sources: Iterable[str]) -> StatementAudience:
-    by_source: dict[str, set[int]] = {}
-    by_keyword: dict[str, set[int]] = {}
+    by_source: dict[str, set[Destination]] = {}
+    by_keyword: dict[str, set[Destination]] = {}
     wanted = sorted(set(sources))
-    active = "FROM subscriptions s JOIN chats c ON c.id = s.chat_id WHERE c.active = 1 AND "
     if wanted:
         marks = ", ".join("?" * len(wanted))
-        for chat_id, value in db.execute(
-            f"SELECT s.chat_id, s.value {active} s.kind = 'source' AND s.value IN ({marks})",
+        for chat_id, thread_id, value in db.execute(
+            f"SELECT s.chat_id, s.thread_id, s.value {_LIVE}s.kind = 'source' AND s.value IN ({marks})",
             wanted,
         ):
-            by_source.setdefault(value, set()).add(chat_id)
-    for chat_id, value in db.execute(f"SELECT s.chat_id, s.value {active} s.kind = 'keyword'"):
-        by_keyword.setdefault(value, set()).add(chat_id)
+            by_source.setdefault(value, set()).add((chat_id, thread_id))
+    for chat_id, thread_id, value in db.execute(
+            f"SELECT s.chat_id, s.thread_id, s.value {_LIVE}s.kind = 'keyword'"):
+        by_keyword.setdefault(value, set()).add((chat_id, thread_id))
     return StatementAudience(by_source, by_keyword)
 
 
 def keyword_values(db: Database) -> set[str]:
     """The keywords that active chats follow."""
-    return {value for (value,) in db.execute(
-        "SELECT DISTINCT s.value FROM subscriptions s JOIN chats c ON c.id = s.chat_id "
-        "WHERE c.active = 1 AND s.kind = 'keyword'")}
+    return {value for (value,) in db.execute(f"SELECT DISTINCT s.value {_LIVE}s.kind = 'keyword'")}

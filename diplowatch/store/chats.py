@@ -211,16 +211,16 @@ _SAY_WHICH = {"entity": N_("Say which entity to follow."), "state": N_("Say whic
 
 
 def _subscription(row: dict) -> Subscription:
-    return Subscription(id=row["id"], chat_id=row["chat_id"], kind=row["kind"], value=row["value"])
+    return Subscription(id=row["id"], chat_id=row["chat_id"], kind=row["kind"], value=row["value"],
+                        thread_id=row["thread_id"], inactive_reason=row["inactive_reason"])
 
 
 def add_subscription(
-    db: Database, chat_id: int, kind: str, value: str, *, now: datetime
+    db: Database, chat_id: int, kind: str, value: str, *, now: datetime, thread_id: int = 0
 ) -> Subscription:
-    """Subscribe a chat (idempotent: an existing identical subscription is returned).
-
-    Creates the chat row if it is missing. Raises UserError past MAX_SUBSCRIPTIONS.
-    """
+    """Subscribe a chat, in its forum topic ``thread_id`` (0: none); idempotent: an existing
+    identical subscription is returned. Creates the chat row if it is missing. Raises
+    UserError past MAX_SUBSCRIPTIONS (counted over all the chat's topics)."""
     value = _normalize(kind, value)
     with db.atomic():
         db.execute(
@@ -229,8 +229,8 @@ def add_subscription(
         )
         existing = list(
             db.query(
-                "SELECT * FROM subscriptions WHERE chat_id = ? AND kind = ? AND value = ?",
-                [chat_id, kind, value],
+                "SELECT * FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND kind = ?"
+                " AND value = ?", [chat_id, thread_id, kind, value],
             )
         )
         if existing:
@@ -242,10 +242,11 @@ def add_subscription(
             raise UserError(N_("This chat already has {max} subscriptions, the maximum. Remove "
                                "one with /unsubscribe first."), max=MAX_SUBSCRIPTIONS)
         cursor = db.execute(
-            "INSERT INTO subscriptions (chat_id, kind, value, created_at) VALUES (?, ?, ?, ?)",
-            [chat_id, kind, value, iso(now)],
+            "INSERT INTO subscriptions (chat_id, thread_id, kind, value, created_at)"
+            " VALUES (?, ?, ?, ?, ?)", [chat_id, thread_id, kind, value, iso(now)],
         )
-        return Subscription(id=int(cursor.lastrowid or 0), chat_id=chat_id, kind=kind, value=value)
+        return Subscription(id=int(cursor.lastrowid or 0), chat_id=chat_id, kind=kind, value=value,
+                            thread_id=thread_id)
 
 
 def remove_subscription(db: Database, chat_id: int, sub_id: int) -> Subscription:
@@ -260,10 +261,12 @@ def remove_subscription(db: Database, chat_id: int, sub_id: int) -> Subscription
     return _subscription(rows[0])
 
 
-def list_subscriptions(db: Database, chat_id: int) -> list[Subscription]:
+def list_subscriptions(db: Database, chat_id: int, *, thread_id: int = 0) -> list[Subscription]:
+    """The subscriptions made in the chat's topic ``thread_id`` (0: the chat without a topic)."""
     return [
         _subscription(row)
-        for row in db.query("SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY id", [chat_id])
+        for row in db.query("SELECT * FROM subscriptions WHERE chat_id = ? AND thread_id = ?"
+                            " ORDER BY id", [chat_id, thread_id])
     ]
 
 

@@ -396,6 +396,59 @@ def m014_chat_language(db: Database) -> None:
 
 
 @migrations()
+def m015_forum_topics(db: Database) -> None:
+    # Forum topics (issue 15): a subscription belongs to the topic it was made in, and its
+    # alerts go there. thread_id is Telegram's message_thread_id, 0 for a chat without topics
+    # (and a forum's General topic). An outbox row is one (alert, chat, topic): a forum may
+    # follow one entity in two topics. UNIQUE constraints cannot be altered in SQLite, so both
+    # tables are rebuilt (the outbox once, at its size). inactive_reason: the topic was
+    # deleted or closed (NULL: the subscription is live); the chat itself stays active.
+    _run(
+        db,
+        """
+CREATE TABLE subscriptions_new (
+    id INTEGER PRIMARY KEY,
+    chat_id INTEGER NOT NULL REFERENCES chats(id) ON UPDATE CASCADE,
+    thread_id INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    inactive_reason TEXT,
+    UNIQUE (chat_id, thread_id, kind, value)
+);
+INSERT INTO subscriptions_new (id, chat_id, kind, value, created_at)
+    SELECT id, chat_id, kind, value, created_at FROM subscriptions;
+DROP TABLE subscriptions;
+ALTER TABLE subscriptions_new RENAME TO subscriptions;
+CREATE INDEX subscriptions_match ON subscriptions (kind, value);
+CREATE TABLE outbox_new (
+    id INTEGER PRIMARY KEY,
+    alert_id INTEGER NOT NULL REFERENCES alerts(id),
+    chat_id INTEGER NOT NULL REFERENCES chats(id) ON UPDATE CASCADE,
+    thread_id INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    sent_at TEXT,
+    message_id INTEGER,
+    last_error TEXT,
+    parts_sent INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (alert_id, chat_id, thread_id)
+);
+INSERT INTO outbox_new (id, alert_id, chat_id, state, attempts, next_attempt_at, sent_at,
+                        message_id, last_error, parts_sent)
+    SELECT id, alert_id, chat_id, state, attempts, next_attempt_at, sent_at, message_id,
+           last_error, parts_sent FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_new RENAME TO outbox;
+CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+CREATE INDEX outbox_chat_state ON outbox (chat_id, state);
+CREATE INDEX outbox_by_chat ON outbox (state, chat_id, id, next_attempt_at)
+""",
+    )
+
+
+@migrations()
 def m016_alert_languages(db: Database) -> None:
     # An alert rendered in each language its chats may read (English stays in alerts.text), and
     # the Telegram language of whoever last subscribed the chat, for a chat that never chose one

@@ -1,4 +1,4 @@
-"""Alerts and the outbox: one row per (alert, chat), written with the event that caused it.
+"""Alerts and the outbox: one row per (alert, chat, forum topic), written with the event that caused it.
 
 Row states: ``pending`` (to send, at ``next_attempt_at``), ``sent``, ``possibly_delivered``
 (the send timed out after the request went out; never resent automatically), ``dropped``
@@ -31,6 +31,7 @@ class OutboxRow:
     attempts: int = 0
     parts_sent: int = 0  # parts of a split alert already delivered
     reply_to_message: int | None = None  # a follow-up: the chat's message it answers
+    thread_id: int = 0  # the forum topic it goes to (message_thread_id); 0: none
 
 
 def create_alert(
@@ -66,11 +67,11 @@ def event_alert(db: Database, event_id: int) -> int | None:
     return row["id"] if row else None
 
 
-def recipients(db: Database, alert_id: int) -> list[int]:
-    """The chats an alert reached (or may have: a send that timed out)."""
-    return [r["chat_id"] for r in db.query(
-        "SELECT chat_id FROM outbox WHERE alert_id = ? AND state IN ('sent', 'possibly_delivered')"
-        " ORDER BY chat_id", [alert_id])]
+def recipients(db: Database, alert_id: int) -> list[tuple[int, int]]:
+    """The (chat, topic) pairs an alert reached (or may have: a send that timed out)."""
+    return [(r["chat_id"], r["thread_id"]) for r in db.query(
+        "SELECT chat_id, thread_id FROM outbox WHERE alert_id = ? AND state IN ('sent', "
+        "'possibly_delivered') ORDER BY chat_id, thread_id", [alert_id])]
 
 
 def cancel_pending(db: Database, alert_id: int, *, reason: str) -> int:
@@ -93,13 +94,16 @@ def get_alert(db: Database, alert_id: int) -> Alert | None:
     )
 
 
-def enqueue(db: Database, alert_id: int, chat_ids: Iterable[int], *, now: datetime) -> int:
-    """Queue ``alert_id`` for each chat (once per chat, ever); returns the rows added."""
-    rows = [(alert_id, chat_id, iso(now)) for chat_id in sorted(set(chat_ids))]
+def enqueue(db: Database, alert_id: int, chat_ids: Iterable[int | tuple[int, int]], *,
+            now: datetime) -> int:
+    """Queue ``alert_id`` for each chat, or (chat, forum topic) pair (once per pair, ever);
+    returns the rows added. A bare chat id is the chat without a topic."""
+    destinations = {(c, 0) if isinstance(c, int) else c for c in chat_ids}
+    rows = [(alert_id, chat_id, thread_id, iso(now)) for chat_id, thread_id in sorted(destinations)]
     with db.atomic():
         cursor = db.conn.executemany(
-            "INSERT OR IGNORE INTO outbox (alert_id, chat_id, next_attempt_at) VALUES (?, ?, ?)",
-            rows,
+            "INSERT OR IGNORE INTO outbox (alert_id, chat_id, thread_id, next_attempt_at)"
+            " VALUES (?, ?, ?, ?)", rows,
         )
     return max(cursor.rowcount, 0)
 
@@ -120,8 +124,9 @@ def due_rows(
         OutboxRow(**row)
         for row in db.query(
             "SELECT o.id, o.alert_id, o.chat_id, coalesce(t.text, a.text) AS text, o.attempts, "
-            "o.parts_sent, (SELECT r.message_id FROM outbox r WHERE r.alert_id = a.reply_to"
-            " AND r.chat_id = o.chat_id) AS reply_to_message "
+            "o.parts_sent, o.thread_id, (SELECT r.message_id FROM outbox r"
+            " WHERE r.alert_id = a.reply_to AND r.chat_id = o.chat_id AND r.thread_id = o.thread_id)"
+            " AS reply_to_message "
             "FROM outbox o JOIN alerts a ON a.id = o.alert_id JOIN chats c ON c.id = o.chat_id "
             "LEFT JOIN alert_texts t ON t.alert_id = o.alert_id"
             " AND t.language = coalesce(c.language, c.telegram_language) "

@@ -201,13 +201,37 @@ def subscribed(kind: str, value: str) -> str:
         what=escape(describe_subscription(kind, value)))
 
 
-def subscriptions_list(subs) -> str:
+# channels, subscribed from a private chat (handlers/subscriptions.py)
+CHANNEL_PRIVATE_ONLY = N_("Manage a channel's subscriptions from your private chat with me, e.g. "
+                          "/subscribe @yourchannel dpr")
+CHANNEL_USAGE = N_("Say what {channel} should follow, e.g. /subscribe {channel} dpr")
+CHANNEL_NOT_FOUND = N_("I cannot find the channel {channel}. Add me to it as an administrator, "
+                       "then try again.")
+CHANNEL_NOT_ADMIN = N_("Only an administrator of {channel} can change what it follows.")
+CHANNEL_CANNOT_POST = N_("I am not allowed to post in {channel}. Make me an administrator with the "
+                         "right to post messages, then try again.")
+CHANNEL_REMOVE_HINT = N_("Remove one with /unsubscribe {channel} &lt;number&gt;.")
+SUBSCRIBE_DETAILS = N_("In a forum topic, subscriptions and their alerts belong to that topic. "
+                       "From your private chat, /subscribe @yourchannel dpr makes a channel you "
+                       "administer follow it (I must be an administrator there that may post); "
+                       "/subscriptions @yourchannel and /unsubscribe @yourchannel 1 work the same way.")
+INLINE_NO_MATCH = N_("No entity by that name: tap for examples")  # inline mode's button
+TOPIC_STOPPED = N_("(paused: this topic was closed or deleted; /subscribe here to resume)")
+
+
+def subscriptions_list(subs, *, channel: str | None = None) -> str:
+    """``channel``: the @name of the channel listed (from a private chat), else this chat's."""
     if not subs:
-        return _("This chat follows nothing yet. Try /subscribe.")
+        return _("This chat follows nothing yet. Try /subscribe.") if channel is None \
+            else escape(gettext(CHANNEL_USAGE).format(channel=channel))
     lines = [_("<b>This chat follows</b>")]
     lines += [f"{n}. {escape(describe_subscription(s.kind, s.value))}"
+              + (" " + gettext(TOPIC_STOPPED) if s.inactive_reason else "")
               for n, s in enumerate(subs, start=1)]
-    lines.append("\n" + _("Tap to remove, or /unsubscribe &lt;number&gt;."))
+    lines.append("\n" + _("Tap to remove, or /unsubscribe &lt;number&gt;.") if channel is None
+                 else "\n" + gettext(CHANNEL_REMOVE_HINT).format(channel=escape(channel)))
+    if channel is not None:
+        lines[0] = f"<b>{escape(channel)}</b>"
     return "\n".join(lines)
 
 

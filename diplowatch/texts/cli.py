@@ -1,15 +1,10 @@
-"""What the terminal shows: the CLI description, plain search results, the demo's
+"""What the terminal shows: plain search results, the demo's
 narration and console banner, start-up errors, the status report's disk line, reprocess
 totals. (Source tables and poll outcomes: sources.py.)"""
 
 from __future__ import annotations
 
 from .wording import count
-
-CLI_DESCRIPTION = (
-    "diplowatch watches official statements and alerts subscribers when a state recognizes "
-    "(or stops recognizing) a breakaway or partially recognized entity."
-)
 
 
 def search_results_plain(hits) -> str:

@@ -46,6 +46,10 @@ FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "pl": {"deny": (
         "zdementowa*", "dementi*", "dementow*", "zaprzecz*", "falszyw*", "plotk*", "nieprawd*",
         "poglosk*", "dezinformac*", "bezpodstawn*")},
+    # Georgian: 'false', 'rumours', 'groundless', 'disinformation', 'fake', and თითქოს
+    # ('supposedly, as if'), which presents a claim as unverified.
+    "ka": {"deny": ("ცრუ*", "ჭორ*", "უსაფუძვლო*", "დეზინფორმაცი*", "ყალბ*", "სიცრუ*",
+                    "თითქოს", "სიმართლეს არ შეესაბამება")},
     "sr": {"deny": (
         "demant*", "demantova*", "negira*", "lazn*", "glasin*", "netacn*", "neistin*",
         "dezinformac*", "демант*", "негира*", "лажн*", "гласин*", "нетачн*", "неистин*",
@@ -122,6 +126,7 @@ CESSATION: dict[str, tuple[str, ...]] = {
     "uk": ("більше не", "не * більше", "вже не", "перестал*", "перестав", "перестає",
            "перестають", "припинил*", "припинив"),
     "pl": ("juz nie", "nie * juz", "przesta*", "zaprzesta*"),
+    "ka": ("აღარ", "შეწყვიტა აღიარება"),  # 'no longer': აღარ აღიარებს
     "sr": ("vise ne", "више не", "prestal*", "prestao", "престал*", "престао",
            "prestaje", "престаје"),
 }
@@ -143,6 +148,23 @@ NOT_YET: dict[str, tuple[str, ...]] = {
     "pl": ("wejdzie w zycie", "wejda w zycie", "jesli", "jezeli", "pod warunkiem"),
     "sr": ("stupa na snagu", "stupice na snagu", "ступа на снагу", "ступиће на снагу", "ako",
            "ако", "pod uslovom", "под условом"),
+}
+
+# Auxiliaries of the passive and the perfect (``aux``): 'the recognition … was revoked', 'die
+# Anerkennung … wurde aufgehoben', 'a été retirée', 'fue revocado'. A verb of undoing after a
+# recognition noun withdraws it when one of them stands right before it (scope._undone_after).
+AUXILIARIES: dict[str, tuple[str, ...]] = {
+    "en": ("was", "were", "been", "is", "are", "be", "being", "got", "gets"),
+    "de": ("wurde", "wurden", "worden", "ist", "sind", "war", "waren"),
+    "es": ("fue", "fueron", "sido", "es", "son", "quedo", "quedaron", "queda"),
+    "fr": ("ete", "est", "sont", "fut", "etait"),
+    "it": ("stato", "stata", "stati", "state", "fu", "viene", "venne"),
+    "pt": ("foi", "foram", "sido"),
+    "ru": ("было", "была", "был", "были"), "uk": ("було", "була", "був", "були"),
+    "pl": ("zostalo", "zostala", "zostal", "zostaly", "bylo", "byla"),
+    "sr": ("je", "su", "bilo", "bila", "bio", "bile", "је", "су", "било", "била", "био"),
+    "cs": ("bylo", "byla", "byl", "byly", "je"), "nl": ("werd", "werden", "is", "zijn", "was"),
+    "ro": ("fost", "este"),
 }
 
 # Conjunctions that open a condition before the act (scope._conditional): the act is
@@ -183,7 +205,7 @@ ADJECTIVAL: dict[str, tuple[str, ...]] = {
 # opposition ('oppose the recognition'), a negation.
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"speech": ("made known", "let it be known", "spokesman", "spokeswoman",
-                      "spokesperson"),
+                      "spokesperson", "comment", "commented", "comments", "commenting"),
            "call": ("supports", "support", "supporting", "advocat*"),
            "sever": ("drop*", "abandon*", "ditch*", "cutting"),
            "generic": ("handful", "few", "some", "dozen*", "majority"),

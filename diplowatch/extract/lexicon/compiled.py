@@ -58,6 +58,12 @@ def _han_phrase(entry: str) -> str:
     return " ".join(ch for ch in entry.rstrip("*") if not ch.isspace())
 
 
+def _key(word: str) -> str:
+    """The lexicon's key of a folded word: Polish 'ł', which has no decomposition (NFD leaves
+    it), is 'l' here, as the lexicons write it ('odwołało' → 'odwolalo' matches 'odwol*')."""
+    return word.replace("ł", "l") if "ł" in word else word
+
+
 def _word_match(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
@@ -78,7 +84,7 @@ def _add_entries(lex: Lexicon, raw: dict[str, tuple[str, ...]]) -> set[str]:
     for name, listed in raw.items():
         words, prefixes = set(), []
         for entry in listed:
-            entry = _han_phrase(fold(entry))
+            entry = _key(_han_phrase(fold(entry)))
             if " " in entry or _ELIDED.match(entry):
                 parts = tuple(p for word in entry.split() for p in _split_elision(word))
                 lex.phrases.append((name, parts))
@@ -105,6 +111,7 @@ def _index_phrases(lex: Lexicon) -> None:
 
 def tag_tokens(folded: list[str], lex: Lexicon) -> list[set[str]]:
     """For each token, the set of lexicon fields it belongs to (phrases mark all their words)."""
+    folded = [_key(word) for word in folded]
     tags: list[set[str]] = [set(lex.fields_of(word)) for word in folded]
     for i, word in enumerate(folded):
         candidates = lex.by_first.get(word, [])

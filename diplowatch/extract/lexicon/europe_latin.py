@@ -9,7 +9,7 @@ _CS = {
     # rather than a reversed one; docs/extraction.md, known misses).
     "trigger": ("uzna*",), "trigger_not": ("uznal* chyb*", "uznat vinu", "uznal* vinu"),
     "noun": ("uznani*",), "future": ("uzna", "uznaji", "uzname", "bude uznavat", "budou uznavat"),
-    "passive": ("uznan*",), "by": ("ze strany",),
+    "passive": ("uznan", "uznana", "uznano", "uznany"), "by": ("ze strany",),
     "neg": ("ne", "nikdy", "zadn*", "odmit*", "nebude", "nebudou", "nehodla*", "nema v umyslu"),
     "neg_after": ("ne",),
     "modal": ("bude", "budou", "budeme", "muze", "mohou", "mohl*", "by", "musi", "planuj*", "plan*",
@@ -138,7 +138,7 @@ _NL = {
               "indien", "binnenkort", "pas", "later", "verwacht*", "hoop*", "streven"),
     "call": ("roept* op", "riep* op", "opgeroepen", "oproep*", "dringt* aan", "drong* aan",
              "vraagt", "vroeg", "verzoek*", "eist", "eiste", "pleit*"),
-    "withdraw": ("trekt* in", "trok* in", "ingetrokken", "intrek*", "herroep*", "opgeschort",
+    "withdraw": ("trekt* in", "trok* in", "trok", "trokken", "ingetrokken", "intrek*", "herroep*", "opgeschort",
                  "schort* op", "opschort*", "bevroren", "bevriest", "annuleer*", "geannuleerd",
                  "terugdraai*", "teruggedraaid", "teruggetrokken", "trekt* terug", "trok* terug",
                  "terugtrekking", "ongedaan"),

@@ -42,7 +42,7 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
            "таке саме рішення", "наслідува* приклад", "наслідува* її приклад",
            "наслідува* їхній приклад"),
     "pl": ("zrobi* to", "to zrobi*", "uczyni* to", "to uczyni*", "ten krok", "taki sam krok",
-           "taka sama decyzj*", "posz* w slady", "posz* w ich slady"),  # 'ł' does not fold
+           "taka sama decyzj*", "posz* w slady", "posz* w ich slady"),
     "sr": ("ucinil* to", "to ucinil*", "uradil* isto", "isti korak", "ovaj korak", "taj korak",
            "istu odluku", "учинил* то", "то учинил*", "урадил* исто", "исти корак",
            "овај корак", "тај корак", "исту одлуку"),
@@ -50,6 +50,18 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 
 # Causal prepositions before a nominal act (``cause``): 'cut ties because of the recognition',
 # 'zbog priznanja', 'из-за признания'. The main clause's subject reacts; it does not act.
+# Thanks and welcome (``reacts``): 'Vučić thanked him for the decision to withdraw the
+# recognition' — a subject before such a verb reacts to the act, it is not its actor.
+REACTS: dict[str, tuple[str, ...]] = {
+    "en": ("thank*", "grateful", "welcom*", "prais*", "commend*", "applaud*"),
+    "de": ("dankt*", "bedankt*", "begrusst*", "lobt*"),
+    "es": ("agradec*", "felicit*", "saluda*", "celebr*"),
+    "fr": ("remerci*", "salue*", "felicit*"), "it": ("ringrazi*", "elogi*", "plaud*"),
+    "pt": ("agradec*", "saud*", "elogi*"), "ru": ("поблагодари*", "благодари*", "приветств*"),
+    "uk": ("подякува*", "дякує", "дякую", "привіта*", "вітає"),
+    "pl": ("podziekowa*", "dziekuj*", "z zadowoleniem"),
+    "sr": ("zahvali*", "захвали*", "pozdravi*", "поздрави*"),
+}
 CAUSE: dict[str, tuple[str, ...]] = {
     "en": ("because of", "due to", "in response to", "in protest at", "in protest against",
            "in retaliation for", "over the", "over its", "over their"),
@@ -67,11 +79,15 @@ CAUSE: dict[str, tuple[str, ...]] = {
 # Openers of a list a generic subject is equated with: a copula after the clause (``copula``)
 # and 'including' / 'such as' (``including``).
 COPULA: dict[str, tuple[str, ...]] = {
-    "en": ("are", "were", "is", "include", "includes", "included"),
-    "de": ("sind", "waren", "ist", "gehoren", "zahlen"), "es": ("son", "fueron", "es", "figuran"),
-    "fr": ("sont", "etaient", "est", "figurent"), "it": ("sono", "erano", "figurano"),
-    "pt": ("sao", "foram", "figuram"), "ru": ("являются", "это", "стали"),
-    "uk": ("є", "це", "стали"), "pl": ("to", "sa", "byly"), "sr": ("su", "jesu", "су", "јесу"),
+    "en": ("are", "were", "is", "include", "includes", "included", "comprise*", "consist* of"),
+    "de": ("sind", "waren", "ist", "gehoren", "zahlen", "umfass*"),
+    "es": ("son", "fueron", "es", "figuran", "incluye*", "comprende*"),
+    "fr": ("sont", "etaient", "est", "figurent", "comprend*", "inclut"),
+    "it": ("sono", "erano", "figurano", "comprende*", "include*"),
+    "pt": ("sao", "foram", "figuram", "inclui*", "compreende*"),
+    "ru": ("являются", "это", "стали", "включает", "включают"),
+    "uk": ("є", "це", "стали", "включає", "включають"), "pl": ("to", "sa", "byly", "obejmuj*"),
+    "sr": ("su", "jesu", "су", "јесу", "obuhvata*", "обухвата*"),
 }
 INCLUDING: dict[str, tuple[str, ...]] = {
     "en": ("including", "such as", "among them", "among which", "notably", "namely"),
@@ -86,16 +102,22 @@ INCLUDING: dict[str, tuple[str, ...]] = {
     "sr": ("ukljucujuci", "medu kojima", "kao sto su", "укључујући", "међу којима", "као што су"),
 }
 
-# 'following the example of': a background actor, like 'after' (added to each ``after``).
+# 'following the example of', 'followed by': a background actor, like 'after' (added to each
+# ``after``).
 EXAMPLE: dict[str, tuple[str, ...]] = {
-    "en": ("following the example of", "following the lead of", "in the footsteps of"),
-    "de": ("nach dem beispiel", "dem beispiel von", "nach dem vorbild von"),
-    "es": ("siguiendo el ejemplo de", "a ejemplo de", "siguiendo los pasos de"),
-    "fr": ("suivant l'exemple de", "a l'exemple de", "sur les traces de", "dans le sillage de"),
+    "en": ("following the example of", "following the lead of", "in the footsteps of",
+           "followed by"),
+    "de": ("nach dem beispiel", "dem beispiel von", "nach dem vorbild von", "gefolgt von"),
+    "es": ("siguiendo el ejemplo de", "a ejemplo de", "siguiendo los pasos de", "seguido de",
+           "seguida de", "seguido por", "seguida por"),
+    "fr": ("suivant l'exemple de", "a l'exemple de", "sur les traces de", "dans le sillage de",
+           "suivi de", "suivie de", "suivi par", "suivie par"),
     "it": ("seguendo l'esempio di", "seguendo l'esempio del", "seguendo l'esempio della",
-           "seguendo l'esempio dell'", "sull'esempio di", "sulle orme di"),
+           "seguendo l'esempio dell'", "sull'esempio di", "sulle orme di", "seguit* da",
+           "seguit* dal", "seguit* dalla"),
     "pt": ("seguindo o exemplo de", "seguindo o exemplo do", "seguindo o exemplo da",
-           "a exemplo de", "a exemplo do", "a exemplo da"),
+           "a exemplo de", "a exemplo do", "a exemplo da", "seguid* de", "seguid* do",
+           "seguid* da", "seguid* pel*"),
     "ru": ("по примеру", "следуя примеру"), "uk": ("за прикладом", "слідом за прикладом"),
     "pl": ("idac za przykladem", "za przykladem", "sladem"),
     "sr": ("po uzoru na", "по узору на", "sledeci primer", "следећи пример"),
@@ -161,4 +183,20 @@ STILL: dict[str, tuple[str, ...]] = {
     "it": ("ancora", "continua*"), "pt": ("ainda", "continua*"),
     "ru": ("ещё", "еще", "по-прежнему", "продолжа*"), "uk": ("досі", "ще", "продовжу*"),
     "pl": ("nadal", "wciaz", "wciąż"), "sr": ("jos", "још", "i dalje", "и даље"),
+}
+
+# Establishing (or restoring) diplomatic relations (``establish``): with a partially
+# recognized entity it is a recognition (ties.py). ``establish_self`` words hold the word for
+# ties in themselves (建交, 수교); ``establish`` verbs need a ties word beside them.
+ESTABLISH: dict[str, tuple[str, ...]] = {
+    "en": ("establish*", "restor*", "re-establish*", "reestablish*"),
+    "zh": ("建立", "恢复", "恢復"),
+    "ko": ("수립*", "맺*", "맺었*", "정상화*"),
+    "ar": ("اقام*", "تقيم", "يقيم", "باقام*", "واقام*", "لاقام*", "استئناف", "استانف*"),
+    "he": ("כוננ*", "כינון", "לכונן", "וכוננ*", "חידש*", "חידוש"),
+    "tr": ("kurdu", "kurdular", "kurduğunu", "kurdugunu", "kurma", "kurması", "kurmasi",
+           "kurulması", "kurulmasi", "kuruldu", "kurmuştu", "kurmustu"),
+}
+ESTABLISH_SELF: dict[str, tuple[str, ...]] = {
+    "zh": ("建交", "复交", "復交"), "ko": ("수교*", "국교 수립*", "국교를 수립*"),
 }

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from .asia_mideast import HEDGES as _AM_HEDGES
 from .asia_mideast import LEX as _AM
-from .assertion_frames import ADJECTIVAL, CESSATION, CONDITION, EXTRA, FRAMES, INFINITIVES, NOT_YET
+from .assertion_frames import (
+    ADJECTIVAL,
+    AUXILIARIES,
+    CESSATION,
+    CONDITION,
+    EXTRA,
+    FRAMES,
+    INFINITIVES,
+    NOT_YET,
+)
 from .en import LEX as _EN
 from .europe_caucasus import HEDGES as _EC_HEDGES
 from .europe_caucasus import LEX as _EC
@@ -16,9 +25,12 @@ from .role_frames import (
     CAUSE,
     CLAIMS,
     COPULA,
+    ESTABLISH,
+    ESTABLISH_SELF,
     EXAMPLE,
     INCLUDING,
     PART_OF,
+    REACTS,
     STILL,
     SWITCH,
 )
@@ -49,10 +61,13 @@ def entries(lang: str) -> dict[str, tuple[str, ...]]:
     # lexicons keep their frames beside their cue words).
     for name, table in (("cease", CESSATION), ("part_of", PART_OF), ("cause", CAUSE),
                         ("not_yet", NOT_YET), ("still", STILL), ("copula", COPULA),
-                        ("including", INCLUDING), ("switch", SWITCH), ("cond", CONDITION)):
+                        ("including", INCLUDING), ("switch", SWITCH), ("cond", CONDITION),
+                        ("establish", ESTABLISH), ("establish_self", ESTABLISH_SELF),
+                        ("aux", AUXILIARIES), ("reacts", REACTS)):
         raw[name] = tuple(raw.get(name, ())) + table.get(known, ())
     raw["trigger_not"] = tuple(raw.get("trigger_not", ())) + ADJECTIVAL.get(known, ())
     raw["after"] = tuple(raw.get("after", ())) + APART_FROM.get(known, ()) + EXAMPLE.get(known, ())
+    raw["apart"] = APART_FROM.get(known, ())  # 'apart from' opens no clause of its own
     raw["other"] = tuple(raw.get("other", ())) + CLAIMS.get(known, ())
     for name, more in EXTRA.get(known, {}).items():
         raw[name] = tuple(raw.get(name, ())) + more

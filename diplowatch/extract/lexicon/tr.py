@@ -30,7 +30,12 @@ CUES: dict[str, tuple[str, ...]] = {
     "call": ("çağrı*", "çağır*", "talep*", "ister", "istedi", "istiyor", "baskı*", "teşvik*"),
     "withdraw": ("geri çek*", "geri aldı", "iptal*", "askıya", "dondur*", "kaldırdı"),
     "speech": ("açıkla*", "söyle*", "dedi", "belirt*", "duyur*", "ifade*", "vurgula*", "göre",
-               "bildir*", "kaydet*", "aktar*", "yazdı", "sözcü*", "deklare*"),
+               "bildir*", "kaydet*", "aktar*", "yazdı", "sözcü*", "deklare*", "yinele*",
+               "tekrarla*", "teyit*"),
+    # The question particle is written apart after the verb ('tanıdı mı', 'tanıyacak mısınız'):
+    # a question asserts nothing, with or without a question mark.
+    "question": ("mı", "mi", "mu", "mü", "mıdır", "midir", "mudur", "müdür", "mısınız",
+                 "misiniz", "mıyız", "miyiz"),
     "first_person": ("biz", "bizim", "ülkemiz*", "tanıyoruz", "tanımıyoruz"),
     "pronoun": ("ülke", "o", "onlar", "hükümet"),
     "after": ("ardından", "sonra", "gibi", "örneğini", "yanı sıra", "dışında"),

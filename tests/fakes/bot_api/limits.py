@@ -1,5 +1,6 @@
-"""Telegram's sending limits: a global token bucket (429 beyond it) and the per-chat limits,
-1 s between messages to a private chat and 20 a minute to a group, recorded as violations."""
+"""Telegram's sending limits: a global token bucket (429 beyond it; sends with
+allow_paid_broadcast have their own, at the paid 1000/s) and the per-chat limits, 1 s between
+messages to a private chat and 20 a minute to a group, recorded as violations."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from collections import deque
 
 from .protocol import ApiError
 from .records import Call, Violation
+
+PAID_RATE = 1000.0  # messages a second with allow_paid_broadcast
 
 
 class TokenBucket:
@@ -32,6 +35,8 @@ class Limits:
     """FakeBotAPI's rate limits."""
 
     _bucket: TokenBucket | None  # None: no global limit
+    _paid_bucket: TokenBucket | None  # sends with allow_paid_broadcast: 1000/s when limited
+    paid_sends: int  # sends with allow_paid_broadcast accepted (Telegram charges 0.1 Star each)
     _retry_after: int
     _chat_times: dict[int, deque[float]]  # accepted messages per chat (the last minute)
     private_interval: float
@@ -46,16 +51,20 @@ class Limits:
         self._bucket = (
             TokenBucket(rate, burst if burst is not None else max(1.0, rate)) if rate else None
         )
+        self._paid_bucket = TokenBucket(PAID_RATE, PAID_RATE) if rate else None
         if retry_after is not None:
             self._retry_after = retry_after
 
     def _check_global_rate(self, call: Call) -> None:
-        if self._bucket is not None and (wait := self._bucket.take(call.time)) > 0:
+        paid = str(call.params.get("allow_paid_broadcast", "")).lower() == "true"
+        bucket = self._paid_bucket if paid else self._bucket
+        if bucket is not None and (wait := bucket.take(call.time)) > 0:
             self.violations.append(
                 Violation("global_rate", call.chat_id, call.time, f"next token in {wait:.3f}s")
             )
             retry = max(self._retry_after, math.ceil(wait))
             raise ApiError(429, f"Too Many Requests: retry after {retry}", {"retry_after": retry})
+        self.paid_sends += paid
 
     def _check_chat_limits(self, chat_id: int, now: float) -> None:
         """Per-chat limits, counted on accepted messages: recorded, enforced if asked."""

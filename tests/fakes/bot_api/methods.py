@@ -1,5 +1,6 @@
 """The Bot API methods the fake answers: getMe, getChat(Member), sendMessage, sendPhoto,
-sendDocument, editMessageText, commands, callback answers; the rest succeed or 404."""
+sendDocument, editMessageText, commands, callback and inline query answers; the rest succeed
+or 404."""
 
 from __future__ import annotations
 
@@ -60,8 +61,10 @@ class Methods:
         chat_id, user_id = need_chat(call), call.params.get("user_id")
         if user_id is None or not str(user_id).lstrip("-").isdigit():
             raise ApiError(400, "Bad Request: invalid user_id specified")
-        status = self.members.get((chat_id, int(user_id)), "member")
-        return member(status, self._user(int(user_id)))
+        key = (chat_id, int(user_id))
+        status = self.members.get(key, "member")
+        user = None if int(user_id) == BOT_USER["id"] else self._user(int(user_id))
+        return member(status, user, **self.rights.get(key, {}))
 
     def _m_getchat(self, call: Call) -> dict[str, Any]:
         return {**self._chat(need_chat(call)), "accent_color_id": 0, "max_reaction_count": 11}
@@ -76,6 +79,7 @@ class Methods:
         }
 
     def _record(self, call: Call, result: dict[str, Any], text: str | None) -> dict[str, Any]:
+        result.update(self.check_topic(result["chat"]["id"], call.params))
         self._check_chat_limits(result["chat"]["id"], call.time)
         self.messages.append(
             SentMessage(
@@ -176,6 +180,24 @@ class Methods:
     def _m_getmycommands(self, call: Call) -> list[dict[str, Any]]:
         language = str(call.params.get("language_code") or "")
         return self.commands_in.get(language, self.commands)
+
+    def _m_answerinlinequery(self, call: Call) -> bool:
+        """Checked as Telegram checks it: a query id, at most 50 results with unique ids of 1-64
+        bytes, each article's message text parsable and at most 4096 characters."""
+        if not call.params.get("inline_query_id"):
+            raise ApiError(400, "Bad Request: query is too old and response timeout expired or "
+                           "query ID is invalid")
+        results = call.params.get("results")
+        if not isinstance(results, list) or len(results) > 50:
+            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        ids = [str(r.get("id", "")) for r in results]
+        if len(set(ids)) != len(ids) or not all(0 < len(i.encode()) <= 64 for i in ids):
+            raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+        for result in results:
+            content = result.get("input_message_content") or {}
+            self._visible(str(content.get("message_text", "")), content.get("parse_mode"), 4096,
+                          "text")
+        return True
 
     def _m_answercallbackquery(self, call: Call) -> bool:
         if not call.params.get("callback_query_id"):

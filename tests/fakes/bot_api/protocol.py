@@ -18,7 +18,7 @@ BOT_USER = {
     "username": "diplowatch_test_bot",
     "can_join_groups": True,
     "can_read_all_group_messages": False,
-    "supports_inline_queries": False,
+    "supports_inline_queries": True,
 }
 SEND_METHODS = frozenset({"sendmessage", "sendphoto", "senddocument"})
 JSON_PARAMS = frozenset(
@@ -32,6 +32,8 @@ JSON_PARAMS = frozenset(
         "scope",
         "reply_parameters",
         "media",
+        "results",
+        "button",
     }
 )
 

@@ -45,6 +45,7 @@ class Records:
     calls: list[Call]
     messages: list[SentMessage]
     violations: list[Violation]
+    paid_sends: int  # limits.py
     _changed: asyncio.Event | None  # set on each call and answer (server.py)
 
     def sent_messages(self, chat_id: int | None = None) -> list[SentMessage]:
@@ -93,6 +94,7 @@ class Records:
             "first_at": self.messages[0].time if self.messages else None,
             "last_at": self.messages[-1].time if self.messages else None,
             "rate_limited": sum(1 for c in self.calls if c.status == 429),
+            "paid_sends": self.paid_sends,
             "violations": kinds,
         }
 
@@ -104,3 +106,4 @@ class Records:
         self.rules.clear()
         self.updates.clear()
         self._chat_times.clear()
+        self.paid_sends = 0

@@ -16,9 +16,9 @@ from aiohttp import web
 from .chats import Chats
 from .control import add_control_routes
 from .faults import Faults, Rule
-from .limits import Limits, TokenBucket
+from .limits import Limits
 from .methods import Methods
-from .protocol import TOKEN, ApiError, chat_id_of, read_params
+from .protocol import TOKEN, ApiError, read_params
 from .records import Call, Records, SentMessage, Violation
 from .updates import Updates
 
@@ -49,11 +49,11 @@ class FakeBotAPI(Records, Chats, Updates, Faults, Limits, Methods):
         self.violations: list[Violation] = []
         self.rules: list[Rule] = []
         self.updates: list[dict[str, Any]] = []
-        self.commands: list[dict[str, Any]] = []
-        self.commands_in: dict[str, list[dict[str, Any]]] = {}  # by language_code ("": default)
+        self.commands, self.commands_in = [], {}  # setMyCommands' lists, by language_code
         self.chats: dict[int, dict[str, Any]] = {}
         self.members: dict[tuple[int, int], str] = {}  # (chat, user) → getChatMember's status
-        self._bucket: TokenBucket | None = None
+        self.rights, self.topics = {}, {}  # administrators' rights, forum topics (chats.py)
+        self._bucket, self.paid_sends = None, 0
         self._retry_after = retry_after
         self.set_rate_limit(rate_limit, burst=burst, retry_after=retry_after)
         self._chat_times: dict[int, deque[float]] = {}
@@ -112,7 +112,7 @@ class FakeBotAPI(Records, Chats, Updates, Faults, Limits, Methods):
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
         params = await read_params(request)
-        call = Call(method, params, time.monotonic(), chat_id_of(params.get("chat_id")))
+        call = Call(method, params, time.monotonic(), self.resolve_chat(params.get("chat_id")))
         self.calls.append(call)
         assert self._changed is not None
         self._changed.set()  # wait_for_call sees a call at once, even a long poll still open

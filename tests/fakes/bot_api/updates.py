@@ -44,10 +44,16 @@ class Updates:
         first_name: str = "Test",
         username: str | None = None,
         sender_chat: int | None = None,
+        thread_id: int | None = None,
     ) -> dict[str, Any]:
         """A user writes ``text`` in ``chat_id``; "/cmd ..." gets a bot_command entity.
-        ``sender_chat``: sent on behalf of that chat (the group itself: an anonymous admin)."""
+        ``sender_chat``: sent on behalf of that chat (the group itself: an anonymous admin);
+        ``thread_id``: in that forum topic (made an open topic of the chat if new)."""
         chat = self.add_chat(chat_id, type=chat_type, title=title)
+        if thread_id is not None:
+            if (chat_id, thread_id) not in self.topics:
+                self.add_topic(chat_id, thread_id)
+            chat = self._chat(chat_id)
         user_id = user_id if user_id is not None else (chat_id if chat_id > 0 else 1001)
         message: dict[str, Any] = {
             "message_id": self._next_message_id(chat_id),
@@ -58,12 +64,35 @@ class Updates:
         }
         if sender_chat is not None:
             message["sender_chat"] = self._chat(sender_chat)
+        if thread_id is not None:
+            message.update(message_thread_id=thread_id, is_topic_message=True)
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0] if text.strip() else text
             message["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": utf16_len(command)}
             ]
         return self.inject_update({"message": message})
+
+    def inject_channel_post(self, chat_id: int, text: str) -> dict[str, Any]:
+        """A post in the channel ``chat_id`` (the bot, an administrator, receives it); it has
+        no sender user, only the channel as sender_chat."""
+        chat = self.add_chat(chat_id, type="channel")
+        post: dict[str, Any] = {"message_id": self._next_message_id(chat_id),
+                                "date": int(time.time()), "chat": chat, "sender_chat": chat,
+                                "text": text}
+        if text.startswith("/"):
+            post["entities"] = [{"type": "bot_command", "offset": 0,
+                                 "length": utf16_len(text.split(maxsplit=1)[0])}]
+        return self.inject_update({"channel_post": post})
+
+    def inject_inline_query(self, user_id: int, query: str, *, language_code: str | None = None
+                            ) -> dict[str, Any]:
+        """A user types ``@bot query`` in any chat."""
+        user = self._user(user_id)
+        if language_code:
+            user["language_code"] = language_code
+        inline = {"id": str(next(self._callback_ids)), "from": user, "query": query, "offset": ""}
+        return self.inject_update({"inline_query": inline})
 
     def inject_callback(
         self,
@@ -74,8 +103,10 @@ class Updates:
         message_id: int | None = None,
         message_text: str = "",
         chat_type: str | None = None,
+        thread_id: int | None = None,
     ) -> dict[str, Any]:
-        """A user presses an inline button with ``data`` under a bot message in ``chat_id``."""
+        """A user presses an inline button with ``data`` under a bot message in ``chat_id``
+        (in the forum topic ``thread_id``)."""
         chat = self.add_chat(chat_id, type=chat_type)
         user_id = user_id if user_id is not None else (chat_id if chat_id > 0 else 1001)
         if message_id is None:
@@ -92,6 +123,8 @@ class Updates:
                 "chat": chat,
                 "from": BOT_USER,
                 "text": message_text or "…",
+                **({"message_thread_id": thread_id, "is_topic_message": True}
+                   if thread_id is not None else {}),
             },
         }
         return self.inject_update({"callback_query": query})

@@ -1,76 +1,18 @@
-"""A local HTTP server for feeds, channel pages and press pages, with injectable faults.
-
-Usable without pytest (the demo, e2e tests)::
-
-    server = FeedServer(root=Path("tests/data"))        # optional directory fallback
-    base = await server.start()                           # "http://127.0.0.1:<port>"
-    server.set_content("/feed.xml", b"<rss>…</rss>")     # ETag + Last-Modified, 304s
-    server.set_fault("/feed.xml", status=503, retry_after="120")
-    ...
-    await server.stop()
-
-Content is looked up by ``path?query`` first, then by ``path``; a callable body gets the
-request. Faults: ``delay`` (seconds before answering), ``status`` (+``retry_after``),
-``reset`` (close with TCP RST), ``huge`` (stream that many bytes), ``drip`` (seconds between
-``drip_chunk``-byte writes), ``redirect`` (a path or an absolute URL; two redirects make a loop),
-``times`` (the fault applies to the next N requests only).
-
-``set_channel`` serves a fake public channel preview (``t.me/s/<channel>`` layout) with
-``?before=`` paging over a dict of posts the test can change between polls;
-``render_channel_page`` builds such a page.
-"""
+"""The feed server: content by path (and query), faults, counters of what was asked."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-import html
-import mimetypes
-import socket
-import struct
 from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime, parsedate_to_datetime
+from collections.abc import Mapping
 from pathlib import Path
 
 from aiohttp import web
 
-Body = bytes | Callable[[web.Request], bytes]
-DEFAULT_LAST_MODIFIED = format_datetime(datetime(2026, 11, 25, 8, 0, tzinfo=UTC), usegmt=True)
-_TYPES = {".xml": "application/xml", ".rss": "application/rss+xml", ".atom": "application/atom+xml"}
-
-
-@dataclass
-class Fault:
-    delay: float = 0.0
-    status: int | None = None
-    retry_after: str | None = None
-    reset: bool = False
-    huge: int = 0
-    drip: float = 0.0
-    drip_chunk: int = 16
-    redirect: str | None = None
-    redirect_status: int = 302
-    times: int | None = None
-
-
-@dataclass
-class Resource:
-    body: Body
-    content_type: str = "application/xml"
-    etag: str | None = None  # None: no ETag header
-    last_modified: str | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Hit:
-    path: str
-    query: str
-    conditional: bool
-    headers: dict[str, str]
+from .channel import render_channel_page
+from .faults import Fault, reset_connection, stream
+from .resources import DEFAULT_LAST_MODIFIED, Body, Hit, Resource, content_type, not_modified
 
 
 class FeedServer:
@@ -143,7 +85,7 @@ class FeedServer:
         )
 
     def set_file(self, path: str, file: Path, **kwargs: object) -> None:
-        kwargs.setdefault("content_type", _content_type(file))
+        kwargs.setdefault("content_type", content_type(file))
         self.set_content(path, file.read_bytes(), **kwargs)  # type: ignore[arg-type]
 
     def set_fault(self, path: str, **fields: object) -> Fault:
@@ -219,7 +161,7 @@ class FeedServer:
         self, request: web.Request, fault: Fault
     ) -> web.StreamResponse | None:
         if fault.reset:
-            return _reset(request)
+            return reset_connection(request)
         if fault.redirect:
             location = fault.redirect if "://" in fault.redirect else self.url(fault.redirect)
             return web.Response(status=fault.redirect_status, headers={"Location": location})
@@ -227,7 +169,7 @@ class FeedServer:
             headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
             return web.Response(status=fault.status, text=f"error {fault.status}", headers=headers)
         if fault.huge:
-            return await _stream(request, b"x" * 65536, total=fault.huge)
+            return await stream(request, b"x" * 65536, total=fault.huge)
         return None
 
     async def _serve(self, request: web.Request, fault: Fault | None) -> web.StreamResponse:
@@ -242,12 +184,12 @@ class FeedServer:
                 if v
             }
         )
-        if _not_modified(request, resource):
+        if not_modified(request, resource):
             return web.Response(status=304, headers=headers)
         body = resource.body(request) if callable(resource.body) else resource.body
         headers["Content-Type"] = resource.content_type
         if fault is not None and fault.drip:
-            return await _stream(
+            return await stream(
                 request, body, chunk=fault.drip_chunk, pause=fault.drip, headers=headers
             )
         return web.Response(body=body, headers=headers)
@@ -267,100 +209,7 @@ class FeedServer:
         data = file.read_bytes()
         return Resource(
             data,
-            _content_type(file),
+            content_type(file),
             '"' + hashlib.sha1(data).hexdigest()[:16] + '"',
             DEFAULT_LAST_MODIFIED,
         )
-
-
-def _content_type(file: Path) -> str:
-    return (
-        _TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    )
-
-
-def _not_modified(request: web.Request, resource: Resource) -> bool:
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
-        tags = {tag.strip() for tag in if_none_match.split(",")}
-        return bool(resource.etag) and ("*" in tags or resource.etag in tags)
-    since = request.headers.get("If-Modified-Since")
-    if since and resource.last_modified:
-        try:
-            return parsedate_to_datetime(resource.last_modified) <= parsedate_to_datetime(since)
-        except (TypeError, ValueError):
-            return False
-    return False
-
-
-def _reset(request: web.Request) -> web.StreamResponse:
-    """Drop the connection with a TCP RST, before any response byte."""
-    transport = request.transport
-    sock = transport.get_extra_info("socket") if transport else None
-    if sock is not None:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    if transport is not None:
-        transport.abort()
-    return web.Response(status=500)
-
-
-async def _stream(
-    request: web.Request,
-    body: bytes,
-    *,
-    total: int | None = None,
-    chunk: int = 65536,
-    pause: float = 0.0,
-    headers: dict[str, str] | None = None,
-) -> web.StreamResponse:
-    """Write ``body`` in chunks (repeated up to ``total`` bytes), pausing between chunks."""
-    response = web.StreamResponse(headers=headers)
-    await response.prepare(request)
-    sent, limit = 0, total if total is not None else len(body)
-    try:
-        while sent < limit:
-            piece = body[sent % len(body) :][:chunk][: limit - sent]
-            await response.write(piece)
-            sent += len(piece)
-            if pause:
-                await asyncio.sleep(pause)
-        await response.write_eof()
-    except (ConnectionError, RuntimeError):
-        pass  # the client gave up, as it should
-    return response
-
-
-def render_channel_page(
-    channel: str,
-    posts: list[tuple[int, str]],
-    *,
-    title: str = "Channel",
-    posted_at: Callable[[int], datetime] = lambda i: (
-        datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=i)
-    ),
-    more: bool = True,
-) -> bytes:
-    """A channel preview page in the t.me/s layout; ``\\n`` in a post's text becomes <br/>.
-    ``more``: the "more" link to older posts, which t.me leaves out on the oldest page."""
-    link = ""
-    if posts and more:
-        oldest = min(i for i, _ in posts)
-        link = f'<a class="tme_messages_more js-messages_more" data-before="{oldest}" href="/s/{channel}?before={oldest}"></a>'
-    items = "\n".join(_render_post(channel, i, text, posted_at(i)) for i, text in posts)
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><main class="tgme_main">'
-        f'<div class="tgme_channel_info_header_title"><span dir="auto">{html.escape(title)}</span></div>'
-        f'<section class="tgme_channel_history js-message_history">{link}\n{items}</section>'
-        "</main></body></html>"
-    ).encode()
-
-
-def _render_post(channel: str, post_id: int, text: str, when: datetime) -> str:
-    body = "<br/>".join(html.escape(line) for line in text.split("\n"))
-    return (
-        '<div class="tgme_widget_message_wrap js-widget_message_wrap">'
-        f'<div class="tgme_widget_message js-widget_message" data-post="{channel}/{post_id}">'
-        f'<div class="tgme_widget_message_text js-message_text" dir="auto">{body}</div>'
-        f'<span class="tgme_widget_message_meta"><a class="tgme_widget_message_date" href="https://t.me/{channel}/{post_id}">'
-        f'<time datetime="{when.isoformat()}" class="time"></time></a></span></div></div>'
-    )
