@@ -18,7 +18,7 @@ from . import handlers, texts
 from .config import ConfigError, Settings, redact
 from .delivery import Sender, SendPolicy, sending_request, telegram_send
 from .handlers.core import MAX_IN_FLIGHT
-from .handlers.telegram import bot_commands
+from .handlers.telegram import command_menus
 from .runtime import Runtime, background, deps_for, open_runtime, stop_on_signals
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,8 @@ async def run_telegram(settings: Settings, *, stop: asyncio.Event | None = None,
         handlers.register(app, deps_for(rt))
         if not await _initialize(app, settings, stop):
             return
-        await app.bot.set_my_commands(bot_commands())
+        for language_code, commands in command_menus():
+            await app.bot.set_my_commands(commands, language_code=language_code)
         await app.start()
         polling, updater = PollingErrors(stop), app.updater
         assert updater is not None  # the builder makes one unless told not to

@@ -18,8 +18,22 @@ PROVENANCES = ("official-self", "official-other", "media")
 _GENERIC_TLDS = frozenset({"io", "tv", "ai", "fm", "to", "ws", "cc", "gg", "nu"})
 
 
+def N_(message: str) -> str:
+    """Marks a message for the catalogues (texts/i18n.py) without translating it here."""
+    return message
+
+
 class UserError(Exception):
-    """Bad input from a person; the message is what they see."""
+    """Bad input from a person; the message is what they see.
+
+    ``UserError(N_("No subscription #{id}."), id=5)``: a template of the catalogues and its
+    fields, so that the front end can answer it in the chat's language (texts/i18n.py);
+    ``str()`` is the English.
+    """
+
+    def __init__(self, message: str = "", **fields: object) -> None:
+        self.template, self.fields = message, fields
+        super().__init__(message.format(**fields) if fields else message)
 
 
 class NoSuchSource(UserError):

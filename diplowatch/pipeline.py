@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -21,6 +21,7 @@ from .store import audience as audience_store
 from .store import sources as source_store
 from .store.keywords import KeywordIndex
 from .store.statements import StoredBatch, add_statements, get_statement, unstored
+from .texts.i18n import in_each_language
 
 log = logging.getLogger(__name__)
 
@@ -203,19 +204,24 @@ def alert_change(db: Database, change: ledger.Change, statement: Statement, *, n
                                        event_id=change.event_id, statement_id=statement.id, now=now)
         return min(outbox.enqueue(db, alert_id, chat_ids, now=now), 1)
     if change.kind == "denied":
-        reason = texts.denial_reason(change.actor, titles.get(change.source or "") or change.source or "")
-        return min(queue_corrections(db, list(change.retracts), reason=reason, now=now), 1)
+        source = titles.get(change.source or "") or change.source or ""
+        return min(queue_corrections(db, list(change.retracts), now=now,
+                                     reason=lambda: texts.denial_reason(change.actor, source)), 1)
     if change.kind == "confirmed":
         first = outbox.event_alert(db, change.confirms) if change.confirms else None
         if first is None:
             return 0
-        text = texts.confirmation_line(change, statement, titles)
+        text, translations = in_each_language(
+            lambda: texts.confirmation_line(change, statement, titles))
         chat_ids = outbox.recipients(db, first)
     else:
-        first, text = None, texts.recognition_alert(change, statement, titles)
+        first = None
+        text, translations = in_each_language(
+            lambda: texts.recognition_alert(change, statement, titles))
         chat_ids = audience_store.matching_chats(db, entity=change.target, state=change.actor)
     alert_id = outbox.create_alert(db, kind=f"event-{change.kind}", text=text, event_id=change.event_id,
-                                   statement_id=statement.id, reply_to=first, now=now)
+                                   statement_id=statement.id, reply_to=first,
+                                   translations=translations, now=now)
     outbox.enqueue(db, alert_id, chat_ids, now=now)
     return 1
 
@@ -233,11 +239,12 @@ def release_held(db: Database, *, policy: AlertPolicy, now: datetime) -> int:
     return alerts
 
 
-def queue_corrections(db: Database, retractions: list[ledger.Retraction], *, reason: str,
-                      now: datetime) -> int:
+def queue_corrections(db: Database, retractions: list[ledger.Retraction], *,
+                      reason: str | Callable[[], str], now: datetime) -> int:
     """One short correction per chat that got the alert of a retracted act, as a reply to it;
     rows of that alert not sent yet are dropped instead. Joins the caller's transaction (the
-    retraction and its corrections commit together), so a crash never loses one."""
+    retraction and its corrections commit together), so a crash never loses one. ``reason``:
+    a key of texts.RETRACTION_REASONS, or a function writing it in the current language."""
     corrections = 0
     for retraction in retractions:
         first = outbox.event_alert(db, retraction.event_id)
@@ -247,7 +254,9 @@ def queue_corrections(db: Database, retractions: list[ledger.Retraction], *, rea
         chat_ids = outbox.recipients(db, first)
         if not chat_ids:
             continue
-        alert_id = outbox.create_alert(db, kind="correction", text=texts.correction(retraction, reason=reason),
+        text, translations = in_each_language(
+            lambda: texts.correction(retraction, reason=reason))  # noqa: B023 (called here)
+        alert_id = outbox.create_alert(db, kind="correction", text=text, translations=translations,
                                        event_id=retraction.event_id, reply_to=first, now=now)
         corrections += outbox.enqueue(db, alert_id, chat_ids, now=now)
     return corrections
@@ -259,7 +268,8 @@ def _statement_alert(db: Database, statement: Statement, audience: audience_stor
     chat_ids = audience.chats_for_keywords(statement.source, keywords)
     if not chat_ids:
         return 0
-    alert_id = outbox.create_alert(db, kind="statement", text=texts.statement_alert(statement),
+    text, translations = in_each_language(lambda: texts.statement_alert(statement))
+    alert_id = outbox.create_alert(db, kind="statement", text=text, translations=translations,
                                    statement_id=statement.id, now=now)
     outbox.enqueue(db, alert_id, chat_ids, now=now)
     return 1

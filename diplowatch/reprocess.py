@@ -30,7 +30,8 @@ class ReprocessTotals:
 
 
 def reprocess_archive(db: Database, *, now: datetime,
-                      progress: Callable[[str], object] | None = None) -> ReprocessTotals:
+                      progress: Callable[[int], object] | None = None) -> ReprocessTotals:
+    """``progress(n)`` after each batch: n more statements read (of count_statements)."""
     totals, last_id = ReprocessTotals(), 0
     while True:
         ids = ids_after(db, last_id, limit=BATCH)
@@ -40,8 +41,8 @@ def reprocess_archive(db: Database, *, now: datetime,
             for statement_id in ids:
                 _one(db, statement_id, totals, now=now)
         last_id = ids[-1]
-        if progress and totals.statements % (BATCH * 20) == 0:
-            progress(f"… {totals.statements} statements")
+        if progress:
+            progress(len(ids))
 
 
 def _one(db: Database, statement_id: int, totals: ReprocessTotals, *, now: datetime) -> None:

@@ -137,8 +137,8 @@ def retract_event(db: Database, event_id: int, *, reason: str, admin_id: int, no
         if row["origin"] != "extracted":
             raise UserError(texts.RETRACT_NOT_EXTRACTED.format(id=event_id))
         retractions = ledger.retract(db, [row, *events_store.live_mentions(db, event_id)], now=now)
-        why = texts.admin_retraction_reason(reason)
-        corrections = queue_corrections(db, retractions, reason=why, now=now)
+        corrections = queue_corrections(db, retractions, now=now,
+                                        reason=lambda: texts.admin_retraction_reason(reason))
         _label(db, row, "retract", admin_id=admin_id, now=now, reason=reason)
         status = events_store.pair_status(db, row["actor"], row["target"])
         return Outcome("retract", row, corrections, status=status)

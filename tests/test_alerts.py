@@ -143,7 +143,7 @@ async def test_retraction_by_reprocess_corrects_each_chat_once(db, monkeypatch, 
     for chat_id in (42, 43, 44):
         alert, correction = bot_api.sent_messages(chat_id)
         assert correction.text.startswith("❌ <b>Correction</b>: our alert that Togo recognizes")
-        assert "The ledger is back to: Togo has no recorded position on it." in correction.text
+        assert "The ledger is back to: Togo has no recorded position on the Donetsk People's Republic." in correction.text
         assert correction.params["reply_parameters"]["message_id"] == alert.message_id
 
 

@@ -1,5 +1,6 @@
 """bot.PollingErrors, the getUpdates error callback: a 409 blip is retried, a persistent 409
-Conflict (another instance polling with the token) stops the bot once."""
+Conflict (another instance polling with the token) stops the bot once; the command menu is
+sent per language."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import logging
 
 from telegram.error import Conflict, NetworkError
 
-from diplowatch.bot import CONFLICT_WINDOW, CONFLICTS_TO_STOP, PollingErrors
+from diplowatch.bot import CONFLICT_WINDOW, CONFLICTS_TO_STOP, PollingErrors, run_telegram
+from diplowatch.config import Settings
+from tests.fakes.bot_api import FakeBotAPI
 from tests.fakes.clock import Clock
 
 CONFLICT = Conflict("Conflict: terminated by other getUpdates request")
@@ -52,3 +55,25 @@ def test_other_errors_are_logged_and_left_to_ptb(caplog):
             errors(NetworkError("Bad Gateway"))
     assert not stop.is_set()
     assert caplog.messages == ["getUpdates failed: Bad Gateway"] * 5
+
+
+async def test_the_command_menu_is_sent_in_each_language(tmp_path):
+    """setMyCommands once per language: English as the default list, then ru and uk by their
+    language_code; the same commands in the same order, described in that language."""
+    (tmp_path / "sources.toml").write_text("")
+    stop, up = asyncio.Event(), asyncio.Event()
+    async with FakeBotAPI() as api:
+        settings = Settings(token=api.token, api_url=api.base_url,
+                            db_path=tmp_path / "t.db", sources_path=tmp_path / "sources.toml")
+        run = asyncio.create_task(run_telegram(settings, stop=stop, started=lambda rt: up.set()))
+        await asyncio.wait_for(up.wait(), 30)
+        stop.set()
+        await asyncio.wait_for(run, 30)
+        menus = {language: {c["command"]: c["description"] for c in commands}
+                 for language, commands in api.commands_in.items()}
+    assert set(menus) == {"", "ru", "uk"}
+    assert list(menus["ru"]) == list(menus["uk"]) == list(menus[""])
+    assert list(menus[""])[:3] == ["start", "help", "subscribe"]
+    assert menus[""]["recognized"] == "who recognizes an entity now: summary, then lists, CSV, chart"
+    assert menus["ru"]["recognized"] == "кто признаёт образование сейчас: сводка, затем списки, CSV, график"
+    assert menus["uk"]["language"] == "мова відповідей бота в цьому чаті"

@@ -325,3 +325,23 @@ async def test_no_reply_carries_internal_words(chat, deps, monkeypatch):
     for typed, reply in replies:
         found = INTERNAL.search(reply)
         assert not found, (typed, found[0], reply)
+
+
+@pytest.mark.parametrize(("recorded", "shown"), [
+    ("could not store statements: OperationalError: database is locked",
+     "could not store statements: the database was locked by another program; the poll is retried"),
+    ("could not store statements: OperationalError: database or disk is full",
+     "could not store statements: the database's disk is full; the poll is retried, nothing of it "
+     "was stored"),
+    ("could not store statements: DatabaseError: file is not a database",
+     "could not store statements: a database error (details in the log); the poll is retried"),
+])
+async def test_sources_word_a_failed_write_plainly(chat, deps, recorded, shown):
+    """A reason recorded with an exception's class name (as releases before this one did)
+    reads as words in /sources; the monitor records the words themselves now
+    (tests/test_faults_storage.py)."""
+    await poll_a_closed_port(deps)
+    deps.db.execute("UPDATE sources SET last_error = ? WHERE name = 'gone'", [recorded])
+    sources = await chat.ask("/sources")
+    assert f"failing ×1: {shown} — since" in sources, sources
+    assert "Error" not in sources

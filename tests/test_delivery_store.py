@@ -265,3 +265,21 @@ def test_counts_for_stats(db):
         "dropped": 0,
         "failed": 0,
     }
+
+
+def test_each_chat_gets_the_rendering_of_its_language_when_it_is_sent(db):
+    """alert_texts (m016): the chosen language first, then the subscriber's Telegram language,
+    else the English; read when the row is sent, so a switch applies to what is queued."""
+    for chat_id in (1, 2, 3, 4):
+        _chat(db, chat_id)
+    chats.set_chat_language(db, 2, "ru", type="private", title="", now=NOW)
+    chats.note_telegram_language(db, 3, "uk")
+    chats.note_telegram_language(db, 4, "ru")
+    chats.set_chat_language(db, 4, "uk", type="private", title="", now=NOW)  # chosen wins
+    alert_id = outbox.create_alert(db, kind="event-new", text="English", now=NOW,
+                                   translations={"ru": "Русский", "uk": "Українська"})
+    outbox.enqueue(db, alert_id, [1, 2, 3, 4], now=NOW)
+    texts = {row.chat_id: row.text for row in outbox.due_rows(db, now=NOW)}
+    assert texts == {1: "English", 2: "Русский", 3: "Українська", 4: "Українська"}
+    chats.set_chat_language(db, 2, "en", type="private", title="", now=NOW)
+    assert {r.chat_id: r.text for r in outbox.due_rows(db, now=NOW)}[2] == "English"

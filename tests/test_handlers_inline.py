@@ -124,3 +124,12 @@ async def test_a_failing_store_answers_empty_in_time(app, bot_api, deps, caplog)
     answer = await inline(app, bot_api, "kosovo")
     assert answer["results"] == [] and "button" in answer
     assert any("inline query failed" in r.message for r in caplog.records)
+
+
+async def test_the_card_is_in_the_users_language(app, bot_api):
+    answer = await inline(app, bot_api, "днр", language_code="ru")
+    (result,) = answer["results"]
+    assert result["title"] == "Донецкая Народная Республика"
+    assert result["description"].startswith("Признают 3 государства — члена ООН")
+    uk = await inline(app, bot_api, "dpr", language_code="uk")
+    assert uk["results"][0]["title"] == "Донецька Народна Республіка"

@@ -52,9 +52,10 @@ def test_a_changed_extractor_adds_and_retracts_in_batches(db, monkeypatch):
     monkeypatch.setattr(reprocess, "extract",
                         lambda text, lang: [Event("CU", "abkhazia", "recognize", text[:20])]
                         if "press conference" in text else [])
-    progress: list[str] = []
+    progress: list[int] = []
     totals = reprocess_archive(db, now=NOW + timedelta(days=1), progress=progress.append)
     assert (totals.statements, totals.added, totals.retracted, totals.kept) == (3, 1, 2, 0)
+    assert progress == [2, 1]  # statements read, batch by batch
     assert live_events(db) == [("CU", "abkhazia", "recognize")]
     again = reprocess_archive(db, now=NOW + timedelta(days=2))
     assert (again.added, again.retracted, again.kept) == (0, 0, 1)

@@ -73,7 +73,7 @@ def assert_one_correction_each(bot_api, start):
     for chat_id in READERS:
         alert, correction = bot_api.sent_messages(chat_id)
         assert correction.text.startswith(start), correction.text
-        assert "The ledger is back to: Togo has no recorded position on it." in correction.text
+        assert "The ledger is back to: Togo has no recorded position on the Donetsk People's Republic." in correction.text
         assert correction.params["reply_parameters"]["message_id"] == alert.message_id
 
 

@@ -6,6 +6,7 @@ import logging
 import multiprocessing
 import os
 import re
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -20,6 +21,7 @@ from apscheduler.events import (
 )
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from diplowatch import texts
 from diplowatch.config import parse_sources
 from diplowatch.progress import RoundProgress
 from diplowatch.scheduler import Monitor, PollLag, PollOutcome
@@ -146,7 +148,7 @@ async def test_a_cycle_commits_in_groups_and_a_failed_store_loses_only_its_sourc
 
     monkeypatch.setattr(scheduler_module.pipeline, "ingest_batch", ingest_then_fail_for_s3)
     outcomes = {o.source: o for o in await monitor.poll_all()}
-    assert outcomes["s3"].status == "error" and "bug in s3's batch" in outcomes["s3"].reason
+    assert outcomes["s3"].status == "error" and outcomes["s3"].reason == texts.store_failure("internal")
     assert all(outcomes[n].status == "new" for n in names if n != "s3")
     assert statement_store.count_statements(db) == 11
     assert source_store.get_source(db, "s3")[1].error_count == 1
@@ -415,3 +417,19 @@ def test_a_large_round_logs_progress_at_most_every_few_seconds(caplog):
     assert lines[0] == "polled 51/1,000 sources…" and lines[1] == "polled 101/1,000 sources…"
     assert len(lines) == 20 and lines[-1] == "first poll done: 1,000 sources in 100 s (0 failed)"
     assert progress.finished
+
+
+async def test_a_database_error_before_the_write_is_recorded_in_words(world, monkeypatch):
+    """Reading what is stored already fails (the poll's fetch step): the source records what
+    happened in words, and /sources shows no exception class (it used to: 'internal error:
+    OperationalError')."""
+    monitor, _server, _clock = world
+
+    async def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(scheduler_module, "fetch_source", locked)
+    outcome = await monitor.poll("a", force=True)
+    assert outcome.reason == texts.store_failure("database")
+    shown = texts.sources_html(source_store.list_sources(monitor.db), now=T0 + timedelta(hours=1))
+    assert "a database error (details in the log)" in shown and "OperationalError" not in shown

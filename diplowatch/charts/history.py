@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..ledger import STATUS, event_date, status_of
-from ..models import UserError
+from ..models import N_, UserError
 from ..names import display, is_un_member
 from ..store import events as events_store
 from ..texts import fact_date
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 NAME_CHARS = 28
 DRAWN_ACTS = ("recognize", "withdraw")  # acts drawn as points; the others change no count
 SYMBOL = {"recognize": "▲", "withdraw": "▼"}
+
+# The entity is named in English: the chart is drawn in a worker thread, away from the
+# answer's language (texts/i18n.py).
+NO_HISTORY = N_("No recognition history for {entity} yet.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ def timeline_data(db: Database, target: str, *, now: datetime | None = None) -> 
     status = status_of(db, target)
     timeline = timeline_points(db, target, current=status.un_count)
     if not timeline.points:
-        raise UserError(f"No recognition history for {display(target)} yet.")
+        raise UserError(NO_HISTORY, entity=display(target))
     others = sorted(display(f.actor, actor=True) for f in status.recognizes if not f.un_member)
     newest = events_store.newest_fact_day(db)
     last = timeline.points[-1].day

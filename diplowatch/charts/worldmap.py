@@ -24,6 +24,7 @@ from ..ledger import summary_of
 from ..models import UserError
 from ..names import UN_MEMBERS, display, is_un_member
 from . import geography
+from .history import NO_HISTORY
 from .layout import HEIGHT, INK, SMALL_PT, WIDTH, footer, heading, new_figure, png_bytes, scale
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def map_data(db: Database, target: str, *, now: datetime | None = None) -> MapDa
     summary = summary_of(db, target, latest=0)
     status = summary.status
     if summary.empty:
-        raise UserError(f"No recognition history for {display(target)} yet.")
+        raise UserError(NO_HISTORY, entity=display(target))
     statuses = {f.actor: f.status for f in status.recognizes + status.withdrew + status.rejects}
     for claim in summary.claims:
         if statuses.get(claim.actor, "recognizes") == "recognizes":

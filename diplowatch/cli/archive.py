@@ -21,7 +21,13 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_reprocess(settings: Settings, args: argparse.Namespace) -> int:
     from ..reprocess import reprocess_archive
+    from ..store.statements import count_statements
+    from .bars import bars
 
-    totals = reprocess_archive(open_store(settings), now=utcnow(), progress=print)
+    db = open_store(settings)
+    with bars(statements=("Reprocessing", "statements")) as shown:
+        total = count_statements(db)
+        totals = reprocess_archive(
+            db, now=utcnow(), progress=lambda n: shown.advance("statements", n, total))
     print(texts.reprocess_summary(totals))
     return 0

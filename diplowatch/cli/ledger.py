@@ -14,8 +14,11 @@ from ..models import UserError
 
 def cmd_ledger_import(settings: Settings, args: argparse.Namespace) -> int:
     from .. import ledger
+    from .bars import bars
 
-    result = ledger.import_csv(open_store(settings), args.file, now=utcnow(), origin="manual")
+    with bars(rows=("Reading", "rows"), statuses=("Updating statuses", "pairs")) as shown:
+        result = ledger.import_csv(open_store(settings), args.file, now=utcnow(),
+                                   origin="manual", progress=shown.advance)
     print(f"Imported {result.inserted} act(s) from {result.rows} row(s); "
           f"{result.duplicates} already known; {result.pairs} statuses updated.")
     return 0

@@ -1,4 +1,5 @@
-"""Scoring as in shared/eval/README.md: micro P/R/F1 over (actor, target, act) per document."""
+"""Scoring as docs/extraction.md describes it (the label format): micro P/R/F1 over (actor,
+target, act) per document."""
 
 from __future__ import annotations
 

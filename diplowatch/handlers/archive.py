@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+
 from .. import texts
 from ..models import UserError
 from ..store import sources as source_store
 from ..store import statements as statement_store
+from ..texts.i18n import N_
 from .core import Deps, Reply, Request, callback, command, parse_number, read
 
 PAGE = 5
 
 
-@command("search", "full-text search of the archive, newest first", usage="/search <words>",
-         details=texts.search_help(terms=statement_store.MAX_TERMS,
+@command("search", N_("full-text search of the archive, newest first"), usage=N_("/search <words>"),
+         details=functools.partial(texts.search_help, terms=statement_store.MAX_TERMS,
                                    prefixes=statement_store.MAX_PREFIXES,
                                    min_prefix=statement_store.MIN_PREFIX,
                                    budget=statement_store.SEARCH_BUDGET))
@@ -44,7 +47,7 @@ async def _page(deps: Deps, words: str, page: int) -> Reply:
                  buttons=[buttons] if buttons else [])
 
 
-@command("statements", "latest statements, of all or one source", usage="/statements [source]")
+@command("statements", N_("latest statements, of all or one source"), usage=N_("/statements [source]"))
 async def statements(deps: Deps, request: Request) -> Reply:
     name = request.arg_text.lower() or None
     if name and source_store.get_source(deps.db, name) is None:

@@ -99,14 +99,15 @@ class Command:
     summary: str
     usage: str = ""
     admin: bool = False
-    details: str = ""  # shown by /help <name>
+    details: str | Callable[[], str] = ""  # shown by /help <name> (a function: made then)
 
 
 COMMANDS: dict[str, Command] = {}
 CALLBACKS: dict[str, Handler] = {}  # prefix of callback data → handler
 
 
-def command(name: str, summary: str, *, usage: str = "", admin: bool = False, details: str = ""):
+def command(name: str, summary: str, *, usage: str = "", admin: bool = False,
+            details: str | Callable[[], str] = ""):
     def register(func: Handler) -> Handler:
         COMMANDS[name] = Command(name, func, summary, usage or f"/{name}", admin, details)
         return func
@@ -196,7 +197,7 @@ async def dispatch(deps: Deps, request: Request) -> Reply:
     Past MAX_IN_FLIGHT commands in progress the answer is texts.BUSY, without running it."""
     if deps.in_flight.locked():
         log.warning("busy: command refused command=%s chat=%s", request.command, request.chat_id)
-        return Reply(texts.BUSY)
+        return Reply(i18n.gettext(texts.BUSY, i18n.pick(None, request.language_code)))
     async with deps.in_flight:
         return await _answer(deps, request)
 
@@ -220,7 +221,7 @@ async def _answer_in_language(deps: Deps, request: Request) -> Reply:
     try:
         return await _route(deps, request)
     except UserError as exc:
-        return Reply(texts.escape(i18n.gettext(str(exc))))
+        return Reply(texts.escape(i18n.error_text(exc)))
     except Exception as exc:
         if fault := storage_fault(exc):  # the machine's fault, not a bug: no traceback
             log.error("command failed command=%s chat=%s: database %s: %s",
@@ -232,7 +233,7 @@ async def _answer_in_language(deps: Deps, request: Request) -> Reply:
 
 async def _route(deps: Deps, request: Request) -> Reply:
     if any(len(a) > MAX_ARG_CHARS for a in request.args) or len(request.arg_text) > MAX_ARG_CHARS:
-        raise UserError(i18n.gettext(texts.TOO_LONG).format(limit=MAX_ARG_CHARS))
+        raise UserError(texts.TOO_LONG, limit=MAX_ARG_CHARS)
     if request.callback is not None:
         prefix = request.callback.split(":", 1)[0]
         if prefix not in CALLBACKS:
@@ -240,7 +241,7 @@ async def _route(deps: Deps, request: Request) -> Reply:
         return await CALLBACKS[prefix](deps, request)
     cmd = COMMANDS.get(request.command)
     if cmd is None:
-        raise UserError(i18n.gettext(texts.UNKNOWN_COMMAND).format(command=request.command[:32]))
+        raise UserError(texts.UNKNOWN_COMMAND, command=request.command[:32])
     if cmd.admin and not is_admin(deps, request):
         log.warning("admin command refused command=%s user=%s", cmd.name, request.user_id)
         raise UserError(texts.ADMIN_ONLY)

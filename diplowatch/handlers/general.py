@@ -7,11 +7,11 @@ from ..models import UserError
 from ..store import chats, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
-from ..texts import i18n
+from ..texts.i18n import N_
 from .core import COMMANDS, Deps, Reply, Request, command, is_admin, ordered_commands
 
 
-@command("start", "what this bot does, with examples")
+@command("start", N_("what this bot does, with examples"))
 async def start(deps: Deps, request: Request) -> Reply:
     chats.upsert_chat(deps.db, request.chat_id, type=request.chat_type,
                       title=request.chat_title, now=deps.clock())
@@ -19,17 +19,17 @@ async def start(deps: Deps, request: Request) -> Reply:
     return Reply(texts.START)
 
 
-@command("help", "all commands, or one in detail", usage="/help [command]")
+@command("help", N_("all commands, or one in detail"), usage=N_("/help [command]"))
 async def help_(deps: Deps, request: Request) -> Reply:
     if name := request.arg_text.lstrip("/").lower():
         cmd = COMMANDS.get(name)
         if cmd is None or (cmd.admin and not is_admin(deps, request)):
-            raise UserError(i18n.gettext(texts.HELP_UNKNOWN).format(name=name[:32]))
+            raise UserError(texts.HELP_UNKNOWN, name=name[:32])
         return Reply(texts.command_help(cmd))
     return Reply(texts.help_text(ordered_commands(), admin=is_admin(deps, request)))
 
 
-@command("status", "counts, last poll, queue length")
+@command("status", N_("counts, last poll, queue length"))
 async def status(deps: Deps, request: Request) -> Reply:
     rows = source_store.list_sources(deps.db)
     return Reply(texts.status(
@@ -38,6 +38,6 @@ async def status(deps: Deps, request: Request) -> Reply:
     ))
 
 
-@command("sources", "monitored sources and their health")
+@command("sources", N_("monitored sources and their health"))
 async def sources(deps: Deps, request: Request) -> Reply:
     return Reply(texts.sources_html(source_store.list_sources(deps.db), now=deps.clock()))

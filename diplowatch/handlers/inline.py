@@ -26,7 +26,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes, InlineQueryHandler
 
-from .. import ledger, names, telegram_html, texts
+from .. import ledger, telegram_html, texts
 from ..models import UserError
 from ..names.resolve import resolve_entity
 from ..store import Database
@@ -76,7 +76,7 @@ def card(db: Database, entity: str) -> Card:
     summary = ledger.summary_of(db, entity)
     text = i18n.gettext(telegram_html.split_message(answers.recognized_summary(entity, summary))[0])
     lines = telegram_html.to_plain(text).splitlines()
-    return Card(entity, names.display(entity), (lines[1] if len(lines) > 1 else "")[:120], text)
+    return Card(entity, str(texts.name(entity)), (lines[1] if len(lines) > 1 else "")[:120], text)
 
 
 class InlineCache:

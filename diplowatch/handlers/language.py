@@ -6,16 +6,17 @@ from .. import texts
 from ..models import UserError
 from ..store import chats, transaction
 from ..texts import i18n
+from ..texts.i18n import N_
 from .core import Deps, Reply, Request, command, require_chat_admin
 
 
-@command("language", "the language of the bot's answers in this chat", usage="/language [en|ru|uk]")
+@command("language", N_("the language of the bot's answers in this chat"), usage="/language [en|ru|uk]")
 async def language(deps: Deps, request: Request) -> Reply:
     code = request.arg_text.lower()
     if not code:
         return Reply(i18n.gettext(texts.LANGUAGE_NOW).format(name=i18n.LANGUAGES[i18n.current()]))
     if code not in i18n.LANGUAGES:
-        raise UserError(i18n.gettext(texts.LANGUAGE_UNKNOWN).format(code=code[:16]))
+        raise UserError(texts.LANGUAGE_UNKNOWN, code=code[:16])
     await require_chat_admin(deps, request)  # a group's language is its admins' choice
     with transaction(deps.db):
         chats.set_chat_language(deps.db, request.chat_id, code, type=request.chat_type,

@@ -9,13 +9,14 @@ from ..models import UserError
 from ..names.resolve import resolve_actor, resolve_entity
 from ..store import Database
 from ..texts import recognitions as answers
+from ..texts.i18n import N_
 from .core import Deps, Reply, Request, callback, command, parse_number, read
 
 LATEST_MAX = 50
 
 
-@command("recognized", "who recognizes an entity now: summary, then lists, CSV, chart",
-         usage="/recognized <entity>")
+@command("recognized", N_("who recognizes an entity now: summary, then lists, CSV, chart"),
+         usage=N_("/recognized <entity>"))
 async def recognized(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.RECOGNIZED_USAGE)
@@ -43,7 +44,7 @@ async def recognized_pages(deps: Deps, request: Request) -> Reply:
         return Reply(answers.csv_caption(entity), document=(f"diplowatch-{entity}.csv", content))
     if view in CHARTS:
         return await _chart(deps, CHARTS[view], entity)
-    if view not in answers.PAGE_TITLES:
+    if view not in answers.PAGE_KINDS:
         raise UserError(texts.STALE_BUTTON)
     return _page(deps, entity, view, order, number)
 
@@ -60,8 +61,8 @@ def _page(deps: Deps, entity: str, view: str, order: str, page: int) -> Reply:
     return Reply(text, buttons=answers.page_keyboard(entity, view, order, len(facts), page), edit=True)
 
 
-@command("recognizes", "what a state or entity recognizes, withdrew or rejects, by date",
-         usage="/recognizes <state or entity>")
+@command("recognizes", N_("what a state or entity recognizes, withdrew or rejects, by date"),
+         usage=N_("/recognizes <state or entity>"))
 async def recognizes(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.RECOGNIZES_USAGE)
@@ -69,7 +70,7 @@ async def recognizes(deps: Deps, request: Request) -> Reply:
     return Reply(answers.actor_recognitions(actor, ledger.acts_of(deps.db, actor)))
 
 
-@command("history", "one state's acts on one entity, with evidence", usage="/history <state> <entity>")
+@command("history", N_("one state's acts on one entity, with evidence"), usage=N_("/history <state> <entity>"))
 async def history(deps: Deps, request: Request) -> Reply:
     actor, entity = _actor_and_entity(request.args)
     return Reply(answers.pair_history(actor, entity, ledger.history(deps.db, actor, entity)))
@@ -89,23 +90,23 @@ def _actor_and_entity(args: list[str]) -> tuple[str, str]:
     raise UserError(answers.HISTORY_USAGE)
 
 
-@command("latest", "latest recognition events", usage="/latest [n]")
+@command("latest", N_("latest recognition events"), usage="/latest [n]")
 async def latest(deps: Deps, request: Request) -> Reply:
     arg = request.arg_text or "10"
     n = parse_number(arg)
     if n is None or not 1 <= n <= LATEST_MAX:
-        raise UserError(texts.LATEST_USAGE.format(max=LATEST_MAX))
+        raise UserError(texts.LATEST_USAGE, max=LATEST_MAX)
     return Reply(texts.latest_events(ledger.latest_events(deps.db, n)))
 
 
-@command("timeline", "a chart of recognitions and withdrawals over time", usage="/timeline <entity>")
+@command("timeline", N_("a chart of recognitions and withdrawals over time"), usage=N_("/timeline <entity>"))
 async def timeline(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.TIMELINE_USAGE)
     return await _chart(deps, "timeline", resolve_entity(request.arg_text))
 
 
-@command("map", "a world map: who recognizes, withdrew, rejects", usage="/map <entity>")
+@command("map", N_("a world map: who recognizes, withdrew, rejects"), usage=N_("/map <entity>"))
 async def world_map(deps: Deps, request: Request) -> Reply:
     if not request.arg_text:
         raise UserError(texts.MAP_USAGE)
@@ -120,7 +121,7 @@ async def _chart(deps: Deps, kind: str, entity: str) -> Reply:
     return Reply(texts.chart_caption(kind, entity), photo=png)
 
 
-@command("export", "the recognition ledger as a CSV file")
+@command("export", N_("the recognition ledger as a CSV file"))
 async def export_csv(deps: Deps, request: Request) -> Reply:
     content = await read(deps, _csv)
     return Reply(texts.EXPORT_CAPTION, document=("diplowatch-ledger.csv", content))

@@ -12,6 +12,8 @@ from ..models import UserError
 from ..names.resolve import resolve_entity, resolve_state
 from ..store import chats, topics
 from ..store import sources as source_store
+from ..texts import i18n
+from ..texts.i18n import N_
 from .core import Deps, Reply, Request, callback, command, parse_number, require_chat_admin
 
 COMMON = ("donetsk-pr", "luhansk-pr", "abkhazia", "south-ossetia", "XK", "PS", "TW", "somaliland")
@@ -19,14 +21,14 @@ KEYWORD_MIN, KEYWORD_MAX = 3, 64
 CHANNEL_NAME = re.compile(r"@[A-Za-z][A-Za-z0-9_]{3,31}")  # Telegram's public usernames
 
 
-@command("subscribe", "follow an entity, a state, all recognitions, a source or a keyword",
+@command("subscribe", N_("follow an entity, a state, all recognitions, a source or a keyword"),
          usage="/subscribe dpr | state north korea | all | source pushilin | keyword referendum",
          details=texts.SUBSCRIBE_DETAILS)
 async def subscribe(deps: Deps, request: Request) -> Reply:
     request, channel = await _for_channel(request)
     if not request.arg_text:
         if channel is not None:
-            raise UserError(texts.CHANNEL_USAGE.format(channel=channel))
+            raise UserError(texts.CHANNEL_USAGE, channel=channel)
         return Reply(texts.SUBSCRIBE_CHOOSE, buttons=texts.subscribe_keyboard(COMMON))
     kind, value = parse_target(deps, request.arg_text)
     await require_chat_admin(deps, request)
@@ -46,7 +48,7 @@ async def _for_channel(request: Request) -> tuple[Request, str | None]:
     if request.chat_type != "private" or request.channel_admin is None:
         raise UserError(texts.CHANNEL_PRIVATE_ONLY)
     if not CHANNEL_NAME.fullmatch(name):
-        raise UserError(texts.CHANNEL_NOT_FOUND.format(channel=name[:40]))
+        raise UserError(texts.CHANNEL_NOT_FOUND, channel=name[:40])
     chat_id, title = await request.channel_admin(name)
     return dataclasses.replace(request, chat_id=chat_id, chat_type="channel", chat_title=title,
                                args=request.args[1:], thread_id=0, chat_admin=None), name
@@ -78,6 +80,7 @@ def _add(deps: Deps, request: Request, kind: str, value: str) -> Reply:
         return Reply(texts.already_subscribed(kind, value))
     chats.add_subscription(deps.db, request.chat_id, kind, value, now=deps.clock(),
                            thread_id=request.thread_id)
+    chats.note_telegram_language(deps.db, request.chat_id, i18n.pick(None, request.language_code))
     return Reply(texts.subscribed(kind, value))
 
 
@@ -106,7 +109,7 @@ def parse_target(deps: Deps, text: str) -> tuple[str, str]:
         return "source", _known_source(deps, rest.lower())
     if head in ("keyword", "word") and rest:
         if not KEYWORD_MIN <= len(rest) <= KEYWORD_MAX:
-            raise UserError(texts.KEYWORD_LENGTH.format(min=KEYWORD_MIN, max=KEYWORD_MAX))
+            raise UserError(texts.KEYWORD_LENGTH, min=KEYWORD_MIN, max=KEYWORD_MAX)
         return "keyword", rest.casefold()
     try:
         return "entity", resolve_entity(text)
@@ -130,7 +133,7 @@ def _known_source(deps: Deps, name: str) -> str:
     return name
 
 
-@command("subscriptions", "what this chat follows, with buttons to remove")
+@command("subscriptions", N_("what this chat follows, with buttons to remove"))
 async def subscriptions(deps: Deps, request: Request) -> Reply:
     request, channel = await _for_channel(request)
     subs = _listed(deps, request)
@@ -139,7 +142,7 @@ async def subscriptions(deps: Deps, request: Request) -> Reply:
     return Reply(texts.subscriptions_list(subs), buttons=texts.unsubscribe_keyboard(subs))
 
 
-@command("unsubscribe", "stop following something", usage="/unsubscribe <number or name>")
+@command("unsubscribe", N_("stop following something"), usage=N_("/unsubscribe <number or name>"))
 async def unsubscribe(deps: Deps, request: Request) -> Reply:
     if not request.arg_text or request.args[0].startswith("@") and len(request.args) == 1:
         return await subscriptions(deps, request)

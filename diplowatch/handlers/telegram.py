@@ -118,21 +118,21 @@ async def _channel_admin(bot: Bot, user_id: int, name: str) -> tuple[int, str]:
         channel = await bot.get_chat(name)
     except TelegramError as exc:  # unknown name, or a private channel without the bot
         log.info("channel lookup failed channel=%s: %s", name, exc)
-        raise UserError(texts.CHANNEL_NOT_FOUND.format(channel=name)) from None
+        raise UserError(texts.CHANNEL_NOT_FOUND, channel=name) from None
     if channel.type != Chat.CHANNEL:
-        raise UserError(texts.CHANNEL_NOT_FOUND.format(channel=name))
+        raise UserError(texts.CHANNEL_NOT_FOUND, channel=name)
     try:
         user, me = (await bot.get_chat_member(channel.id, user_id),
                     await bot.get_chat_member(channel.id, bot.id))
     except BadRequest:  # Telegram tells a channel's members only to its administrators
-        raise UserError(texts.CHANNEL_CANNOT_POST.format(channel=name)) from None
+        raise UserError(texts.CHANNEL_CANNOT_POST, channel=name) from None
     except TelegramError as exc:
         log.warning("getChatMember failed channel=%s user=%s: %s", channel.id, user_id, exc)
         raise UserError(texts.ADMIN_CHECK_FAILED) from None
     if user.status not in ("administrator", "creator"):
-        raise UserError(texts.CHANNEL_NOT_ADMIN.format(channel=name))
+        raise UserError(texts.CHANNEL_NOT_ADMIN, channel=name)
     if me.status != "administrator" or not getattr(me, "can_post_messages", False):
-        raise UserError(texts.CHANNEL_CANNOT_POST.format(channel=name))
+        raise UserError(texts.CHANNEL_CANNOT_POST, channel=name)
     return channel.id, channel.title or name
 
 
@@ -202,6 +202,14 @@ async def send_reply(update: Update, reply: Reply) -> None:
                                  disable_web_page_preview=True)
 
 
-def bot_commands() -> list[BotCommand]:
-    """For setMyCommands: the public commands (admin ones stay out of the menu)."""
-    return [BotCommand(c.name, c.summary[:256]) for c in ordered_commands() if not c.admin]
+def bot_commands(language: str = i18n.DEFAULT) -> list[BotCommand]:
+    """For setMyCommands: the public commands (admin ones stay out of the menu), described in
+    ``language``."""
+    return [BotCommand(c.name, i18n.gettext(c.summary, language)[:256])
+            for c in ordered_commands() if not c.admin]
+
+
+def command_menus() -> list[tuple[str | None, list[BotCommand]]]:
+    """(language_code, commands) for each setMyCommands call: English for every user whose
+    language has no menu of its own (language_code None), then one per other language."""
+    return [(None if code == i18n.DEFAULT else code, bot_commands(code)) for code in i18n.LANGUAGES]

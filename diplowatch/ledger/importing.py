@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import date, datetime
 from importlib import resources
@@ -68,21 +69,26 @@ def load_seed(db: Database, *, now: datetime) -> ImportResult | None:
 def import_csv(
     db: Database, path_or_file: str | PathLike[str] | IO[str], *, now: datetime,
     origin: str = "seed", source: str | None = None,
+    progress: Callable[[str, int, int | None], object] | None = None,
 ) -> ImportResult:
     """Validate and append a recognitions CSV in one transaction: all rows or none.
 
     Streams the file (bounded memory). Raises LedgerImportError listing up to
     MAX_IMPORT_ERRORS bad lines. Rows already in the ledger are skipped, so re-importing
-    a file is a no-op. Imported acts never alert.
+    a file is a no-op. Imported acts never alert. ``progress(step, n, total)``: n more rows
+    read (step "rows", total unknown: the file is streamed), then n more statuses recomputed
+    (step "statuses", of total).
     """
     if origin not in ("seed", "manual"):
         raise ValueError(f"origin must be seed or manual, not {origin!r}")
     label = source or _label(path_or_file)
     with _open_text(path_or_file) as fh, import_stage.bulk_transaction(db):
-        rows = _stage_file(db, fh, today=_utc(now).date())
+        rows = _stage_file(db, fh, today=_utc(now).date(), progress=progress)
         inserted, pairs = import_stage.merge_stage(db, origin=origin, source=label, now=iso(now) or "")
-        for actor, target in pairs:
+        for done, (actor, target) in enumerate(pairs, 1):
             recompute_pair(db, actor, target, now=now)
+            if progress and (done % _STAGE_BATCH == 0 or done == len(pairs)):
+                progress("statuses", done % _STAGE_BATCH or _STAGE_BATCH, len(pairs))
     return ImportResult(label, rows, inserted, rows - inserted, len(pairs))
 
 
@@ -100,7 +106,8 @@ def _open_text(path_or_file: str | PathLike[str] | IO[str]) -> Any:
         raise UserError(f"Cannot read {path_or_file}: {exc.strerror}.") from exc
 
 
-def _stage_file(db: Database, fh: IO[str], *, today: date) -> int:
+def _stage_file(db: Database, fh: IO[str], *, today: date,
+                progress: Callable[[str, int, int | None], object] | None = None) -> int:
     """Validate every row into the stage table; returns the number of valid rows."""
     import_stage.open_stage(db)
     errors: list[tuple[int, str]] = []
@@ -117,8 +124,12 @@ def _stage_file(db: Database, fh: IO[str], *, today: date) -> int:
             batch.append((line, *item))
         if len(batch) >= _STAGE_BATCH:
             import_stage.stage_rows(db, batch)
+            if progress:
+                progress("rows", len(batch), None)
             batch.clear()
     if errors:
         raise LedgerImportError(*errors[0], errors=errors)
     import_stage.stage_rows(db, batch)
+    if progress and batch:
+        progress("rows", len(batch), None)
     return rows

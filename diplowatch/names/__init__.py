@@ -6,9 +6,9 @@ not re-exported here: code that needs only codes does not load the extractor).""
 from __future__ import annotations
 
 from .codes import ENTITIES, TARGETS, UN_MEMBERS, actor_kind, is_un_member, state_codes
-from .display_names import ENTITY_NAMES, STATE_NAMES, display, ordinal_en
+from .display_names import ENTITY_NAMES, STATE_NAMES, Name, cased, display, ordinal_en
 
 __all__ = [
     "ENTITIES", "TARGETS", "UN_MEMBERS", "actor_kind", "is_un_member", "state_codes",
-    "ENTITY_NAMES", "STATE_NAMES", "display", "ordinal_en",
+    "ENTITY_NAMES", "STATE_NAMES", "Name", "cased", "display", "ordinal_en",
 ]

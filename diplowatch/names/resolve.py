@@ -12,7 +12,8 @@ from collections.abc import Callable, Collection
 from functools import cache, lru_cache
 
 from ..extract.gazetteer import lookup_typed, typed_index, typed_key
-from ..models import UserError
+from ..models import N_, UserError
+from ..texts.i18n import current, gettext
 from .codes import ENTITIES, state_codes
 from .display_names import display
 
@@ -35,7 +36,21 @@ HINTS = {
 }
 
 
-CHAT_TIP = "Try /recognized kosovo or /subscribe dpr."
+CHAT_TIP = N_("Try /recognized kosovo or /subscribe dpr.")
+_UNKNOWN = {"entity": N_('Unknown entity "{typed}". {tip}'),
+            "state": N_('Unknown state "{typed}". {tip}')}
+_DID_YOU_MEAN = {"entity": N_('Unknown entity "{typed}". Did you mean: {options}?'),
+                 "state": N_('Unknown state "{typed}". Did you mean: {options}?')}
+_STATE_TIP = N_("Use the English name or the two-letter code, e.g. KP.")
+
+
+def _shown(code: str, *, actor: bool = False) -> str:
+    """A name in a suggestion, in the language being answered."""
+    return str(display(code, lang=current(), actor=actor))
+
+
+def _state_shown(code: str) -> str:
+    return _shown(code, actor=True)
 
 
 def resolve_entity(text: str, *, tip: str = CHAT_TIP) -> str:
@@ -46,10 +61,9 @@ def resolve_entity(text: str, *, tip: str = CHAT_TIP) -> str:
         return found[0]
     options = found or AMBIGUOUS.get(typed_key(text), ())
     if options:
-        shown = ", ".join(f"{display(c)} ({HINTS[c]})" for c in options)
-        raise UserError(f'Unknown entity "{text.strip()[:40]}". Did you mean: {shown}?')
-    raise UserError(_unknown("entity", text, entity_index(), display, HINTS.__getitem__,
-                             tip=tip))
+        shown = ", ".join(f"{_shown(c)} ({HINTS[c]})" for c in options)
+        raise UserError(_DID_YOU_MEAN["entity"], typed=text.strip()[:40], options=shown)
+    raise _unknown("entity", text, entity_index(), _shown, HINTS.__getitem__, tip=tip)
 
 
 def resolve_state(text: str) -> str:
@@ -58,10 +72,9 @@ def resolve_state(text: str) -> str:
     if len(found) == 1:
         return found[0]
     if found:  # "Congo", "Korea"
-        shown = ", ".join(f"{display(c, actor=True)} ({_state_hint(c)})" for c in found)
-        raise UserError(f'Unknown state "{text.strip()[:40]}". Did you mean: {shown}?')
-    raise UserError(_unknown("state", text, state_index(),
-                             lambda c: display(c, actor=True), _state_hint))
+        shown = ", ".join(f"{_state_shown(c)} ({_state_hint(c)})" for c in found)
+        raise UserError(_DID_YOU_MEAN["state"], typed=text.strip()[:40], options=shown)
+    raise _unknown("state", text, state_index(), _state_shown, _state_hint)
 
 
 def resolve_actor(text: str) -> str:
@@ -132,12 +145,14 @@ def _state_hint(code: str) -> str:
 
 
 def _unknown(what: str, text: str, index: dict[str, str], name_of: Callable[[str], str],
-             hint: Callable[[str], str], *, tip: str = CHAT_TIP) -> str:
+             hint: Callable[[str], str], *, tip: str = CHAT_TIP) -> UserError:
+    """The error for a name that matches nothing: the closest names, else a tip (translated
+    now: it is a field of the message, not the message)."""
     close = difflib.get_close_matches(typed_key(text), list(index), n=8, cutoff=0.6)
     codes = list(dict.fromkeys(index[c] for c in close))[:3]
     shown = text.strip()[:40]
     if not codes:
-        tip = tip if what == "entity" else "Use the English name or the two-letter code, e.g. KP."
-        return f'Unknown {what} "{shown}". {tip}'
+        tip = _STATE_TIP if what == "state" else tip
+        return UserError(_UNKNOWN[what], typed=shown, tip=gettext(tip))
     options = ", ".join(f"{name_of(c)} ({hint(c)})" for c in codes)
-    return f'Unknown {what} "{shown}". Did you mean: {options}?'
+    return UserError(_DID_YOU_MEAN[what], typed=shown, options=options)

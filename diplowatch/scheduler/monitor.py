@@ -35,7 +35,7 @@ from diplowatch.sources import fetch_source
 from diplowatch.sources.budget import POOL_PARSER, ParseRunner
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.sources.fetched import Fetched
-from diplowatch.store import Database, transaction
+from diplowatch.store import Database, StoreError, storage_fault, transaction
 from diplowatch.store import sources as source_store
 from diplowatch.store.group import GroupCommit
 from diplowatch.store.readers import Readers
@@ -137,14 +137,13 @@ class Monitor:
             return self._failed(source, state, str(exc), getattr(exc, "retry_after", None))
         except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll crashed source=%s", source.name)
-            return self._failed(source, state, f"internal error: {type(exc).__name__}", None)
+            return self._failed(source, state, _store_failure(exc), None)
         prepared = await self._prepare(source, fetched.statements)
         try:
             batch = await self._store(source, fetched, prepared, now=now)
         except Exception as exc:  # e.g. disk full: the chunk in progress did not commit
             log.exception("storing failed source=%s", source.name)
-            reason = f"could not store statements: {type(exc).__name__}: {exc}"
-            return self._failed(source, state, reason[:300], None)
+            return self._failed(source, state, _store_failure(exc), None)
         pipeline.log_stored(batch)
         status = "not_modified" if fetched.not_modified else ("new" if batch.new else "unchanged")
         return PollOutcome(source.name, status, len(batch.new), len(batch.revised))
@@ -269,3 +268,15 @@ class Monitor:
             if moved := watch.jumped():
                 log.warning("system clock jumped by %+.0fs; rescheduling jobs", moved)
                 pull_in_jobs(scheduler, now=self.clock())
+
+
+def _store_failure(exc: Exception) -> str:
+    """The recorded reason of a poll that failed on our side (its write, or reading what is
+    stored already): what the operator can act on, not a class name (the log line before it
+    has the exception)."""
+    if not isinstance(exc, StoreError):
+        return texts.store_failure("internal")
+    fault = storage_fault(exc)
+    if fault is None and getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        fault = "busy"
+    return texts.store_failure(fault or "database", str(exc))

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from ..models import Subscription, UserError
+from ..models import N_, Subscription, UserError
 from .isotime import iso
 
 SUBSCRIPTION_KINDS = ("entity", "state", "all", "source", "keyword")
@@ -81,6 +81,13 @@ def chat_language(db: Database, chat_id: int) -> str | None:
     """The language the chat chose with /language, or None."""
     row = next(db.query("SELECT language FROM chats WHERE id = ?", [chat_id]), None)
     return row["language"] if row else None
+
+
+def note_telegram_language(db: Database, chat_id: int, language: str) -> None:
+    """The language of the Telegram user subscribing the chat: its alerts' language unless
+    the chat chose one (a write only when it changes)."""
+    db.execute("UPDATE chats SET telegram_language = ? WHERE id = ? AND telegram_language IS NOT ?",
+               [language, chat_id, language])
 
 
 def set_chat_language(db: Database, chat_id: int, language: str | None, *, type: str, title: str,
@@ -192,10 +199,15 @@ def _normalize(kind: str, value: str) -> str:
     if kind == "keyword":
         value = value.casefold()
         if len(value) > MAX_KEYWORD:
-            raise UserError(f"Keywords are at most {MAX_KEYWORD} characters long.")
+            raise UserError(N_("Keywords are at most {max} characters long."), max=MAX_KEYWORD)
     if not value:
-        raise UserError(f"Say which {kind} to follow.")
+        raise UserError(_SAY_WHICH[kind])
     return value
+
+
+_SAY_WHICH = {"entity": N_("Say which entity to follow."), "state": N_("Say which state to follow."),
+              "source": N_("Say which source to follow."),
+              "keyword": N_("Say which keyword to follow.")}
 
 
 def _subscription(row: dict) -> Subscription:
@@ -227,10 +239,8 @@ def add_subscription(
             db.query("SELECT count(*) AS n FROM subscriptions WHERE chat_id = ?", [chat_id])
         )["n"]
         if count >= MAX_SUBSCRIPTIONS:
-            raise UserError(
-                f"This chat already has {MAX_SUBSCRIPTIONS} subscriptions, the maximum. "
-                "Remove one with /unsubscribe first."
-            )
+            raise UserError(N_("This chat already has {max} subscriptions, the maximum. Remove "
+                               "one with /unsubscribe first."), max=MAX_SUBSCRIPTIONS)
         cursor = db.execute(
             "INSERT INTO subscriptions (chat_id, thread_id, kind, value, created_at)"
             " VALUES (?, ?, ?, ?, ?)", [chat_id, thread_id, kind, value, iso(now)],
@@ -245,7 +255,8 @@ def remove_subscription(db: Database, chat_id: int, sub_id: int) -> Subscription
         db.query("SELECT * FROM subscriptions WHERE id = ? AND chat_id = ?", [sub_id, chat_id])
     )
     if not rows:
-        raise UserError(f"No subscription #{sub_id} in this chat. /subscriptions lists them.")
+        raise UserError(N_("No subscription #{id} in this chat. /subscriptions lists them."),
+                        id=sub_id)
     db.execute("DELETE FROM subscriptions WHERE id = ?", [sub_id])
     return _subscription(rows[0])
 

@@ -446,3 +446,22 @@ CREATE INDEX outbox_chat_state ON outbox (chat_id, state);
 CREATE INDEX outbox_by_chat ON outbox (state, chat_id, id, next_attempt_at)
 """,
     )
+
+
+@migrations()
+def m016_alert_languages(db: Database) -> None:
+    # An alert rendered in each language its chats may read (English stays in alerts.text), and
+    # the Telegram language of whoever last subscribed the chat, for a chat that never chose one
+    # with /language (texts/i18n.py).
+    _run(
+        db,
+        """
+ALTER TABLE chats ADD COLUMN telegram_language TEXT;
+CREATE TABLE alert_texts (
+    alert_id INTEGER NOT NULL REFERENCES alerts(id),
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (alert_id, language)
+) WITHOUT ROWID;
+""",
+    )

@@ -7,7 +7,7 @@ Row states: ``pending`` (to send, at ``next_attempt_at``), ``sent``, ``possibly_
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -42,15 +42,22 @@ def create_alert(
     event_id: int | None = None,
     statement_id: int | None = None,
     reply_to: int | None = None,
+    translations: Mapping[str, str] | None = None,
     now: datetime,
 ) -> int:
-    """``reply_to``: the alert this one follows up (each chat gets it as a reply)."""
+    """``reply_to``: the alert this one follows up (each chat gets it as a reply).
+    ``text`` is the English; ``translations`` the other languages' (a chat gets the one of
+    its language, else the English)."""
     cursor = db.execute(
         "INSERT INTO alerts (kind, text, event_id, statement_id, reply_to, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         [kind, text, event_id, statement_id, reply_to, iso(now)],
     )
-    return int(cursor.lastrowid or 0)
+    alert_id = int(cursor.lastrowid or 0)
+    for language, translated in (translations or {}).items():
+        db.execute("INSERT INTO alert_texts (alert_id, language, text) VALUES (?, ?, ?)",
+                   [alert_id, language, translated])
+    return alert_id
 
 
 def event_alert(db: Database, event_id: int) -> int | None:
@@ -116,10 +123,13 @@ def due_rows(
     return [
         OutboxRow(**row)
         for row in db.query(
-            "SELECT o.id, o.alert_id, o.chat_id, a.text, o.attempts, o.parts_sent, o.thread_id, "
-            "(SELECT r.message_id FROM outbox r WHERE r.alert_id = a.reply_to AND r.chat_id = o.chat_id"
-            " AND r.thread_id = o.thread_id) AS reply_to_message "
+            "SELECT o.id, o.alert_id, o.chat_id, coalesce(t.text, a.text) AS text, o.attempts, "
+            "o.parts_sent, o.thread_id, (SELECT r.message_id FROM outbox r"
+            " WHERE r.alert_id = a.reply_to AND r.chat_id = o.chat_id AND r.thread_id = o.thread_id)"
+            " AS reply_to_message "
             "FROM outbox o JOIN alerts a ON a.id = o.alert_id JOIN chats c ON c.id = o.chat_id "
+            "LEFT JOIN alert_texts t ON t.alert_id = o.alert_id"
+            " AND t.language = coalesce(c.language, c.telegram_language) "
             "WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND (o.chat_id, o.id) > (?, ?) "
             f"AND c.active = 1 {only}ORDER BY o.chat_id, o.id LIMIT ?",
             [iso(now), *after, *([chat_id] if chat_id is not None else []), limit],

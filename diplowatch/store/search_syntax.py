@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..models import UserError
+from ..models import N_, UserError
 
 MAX_TERMS = 8  # words in one search (each part of a hyphenated word or a phrase counts)
 MAX_PREFIXES = 1  # words ending in *: each costs far more than a word (see docs/benchmarks.md)
@@ -28,7 +28,6 @@ _TOKEN = re.compile(
     rf"(?P<minus>-+)?(?:[{QUOTES}](?P<phrase>[^{QUOTES}]*)(?P<close>[{QUOTES}])?(?P<star>\*)?"
     rf"|(?P<word>[\w*'’-]+))|(?P<bracket>[()\[\]{{}}])"
 )
-EXAMPLE = "e.g. /search recognition Kosovo OR Abkhazia -Serbia"
 
 
 class SearchRefused(UserError):
@@ -76,18 +75,19 @@ def parse_query(words: str) -> Query:
     terms = [t for group in groups for t in group]
     tokens, prefixes = sum(t.tokens for t in terms), sum(t.prefix for t in terms)
     if tokens > MAX_TERMS:
-        raise SearchRefused(f"Too many words ({tokens}): a search takes at most {MAX_TERMS}. "
-                            "Leave out the common ones.")
+        raise SearchRefused(N_("Too many words ({n}): a search takes at most {max}. Leave out "
+                               "the common ones."), n=tokens, max=MAX_TERMS)
     if prefixes > MAX_PREFIXES:
-        raise SearchRefused(f"Only {MAX_PREFIXES} word of a search may end in * (this one has "
-                            f"{prefixes}).")
+        raise SearchRefused(N_("Only {max} word of a search may end in * (this one has {n})."),
+                            max=MAX_PREFIXES, n=prefixes)
     if any(t.long_prefix for g in groups if len(g) > 1 for t in g):
-        raise SearchRefused(f"A word ending in * cannot be one side of an OR when it has more "
-                            f"than {PREFIX_INDEX} letters: shorten it, or search for each side "
-                            "alone.")
+        raise SearchRefused(N_("A word ending in * cannot be one side of an OR when it has more "
+                               "than {max} letters: shorten it, or search for each side alone."),
+                            max=PREFIX_INDEX)
     long = next((t for t in terms if t.long_prefix), None)
     if groups and all(g[0].negative for g in groups):
-        raise SearchRefused(f"Add a word to look for: -word only leaves statements out ({EXAMPLE}).")
+        raise SearchRefused(N_("Add a word to look for: -word only leaves statements out "
+                               "(e.g. /search recognition Kosovo OR Abkhazia -Serbia)."))
     if long is None:
         return Query(_combine(groups, lambda t: t.fts))
     return Query(_combine(groups, lambda t: t.fts), _combine(groups, lambda t: t.cut or t.fts),
@@ -107,13 +107,14 @@ def _groups(words: str) -> list[list[_Term]]:
     for match in _TOKEN.finditer(words):
         word = match["word"]
         if match["bracket"]:
-            raise SearchRefused("Brackets are not part of the search syntax: type the words, "
-                                f"OR between alternatives, -word to leave one out ({EXAMPLE}).")
+            raise SearchRefused(N_("Brackets are not part of the search syntax: type the words, "
+                                   "OR between alternatives, -word to leave one out (e.g. "
+                                   "/search recognition Kosovo OR Abkhazia -Serbia)."))
         if word in ("NEAR", "NOT") and not match["minus"]:
             raise SearchRefused(_OPERATOR_HINTS[word])
         if word in ("OR", "AND") and not match["minus"]:
             if join or (word == "OR" and not groups):
-                raise SearchRefused(f"OR goes between two words, {EXAMPLE}.")
+                raise SearchRefused(_OR_BETWEEN)
             join = word == "OR"  # AND is what a search does anyway
             continue
         term = _term(match)
@@ -121,20 +122,24 @@ def _groups(words: str) -> list[list[_Term]]:
             continue
         if join:
             if term.negative or groups[-1][-1].negative:
-                raise SearchRefused(f"-word cannot be one side of an OR, {EXAMPLE}.")
+                raise SearchRefused(N_("-word cannot be one side of an OR, e.g. /search "
+                                       "recognition Kosovo OR Abkhazia -Serbia."))
             groups[-1].append(term)
             join = False
         else:
             groups.append([term])
     if join:
-        raise SearchRefused(f"OR goes between two words, {EXAMPLE}.")
+        raise SearchRefused(_OR_BETWEEN)
     return groups
 
 
+_OR_BETWEEN = N_("OR goes between two words, e.g. /search recognition Kosovo OR Abkhazia "
+                 "-Serbia.")
 _OPERATOR_HINTS = {
-    "NEAR": "NEAR is not part of the search syntax: put the words in quotes to find them side "
-            "by side, e.g. /search \"recognition of Kosovo\".",
-    "NOT": f"To leave a word out, put a minus before it: -word ({EXAMPLE}).",
+    "NEAR": N_("NEAR is not part of the search syntax: put the words in quotes to find them "
+               "side by side, e.g. /search \"recognition of Kosovo\"."),
+    "NOT": N_("To leave a word out, put a minus before it: -word (e.g. /search recognition "
+              "Kosovo OR Abkhazia -Serbia)."),
 }
 
 
@@ -147,18 +152,18 @@ def _term(match: re.Match) -> _Term | None:
         shown = f"{text}*"
     else:
         if match["close"] is None:
-            raise SearchRefused("A quote is not closed: end the phrase with a quote too, e.g. "
-                                "/search \"recognition of Kosovo\".")
+            raise SearchRefused(N_("A quote is not closed: end the phrase with a quote too, e.g. "
+                                   "/search \"recognition of Kosovo\"."))
         prefix, text = bool(match["star"]), match["phrase"]
         shown = f"\"{text.strip()}\"*"
     parts = re.findall(r"\w+", text)
     if not parts:
         return None
     if prefix and len(parts[-1]) < MIN_PREFIX:
-        raise SearchRefused(f"“{shown}” is too short a prefix: put at least {MIN_PREFIX} "
-                            "letters before the *.")
+        raise SearchRefused(N_("“{prefix}” is too short a prefix: put at least {min} letters "
+                               "before the *."), prefix=shown, min=MIN_PREFIX)
     if prefix and negative:
-        raise SearchRefused("A word left out with - cannot end in *: type it whole.")
+        raise SearchRefused(N_("A word left out with - cannot end in *: type it whole."))
     # A word keeps its apostrophes and hyphens (the tokenizer splits there as it does for
     # the text); a phrase is its words. Neither holds a double quote, so both are safe.
     body = text if match["word"] is not None else " ".join(parts)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from ..models import Statement
+from ..models import N_, Statement
 from .dedup import Known
 from .isotime import iso, parse_iso
 from .search_syntax import (  # noqa: F401 (the limits are read from here too)
@@ -245,8 +245,9 @@ def _time_budget(db: Database, seconds: float) -> Iterator[None]:
     except sqlite3.OperationalError as exc:
         if time.monotonic() <= deadline or "interrupt" not in str(exc):
             raise
-        raise SearchRefused(f"This search took longer than {seconds:g} s and was stopped. Use "
-                            "fewer words ending in *, or add a rarer word.") from None
+        raise SearchRefused(N_("This search took longer than {seconds} s and was stopped. Use "
+                               "fewer words ending in *, or add a rarer word."),
+                            seconds=f"{seconds:g}") from None
     finally:
         db.conn.set_progress_handler(None, 0)
 

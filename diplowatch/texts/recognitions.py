@@ -13,44 +13,55 @@ from collections.abc import Sequence
 from .. import names
 from ..telegram_html import escape, link
 from .chat import callback_data
-from .wording import count, dates_in, fact_date, plural
+from .i18n import N_, _, gettext, ngettext, pgettext
+from .wording import dates_in, fact_date, name
 
 PAGE_SIZE = 25
 LATEST_SHOWN = 5
 CLAIMANTS_SHOWN = 12
-HISTORY_USAGE = "Usage: /history <state> <entity>, e.g. /history ghana kosovo, /history tuvalu abkhazia"
-NO_DATA = "No recognition data for {name} yet: no act is recorded, in the baseline or from monitored sources."
+HISTORY_USAGE = N_("Usage: /history <state> <entity>, e.g. /history ghana kosovo, "
+                   "/history tuvalu abkhazia")
 
 
 def actor_label(code: str) -> str:
     """A recognizer's name, marked when it is not a UN member state."""
-    name = names.display(code, actor=True)
+    shown = name(code, actor=True)
     kind = names.actor_kind(code)
     if kind == "un":
-        return name
-    return f"{name} (partially recognized entity)" if kind == "entity" else f"{name} (not a UN member)"
+        return shown
+    if kind == "entity":
+        return _("{name} (partially recognized entity)").format(name=shown)
+    return _("{name} (not a UN member)").format(name=shown)
 
 
 def _other_name(code: str) -> str:
-    name = names.display(code, actor=True)
-    return f"{name} (partially recognized entity)" if names.actor_kind(code) == "entity" else name
+    shown = name(code, actor=True)
+    if names.actor_kind(code) == "entity":
+        return _("{name} (partially recognized entity)").format(name=shown)
+    return shown
 
 
 def when(day, precision: str | None) -> str:
-    return fact_date(day, precision) or "date unknown"
+    return fact_date(day, precision) or _("date unknown")
 
 
-def _src(url: str | None, label: str = "source") -> str:
-    return f" · {link(url, label)}" if url else ""
+def _src(url: str | None, label: str | None = None) -> str:
+    return f" · {link(url, label or pgettext('link', 'source'))}" if url else ""
 
 
 def as_of_line(summary) -> str:
     base = summary.baseline
-    parts = [f"As of {when(summary.as_of, 'day')} (the newest act in the ledger)." if summary.as_of
-             else "No dated act in the ledger yet."]
-    parts.append(f"Baseline: {count(base.seed, 'sourced historical act')} from diplowatch's seed history"
-                 f"{', ' + count(base.manual, 'act') + ' entered by admins' if base.manual else ''}; "
-                 f"{count(base.extracted, 'act')} reported by monitored sources.")
+    parts = [_("As of {day} (the newest act in the ledger).").format(day=when(summary.as_of, "day"))
+             if summary.as_of else _("No dated act in the ledger yet.")]
+    seed = ngettext("Baseline: {n} sourced historical act from diplowatch's seed history",
+                    "Baseline: {n} sourced historical acts from diplowatch's seed history",
+                    base.seed).format(n=base.seed)
+    if base.manual:
+        seed += ngettext(", {n} act entered by admins", ", {n} acts entered by admins",
+                         base.manual).format(n=base.manual)
+    parts.append(seed + ngettext("; {n} act reported by monitored sources.",
+                                 "; {n} acts reported by monitored sources.",
+                                 base.extracted).format(n=base.extracted))
     return " ".join(parts)
 
 
@@ -58,34 +69,46 @@ def as_of_line(summary) -> str:
 
 
 def recognized_summary(entity: str, summary) -> str:
-    name = names.display(entity)
+    shown = name(entity)
     status = summary.status
     if summary.empty:
-        return escape(NO_DATA.format(name=name))
+        return escape(_("No recognition data for {name} yet: no act is recorded, in the baseline "
+                        "or from monitored sources.").format(name=shown))
     un = [f for f in status.recognizes if f.un_member]
     others = [f for f in status.recognizes if not f.un_member]
-    lines = [f"<b>{escape(name)}</b>",
-             f"Recognized by <b>{count(len(un), 'UN member state')}</b> (each state's last dated act counts)."]
+    lines = [f"<b>{escape(shown)}</b>",
+             ngettext("Recognized by <b>{n} UN member state</b> (each state's last dated act counts).",
+                      "Recognized by <b>{n} UN member states</b> (each state's last dated act counts).",
+                      len(un)).format(n=len(un))]
     if others:
-        what = "a UN member state" if len(others) == 1 else "UN member states"
         who = ", ".join(_other_name(f.actor) for f in others)
-        also = plural(len(others), {"one": "{n} recognizer that is", "other": "{n} recognizers that are"})
-        lines.append(f"Also by {also} not {what}, counted apart: {escape(who)}.")
+        lines.append(ngettext("Also by {n} recognizer that is not a UN member state, counted apart: "
+                              "{who}.",
+                              "Also by {n} recognizers that are not UN member states, counted apart: "
+                              "{who}.", len(others)).format(n=len(others), who=escape(who)))
     lines += _claims_lines(summary.claims)
-    withdrew = [f for f in status.withdrew if f.un_member]
     if status.withdrew:
-        last = status.withdrew[-1]
-        rest = len(status.withdrew) - len(withdrew)
-        others_too = f" (+{count(rest, 'other')})" if rest else ""
-        lines.append(f"Withdrew: {count(len(withdrew), 'UN member state')}{others_too}"
-                     f", latest {escape(names.display(last.actor, actor=True))} ({when(last.until, last.until_precision)}).")
+        lines.append(_withdrew_line(status.withdrew))
     if status.rejects:
-        lines.append(f"Say they do not recognize it: {count(len(status.rejects), 'state')}.")
+        lines.append(ngettext("Say they do not recognize it: {n} state.",
+                              "Say they do not recognize it: {n} states.",
+                              len(status.rejects)).format(n=len(status.rejects)))
     if summary.latest:
-        lines.append("\n<b>Latest changes</b>")
+        lines.append("\n" + _("<b>Latest changes</b>"))
         lines += [_latest_line(ev) for ev in summary.latest]
     lines.append("\n" + escape(as_of_line(summary)))
     return "\n".join(lines)
+
+
+def _withdrew_line(withdrew_all: list) -> str:
+    withdrew = [f for f in withdrew_all if f.un_member]
+    last, rest = withdrew_all[-1], len(withdrew_all) - len(withdrew)
+    line = ngettext("Withdrew: {n} UN member state", "Withdrew: {n} UN member states",
+                    len(withdrew)).format(n=len(withdrew))
+    if rest:
+        line += " " + ngettext("(+{n} other)", "(+{n} others)", rest).format(n=rest)
+    return line + _(", latest {state} ({day}).").format(
+        state=escape(name(last.actor, actor=True)), day=when(last.until, last.until_precision))
 
 
 def _claims_lines(claims) -> list[str]:
@@ -95,22 +118,29 @@ def _claims_lines(claims) -> list[str]:
         groups.setdefault(claim.attribution, []).append(claim)
     lines = []
     for attribution, group in groups.items():
-        verb = "to have withdrawn" if group[0].act == "withdraw" else "not to recognize it"
-        who = ", ".join(names.display(c.actor, actor=True) for c in group[:CLAIMANTS_SHOWN])
-        more = f" and {len(group) - CLAIMANTS_SHOWN} others" if len(group) > CLAIMANTS_SHOWN else ""
-        head = plural(len(group), {"one": "{n} more is", "other": "{n} more are"}) + \
-            f" claimed {verb}, without a date"
-        lines.append(f"⚠️ {escape(head)} ({escape(dates_in(attribution))}): {escape(who + more)}"
-                     f"{_src(group[0].source_url)}. Not counted above.")
+        n = len(group)
+        head = (ngettext("{n} more is claimed to have withdrawn, without a date",
+                         "{n} more are claimed to have withdrawn, without a date", n)
+                if group[0].act == "withdraw" else
+                ngettext("{n} more is claimed not to recognize it, without a date",
+                         "{n} more are claimed not to recognize it, without a date", n)).format(n=n)
+        who = ", ".join(name(c.actor, actor=True) for c in group[:CLAIMANTS_SHOWN])
+        if n > CLAIMANTS_SHOWN:
+            who = ngettext("{items} and {n} other", "{items} and {n} others",
+                           n - CLAIMANTS_SHOWN).format(items=who, n=n - CLAIMANTS_SHOWN)
+        lines.append(f"⚠️ {escape(head)} ({escape(dates_in(attribution))}): {escape(who)}"
+                     f"{_src(group[0].source_url)}. " + _("Not counted above."))
     return lines
 
 
 def _latest_line(fact) -> str:
     who = escape(actor_label(fact.actor))
     if fact.status == "withdrew":
-        return f"• {when(fact.until, fact.until_precision)} — {who} withdrew{_src(fact.source_url)}"
-    verb = "recognized" if fact.status == "recognizes" else "said it does not recognize"
-    return f"• {when(fact.since, fact.since_precision)} — {who} {verb}{_src(fact.source_url)}"
+        line = _("{who} withdrew").format(who=who)
+        return f"• {when(fact.until, fact.until_precision)} — {line}{_src(fact.source_url)}"
+    line = (_("{who} recognized") if fact.status == "recognizes" else
+            _("{who} said it does not recognize")).format(who=who)
+    return f"• {when(fact.since, fact.since_precision)} — {line}{_src(fact.source_url)}"
 
 
 def summary_keyboard(entity: str, summary) -> list[list[tuple[str, str]]]:
@@ -119,10 +149,10 @@ def summary_keyboard(entity: str, summary) -> list[list[tuple[str, str]]]:
         return label, callback_data("rec", view, order, entity, "0")
 
     status, acts = summary.status, {c.act for c in summary.claims}
-    apart = [button("Withdrawals", "withdrew")] if status.withdrew or "withdraw" in acts else []
-    apart += [button("Rejects", "rejects")] if status.rejects or "reject" in acts else []
-    rows = [[button("Full list by date", "list"), button("by name", "list", "name")], apart,
-            [button("CSV", "csv"), button("Timeline", "chart"), button("Map", "map")]]
+    apart = [button(_("Withdrawals"), "withdrew")] if status.withdrew or "withdraw" in acts else []
+    apart += [button(_("Rejects"), "rejects")] if status.rejects or "reject" in acts else []
+    rows = [[button(_("Full list by date"), "list"), button(_("by name"), "list", "name")], apart,
+            [button("CSV", "csv"), button(_("Timeline"), "chart"), button(_("Map"), "map")]]
     return [row for row in rows if row]
 
 
@@ -132,31 +162,39 @@ def summary_keyboard(entity: str, summary) -> list[list[tuple[str, str]]]:
 def fact_line(fact) -> str:
     who = escape(actor_label(fact.actor))
     if fact.status == "withdrew":
-        return (f"{who} — withdrew {when(fact.until, fact.until_precision)}"
-                f" (recognized {when(fact.since, fact.since_precision)}){_src(fact.source_url)}")
-    return f"{who} — since {when(fact.since, fact.since_precision)}{_src(fact.source_url)}"
+        return who + " — " + _("withdrew {until} (recognized {since})").format(
+            until=when(fact.until, fact.until_precision),
+            since=when(fact.since, fact.since_precision)) + _src(fact.source_url)
+    return who + " — " + _("since {day}").format(
+        day=when(fact.since, fact.since_precision)) + _src(fact.source_url)
 
 
-PAGE_TITLES = {
-    "list": {"one": "{n} state recognizes it", "other": "{n} states recognize it"},
-    "withdrew": {"one": "{n} state withdrew its recognition",
-                 "other": "{n} states withdrew their recognition"},
-    "rejects": {"one": "{n} state says it does not recognize it",
-                "other": "{n} states say they do not recognize it"},
-}
+PAGE_KINDS = ("list", "withdrew", "rejects")
+
+
+def page_title(kind: str, n: int) -> str:
+    if kind == "withdrew":
+        return ngettext("{n} state withdrew its recognition",
+                        "{n} states withdrew their recognition", n).format(n=n)
+    if kind == "rejects":
+        return ngettext("{n} state says it does not recognize it",
+                        "{n} states say they do not recognize it", n).format(n=n)
+    return ngettext("{n} state recognizes it", "{n} states recognize it", n).format(n=n)
 
 
 def facts_page(entity: str, kind: str, order: str, facts: list, page: int, *,
                claims: Sequence = ()) -> str:
     """One page of a list; the last page of withdrawals/rejects adds the undated claims."""
-    name = names.display(entity)
     pages = max(1, -(-len(facts) // PAGE_SIZE))
     un = sum(f.un_member for f in facts)
-    head = (f"<b>{escape(name)}: {plural(len(facts), PAGE_TITLES[kind])}</b> "
-            f"({count(un, 'UN member')})")
-    lines = [head + f" · by {order} · page {page + 1}/{pages}"]
+    head = (f"<b>{escape(name(entity))}: {page_title(kind, len(facts))}</b> ("
+            + ngettext("{n} UN member", "{n} UN members", un).format(n=un) + ")")
+    order_by = _("by date") if order == "date" else pgettext("order", "by name")
+    lines = [head + " · " + _("{order} · page {page}/{pages}").format(
+        order=order_by, page=page + 1, pages=pages)]
     chunk = facts[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-    lines += [f"{page * PAGE_SIZE + n}. {fact_line(f)}" for n, f in enumerate(chunk, 1)] or ["None recorded."]
+    lines += ([f"{page * PAGE_SIZE + n}. {fact_line(f)}" for n, f in enumerate(chunk, 1)]
+              or [_("None recorded.")])
     if page + 1 == pages:
         lines += ["", *_claims_lines([c for c in claims if STATUS_OF_CLAIM[c.act] == kind])]
     return "\n".join(lines).rstrip()
@@ -166,17 +204,17 @@ STATUS_OF_CLAIM = {"withdraw": "withdrew", "reject": "rejects"}
 
 
 def csv_caption(entity: str) -> str:
-    return (f"Every recorded act on {escape(names.display(entity))}, with its source"
-            " (the columns of `diplowatch ledger import`).")
+    return _("Every recorded act on {entity}, with its source (the columns of diplowatch ledger "
+             "import).").format(entity=name(entity, html=True))
 
 
 def page_keyboard(entity: str, kind: str, order: str, total: int, page: int) -> list[list[tuple[str, str]]]:
     row = []
     if page > 0:
-        row.append(("◀ Previous", callback_data("rec", kind, order, entity, str(page - 1))))
+        row.append((_("◀ Previous"), callback_data("rec", kind, order, entity, str(page - 1))))
     if (page + 1) * PAGE_SIZE < total:
-        row.append(("Next ▶", callback_data("rec", kind, order, entity, str(page + 1))))
-    back = [("Summary", callback_data("rec", "summary", order, entity, "0"))]
+        row.append((_("Next ▶"), callback_data("rec", kind, order, entity, str(page + 1))))
+    back = [(_("Summary"), callback_data("rec", "summary", order, entity, "0"))]
     return [row, back] if row else [back]
 
 
@@ -184,43 +222,56 @@ def page_keyboard(entity: str, kind: str, order: str, total: int, page: int) -> 
 
 
 def actor_recognitions(actor: str, facts: list) -> str:
-    name = escape(actor_label(actor))
+    who = escape(actor_label(actor))
     if not facts:
-        return (f"No recognition act by {name} is recorded for the entities diplowatch tracks"
-                " (it neither recognizes, withdrew nor rejects any of them in the ledger).")
-    lines = [f"<b>{name}: acts on the entities diplowatch tracks</b>, by date"]
+        return _("No recognition act by {name} is recorded for the entities diplowatch tracks "
+                 "(it neither recognizes, withdrew nor rejects any of them in the ledger)."
+                 ).format(name=who)
+    lines = [_("<b>{name}: acts on the entities diplowatch tracks</b>, by date").format(name=who)]
     for f in facts:
-        target = escape(names.display(f.target))
+        target = name(f.target, html=True)
         if f.status == "recognizes":
-            lines.append(f"• {when(f.since, f.since_precision)} — recognizes {target}{_src(f.source_url)}")
+            line = _("{since} — recognizes {target}")
         elif f.status == "withdrew":
-            lines.append(f"• {when(f.until, f.until_precision)} — withdrew recognition of {target}"
-                         f" (recognized {when(f.since, f.since_precision)}){_src(f.source_url)}")
+            line = _("{until} — withdrew recognition of {target} (recognized {since})")
         else:
-            lines.append(f"• {when(f.since, f.since_precision)} — does not recognize {target}{_src(f.source_url)}")
+            line = _("{since} — does not recognize {target}")
+        lines.append("• " + line.format(since=when(f.since, f.since_precision), target=target,
+                                        until=when(f.until, f.until_precision))
+                     + _src(f.source_url))
     return "\n".join(lines)
 
 
-_ACT = {"recognize": "recognized", "withdraw": "withdrew", "reject": "said it does not recognize"}
-_HELD = {"awaiting": "held for a second source or review", "denial": "a denial, not counted"}
-_ORIGIN = {"seed": "diplowatch seed history", "manual": "entered by an admin",
-           "extracted": "reported"}
+_ACT = {"recognize": N_("recognized"), "withdraw": N_("withdrew"),
+        "reject": N_("said it does not recognize")}
+_HELD = {"awaiting": N_("held for a second source or review"),
+         "denial": N_("a denial, not counted")}
+_ORIGIN = {"seed": N_("diplowatch seed history"), "manual": N_("entered by an admin"),
+           "extracted": N_("reported")}
+
+
+def _marks(ev) -> str:
+    marks = [gettext(_ORIGIN[ev.origin]) if ev.origin in _ORIGIN else ev.origin]
+    marks += [_("repeat of an earlier report")] if ev.mention_of else []
+    marks += [gettext(_HELD[ev.held]) if ev.held in _HELD else _("background, not counted")
+              ] if ev.held else []
+    marks += [_("retracted")] if ev.retracted_at else []
+    return ", ".join(marks)
 
 
 def pair_history(actor: str, target: str, events: list) -> str:
-    who, whom = escape(actor_label(actor)), escape(names.display(target))
+    who, whom = escape(actor_label(actor)), name(target, html=True)
     if not events:
-        return f"No act of {who} on {whom} is recorded."
-    lines = [f"<b>{who} and {whom}</b>: {count(len(events), 'recorded act')}, in timeline order"]
+        return _("No act of {who} on {whom} is recorded.").format(who=who, whom=whom)
+    lines = [ngettext("<b>{who} and {whom}</b>: {n} recorded act, in timeline order",
+                      "<b>{who} and {whom}</b>: {n} recorded acts, in timeline order",
+                      len(events)).format(who=who, whom=whom, n=len(events))]
     for ev in events:
         day = fact_date(ev.effective_date, ev.date_precision) or (
-            fact_date(ev.reported_at, "day") if ev.origin == "extracted" else "date unknown")
-        marks = [_ORIGIN.get(ev.origin, ev.origin)]
-        marks += ["repeat of an earlier report"] if ev.mention_of else []
-        marks += [_HELD.get(ev.held, "background, not counted")] if ev.held else []
-        marks += ["retracted"] if ev.retracted_at else []
-        source = _src(ev.source_url, ev.source if ev.origin == "extracted" and ev.source else "source")
-        lines.append(f"• {day} — {_ACT.get(ev.act, ev.act)} ({escape(', '.join(marks))}) #{ev.id}{source}")
+            fact_date(ev.reported_at, "day") if ev.origin == "extracted" else _("date unknown"))
+        source = _src(ev.source_url, ev.source if ev.origin == "extracted" and ev.source else None)
+        act = gettext(_ACT[ev.act]) if ev.act in _ACT else ev.act
+        lines.append(f"• {day} — {act} ({escape(_marks(ev))}) #{ev.id}{source}")
         quote = ev.evidence or ev.note
         if quote:
             lines.append(f"  <i>{escape(dates_in(quote[:300]))}</i>")

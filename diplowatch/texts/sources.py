@@ -11,23 +11,56 @@ from .. import names
 from ..models import Event, Source, SourceState, Statement
 from ..source_health import health_of
 from ..telegram_html import escape
+from .i18n import _
 from .wording import ago, moment
 
 if TYPE_CHECKING:
     from ..sources.check import SourceCheck
 
 
+STORE_FAILED = "could not store statements: "
+_STORE_FAULTS = {
+    "full": "the database's disk is full; the poll is retried, nothing of it was stored",
+    "read-only": "the database is read-only; the poll is retried, nothing of it was stored",
+    "busy": "the database was locked by another program; the poll is retried",
+    "database": "a database error (details in the log); the poll is retried",
+    "internal": "an internal error (details in the log); the poll is retried",
+}
+
+
+def store_failure(fault: str | None, error: str = "") -> str:
+    """Why a poll's statements were not stored, in words (never an exception's class name):
+    ``fault`` is storage_fault's "full" or "read-only", "busy", "database" or "internal"; the
+    ``error`` text decides for reasons recorded before they were worded so."""
+    if fault is None:
+        lowered = error.lower()
+        fault = ("full" if "disk is full" in lowered else
+                 "read-only" if "readonly" in lowered or "read-only" in lowered else
+                 "busy" if "locked" in lowered or "busy" in lowered else
+                 "database" if "error" in lowered else "internal")
+    return STORE_FAILED + _STORE_FAULTS.get(fault, _STORE_FAULTS["internal"])
+
+
+def _reason(text: str | None) -> str:
+    """A recorded reason as people read it (older rows may hold 'OperationalError: …')."""
+    if text and text.startswith(STORE_FAILED) and text[len(STORE_FAILED):] not in _STORE_FAULTS.values():
+        return store_failure(None, text[len(STORE_FAILED):])
+    return text or ""
+
+
 def source_health(state: SourceState, *, now: datetime) -> str:
     health = health_of(state)
     if health == "paused":
-        return "paused"
+        return _("paused")
     if health == "failing":
-        since = (f" — since {_stamp(state.failing_since)} ({ago(state.failing_since, now=now)})"
-                 if state.failing_since else "")
-        return f"failing ×{state.error_count}: {state.last_error}{since}"
+        since = (" — " + _("since {moment} ({ago})").format(
+            moment=_stamp(state.failing_since), ago=ago(state.failing_since, now=now))
+            if state.failing_since else "")
+        return _("failing ×{n}: {reason}").format(n=state.error_count,
+                                                   reason=_reason(state.last_error)) + since
     if health == "new":
-        return "not polled yet"
-    return f"ok; note: {state.notice}" if state.notice else "ok"
+        return _("not polled yet")
+    return _("ok; note: {notice}").format(notice=state.notice) if state.notice else _("ok")
 
 
 def sources_table(rows: list[tuple[Source, SourceState]], *, now: datetime) -> str:
@@ -62,20 +95,22 @@ def poll_outcome_detail(outcome) -> str:
 
 def sources_html(rows: list[tuple[Source, SourceState]], *, now: datetime) -> str:
     if not rows:
-        return "No sources are monitored yet."
-    lines = ["<b>Sources</b>"]
+        return _("No sources are monitored yet.")
+    lines = [_("<b>Sources</b>")]
     for source, state in rows:
+        healthy = health_of(state) == "ok" and not state.notice
         health = source_health(state, now=now)
-        mark = "✅" if health == "ok" else ("⏸" if state.paused else "⚠️")
-        lines.append(f"{mark} <b>{escape(source.name)}</b> ({source.kind}, every "
-                     f"{source.interval // 60}m) — last ok {ago(state.last_ok_at, now=now)}"
-                     + ("" if health == "ok" else f" — {escape(health)}"))
+        mark = "✅" if healthy else ("⏸" if state.paused else "⚠️")
+        lines.append(f"{mark} <b>{escape(source.name)}</b> " + _(
+            "({kind}, every {every}) — last ok {ago}").format(
+                kind=source.kind, every=_("{n}m").format(n=source.interval // 60), ago=ago(state.last_ok_at, now=now))
+            + ("" if healthy else f" — {escape(health)}"))
     return "\n".join(lines)
 
 
 def unknown_source(name: str, known: list[str]) -> str:
-    hint = ", ".join(known[:20]) or "none yet"
-    return f"No source named \"{name}\". Known sources: {hint}."
+    hint = ", ".join(known[:20]) or _("none yet")
+    return _("No source named \"{name}\". Known sources: {known}.").format(name=name, known=hint)
 
 
 # ---- source test (`diplowatch sources test`, /testsource) ---------------------------------

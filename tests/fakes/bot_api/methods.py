@@ -37,7 +37,8 @@ def need_chat(call: Call) -> int:
 class Methods:
     """FakeBotAPI's method handlers, ``_m_<method>``."""
 
-    commands: list[dict[str, Any]]  # as setMyCommands left them
+    commands: list[dict[str, Any]]  # as setMyCommands left them, for every language
+    commands_in: dict[str, list[dict[str, Any]]]  # by language_code; "" is the default list
 
     async def _dispatch(self, call: Call) -> Any:
         name = call.method.lower()
@@ -170,11 +171,15 @@ class Methods:
         return self._record(call, self._message(chat_id, document=document, **extra), caption)
 
     def _m_setmycommands(self, call: Call) -> bool:
-        self.commands = list(call.params.get("commands") or [])
+        language = str(call.params.get("language_code") or "")
+        self.commands_in[language] = list(call.params.get("commands") or [])
+        if not language:
+            self.commands = self.commands_in[language]
         return True
 
     def _m_getmycommands(self, call: Call) -> list[dict[str, Any]]:
-        return self.commands
+        language = str(call.params.get("language_code") or "")
+        return self.commands_in.get(language, self.commands)
 
     def _m_answerinlinequery(self, call: Call) -> bool:
         """Checked as Telegram checks it: a query id, at most 50 results with unique ids of 1-64

@@ -49,7 +49,7 @@ class FakeBotAPI(Records, Chats, Updates, Faults, Limits, Methods):
         self.violations: list[Violation] = []
         self.rules: list[Rule] = []
         self.updates: list[dict[str, Any]] = []
-        self.commands: list[dict[str, Any]] = []
+        self.commands, self.commands_in = [], {}  # setMyCommands' lists, by language_code
         self.chats: dict[int, dict[str, Any]] = {}
         self.members: dict[tuple[int, int], str] = {}  # (chat, user) → getChatMember's status
         self.rights, self.topics = {}, {}  # administrators' rights, forum topics (chats.py)
