@@ -1,14 +1,14 @@
 """The held-out fold: fixed, disjoint from tuning, split by address, every language represented."""
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
 from diplowatch.extract.evaluate import load
 from diplowatch.extract.folds import holdout_urls, select
+from tests.shared_files import SHARED
 
-V2 = Path(__file__).resolve().parents[2] / "shared" / "eval" / "v2"
+V2 = SHARED / "eval" / "v2"
 
 
 def _docs(n: int, lang: str) -> list[dict]:

@@ -18,8 +18,9 @@ import pytest
 from diplowatch.extract.commands import predict
 from diplowatch.extract.evaluate import load, score
 from diplowatch.extract.folds import select
+from tests.shared_files import SHARED
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+EVAL = SHARED / "eval"
 RATCHET = Path(__file__).parent / "data" / "extract" / "ratchet.json"
 TOLERANCE = 1e-9
 SETS = {  # name: (file, fold)

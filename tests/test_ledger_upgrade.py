@@ -18,10 +18,11 @@ import pytest
 from diplowatch import ledger
 from diplowatch.store import open_db
 from diplowatch.store.statements import search
+from tests.shared_files import SHARED
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 OLD_DB = Path(__file__).parent / "data" / "upgrade" / "previous-release.db"
-SHARED_SEED = Path(__file__).parents[2] / "shared" / "data" / "recognitions.csv"
+SHARED_SEED = SHARED / "data" / "recognitions.csv"
 KEPT = {("NI", "somaliland"), ("ET", "somaliland")}  # the extracted and the admin-entered act
 
 

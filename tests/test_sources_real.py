@@ -18,8 +18,9 @@ from diplowatch.sources import fetch_source, rss, telegram
 from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher, make_client
 from tests.fakes.feed_server import FeedServer
+from tests.shared_files import SHARED
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
+REAL = SHARED / "fixtures" / "real"
 FEEDS = REAL / "feedparser-tests"
 PAGES = REAL / "telegram"
 pytestmark = pytest.mark.skipif(
