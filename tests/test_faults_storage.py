@@ -143,7 +143,7 @@ async def test_poll_fails_with_a_reason_then_stores_once(watched, fault, caplog)
     inject(db, fault)
     writer = monitor.writes.writer  # polled batches are written on a connection of their own
     assert writer is not db
-    (read_only if fault == "read-only" else disk_full)(writer)
+    inject(writer, fault)  # ... and so are the failures, since they too go through it
     clock.now += timedelta(minutes=5)
 
     failed = await monitor.poll("a")

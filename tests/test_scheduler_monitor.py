@@ -337,6 +337,35 @@ async def test_a_clock_step_after_submission_is_not_lag(world, monkeypatch):
     assert 5 <= monitor.poll_lag().max < 60
 
 
+async def test_a_failure_is_recorded_off_the_loop_while_another_writer_holds_the_lock(
+        world, tmp_path):
+    """A failing source's record waits for SQLite's write lock in the group commit's thread,
+    not on the event loop: while another connection holds the lock (as the writer thread does
+    during a big chunk), the loop goes on, and the failure is stored once the lock is free.
+    (Recorded on the loop's own connection, the loop sat in SQLite's busy wait until the
+    timeout and the failure was lost.)"""
+    monitor, server, _ = world
+    server.set_fault("/a.xml", status=503, times=1)
+    holder = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the write lock, as a long chunk holds it
+    try:
+        poll = asyncio.create_task(monitor.poll("a", force=True))
+        while server.requests["/a.xml"] == 0:
+            await asyncio.sleep(0.01)
+        ticks = 0
+        for _ in range(30):  # the loop keeps running while the record waits for the lock
+            await asyncio.sleep(0.01)
+            ticks += 1
+        assert ticks == 30 and not poll.done()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    outcome = await poll
+    assert outcome.status == "error" and "503" in outcome.reason
+    _, state = source_store.get_source(monitor.db, "a")
+    assert state.error_count == 1 and "503" in state.last_error
+
+
 async def test_a_polled_batch_is_extracted_and_matched_off_the_event_loop(world, monkeypatch):
     """Extraction and keyword matching of a polled batch run in a worker thread (with its own
     read connection), not on the event loop; the alerts are the same."""

@@ -35,7 +35,7 @@ from diplowatch.sources import fetch_source
 from diplowatch.sources.budget import POOL_PARSER, ParseRunner
 from diplowatch.sources.fetch import Fetcher
 from diplowatch.sources.fetched import Fetched
-from diplowatch.store import Database, StoreError, storage_fault, transaction
+from diplowatch.store import Database, StoreError, storage_fault
 from diplowatch.store import sources as source_store
 from diplowatch.store.group import GroupCommit
 from diplowatch.store.readers import Readers
@@ -134,16 +134,16 @@ class Monitor:
             fetched = await fetch_source(self.fetcher, source, state, now=now,
                                          parser=self.parser, stored=self._stored)
         except SourceError as exc:
-            return self._failed(source, state, str(exc), getattr(exc, "retry_after", None))
+            return await self._failed(source, state, str(exc), getattr(exc, "retry_after", None))
         except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll crashed source=%s", source.name)
-            return self._failed(source, state, _store_failure(exc), None)
+            return await self._failed(source, state, _store_failure(exc), None)
         prepared = await self._prepare(source, fetched.statements)
         try:
             batch = await self._store(source, fetched, prepared, now=now)
         except Exception as exc:  # e.g. disk full: the chunk in progress did not commit
             log.exception("storing failed source=%s", source.name)
-            return self._failed(source, state, _store_failure(exc), None)
+            return await self._failed(source, state, _store_failure(exc), None)
         pipeline.log_stored(batch)
         status = "not_modified" if fetched.not_modified else ("new" if batch.new else "unchanged")
         return PollOutcome(source.name, status, len(batch.new), len(batch.revised))
@@ -206,23 +206,27 @@ class Monitor:
         self.readers.close()
         self.writes.close()
 
-    def _failed(self, source: Source, state: SourceState, reason: str,
-                retry_after: float | None) -> PollOutcome:
+    async def _failed(self, source: Source, state: SourceState, reason: str,
+                      retry_after: float | None) -> PollOutcome:
+        """Record the failure through the group commit, like a success: off the loop, so a
+        failing source never holds the event loop while a big batch is being written."""
         now = self.clock()
         delay = backoff_seconds(source, state.error_count, retry_after=retry_after)
         log.warning("poll failed source=%s reason=%s retry_in=%ds", source.name, reason, delay)
+
+        def record(db: Database) -> object:
+            source_store.record_failure(db, source.name, now=now, reason=reason,
+                                        next_poll_at=now + timedelta(seconds=delay))
+            return source_reports.after_failure(db, source.name, now=now, admins=self.admins,
+                                                after=self.source_alert_after)
+
         try:
-            with transaction(self.db):
-                source_store.record_failure(self.db, source.name, now=now, reason=reason,
-                                            next_poll_at=now + timedelta(seconds=delay))
-                reported = source_reports.after_failure(
-                    self.db, source.name, now=now, admins=self.admins,
-                    after=self.source_alert_after)
-            if reported is not None and self.on_ingested:
-                self.on_ingested()  # wake the sender
+            reported = await self.writes.write(record)
         except Exception as exc:  # disk full, read-only: the log line above is the record
             log.error("could not record the failure source=%s: %s: %s", source.name,
                       type(exc).__name__, exc)
+        else:
+            self._wake(reported is not None)  # a report to the admins waits in the outbox
         return PollOutcome(source.name, "error", reason=reason)
 
     async def poll_all(self, names: list[str] | None = None, *, force: bool = True
