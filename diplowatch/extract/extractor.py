@@ -69,10 +69,11 @@ def extract_candidates(text: str, lang: str | None = None) -> list[tuple[Doc, Fo
 
 def _question(sentence: str, lang: str | None) -> bool:
     """'Does Belarus recognize Abkhazia?', '¿Reconoce…?': a question asserts nothing.
-    Greek writes its question mark as ';' (U+037E, which NFC turns into ';')."""
+    Greek writes its question mark as ';' (U+037E, which NFC turns into ';'); Armenian writes
+    '՞' on the stressed vowel of the word asked about ('ճանաչո՞ւմ է')."""
     stripped = sentence.strip().rstrip("\"'»”)]")
     marks = ("?", "？", "؟", ";") if lang == "el" else ("?", "？", "؟")
-    return (stripped.endswith(marks) or sentence.lstrip().startswith("¿")
+    return (stripped.endswith(marks) or sentence.lstrip().startswith("¿") or "՞" in sentence
             or _QUESTION_WORD.match(sentence.lstrip()) is not None)
 
 

@@ -81,6 +81,12 @@ _HU = {
     "sever": ("megszakit*", "szakit*"), "ties": ("kapcsolat*", "viszony*"),
     "one_china": ("egy kina", "egy kinai"), "mutual": ("kolcsonos*", "egymas*"),
     "anaphor_act": ("ugyanigy tett*", "kovette* a peldat"),
+    # The infinitive in -ni asserts only under a governor ('elismerni készül', 'el akarja
+    # ismerni': intention); a decision or an ordinal governs it.
+    "inf": ("elismerni", "ismerni"),
+    "inf_ok": ("dont*", "hataroz*", "elso*", "masodik*", "harmadik*", "utolso*", "egyetlen*"),
+    "deny": ("cafol*", "hamis*", "valotlan*", "alaptalan*", "pletyk*", "dezinformaci*",
+             "nem igaz", "koholmany*"),
 }
 
 _RO = {
@@ -168,7 +174,17 @@ _NL = {
     "ties": ("betrekkingen", "banden", "relaties"),
     "one_china": ("een-chinabeleid", "een china"), "mutual": ("wederzijds*", "elkaar"),
     "anaphor_act": ("dat al deden", "hetzelfde gedaan", "deden hetzelfde"),
+    "deny": ("ontken*", "onjuist*", "onwaar*", "vals", "valse", "gerucht*", "desinformatie",
+             "nepnieuws", "ongegrond*", "niet waar", "spreekt * tegen", "sprak * tegen"),
 }
+# Separable verbs: the finite stem stands second, its particle at the end of the clause
+# ('trekt de erkenning van Kosovo in', 'schortte de erkenning op'); a call's particle follows
+# its object ('riep Ghana op de erkenning … in te trekken').
+SEPARABLE = {"nl": {
+    "withdraw": (("trekt", "trok", "trokken", "trekken", "schort", "schortte", "schortten",
+                  "draait", "draaide", "draaiden"), ("in", "terug", "op")),
+    "call": (("roept", "riep", "riepen", "roepen"), ("op",)),
+}}
 
 _SQ = {
     # 'njoh' also means 'know': 'i njohur për' (known for) is no recognition.

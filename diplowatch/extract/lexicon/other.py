@@ -96,4 +96,16 @@ _PL = {
     "anaphor_act": ("zrobil* to samo", "podjel* taka sama decyzje", "poszl* w jej slady"),
 }
 
+# Separable verbs (stem second, particle at the end of the clause): 'setzt die Anerkennung
+# aus', 'nahm seine Anerkennung zurück', 'fror die Anerkennung ein', 'rief Ghana auf, …'.
+SEPARABLE = {"de": {
+    "withdraw": (("setzt", "setzte", "setzten", "setzen", "nimmt", "nahm", "nahmen", "nehmen",
+                  "zieht", "zog", "zogen", "ziehen", "friert", "fror", "froren", "hebt", "hob",
+                  "hoben", "heben"), ("aus", "zuruck", "ein", "auf")),
+    "call": (("ruft", "rief", "riefen", "rufen", "fordert", "forderte", "forderten"), ("auf",)),
+}}
+# Konjunktiv II of 'werden' folds to the indicative past 'wurde' (passive): only the written
+# umlaut tells 'Norwegen würde Palästina anerkennen' (a hypothetical) from a fact.
+SURFACE_MODAL = {"de": frozenset({"würde", "würden", "würdest", "würdet"})}
+
 LEX = {"de": _DE, "pl": _PL}
