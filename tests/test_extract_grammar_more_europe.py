@@ -92,6 +92,7 @@ GERMAN = [
     # other senses
     ("Kasachstan erkennt die Krim als Teil der Ukraine an.", set()),
     ("Der Bundestag erkannte die Verdienste Kosovos um die Stabilität an.", set()),
+    ("Armenien und Aserbaidschan erkennen gegenseitig ihre territoriale Integrität an.", set()),
 ]
 
 DUTCH = [
@@ -123,6 +124,8 @@ DUTCH = [
     ("Meer dan honderd landen, waaronder Nederland en België, hebben Kosovo erkend.",
      {("NL", "XK", R), ("BE", "XK", R)}),
     ("Ook Slovenië erkende Palestina.", {("SI", "PS", R)}),
+    # a subject before a verb of protest or welcome reacts to the act
+    ("Servië protesteerde tegen de erkenning van Kosovo.", set()),
 ]
 
 GREEK = [
@@ -158,6 +161,8 @@ GREEK = [
      {("RU", "abkhazia", R), ("NI", "abkhazia", R)}),
     # other senses
     ("Η Κύπρος αναγνωρίζει την Κριμαία ως μέρος της Ουκρανίας.", set()),
+    # a subject before a verb of protest or welcome reacts to the act
+    ("Η Σερβία καταδίκασε την αναγνώριση του Κοσόβου.", set()),
 ]
 
 HUNGARIAN = [
@@ -194,6 +199,12 @@ HUNGARIAN = [
     ("A miniszter elismerését fejezte ki Koszovó rendőrségének.", set()),
     ("Oroszország a Krímet Oroszország részeként ismeri el.", set()),
     ("Koszovót eddig több mint száz ország ismerte el.", set()),
+    # 'újabb ország' (one more country) names no state, never the speaker's
+    ("Újabb ország ismerte el Koszovót, mondta a szerb külügyminiszter.", set()),
+    ("A miniszter reméli, hogy újabb ország vonja vissza Koszovó elismerését.", set()),
+    # a subject before a verb of protest or welcome reacts; the clause after 'hogy' acts
+    ("Szerbia tiltakozott Koszovó elismerése miatt.", set()),
+    ("Szerbia üdvözölte, hogy Togo visszavonta Koszovó elismerését.", {("TG", "XK", W)}),
 ]
 
 ARMENIAN = [
@@ -221,6 +232,14 @@ ARMENIAN = [
     ("Նախարարությունը հերքեց, որ Բելառուսը ճանաչել է Աբխազիան։", set()),
     # two sentences: the full stop '։' ends the first
     ("Ռուսաստանը ճանաչեց Աբխազիան։ Բելառուսը դեռ չի որոշել։", {("RU", "abkhazia", R)}),
+    # reactions: welcome and condemnation; the agent of the welcomed act acts
+    ("Թուրքիայի ԱԳՆ-ն ողջունել է Հայաստանի կողմից Պաղեստինի ճանաչումը։", {("AM", "PS", R)}),
+    ("Ադրբեջանը դատապարտեց Աբխազիայի ճանաչումը։", set()),
+    # 'each other': two entities recognize each other; two states' territorial integrity is
+    # another sense
+    ("Աբխազիան և Հարավային Օսիան ճանաչել են միմյանց։",
+     {("abkhazia", "south-ossetia", R), ("south-ossetia", "abkhazia", R)}),
+    ("Հայաստանն ու Ադրբեջանը ճանաչում են միմյանց տարածքային ամբողջականությունը։", set()),
 ]
 
 ALBANIAN = [
@@ -246,6 +265,7 @@ ALBANIAN = [
     ("Lajmet se Bjellorusia e njohu Abkhazinë janë të rreme.", set()),
     ("Sipas ministrit, Kosova është njohur nga 117 shtete.", set()),
     ("Ai është i njohur për punën e tij në Shqipëri.", set()),
+    ("Serbia e dënoi njohjen e Kosovës.", set()),
     # background 'pas' + the ablative
     ("Pas Shqipërisë, edhe Maqedonia e Veriut e njohu Kosovën.",
      {("AL", "XK", R), ("MK", "XK", R)}),

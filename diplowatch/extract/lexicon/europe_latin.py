@@ -62,12 +62,14 @@ _HU = {
                "hangsulyoz*", "szogezte le", "nyilatkoz*", "szerint", "tudatta", "megerosit*",
                "bejelentette", "irta"),
     "first_person": ("mi", "orszagunk", "kormanyunk", "en", "nekunk", "mienk"),
-    "pronoun": ("az orszag", "orszag", "allam", "o", "ok", "kormany", "a kormany"),
+    # 'ország' without the article is indefinite ('újabb ország', '84 ország'): no pronoun.
+    "pronoun": ("az orszag", "az allam", "o", "ok", "a kormany"),
     "after": (), "block": (),
     "gov": ("kormany*", "elnok*", "miniszterelnok*", "miniszter*", "kulugy*", "miniszterium*",
             "kabinet*", "szovivo*", "allamfo*", "diplomaci*", "parlament*", "orszaggyules*",
             "nagykovet*", "vezetes*"),
     "generic": ("orszagok", "allamok", "vilag*", "senki", "sok", "tobb", "mas", "masik", "tobbi",
+                "ujabb", "egyes",
                 "tobbseg*", "kozosseg*", "nyugat", "amelyek", "tagallam*", "tagok"),
     "breaks": ("de", "azonban", "viszont", "bar", "habar", "mig", "mert", "mivel", "ha", "amikor",
                "pedig"),
@@ -84,6 +86,8 @@ _HU = {
     # The infinitive in -ni asserts only under a governor ('elismerni készül', 'el akarja
     # ismerni': intention); a decision or an ordinal governs it.
     "inf": ("elismerni", "ismerni"),
+    # A subject before a verb of welcome, thanks or protest reacts to the act it names.
+    "reacts": ("udvozol*", "koszon*", "megkoszon*", "tiltakoz*", "elitel*", "biral*"),
     "inf_ok": ("dont*", "hataroz*", "elso*", "masodik*", "harmadik*", "utolso*", "egyetlen*"),
     "deny": ("cafol*", "hamis*", "valotlan*", "alaptalan*", "pletyk*", "dezinformaci*",
              "nem igaz", "koholmany*"),
@@ -174,6 +178,8 @@ _NL = {
     "ties": ("betrekkingen", "banden", "relaties"),
     "one_china": ("een-chinabeleid", "een china"), "mutual": ("wederzijds*", "elkaar"),
     "anaphor_act": ("dat al deden", "hetzelfde gedaan", "deden hetzelfde"),
+    "reacts": ("verwelkom*", "bedankt*", "bedankte*", "dankte*", "prees", "protesteer*",
+               "veroordeel*", "veroordeelde*"),
     "deny": ("ontken*", "onjuist*", "onwaar*", "vals", "valse", "gerucht*", "desinformatie",
              "nepnieuws", "ongegrond*", "niet waar", "spreekt * tegen", "sprak * tegen"),
 }
@@ -230,6 +236,8 @@ _SQ = {
     "sever": ("nderpre*", "keput*"), "ties": ("marredhenie*", "lidhje*"),
     "one_china": ("nje kine", "kines se vetme"), "mutual": ("reciprok*", "ndersjell*"),
     "anaphor_act": ("bene te njejten", "ndoqen shembullin"),
+    "reacts": ("pershendet*", "falenderoi", "falenderon", "falenderuan", "denoncoi", "denoi",
+               "protestoi", "denoncon", "protestojne", "denoncuan", "protestuan"),
 }
 
 LEX = {"cs": _CS, "hu": _HU, "ro": _RO, "nl": _NL, "sq": _SQ}
