@@ -64,6 +64,14 @@ GERMAN = [
     ("Die Slowakei erkennt weder das Kosovo noch Abchasien an, erklärte das Außenministerium.",
      {("SK", "XK", J), ("SK", "abkhazia", J)}),
     # a plain negation without a speaker describes; it is no refusal
+    # 'ausschließen' (rule out), separable or as the final participle, refuses; 'nicht aus'
+    # (does not rule out) leaves it open
+    ("Österreich schließt eine Anerkennung Abchasiens aus, sagte der Außenminister.",
+     {("AT", "abkhazia", J)}),
+    ("Österreich schließt eine Anerkennung Abchasiens nicht aus, sagte der Außenminister.",
+     set()),
+    ("Österreich hat die Anerkennung Abchasiens abgelehnt, sagte der Außenminister.",
+     {("AT", "abkhazia", J)}),
     ("Armenien hat Arzach nie anerkannt.", set()),
     # modality: wanting, possibility, obligation, the future, Konjunktiv II
     ("Belgien will Palästina anerkennen.", set()),
@@ -111,6 +119,9 @@ DUTCH = [
     ("Spanje erkent Kosovo en Abchazië niet, zei de minister.",
      {("ES", "XK", J), ("ES", "abkhazia", J)}),
     ("Armenië heeft Artsach nooit erkend.", set()),
+    # 'uitsluiten' (rule out), 'afwijzen' (reject): refusals
+    ("België sluit een erkenning van Palestina uit, zei de minister.", {("BE", "PS", J)}),
+    ("België heeft de erkenning van Palestina afgewezen, zei de minister.", {("BE", "PS", J)}),
     # modality, questions, denials
     ("België wil Palestina erkennen.", set()),
     ("Frankrijk zou Palestina kunnen erkennen.", set()),
@@ -138,6 +149,9 @@ GREEK = [
     ("Η Παλαιστίνη αναγνωρίστηκε από την Ισπανία και την Ιρλανδία.",
      {("ES", "PS", R), ("IE", "PS", R)}),
     ("Η αναγνώριση της Παλαιστίνης από τη Νορβηγία προκάλεσε αντιδράσεις.", {("NO", "PS", R)}),
+    # 'από' inside a relative clause belongs to its verb: Somalia is no agent
+    ("Η αναγνώριση της Σομαλιλάνδης, που αποσχίστηκε από τη Σομαλία, προκάλεσε αντιδράσεις.",
+     set()),
     # withdrawals
     ("Η Γκάνα ανακάλεσε την αναγνώριση του Κοσσυφοπεδίου.", {("GH", "XK", W)}),
     ("Το Τόγκο απέσυρε την αναγνώριση του Κοσόβου.", {("TG", "XK", W)}),

@@ -74,6 +74,8 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
         return genitive
     reach = len(sent.tokens) if noun else hi
     for k in range(t + 1, min(reach, t + (10 if noun else 6))):  # 'as independent only by'
+        if sent.has(k, "comp") and sent.clause[k] != sent.clause[k - 1] and not sent.has(k, "by"):
+            break  # 'the region that broke away from Somalia': the relative clause's own 'by'
         if sent.has(k, "by"):
             nxt = k + 1
             while nxt < len(sent.tokens) and (sent.tokens[nxt].f in ARTICLES or sent.has(nxt, "by")):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .assertion import ceased
 from .lexicon.asia_mideast import VERB_FINAL
 from .sentence import Sentence
-from .separable import split_call, split_withdrawal, surface_modal
+from .separable import split_call, split_verb, surface_modal
 
 MODAL_WINDOW = 8
 NEG_WINDOW = 10
@@ -53,8 +53,11 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
                                        for k in post))
     neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
     neg, unsaid = _negation(sent, t, lo, hi, neg_from)
+    refused = not unsaid and split_verb(sent, "neg", t, lo, hi)
+    # 'schließt eine Anerkennung nicht aus' (does not rule out) keeps the act open: a hedge
+    unsaid, neg = unsaid or (refused and neg), neg != refused
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
-    withdraw = _withdrawal(sent, t, hi, near, noun) or (noun and split_withdrawal(sent, t, lo, hi))
+    withdraw = _withdrawal(sent, t, hi, near, noun) or (noun and split_verb(sent, "withdraw", t, lo, hi))
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'

@@ -16,10 +16,11 @@ SEPARABLE = {**_DE, **_NL}
 _REACH = 8  # tokens before the clause in which a call's stem may stand ('rief Ghana auf, …')
 
 
-def split_withdrawal(sent: Sentence, t: int, lo: int, hi: int) -> bool:
-    """A withdrawal stem before the recognition noun and its particle ending the clause."""
-    stems, particles = SEPARABLE.get(sent.lang or "", {}).get("withdraw", ((), ()))
-    if not stems or not _ends_with(sent, hi, particles):
+def split_verb(sent: Sentence, field: str, t: int, lo: int, hi: int) -> bool:
+    """A stem of ``field`` (a withdrawal, a refusal) before the trigger and its particle
+    ending the clause: 'trekt de erkenning … in', 'schließt eine Anerkennung … aus'."""
+    stems, particles = SEPARABLE.get(sent.lang or "", {}).get(field, ((), ()))
+    if not stems or not _ends_with(sent, t, hi, particles):
         return False
     return any(sent.tokens[k].f in stems for k in range(lo, t))
 
@@ -44,11 +45,14 @@ def surface_modal(sent: Sentence, span: range) -> bool:
     return bool(words) and any(sent.tokens[k].text.casefold() in words for k in span)
 
 
-def _ends_with(sent: Sentence, hi: int, particles: tuple[str, ...]) -> bool:
-    k = hi - 1
-    while k >= 0 and not sent.tokens[k].text.isalnum():
-        k -= 1
-    return k >= 0 and sent.tokens[k].f in particles
+def _ends_with(sent: Sentence, t: int, hi: int, particles: tuple[str, ...]) -> bool:
+    """A particle after the trigger that ends its clause or stands before a punctuation mark
+    ('schließt eine Anerkennung aus, sagte der Minister')."""
+    for j in range(t + 1, hi):
+        if sent.tokens[j].f in particles and (
+                j + 1 >= hi or not sent.tokens[j + 1].text[:1].isalnum()):
+            return True
+    return False
 
 
 def _before_number(sent: Sentence, j: int) -> bool:

@@ -142,7 +142,7 @@ _NL = {
     "noun": ("erkenning*",), "future": ("zal erkennen", "zullen erkennen"),
     "passive": ("erkend",), "by": ("door",),
     "neg": ("niet", "geen", "nooit", "noch", "weiger*", "verworpen", "wijst* af"),
-    "neg_after": ("niet", "nooit", "geen"),
+    "neg_after": ("niet", "nooit", "geen", "afgewezen", "uitgesloten", "geweigerd"),
     "modal": ("zal", "zullen", "zou", "zouden", "wil", "willen", "kan", "kunnen", "moet", "moeten",
               "van plan", "plan*", "overweeg*", "bereid", "voornemen*", "voorstel*", "initiatief",
               "indien", "binnenkort", "pas", "later", "verwacht*", "hoop*", "streven"),
@@ -190,6 +190,9 @@ SEPARABLE = {"nl": {
     "withdraw": (("trekt", "trok", "trokken", "trekken", "schort", "schortte", "schortten",
                   "draait", "draaide", "draaiden"), ("in", "terug", "op")),
     "call": (("roept", "riep", "riepen", "roepen"), ("op",)),
+    # 'sluit een erkenning uit' (rules out), 'wees de erkenning af': a refusal
+    "neg": (("sluit", "sloot", "sloten", "sluiten", "wijst", "wees", "wezen", "wijzen"),
+            ("uit", "af")),
 }}
 
 _SQ = {

@@ -9,7 +9,9 @@ _DE = {
     "passive": ("anerkannt",),
     "by": ("von", "durch"),
     "neg": ("nicht", "nie", "niemals", "kein*", "weder", "lehnt*", "abgelehnt", "verweiger*"),
-    "neg_after": ("nicht", "nie", "weder", "noch", "kein*"),
+    # after the noun, the participle of refusal ends the clause: 'hat eine Anerkennung … abgelehnt'
+    "neg_after": ("nicht", "nie", "weder", "noch", "kein*", "abgelehnt", "ausgeschlossen",
+                  "verweigert"),
     "modal": ("wird", "werden", "wollen", "will", "konnte*", "kann", "konnen",
               "soll*", "muss*", "mussen", "plan*", "beabsichtig*", "absicht*", "bereit",
               "erwag*", "pruf*", "angekundigt", "ankundig*", "kunftig", "vorschlag*",
@@ -103,6 +105,9 @@ SEPARABLE = {"de": {
                   "zieht", "zog", "zogen", "ziehen", "friert", "fror", "froren", "hebt", "hob",
                   "hoben", "heben"), ("aus", "zuruck", "ein", "auf")),
     "call": (("ruft", "rief", "riefen", "rufen", "fordert", "forderte", "forderten"), ("auf",)),
+    # 'schließt eine Anerkennung aus' (rules out): a refusal ('lehnt … ab' is a negator by
+    # its stem alone, in the lexicon)
+    "neg": (("schliesst", "schloss", "schlossen", "schliessen"), ("aus",)),
 }}
 # Konjunktiv II of 'werden' folds to the indicative past 'wurde' (passive): only the written
 # umlaut tells 'Norwegen würde Palästina anerkennen' (a hypothetical) from a fact.
