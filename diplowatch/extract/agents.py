@@ -74,8 +74,8 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
         return genitive
     reach = len(sent.tokens) if noun else hi
     for k in range(t + 1, min(reach, t + (10 if noun else 6))):  # 'as independent only by'
-        if sent.has(k, "comp") and sent.clause[k] != sent.clause[k - 1] and not sent.has(k, "by"):
-            break  # 'the region that broke away from Somalia': the relative clause's own 'by'
+        if _relative_opens(sent, k):
+            break  # '…, που αποσχίστηκε από τη Σομαλία': the relative clause's own 'by'
         if sent.has(k, "by"):
             nxt = k + 1
             while nxt < len(sent.tokens) and (sent.tokens[nxt].f in ARTICLES or sent.has(nxt, "by")):
@@ -90,6 +90,14 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
                 and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
     return []
+
+
+def _relative_opens(sent: Sentence, k: int) -> bool:
+    """A relative clause opens at ``k``: a complementizer after a comma, or Greek 'που' (the
+    invariable relative) after a noun; not 'en tant qu'État' (a comparison, no comma)."""
+    if not sent.has(k, "comp") or sent.has(k, "by") or sent.clause[k] == sent.clause[k - 1]:
+        return False
+    return sent.tokens[k - 1].text == "," or (sent.lang == "el" and sent.tokens[k].f == "που")
 
 
 # Languages whose 'by' is a postposition after the genitive: Georgian 'რუსეთის მიერ

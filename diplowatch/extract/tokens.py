@@ -24,7 +24,7 @@ _ABBREV = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "st", "no", "sept", "jan", "f
            "i.e", "jr", "sr", "prof", "ул", "г", "т", "им", "ст", "р", "н", "e.u", "ee.uu", "s.a",
            "pres", "min", "col", "lt", "sgt", "ft", "inc", "ltd", "co", "corp", "approx",
            # 'so-called' before a name: 'тзв. Косово', 'tzw. Kosowo', 'т.н. ДНР', 'sog. …'
-           "тзв", "tzv", "tzw", "т.н", "т.зв", "т.нар", "sog",
+           "тзв", "tzv", "tzw", "т.н", "т.зв", "т.нар", "sog", "ე.წ",
            # 'among others', 'for example' before a list: 'm.in. Hiszpania', 'u.a. Spanien'
            "m.in", "np", "u.a", "z.b", "bzw", "inkl", "npr", "tzn", "itd", "т.е", "напр",
            "зокр"}

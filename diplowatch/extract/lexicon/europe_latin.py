@@ -64,7 +64,8 @@ _HU = {
     "first_person": ("mi", "orszagunk", "kormanyunk", "en", "nekunk", "mienk"),
     # 'ország' without the article is indefinite ('újabb ország', '84 ország'): no pronoun.
     "pronoun": ("az orszag", "az allam", "o", "ok", "a kormany"),
-    "after": (), "block": (),
+    # postpositions after the name: 'Oroszország után', 'Oroszországot követően'
+    "after": ("utan", "kovetoen"), "block": (),
     "gov": ("kormany*", "elnok*", "miniszterelnok*", "miniszter*", "kulugy*", "miniszterium*",
             "kabinet*", "szovivo*", "allamfo*", "diplomaci*", "parlament*", "orszaggyules*",
             "nagykovet*", "vezetes*"),
