@@ -91,6 +91,8 @@ GERMAN = [
     ("Auch Slowenien erkannte Palästina an.", {("SI", "PS", R)}),
     ("Mehrere Staaten, darunter Ghana und Togo, haben ihre Anerkennung des Kosovo zurückgezogen.",
      {("GH", "XK", W), ("TG", "XK", W)}),
+    ("Die Staaten, die ihre Anerkennung des Kosovo zurückgezogen haben, sind Ghana, Togo und "
+     "Suriname.", {("GH", "XK", W), ("TG", "XK", W), ("SR", "XK", W)}),
     ("Kosovo wurde von mehr als hundert Staaten anerkannt, darunter Deutschland und Österreich.",
      {("DE", "XK", R), ("AT", "XK", R)}),
     # separable withdrawal with its particle at the end; a separated call
@@ -135,6 +137,8 @@ DUTCH = [
     ("Meer dan honderd landen, waaronder Nederland en België, hebben Kosovo erkend.",
      {("NL", "XK", R), ("BE", "XK", R)}),
     ("Ook Slovenië erkende Palestina.", {("SI", "PS", R)}),
+    ("De landen die hun erkenning van Kosovo hebben ingetrokken, zijn Ghana, Togo en Suriname.",
+     {("GH", "XK", W), ("TG", "XK", W), ("SR", "XK", W)}),
     # a subject before a verb of protest or welcome reacts to the act
     ("Servië protesteerde tegen de erkenning van Kosovo.", set()),
 ]
@@ -175,6 +179,11 @@ GREEK = [
     # background 'μετά' + genitive or accusative
     ("Μετά τη Ρωσία, η Νικαράγουα αναγνώρισε την Αμπχαζία.",
      {("RU", "abkhazia", R), ("NI", "abkhazia", R)}),
+    # lists: 'μεταξύ των οποίων' (among them), 'όπως' (such as)
+    ("Πολλές χώρες, μεταξύ των οποίων η Ισπανία και η Ιρλανδία, αναγνώρισαν την Παλαιστίνη.",
+     {("ES", "PS", R), ("IE", "PS", R)}),
+    ("Η Παλαιστίνη έχει αναγνωριστεί από πολλές χώρες, όπως η Σουηδία και η Ισπανία.",
+     {("SE", "PS", R), ("ES", "PS", R)}),
     # other senses
     ("Η Κύπρος αναγνωρίζει την Κριμαία ως μέρος της Ουκρανίας.", set()),
     # a subject before a verb of protest or welcome reacts to the act
@@ -221,6 +230,11 @@ HUNGARIAN = [
     # a subject before a verb of protest or welcome reacts; the clause after 'hogy' acts
     ("Szerbia tiltakozott Koszovó elismerése miatt.", set()),
     ("Szerbia üdvözölte, hogy Togo visszavonta Koszovó elismerését.", {("TG", "XK", W)}),
+    # lists: 'köztük' (among them); the postposition 'után' (after) gives a background actor
+    ("Több ország, köztük Spanyolország és Írország, elismerte Palesztinát.",
+     {("ES", "PS", R), ("IE", "PS", R)}),
+    ("Oroszország után Nicaragua is elismerte Abháziát.",
+     {("RU", "abkhazia", R), ("NI", "abkhazia", R)}),
 ]
 
 ARMENIAN = [
@@ -256,6 +270,11 @@ ARMENIAN = [
     ("Աբխազիան և Հարավային Օսիան ճանաչել են միմյանց։",
      {("abkhazia", "south-ossetia", R), ("south-ossetia", "abkhazia", R)}),
     ("Հայաստանն ու Ադրբեջանը ճանաչում են միմյանց տարածքային ամբողջականությունը։", set()),
+    # 'following' with the dative gives background actors; 'այդ թվում' (among them) lists
+    ("Հայաստանը ճանաչեց Պաղեստինը՝ հետևելով Իսպանիային և Իռլանդիային։",
+     {("AM", "PS", R), ("ES", "PS", R), ("IE", "PS", R)}),
+    ("Պաղեստինը ճանաչել են բազմաթիվ երկրներ, այդ թվում՝ Իսպանիան և Իռլանդիան։",
+     {("ES", "PS", R), ("IE", "PS", R)}),
 ]
 
 ALBANIAN = [
@@ -282,6 +301,11 @@ ALBANIAN = [
     ("Sipas ministrit, Kosova është njohur nga 117 shtete.", set()),
     ("Ai është i njohur për punën e tij në Shqipëri.", set()),
     ("Serbia e dënoi njohjen e Kosovës.", set()),
+    # lists: 'përfshirë' (including), a copula after a generic subject
+    ("Shumë shtete, përfshirë Spanjën dhe Irlandën, e kanë njohur Palestinën.",
+     {("ES", "PS", R), ("IE", "PS", R)}),
+    ("Shtetet që e kanë tërhequr njohjen e Kosovës janë Gana, Togo dhe Surinami.",
+     {("GH", "XK", W), ("TG", "XK", W), ("SR", "XK", W)}),
     # background 'pas' + the ablative
     ("Pas Shqipërisë, edhe Maqedonia e Veriut e njohu Kosovën.",
      {("AL", "XK", R), ("MK", "XK", R)}),

@@ -88,6 +88,7 @@ _HU = {
     # ismerni': intention); a decision or an ordinal governs it.
     "inf": ("elismerni", "ismerni"),
     # A subject before a verb of welcome, thanks or protest reacts to the act it names.
+    "including": ("koztuk", "koztuk van", "tobbek kozott", "peldaul"),
     "reacts": ("udvozol*", "koszon*", "megkoszon*", "tiltakoz*", "elitel*", "biral*"),
     "inf_ok": ("dont*", "hataroz*", "elso*", "masodik*", "harmadik*", "utolso*", "egyetlen*"),
     "deny": ("cafol*", "hamis*", "valotlan*", "alaptalan*", "pletyk*", "dezinformaci*",
@@ -179,6 +180,8 @@ _NL = {
     "ties": ("betrekkingen", "banden", "relaties"),
     "one_china": ("een-chinabeleid", "een china"), "mutual": ("wederzijds*", "elkaar"),
     "anaphor_act": ("dat al deden", "hetzelfde gedaan", "deden hetzelfde"),
+    "copula": ("zijn", "waren", "is", "omvat*"),
+    "including": ("waaronder", "onder wie", "met name", "namelijk"),
     "reacts": ("verwelkom*", "bedankt*", "bedankte*", "dankte*", "prees", "protesteer*",
                "veroordeel*", "veroordeelde*"),
     "deny": ("ontken*", "onjuist*", "onwaar*", "vals", "valse", "gerucht*", "desinformatie",
@@ -240,6 +243,9 @@ _SQ = {
     "sever": ("nderpre*", "keput*"), "ties": ("marredhenie*", "lidhje*"),
     "one_china": ("nje kine", "kines se vetme"), "mutual": ("reciprok*", "ndersjell*"),
     "anaphor_act": ("bene te njejten", "ndoqen shembullin"),
+    # lists: 'the states that … are A, B and C', 'including A and B'
+    "copula": ("jane", "ishin", "eshte", "ishte"),
+    "including": ("perfshire", "perfshi", "mes tyre", "ndermjet tyre"),
     "reacts": ("pershendet*", "falenderoi", "falenderon", "falenderuan", "denoncoi", "denoi",
                "protestoi", "denoncon", "protestojne", "denoncuan", "protestuan"),
 }
