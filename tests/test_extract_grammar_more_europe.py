@@ -57,6 +57,7 @@ GERMAN = [
     ("Suriname hat die Anerkennung des Kosovo zurückgenommen.", {("SR", "XK", W)}),
     ("Togo widerrief im Jahr 2019 seine Anerkennung des Kosovo.", {("TG", "XK", W)}),
     ("Guinea-Bissau hat die Anerkennung des Kosovo ausgesetzt.", {("GW", "XK", W)}),
+    ("Die Anerkennung der Westsahara durch Mauritius wurde widerrufen.", {("MU", "EH", W)}),
     # negation when the state speaks; over a list with 'weder … noch'
     ("Österreich erkennt Abchasien nicht an, sagte der Außenminister.", {("AT", "abkhazia", J)}),
     ("Wir werden das Kosovo niemals anerkennen, erklärte der serbische Präsident.",
@@ -81,6 +82,14 @@ GERMAN = [
     ("Der Minister sagte, Norwegen würde Palästina unter diesen Bedingungen anerkennen.", set()),
     # Konjunktiv I in reported speech reports the act
     ("Der Minister sagte, Norwegen habe Palästina anerkannt.", {("NO", "PS", R)}),
+    ("Dass Nauru Abchasien anerkannt hat, bestätigte das Außenministerium in Suchumi.",
+     {("NR", "abkhazia", R)}),
+    # Konjunktiv I of 'wollen' and 'werden' keeps the intention and the future
+    ("Norwegen wolle Palästina anerkennen, sagte der Minister.", set()),
+    ("Der Minister sagte, Norwegen werde Palästina anerkennen.", set()),
+    ("Der Sprecher sagte, Spanien habe das Kosovo nie anerkannt und werde es nicht anerkennen.",
+     {("ES", "XK", J)}),
+    ("Kein EU-Staat erkennt Abchasien an.", set()),
     # questions, denials, calls
     ("Erkennt Deutschland Taiwan an?", set()),
     ("Berichte, wonach Litauen Taiwan anerkannt habe, sind falsch.", set()),
@@ -115,9 +124,12 @@ DUTCH = [
     ("Suriname trekt de erkenning van Kosovo in.", {("SR", "XK", W)}),
     ("Togo heeft zijn erkenning van Kosovo ingetrokken.", {("TG", "XK", W)}),
     ("Ghana heeft de erkenning van Kosovo opgeschort.", {("GH", "XK", W)}),
+    ("De erkenning van Kosovo door Suriname werd ingetrokken.", {("SR", "XK", W)}),
     # negation when the state speaks, over two objects
     ("België erkent Palestina niet, zei de minister.", {("BE", "PS", J)}),
     ("Nederland zal Palestina niet erkennen, zei de premier.", {("NL", "PS", J)}),
+    ("Nooit zal Servië Kosovo erkennen, zei de president.", {("RS", "XK", J)}),
+    ("Kosovo wordt door ruim honderd landen erkend.", set()),
     ("Spanje erkent Kosovo en Abchazië niet, zei de minister.",
      {("ES", "XK", J), ("ES", "abkhazia", J)}),
     ("Armenië heeft Artsach nooit erkend.", set()),
@@ -166,6 +178,9 @@ GREEK = [
     ("Η Ρουμανία και η Σλοβακία δεν αναγνωρίζουν το Κοσσυφοπέδιο, δήλωσαν οι υπουργοί.",
      {("RO", "XK", J), ("SK", "XK", J)}),
     ("Η Ελλάδα δεν έχει αναγνωρίσει το Κόσοβο.", set()),
+    ("Η Ελλάδα δεν πρόκειται να αναγνωρίσει το Κόσοβο, δήλωσε ο υπουργός.", {("GR", "XK", J)}),
+    ("Η Ρωσία και η Συρία έχουν αναγνωρίσει την Αμπχαζία.",
+     {("RU", "abkhazia", R), ("SY", "abkhazia", R)}),
     # 'θα' future, 'να' after verbs of wanting, asking, planning
     ("Η Ισπανία θα αναγνωρίσει την Παλαιστίνη.", set()),
     ("Η Ισπανία σχεδιάζει να αναγνωρίσει την Παλαιστίνη.", set()),
@@ -246,6 +261,9 @@ ARMENIAN = [
     ("Հայաստանը չի ճանաչում Կոսովոն, հայտարարեց արտգործնախարարը։", {("AM", "XK", J)}),
     ("Հայաստանը երբեք չի ճանաչի Կոսովոն, ասաց վարչապետը։", {("AM", "XK", J)}),
     ("Բելառուսը չի ճանաչել Աբխազիան։", set()),
+    # չ- written on the verb itself
+    ("Ադրբեջանը չճանաչեց Արցախը, հայտարարեց նախագահը։", {("AZ", "artsakh", J)}),
+    ("Բելառուսը չճանաչեց Աբխազիան։", set()),
     # the future, modality, calls
     ("Բելառուսը կճանաչի Աբխազիան։", set()),
     ("Ֆրանսիան կարող է ճանաչել Պաղեստինը։", set()),

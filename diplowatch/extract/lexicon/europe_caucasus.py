@@ -148,7 +148,8 @@ _KA = {
 }
 
 _HY = {
-    "trigger": ("ճանաչ*", "կճանաչ*"), "trigger_not": (),
+    # The negation prefix չ- may be written on the verb itself ('չճանաչեց', did not recognize).
+    "trigger": ("ճանաչ*", "կճանաչ*", "չճանաչ*"), "neg_self": ("չճանաչ*",), "trigger_not": (),
     "noun": ("ճանաչման", "ճանաչումը", "ճանաչումն", "ճանաչումից"),
     "future": ("կճանաչ*", "պիտի ճանաչ*"), "passive": ("ճանաչված*", "ճանաչվ*"),
     "by": ("կողմից",),  # a postposition after the genitive: "Իսպանիայի կողմից" (by Spain)

@@ -12,7 +12,9 @@ _DE = {
     # after the noun, the participle of refusal ends the clause: 'hat eine Anerkennung … abgelehnt'
     "neg_after": ("nicht", "nie", "weder", "noch", "kein*", "abgelehnt", "ausgeschlossen",
                   "verweigert"),
-    "modal": ("wird", "werden", "wollen", "will", "konnte*", "kann", "konnen",
+    # Konjunktiv I in reported speech keeps the mood: 'wolle/werde anerkennen' intends
+    "modal": ("wird", "werden", "wollen", "will", "wolle", "wollte*", "werde", "konnte*", "kann",
+              "konnen",
               "soll*", "muss*", "mussen", "plan*", "beabsichtig*", "absicht*", "bereit",
               "erwag*", "pruf*", "angekundigt", "ankundig*", "kunftig", "vorschlag*",
               "initiative", "idee", "wenn", "falls", "bald", "demnachst", "mochte*", "hoff*",
