@@ -26,6 +26,7 @@ its owner, not the subject.
 | free word order | სამხრეთ ოსეთი აღიარეს ვენესუელამ და ნაურუმ (object first, ergative subjects after the verb) | a name in the ergative in the clause is the subject wherever it stands (ergative.py); the nominative beside an aorist is its object |
 | the aorist of ცნობა | ცნო, ცნეს | like აღიარა |
 | postpositions | რუსეთის შემდეგ ('after Russia'), რუსეთის გარდა ('apart from Russia') after the genitive | background actors of the same act |
+| contrast | ', ცხინვალმა კი … ცნო' ('and Tskhinvali … recognized') | კი after the first words opens a new clause at the comma |
 | 'so-called' | ე.წ. before a name | an abbreviation: it ends no sentence and does not break a list |
 | opposition | აღიარების წინააღმდეგია ('is against recognition'), after the noun | a negation: a reject only when the state speaks |
 | a statement | ამის შესახებ განცხადება … გააკეთა ('made a statement about this') | a verb of saying: the negation is the state's refusal |
@@ -61,6 +62,9 @@ CASES = [
  ("აფხაზეთი აღიარა რუსეთმა.", [("RU", "abkhazia", "recognize")]),
  ("აფხაზეთი და სამხრეთ ოსეთი ნიკარაგუამ ცნო.", [("NI", "abkhazia", "recognize"), ("NI", "south-ossetia", "recognize")]),
  ("დონეცკის დამოუკიდებლობა აფხაზეთმა აღიარა.", [("abkhazia", "donetsk-pr", "recognize")]),
+ # after a comma an ergative name is the next verb's subject, not this one's
+ ("აფხაზეთის ლიდერმა დონეცკის დამოუკიდებლობა აღიარა, ცხინვალმა კი ლუგანსკი ცნო.", [("abkhazia", "donetsk-pr", "recognize"), ("south-ossetia", "luhansk-pr", "recognize")]),
+ ("რუსეთის პრეზიდენტმა აფხაზეთის დამოუკიდებლობა აღიარა, ნიკარაგუამ კი სამხრეთ ოსეთი ცნო.", [("RU", "abkhazia", "recognize"), ("NI", "south-ossetia", "recognize")]),
  # present tense: nominative subject, dative object
  ("ვენესუელა და ნიკარაგუა აფხაზეთს აღიარებენ.", [("VE", "abkhazia", "recognize"), ("NI", "abkhazia", "recognize")]),
  # postpositions 'after' and 'apart from' give background actors

@@ -3,7 +3,8 @@ after a consonant, -მ after a vowel, with 'also' -ც written after it: 'რ�
 'ნიკარაგუამ ცნო', 'ვანუატუმაც'. The word order is free ('სამხრეთ ოსეთი აღიარეს ვენესუელამ და
 ნაურუმ': the object first, the subjects after the verb), so a name in the ergative in the
 trigger's clause is its subject wherever it stands, and the nominative beside an aorist is
-its object. The present tense has a nominative subject and a dative object and no ergative:
+its object; a name after the verb is its subject only when no punctuation separates them
+(after a comma it begins the next clause: 'აღიარა, ცხინვალმა კი … ცნო'). The present tense has a nominative subject and a dative object and no ergative:
 the backward subject search (subject_scan.py) reads it.
 """
 
@@ -23,8 +24,15 @@ def ergative_subject(doc, sent: Sentence, t: int) -> list[Mention]:
         return []
     lo, hi = sent.clause_range(t)
     found = [m for m in sent.mentions if lo <= m.start < hi and m.kind in _ACTING
-             and sent.tokens[m.end - 1].text.endswith(_ERGATIVE)]
+             and sent.tokens[m.end - 1].text.endswith(_ERGATIVE)
+             and (m.start < t or not _punctuation(sent, t, m.start))]
     if not found:
         return []
     nearest = min(found, key=lambda m: abs(m.start - t))
     return [g for g in doc.groups(sent)[nearest.start] if g.kind in _ACTING]
+
+
+def _punctuation(sent: Sentence, a: int, b: int) -> bool:
+    """A comma or dash between the verb and a name after it: 'აღიარა, ცხინვალმა კი … ცნო' —
+    the name is the next verb's subject."""
+    return any(not sent.tokens[k].text[:1].isalnum() for k in range(a + 1, b))
