@@ -130,6 +130,8 @@ DUTCH = [
     ("Nederland zal Palestina niet erkennen, zei de premier.", {("NL", "PS", J)}),
     ("Nooit zal Servië Kosovo erkennen, zei de president.", {("RS", "XK", J)}),
     ("Kosovo wordt door ruim honderd landen erkend.", set()),
+    # a plural generic noun right before a relative clause is its subject: no state acts
+    ("Servië zegt dat de lijst met 114 landen die Kosovo hebben erkend, niet klopt.", set()),
     ("Spanje erkent Kosovo en Abchazië niet, zei de minister.",
      {("ES", "XK", J), ("ES", "abkhazia", J)}),
     ("Armenië heeft Artsach nooit erkend.", set()),
@@ -203,6 +205,9 @@ GREEK = [
     ("Η Κύπρος αναγνωρίζει την Κριμαία ως μέρος της Ουκρανίας.", set()),
     # a subject before a verb of protest or welcome reacts to the act
     ("Η Σερβία καταδίκασε την αναγνώριση του Κοσόβου.", set()),
+    # a plural generic noun right before 'που' is the relative clause's subject
+    ("Η Σερβία λέει ότι ο κατάλογος με τις 114 χώρες που έχουν αναγνωρίσει το Κόσοβο είναι "
+     "λάθος.", set()),
 ]
 
 HUNGARIAN = [
@@ -319,6 +324,9 @@ ALBANIAN = [
     ("Sipas ministrit, Kosova është njohur nga 117 shtete.", set()),
     ("Ai është i njohur për punën e tij në Shqipëri.", set()),
     ("Serbia e dënoi njohjen e Kosovës.", set()),
+    # a plural generic noun right before 'që' is the relative clause's subject
+    ("Ministri tha se tërheqja e Togos tregon se lista me 114 vende që e kanë njohur Kosovën "
+     "është e pasaktë.", set()),
     # lists: 'përfshirë' (including), a copula after a generic subject
     ("Shumë shtete, përfshirë Spanjën dhe Irlandën, e kanë njohur Palestinën.",
      {("ES", "PS", R), ("IE", "PS", R)}),
