@@ -73,6 +73,8 @@ GERMAN = [
      set()),
     ("Österreich hat die Anerkennung Abchasiens abgelehnt, sagte der Außenminister.",
      {("AT", "abkhazia", J)}),
+    ("Österreich hat eine Anerkennung Abchasiens nicht ausgeschlossen, sagte der Minister.",
+     set()),
     ("Armenien hat Arzach nie anerkannt.", set()),
     # modality: wanting, possibility, obligation, the future, Konjunktiv II
     ("Belgien will Palästina anerkennen.", set()),
@@ -138,6 +140,7 @@ DUTCH = [
     # 'uitsluiten' (rule out), 'afwijzen' (reject): refusals
     ("België sluit een erkenning van Palestina uit, zei de minister.", {("BE", "PS", J)}),
     ("België heeft de erkenning van Palestina afgewezen, zei de minister.", {("BE", "PS", J)}),
+    ("België heeft een erkenning van Palestina niet uitgesloten, zei de minister.", set()),
     # modality, questions, denials
     ("België wil Palestina erkennen.", set()),
     ("Frankrijk zou Palestina kunnen erkennen.", set()),

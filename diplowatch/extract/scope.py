@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .assertion import ceased
 from .lexicon.asia_mideast import VERB_FINAL
 from .sentence import Sentence
-from .separable import split_call, split_verb, surface_modal
+from .separable import negated_refusal, split_call, split_verb, surface_modal
 
 MODAL_WINDOW = 8
 NEG_WINDOW = 10
@@ -52,12 +52,10 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
                                        for k in post))
     neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
-    neg, unsaid = _negation(sent, t, lo, hi, neg_from)
-    refused = not unsaid and split_verb(sent, "neg", t, lo, hi)
-    # 'schließt eine Anerkennung nicht aus' (does not rule out) keeps the act open: a hedge
-    unsaid, neg = unsaid or (refused and neg), neg != refused
+    neg, unsaid = _refusals(sent, t, lo, hi, *_negation(sent, t, lo, hi, neg_from))
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
-    withdraw = _withdrawal(sent, t, hi, near, noun) or (noun and split_verb(sent, "withdraw", t, lo, hi))
+    withdraw = _withdrawal(sent, t, hi, near, noun) or (
+        noun and split_verb(sent, "withdraw", t, lo, hi))
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
@@ -106,6 +104,15 @@ def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[
     unsaid = sent.lang not in VERB_FINAL and (_unsaid(sent, t, _governing_start(sent, lo)) or any(
         _says(sent, range(k + 1, k + 2)) for k in after))
     return bool(negators or after) and not unsaid or sent.has(t, "neg_self"), unsaid
+
+
+def _refusals(sent: Sentence, t: int, lo: int, hi: int, neg: bool,
+              unsaid: bool) -> tuple[bool, bool]:
+    """(negated, left open): a separable verb of refusal negates ('schließt eine Anerkennung
+    aus'); negated, it or a participle of refusal leaves the act open, a hedge ('schließt …
+    nicht aus', 'nicht ausgeschlossen', 'niet uitgesloten')."""
+    refused = not unsaid and split_verb(sent, "neg", t, lo, hi)
+    return neg != refused, unsaid or (refused and neg) or negated_refusal(sent, t, hi)
 
 
 def _unsaid(sent: Sentence, t: int, start: int) -> bool:

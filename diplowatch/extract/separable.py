@@ -39,9 +39,16 @@ def split_call(sent: Sentence, t: int, lo: int) -> bool:
     return False
 
 
+def negated_refusal(sent: Sentence, t: int, hi: int) -> bool:
+    """'hat eine Anerkennung nicht ausgeschlossen', 'niet uitgesloten': a negated participle of
+    refusal after the noun leaves the act open."""
+    return any(sent.has(k, "refusal") and sent.has(k - 1, "neg") and not sent.has(k - 1, "refusal")
+               for k in range(t + 2, hi))
+
+
 def surface_modal(sent: Sentence, span: range) -> bool:
     """'würde' as written (its folded form is the indicative 'wurde')."""
-    words = SURFACE_MODAL.get(sent.lang or "")
+    words = SURFACE_MODAL.get(sent.lang or "", frozenset())
     return bool(words) and any(sent.tokens[k].text.casefold() in words for k in span)
 
 

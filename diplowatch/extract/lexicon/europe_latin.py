@@ -145,6 +145,7 @@ _NL = {
     "passive": ("erkend",), "by": ("door",),
     "neg": ("niet", "geen", "nooit", "noch", "weiger*", "verworpen", "wijst* af"),
     "neg_after": ("niet", "nooit", "geen", "afgewezen", "uitgesloten", "geweigerd"),
+    "refusal": ("afgewezen", "uitgesloten", "geweigerd"),
     "modal": ("zal", "zullen", "zou", "zouden", "wil", "willen", "kan", "kunnen", "moet", "moeten",
               "van plan", "plan*", "overweeg*", "bereid", "voornemen*", "voorstel*", "initiatief",
               "indien", "binnenkort", "pas", "later", "verwacht*", "hoop*", "streven"),

@@ -12,6 +12,7 @@ _DE = {
     # after the noun, the participle of refusal ends the clause: 'hat eine Anerkennung … abgelehnt'
     "neg_after": ("nicht", "nie", "weder", "noch", "kein*", "abgelehnt", "ausgeschlossen",
                   "verweigert"),
+    "refusal": ("abgelehnt", "ausgeschlossen", "verweigert"),
     # Konjunktiv I in reported speech keeps the mood: 'wolle/werde anerkennen' intends
     "modal": ("wird", "werden", "wollen", "will", "wolle", "wollte*", "werde", "konnte*", "kann",
               "konnen",
