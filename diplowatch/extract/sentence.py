@@ -81,10 +81,11 @@ def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
              lang: str | None = None) -> list[int]:
     inside = {k for m in mentions for k in range(m.start + 1, m.end)}
     keep = _NOT_CLAUSE.get(lang or "", set())
+    contrast = _CONTRAST.get(lang or "")
     cid, out = 0, []
     for i, tok in enumerate(tokens):
         starts = (({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
-                  and tok.text not in keep) or _contrast(tokens, i, lang)
+                  and tok.text not in keep) or (contrast and _contrast(tokens, i, contrast))
         if starts and i > 0:
             cid += 1
         out.append(cid)
@@ -93,9 +94,8 @@ def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
     return out
 
 
-def _contrast(tokens: list[Token], i: int, lang: str | None) -> bool:
-    words = _CONTRAST.get(lang or "")
-    if not words or i == 0 or tokens[i - 1].text != ",":
+def _contrast(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
+    if i == 0 or tokens[i - 1].text != ",":
         return False
     return any(t.text in words for t in tokens[i + 1: i + 1 + _CONTRAST_REACH])
 
