@@ -18,8 +18,9 @@ from .names_am import oblique_clitic
 from .sentence import Sentence
 
 ACTOR_KINDS = {"state", "capital", "person", "adj"}
-# Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia).
-POSTPOSITIONAL = VERB_FINAL
+# Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia);
+# so do Georgian ('რუსეთის შემდეგ', 'რუსეთის გარდა') and Hungarian ('Oroszország után').
+POSTPOSITIONAL = VERB_FINAL | {"ka", "hu"}
 TARGET_KINDS = {"entity", "territory"}
 POSSESSIVE = {"'s", "'"}
 FREE_ORDER = {"ru", "uk"}
