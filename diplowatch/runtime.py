@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 import sys
@@ -91,6 +92,7 @@ def stop_on_signals() -> asyncio.Event:
 async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[None]:
     """Run the poll scheduler (and the outbox sender) for the duration of the block."""
     scheduler = AsyncIOScheduler(timezone="UTC")
+    freeze_startup_heap()
     rt.monitor.schedule(scheduler)
     polled = len(scheduler.get_jobs())
     _add_upkeep_jobs(scheduler, rt, sender)
@@ -109,6 +111,18 @@ async def background(rt: Runtime, *, sender: Sender | None) -> AsyncIterator[Non
         stop_sending.set()
         if task:
             await asyncio.gather(task, return_exceptions=True)
+
+
+def freeze_startup_heap() -> None:
+    """Take what start-up built (modules, lexicons, the gazetteer, PTB, the runtime) out of
+    the garbage collector's sight (``gc.freeze``): a full collection then scans only what was
+    made since. A collection holds the GIL, so it stops the event loop whichever thread set it
+    off; in the loop benchmark the longest stalls were collections of 150–350 ms while a
+    1,000-item batch was prepared and written, and 46–66 ms after freezing
+    (docs/benchmarks.md). Frozen objects are still freed by reference counting; only cycles
+    among them are never collected, and start-up makes few that die."""
+    gc.collect()
+    gc.freeze()
 
 
 def _add_upkeep_jobs(scheduler: AsyncIOScheduler, rt: Runtime, sender: Sender | None) -> None:
