@@ -303,8 +303,10 @@ def _report(polls: list[dict], rss: dict[str, list[dict]]) -> str:
         "batch in one transaction on the loop's connection): p99 90–154 ms, max 18.9–67.6 s. "
         "The longest stalls left are garbage collections (a collection holds the GIL whichever "
         "thread set it off; the GC columns): before the runtime froze the start-up heap "
-        "(`runtime.freeze_startup_heap`, 4 Dec 2026) the longest were 150–350 ms and the "
-        "longest stall 175–841 ms (4 runs, loaded machine), after it 46–66 ms and 81–124 ms.",
+        "(`runtime.freeze_startup_heap`, 4 Dec 2026), the longest collection took 150–350 ms "
+        "and was the run's longest stall (2 runs of the same poll on a loaded machine; 175–841 "
+        "ms); with it, the GC columns above. A stall longer than the longest collection has "
+        "another cause, not found yet.",
         "",
         f"Peak RSS (VmHWM) of `diplowatch run --headless` until every source was polled once, "
         f"{RUNS} runs (goal < 300 MiB): with the gzip bomb alone, main process median "
