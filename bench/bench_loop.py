@@ -303,10 +303,11 @@ def _report(polls: list[dict], rss: dict[str, list[dict]]) -> str:
         "batch in one transaction on the loop's connection): p99 90–154 ms, max 18.9–67.6 s. "
         "The longest stalls left are garbage collections (a collection holds the GIL whichever "
         "thread set it off; the GC columns): before the runtime froze the start-up heap "
-        "(`runtime.freeze_startup_heap`, 4 Dec 2026), the longest collection took 150–350 ms "
-        "and was the run's longest stall (2 runs of the same poll on a loaded machine; 175–841 "
-        "ms); with it, the GC columns above. A stall longer than the longest collection has "
-        "another cause, not found yet.",
+        "(`runtime.freeze_startup_heap`, 4 Dec 2026), 5 runs of the same poll on a loaded "
+        "machine gave (longest stall, longest collection) 315/298, 350/349, 175/178, 831/307 "
+        "and 841/149 ms: in three the longest stall was a collection; with it, 2 runs gave "
+        "81/46 and 124/66 ms, and the table's runs the GC columns. A stall longer than the "
+        "longest collection has another cause, not found yet.",
         "",
         f"Peak RSS (VmHWM) of `diplowatch run --headless` until every source was polled once, "
         f"{RUNS} runs (goal < 300 MiB): with the gzip bomb alone, main process median "
