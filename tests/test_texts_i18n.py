@@ -240,6 +240,15 @@ async def test_alerts_and_corrections_reach_each_chat_in_its_language(ask, deps,
            "Абхазии не записана."),
     ("uk", "❌ Виправлення: наше сповіщення «Того визнає Абхазію» було помилковим: уряд спростовує "
            "це — Того (mfa-tg). Реєстр знову показує: Того: позицію щодо Абхазії не записано."),
+    ("es", "❌ Corrección: nuestra alerta «Togo reconoce a Abjasia» era errónea: el Gobierno de Togo "
+           "lo desmintió (mfa-tg). El registro vuelve a indicar: Togo: sin posición registrada "
+           "respecto de Abjasia."),
+    ("fr", "❌ Rectificatif : notre alerte « Togo : reconnaissance de l'Abkhazie » était erronée : le "
+           "gouvernement (Togo, mfa-tg) l'a démenti. Le registre indique de nouveau : Togo : aucune "
+           "position enregistrée à l'égard de l'Abkhazie."),
+    ("de", "❌ Korrektur: unsere Meldung „Togo erkennt Abchasien an“ war falsch: die Regierung von "
+           "Togo hat es dementiert (mfa-tg). Das Register zeigt wieder: Togo: keine Position "
+           "hinsichtlich Abchasiens verzeichnet."),
 ])
 def test_a_correction_in_each_language(language, expected):
     retraction = ledger.Retraction(event_id=1, actor="TG", target="abkhazia", act="recognize",
