@@ -24,13 +24,15 @@ lint: $(STAMP)
 	$(BIN)/mypy diplowatch
 
 # The catalogues (diplowatch/data/locale): every marked message of the source into the
-# template, and into each language's .po, new ones untranslated (tests/test_texts_i18n.py
+# template, and into each language's .po (made for a new language), new ones untranslated (tests/test_texts_i18n.py
 # fails until they are translated), old ones dropped.
 LOCALE := diplowatch/data/locale
 messages: $(STAMP)
 	$(BIN)/pybabel -q extract --no-location --sort-output -w 100 --project diplowatch \
 		-o $(LOCALE)/diplowatch.pot diplowatch
-	for lang in ru uk; do \
+	for lang in ru uk es fr de; do \
+		test -f $(LOCALE)/$$lang/LC_MESSAGES/diplowatch.po || $(BIN)/pybabel -q init -w 100 \
+			-D diplowatch -l $$lang -i $(LOCALE)/diplowatch.pot -d $(LOCALE); \
 		$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -w 100 -D diplowatch \
 			-l $$lang -i $(LOCALE)/diplowatch.pot -d $(LOCALE); \
 	done

@@ -200,7 +200,8 @@ def alert_change(db: Database, change: ledger.Change, statement: Statement, *, n
         chat_ids = chats.private_chats(db, reviewers)
         if not chat_ids:
             return 0
-        alert_id = outbox.create_alert(db, kind="review", text=texts.review_notice(change, titles),
+        text, translations = in_each_language(lambda: texts.review_notice(change, titles))
+        alert_id = outbox.create_alert(db, kind="review", text=text, translations=translations,
                                        event_id=change.event_id, statement_id=statement.id, now=now)
         return min(outbox.enqueue(db, alert_id, chat_ids, now=now), 1)
     if change.kind == "denied":

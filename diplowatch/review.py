@@ -73,12 +73,12 @@ def current(db: Database, event_id: int, seen: str | None) -> Row:
     """The held report a decision is about, as the card showed it; else why not."""
     row = events_store.get_event(db, event_id)
     if row is None:
-        raise UserError(texts.REVIEW_GONE.format(id=event_id))
+        raise UserError(texts.REVIEW_GONE, id=event_id)
     decided = review_store.event_reviews(db, event_id)
     if decided:
-        raise StaleDecision(texts.REVIEW_DECIDED.format(id=event_id, decision=decided[-1]["decision"]))
+        raise StaleDecision(texts.REVIEW_DECIDED, id=event_id, decision=decided[-1]["decision"])
     if row["held"] != events_store.AWAITING or row["retracted_at"] or (seen and seen != stamp(row)):
-        raise StaleDecision(texts.REVIEW_CHANGED.format(id=event_id))
+        raise StaleDecision(texts.REVIEW_CHANGED, id=event_id)
     return row
 
 
@@ -109,11 +109,11 @@ def _record_right(db: Database, row: Row, decision: str, value: str | None, stat
     """The act as the admin says it is: recorded as confirmed (no policy holds it)."""
     actor, act = (row["actor"], value) if decision == "wrong-act" else (value, row["act"])
     if actor is None or act is None:
-        raise UserError(texts.REVIEW_BAD_VALUE.format(value=""))
+        raise UserError(texts.REVIEW_BAD_VALUE, value="")
     same = (actor, act) == (row["actor"], row["act"])
     known_actor = actor in state_codes() or actor in ENTITIES
     if act not in ACTS or same or not known_actor or actor == row["target"]:
-        raise UserError(texts.REVIEW_BAD_VALUE.format(value=value or ""))
+        raise UserError(texts.REVIEW_BAD_VALUE, value=value or "")
     state = source_store.official_states(db, {row["source"]}).get(row["source"]) if row["source"] else None
     changes = ledger.record(
         db, [Event(actor, row["target"], act, row["evidence"], row["confidence"])],
@@ -131,11 +131,11 @@ def retract_event(db: Database, event_id: int, *, reason: str, admin_id: int, no
     with db.atomic():
         row = events_store.get_event(db, event_id)
         if row is None:
-            raise UserError(texts.REVIEW_GONE.format(id=event_id))
+            raise UserError(texts.REVIEW_GONE, id=event_id)
         if row["retracted_at"]:
-            raise UserError(texts.RETRACT_ALREADY.format(id=event_id))
+            raise UserError(texts.RETRACT_ALREADY, id=event_id)
         if row["origin"] != "extracted":
-            raise UserError(texts.RETRACT_NOT_EXTRACTED.format(id=event_id))
+            raise UserError(texts.RETRACT_NOT_EXTRACTED, id=event_id)
         retractions = ledger.retract(db, [row, *events_store.live_mentions(db, event_id)], now=now)
         corrections = queue_corrections(db, retractions, now=now,
                                         reason=lambda: texts.admin_retraction_reason(reason))

@@ -10,12 +10,13 @@ reported only for a failure that was reported.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 
 from . import texts
 from .store import Database, chats, outbox
 from .store import sources as source_store
+from .texts.i18n import in_each_language
 
 
 def after_failure(
@@ -30,9 +31,9 @@ def after_failure(
     since = state.failing_since
     if since is None or state.failure_reported_at or now - since < timedelta(seconds=after):
         return None
-    text = texts.source_failing(name, since=since, failures=state.error_count,
-                                reason=state.last_error or "", now=now)
-    alert = _to_admins(db, "source-failing", text, admins, now=now)
+    alert = _to_admins(db, "source-failing", lambda: texts.source_failing(
+        name, since=since, failures=state.error_count, reason=state.last_error or "", now=now),
+        admins, now=now)
     source_store.set_failure_reported(db, name, at=now)
     return alert
 
@@ -49,14 +50,16 @@ def before_success(
     if not admins:
         return None
     since = found[1].failing_since or found[1].failure_reported_at
-    return _to_admins(db, "source-recovered", texts.source_recovered(name, since=since, now=now),
-                      admins, now=now)
+    return _to_admins(db, "source-recovered",
+                      lambda: texts.source_recovered(name, since=since, now=now), admins, now=now)
 
 
-def _to_admins(db: Database, kind: str, text: str, admins: Collection[int], *,
+def _to_admins(db: Database, kind: str, render: Callable[[], str], admins: Collection[int], *,
                now: datetime) -> int:
+    """One report, rendered in each language (each admin reads their chat's)."""
     for admin in admins:
         chats.ensure_chat(db, admin, type="private", now=now)
-    alert = outbox.create_alert(db, kind=kind, text=text, now=now)
+    text, translations = in_each_language(render)
+    alert = outbox.create_alert(db, kind=kind, text=text, translations=translations, now=now)
     outbox.enqueue(db, alert, admins, now=now)
     return alert

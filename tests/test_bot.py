@@ -58,8 +58,8 @@ def test_other_errors_are_logged_and_left_to_ptb(caplog):
 
 
 async def test_the_command_menu_is_sent_in_each_language(tmp_path):
-    """setMyCommands once per language: English as the default list, then ru and uk by their
-    language_code; the same commands in the same order, described in that language."""
+    """setMyCommands once per language: English as the default list, then ru, uk, es, fr and de
+    by their language_code; the same commands in the same order, described in that language."""
     (tmp_path / "sources.toml").write_text("")
     stop, up = asyncio.Event(), asyncio.Event()
     async with FakeBotAPI() as api:
@@ -71,9 +71,13 @@ async def test_the_command_menu_is_sent_in_each_language(tmp_path):
         await asyncio.wait_for(run, 30)
         menus = {language: {c["command"]: c["description"] for c in commands}
                  for language, commands in api.commands_in.items()}
-    assert set(menus) == {"", "ru", "uk"}
-    assert list(menus["ru"]) == list(menus["uk"]) == list(menus[""])
+    assert set(menus) == {"", "ru", "uk", "es", "fr", "de"}
+    assert all(list(menu) == list(menus[""]) for menu in menus.values())
     assert list(menus[""])[:3] == ["start", "help", "subscribe"]
     assert menus[""]["recognized"] == "who recognizes an entity now: summary, then lists, CSV, chart"
     assert menus["ru"]["recognized"] == "кто признаёт образование сейчас: сводка, затем списки, CSV, график"
     assert menus["uk"]["language"] == "мова відповідей бота в цьому чаті"
+    assert menus["es"]["subscribe"] == (
+        "seguir una entidad, un Estado, todos los reconocimientos, una fuente o una palabra clave")
+    assert menus["fr"]["unsubscribe"] == "ne plus suivre quelque chose"
+    assert menus["de"]["recognized"] == "wer ein Gebiet heute anerkennt: Übersicht, dann Listen, CSV, Diagramm"

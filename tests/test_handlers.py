@@ -216,7 +216,7 @@ async def test_admin_commands_for_admins(deps):
     assert "resumed" in (await ask(deps, "/pausesource mfa off", user=ADMIN)).text
     assert "delete it there" in (await ask(deps, "/removesource pushilin", user=ADMIN)).text
     missing = (await ask(deps, "/removesource nosuch", user=ADMIN)).text
-    assert "No source named 'nosuch'. See the list with /sources." in missing
+    assert missing == 'No source named "nosuch". See the list with /sources.'
     assert "diplowatch sources list" not in missing  # a chat hint in the chat
     assert "removed" in (await ask(deps, "/removesource mfa", user=ADMIN)).text
     assert "Statements: 1" in (await ask(deps, "/stats", user=ADMIN)).text

@@ -133,3 +133,13 @@ async def test_the_card_is_in_the_users_language(app, bot_api):
     assert result["description"].startswith("Признают 3 государства — члена ООН")
     uk = await inline(app, bot_api, "dpr", language_code="uk")
     assert uk["results"][0]["title"] == "Донецька Народна Республіка"
+
+
+@pytest.mark.parametrize(("code", "query", "title", "summary"), [
+    ("es-ES", "Abjasia", "Abjasia", "Reconocen: 5 Estados miembros de la ONU"),
+    ("fr", "Abkhazie", "Abkhazie", "Reconnaissance par 5 États membres de l'ONU"),
+    ("de-AT", "Abchasien", "Abchasien", "Anerkannt von 5 UN-Mitgliedstaaten"),
+])
+async def test_the_card_in_spanish_french_and_german(app, bot_api, code, query, title, summary):
+    (result,) = (await inline(app, bot_api, query, language_code=code))["results"]
+    assert (result["title"], result["description"].split(" (")[0]) == (title, summary)

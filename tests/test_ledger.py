@@ -279,7 +279,9 @@ def test_display(code, name):
 def test_display_as_actor_and_in_other_languages():
     assert display("AF", actor=True) == "Afghanistan" and display("TW", actor=True) == "Taiwan"
     assert display("DE", lang="de") == "Deutschland"
-    assert display(DPR, lang="de") == "Donetsk People's Republic"  # no German names of our own
+    assert display(DPR, lang="it") == "Donetsk People's Republic"  # no Italian names of our own
+    assert display(DPR, lang="de") == "Volksrepublik Donezk"  # curated, with its article forms
+    assert f"{display(DPR, lang='es'):acc}" == "a la República Popular de Donetsk"
     assert display(DPR, lang="ru") == "Донецкая Народная Республика"  # curated, with its cases
     assert f"{display(DPR, lang='uk'):acc}" == "Донецьку Народну Республіку"
     assert display("RU", lang="ru") == "Россия" and display("KP", lang="uk") == "КНДР"

@@ -56,6 +56,17 @@ def test_every_entity_hint_resolves_back():
     assert all(resolve_entity(hint) == code for code, hint in HINTS.items())
 
 
+@pytest.mark.parametrize(("resolve", "text", "code"), [
+    (resolve_entity, "Taiwán (República de China)", "TW"),
+    (resolve_entity, "Émirat islamique d'Afghanistan (talibans)", "AF"),
+    (resolve_entity, "Islamisches Emirat Afghanistan (Taliban)", "AF"),
+    (resolve_state, "Heiliger Stuhl", "VA"), (resolve_state, "Elfenbeinküste", "CI"),
+    (resolve_state, "Saint-Siège", "VA"), (resolve_state, "Santa Sede", "VA"),
+])
+def test_a_name_the_bot_prints_in_any_language_resolves_back(resolve, text, code):
+    assert resolve(text) == code
+
+
 def test_local_tables_hold_only_what_the_gazetteer_lacks():
     for name in [*TYPED_ALIASES, *AMBIGUOUS]:
         assert not [c for _kind, c in lookup_typed(name) if c in names.ENTITIES], name

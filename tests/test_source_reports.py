@@ -17,7 +17,7 @@ from diplowatch.scheduler import Monitor
 from diplowatch.sources import close_parse_pool, make_client
 from diplowatch.sources.budget import InlineParser
 from diplowatch.sources.fetch import Fetcher
-from diplowatch.store import open_db
+from diplowatch.store import chats, open_db
 from diplowatch.store import sources as source_store
 from tests.fakes.clock import Clock
 from tests.fakes.feed_server import FeedServer
@@ -68,7 +68,7 @@ async def world(tmp_path, feed_server: FeedServer):
 
 
 FAILING = ("⚠️ <b>Source failing</b>: mfa has failed every poll since 20 Nov 2026, 06:00 UTC (1d, "
-           "{n} attempt(s)).\nLast reason: HTTP 503 Service Unavailable from 127.0.0.1\n"
+           "{n} attempts).\nLast reason: HTTP 503 Service Unavailable from 127.0.0.1\n"
            "See what it gives with /testsource mfa; all sources: /sources. You will be told once"
            " when it works again.")
 RECOVERED = ("✅ <b>Source back</b>: mfa works again after failing since 20 Nov 2026, 06:00 UTC "
@@ -141,6 +141,22 @@ async def test_the_report_reaches_the_admins_through_the_bot_api(world: World, b
     sent = sorted((m.chat_id, m.text) for m in bot_api.sent_messages())
     assert [chat for chat, _ in sent] == [1001, 1002]
     assert [text for _, text in sent] == [FAILING.format(n=2)] * 2
+
+
+async def test_each_admin_reads_the_report_in_their_language(world: World) -> None:
+    chats.set_chat_language(world.db, 1001, "fr", type="private", title="", now=T0)
+    await world.poll_at(0)
+    await world.poll_at(25)
+    [(alert_id, english)] = [(r["id"], r["text"]) for r in world.db.query(
+        "SELECT id, text FROM alerts WHERE kind = 'source-failing'")]
+    assert english == FAILING.format(n=2)
+    [french] = [r["text"] for r in world.db.query(
+        "SELECT text FROM alert_texts WHERE alert_id = ? AND language = 'fr'", [alert_id])]
+    assert french == (
+        "⚠️ <b>Source en échec</b> : mfa échoue à chaque consultation depuis le 20 novembre 2026, "
+        "06:00 UTC (1 j, 2 tentatives).\nDernière raison : HTTP 503 Service Unavailable from "
+        "127.0.0.1\nVoyez ce qu'elle donne avec /testsource mfa ; toutes les sources : /sources. "
+        "Vous serez prévenu une fois quand elle fonctionnera de nouveau.")
 
 
 async def test_sources_shows_since_when_a_source_fails(world: World) -> None:

@@ -106,7 +106,9 @@ def test_a_case_is_the_translators_but_a_field_is_not():
 @pytest.mark.parametrize(("chosen", "code", "language"), [
     (None, "ru", "ru"), (None, "ru-RU", "ru"), (None, "uk", "uk"), (None, "UK_ua", "uk"),
     (None, "en-GB", "en"), (None, "xx", "en"), (None, None, "en"), (None, "", "en"),
-    ("en", "ru", "en"), ("uk", "ru", "uk"), ("fr", "ru", "ru"),
+    ("en", "ru", "en"), ("uk", "ru", "uk"), ("pt", "ru", "ru"),
+    (None, "es-419", "es"), (None, "fr-CA", "fr"), (None, "de-AT", "de"), (None, "de-CH", "de"),
+    (None, "pt", "en"), (None, "pt-BR", "en"), ("de", "es", "de"),
 ])
 def test_pick(chosen, code, language):
     assert i18n.pick(chosen, code) == language
@@ -163,8 +165,8 @@ async def test_language_overrides_telegram_and_is_kept_per_chat(ask, deps):
     assert await ask("/language uk", language_code="ru") == (
         "Готово: тепер бот відповідає в цьому чаті мовою «Українська».")
     assert (await ask("/start", language_code="en")).startswith("diplowatch стежить")
-    assert await ask("/language fr", language_code="en") == (
-        "Мови «fr» поки немає. Виберіть en, ru або uk, наприклад /language uk")
+    assert await ask("/language pt", language_code="en") == (
+        "Мови «pt» поки немає. Виберіть одну з: en, ru, uk, es, fr, de, наприклад /language uk")
     assert chats.chat_language(deps.db, USER) == "uk"
 
 
@@ -203,7 +205,7 @@ async def test_alerts_and_corrections_reach_each_chat_in_its_language(ask, deps,
                     " ('mfa-tg', 'rss', 'https://mfa-tg.example/feed', 300, 1, '{\"state\": \"TG\"}')")
     post(deps.db, monkeypatch, 1, "recognize", source="mfa-tg", at=NOW)
     post(deps.db, monkeypatch, 2, "reject", source="mfa-tg", at=NOW + timedelta(hours=1))
-    assert deps.db.execute("SELECT count(*) FROM alert_texts").fetchone()[0] == 4  # 2 alerts × ru, uk
+    assert deps.db.execute("SELECT count(*) FROM alert_texts").fetchone()[0] == 10  # 2 alerts × ru, uk, es, fr, de
     async with bot_api.bot() as bot:
         sender = Sender(deps.db, telegram_send(bot), policy=SendPolicy(rate=1000, private_interval=0))
         await sender.drain_once(now=NOW + timedelta(hours=2))
@@ -238,6 +240,15 @@ async def test_alerts_and_corrections_reach_each_chat_in_its_language(ask, deps,
            "Абхазии не записана."),
     ("uk", "❌ Виправлення: наше сповіщення «Того визнає Абхазію» було помилковим: уряд спростовує "
            "це — Того (mfa-tg). Реєстр знову показує: Того: позицію щодо Абхазії не записано."),
+    ("es", "❌ Corrección: nuestra alerta «Togo reconoce a Abjasia» era errónea: el Gobierno de Togo "
+           "lo desmintió (mfa-tg). El registro vuelve a indicar: Togo: sin posición registrada "
+           "respecto de Abjasia."),
+    ("fr", "❌ Rectificatif : notre alerte « Togo : reconnaissance de l'Abkhazie » était erronée : le "
+           "gouvernement (Togo, mfa-tg) l'a démenti. Le registre indique de nouveau : Togo : aucune "
+           "position enregistrée à l'égard de l'Abkhazie."),
+    ("de", "❌ Korrektur: unsere Meldung „Togo erkennt Abchasien an“ war falsch: die Regierung von "
+           "Togo hat es dementiert (mfa-tg). Das Register zeigt wieder: Togo: keine Position "
+           "hinsichtlich Abchasiens verzeichnet."),
 ])
 def test_a_correction_in_each_language(language, expected):
     retraction = ledger.Retraction(event_id=1, actor="TG", target="abkhazia", act="recognize",

@@ -11,10 +11,11 @@ from ..sources.check import check_source, source_to_test
 from ..store import chats, outbox
 from ..store import sources as source_store
 from ..store import statements as statement_store
+from ..texts.i18n import N_
 from .core import Deps, Reply, Request, command
 
 
-@command("addsource", "add a source", usage="/addsource <name> <rss|telegram|html> <url> [interval]",
+@command("addsource", N_("add a source"), usage=N_("/addsource <name> <rss|telegram|html> <url> [interval]"),
          admin=True)
 async def addsource(deps: Deps, request: Request) -> Reply:
     if len(request.args) not in (3, 4):
@@ -30,37 +31,37 @@ async def addsource(deps: Deps, request: Request) -> Reply:
     return Reply(texts.source_added(source))
 
 
-@command("removesource", "remove a source added by an admin", usage="/removesource <name>",
+@command("removesource", N_("remove a source added by an admin"), usage=N_("/removesource <name>"),
          admin=True)
 async def removesource(deps: Deps, request: Request) -> Reply:
     if len(request.args) != 1:
         raise UserError(texts.REMOVESOURCE_USAGE)
     try:
         source_store.remove_source(deps.db, request.args[0].lower())
-    except NoSuchSource as exc:
-        raise UserError(f"{exc} See the list with /sources.") from None
+    except NoSuchSource:
+        raise UserError(texts.NO_SUCH_SOURCE, name=request.args[0].lower()) from None
     return Reply(texts.SOURCE_REMOVED)
 
 
-@command("pausesource", "pause or resume a source", usage="/pausesource <name> [off]", admin=True)
+@command("pausesource", N_("pause or resume a source"), usage=N_("/pausesource <name> [off]"), admin=True)
 async def pausesource(deps: Deps, request: Request) -> Reply:
     if len(request.args) not in (1, 2) or request.args[1:] not in ([], ["off"]):
         raise UserError(texts.PAUSESOURCE_USAGE)
     paused = request.args[1:] != ["off"]
     try:
         source_store.set_paused(deps.db, request.args[0].lower(), paused)
-    except NoSuchSource as exc:
-        raise UserError(f"{exc} See the list with /sources.") from None
+    except NoSuchSource:
+        raise UserError(texts.NO_SUCH_SOURCE, name=request.args[0].lower()) from None
     return Reply(texts.SOURCE_PAUSED if paused else texts.SOURCE_RESUMED)
 
 
-@command("stats", "subscribers, queue and delivery figures", admin=True)
+@command("stats", N_("subscribers, queue and delivery figures"), admin=True)
 async def stats(deps: Deps, request: Request) -> Reply:
     return Reply(texts.stats(chats.chat_counts(deps.db), outbox.outbox_counts(deps.db),
                              statement_store.count_statements(deps.db)))
 
 
-@command("testsource", "fetch a source once and show what it gives (stores nothing)",
+@command("testsource", N_("fetch a source once and show what it gives (stores nothing)"),
          usage="/testsource <name | url> [rss|telegram|html] [item=… link=… title=… date=…]",
          admin=True)
 async def testsource(deps: Deps, request: Request) -> Reply:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import html
 import logging
 
-from .. import names, review, texts
+from .. import review, texts
 from ..models import UserError
 from ..names.resolve import resolve_actor
+from ..texts.i18n import N_, error_text, gettext
 from .core import Deps, Reply, Request, callback, command, is_admin, parse_number
 
 log = logging.getLogger(__name__)
 
 
-@command("review", "held reports waiting for a decision, one card at a time", usage="/review",
+@command("review", N_("held reports waiting for a decision, one card at a time"), usage="/review",
          admin=True, details=texts.REVIEW_USAGE)
 async def review_command(deps: Deps, request: Request) -> Reply:
     if not request.args:
@@ -35,8 +36,8 @@ async def review_command(deps: Deps, request: Request) -> Reply:
     return _after(deps, outcome)
 
 
-@command("retract", "take back an act (corrections go to every chat that got its alert)",
-         usage="/retract EVENT_ID [reason]", admin=True, details=texts.RETRACT_USAGE)
+@command("retract", N_("take back an act (corrections go to every chat that got its alert)"),
+         usage=N_("/retract EVENT_ID [reason]"), admin=True, details=texts.RETRACT_USAGE)
 async def retract_command(deps: Deps, request: Request) -> Reply:
     event_id = parse_number(request.args[0]) if request.args else None
     if event_id is None:
@@ -52,11 +53,11 @@ async def retract_command(deps: Deps, request: Request) -> Reply:
 async def review_button(deps: Deps, request: Request) -> Reply:
     if not is_admin(deps, request):
         log.warning("review button refused user=%s chat=%s", request.user_id, request.chat_id)
-        return Reply("", notice=texts.REVIEW_ADMINS_ONLY)
+        return Reply("", notice=gettext(texts.REVIEW_ADMINS_ONLY))
     parts = (request.callback or "").split(":")
     event_id = parse_number(parts[1]) if len(parts) == 5 else None
     if event_id is None or parts[2] not in (*review.DECISIONS, "s", "b"):
-        return Reply("", notice=texts.STALE_BUTTON)
+        return Reply("", notice=gettext(texts.STALE_BUTTON))
     op, value, seen = parts[2], parts[3] or None, parts[4]
     try:
         if op in ("s", "b"):  # the next card; back to this one
@@ -66,7 +67,7 @@ async def review_button(deps: Deps, request: Request) -> Reply:
         outcome = review.decide(deps.db, event_id, review.DECISIONS[op], seen=seen, value=value,
                                 admin_id=request.user_id, now=deps.clock())
     except UserError as exc:  # stale, gone, or a value that makes no sense: say so on the button
-        return Reply("", notice=str(exc))
+        return Reply("", notice=error_text(exc))
     log.info("review decision event=%s decision=%s user=%s", event_id, outcome.decision, request.user_id)
     return _after(deps, outcome, edit=True)
 
@@ -85,9 +86,9 @@ def _card(deps: Deps, card: review.Card | None, *, edit: bool = False) -> Reply:
         return texts.callback_data("rv", str(card.event["id"]), op, "", card.stamp)
 
     labels = texts.REVIEW_BUTTONS
-    rows = [[(label, data(op)) for label, op in labels[:2]], [(label, data(op)) for label, op in labels[2:]]]
+    rows = [[(gettext(label), data(op)) for label, op in row] for row in (labels[:2], labels[2:])]
     if card.waiting > 1:
-        rows.append([(texts.REVIEW_SKIP, data("s"))])
+        rows.append([(gettext(texts.REVIEW_SKIP), data("s"))])
     return Reply(texts.review_card(card), rows, edit=edit)
 
 
@@ -99,11 +100,11 @@ def _offer(deps: Deps, row: dict, op: str) -> Reply:
         return texts.callback_data("rv", str(row["id"]), op, value, card.stamp)
 
     if op == "a":
-        values, ask = [a for a in review.ACTS if a != row["act"]], texts.REVIEW_ASK_ACT
+        values, ask = [a for a in review.ACTS if a != row["act"]], gettext(texts.REVIEW_ASK_ACT)
         buttons = [[(value, data(value)) for value in values]]
     else:
-        values, ask = review.offered_actors(deps.db, row), texts.REVIEW_ASK_ACTOR.format(id=row["id"])
-        buttons = [[(names.display(v, actor=True), data(v)) for v in values[i:i + 3]] for i in range(0, len(values), 3)]
+        values, ask = review.offered_actors(deps.db, row), gettext(texts.REVIEW_ASK_ACTOR).format(id=row["id"])
+        buttons = [[(texts.name(v, actor=True), data(v)) for v in values[i:i + 3]] for i in range(0, len(values), 3)]
     back = texts.callback_data("rv", str(row["id"]), "b", "", card.stamp)
     return Reply(f"{texts.review_card(card)}\n\n{texts.escape(ask)}",
-                 [*buttons, [(texts.REVIEW_BACK, back)]], edit=True)
+                 [*buttons, [(gettext(texts.REVIEW_BACK), back)]], edit=True)

@@ -1,10 +1,12 @@
-"""The names the bot shows for state and entity codes, in English, Russian or Ukrainian
-(curated names here, else pycountry's translations of state names), and English ordinals.
+"""The names the bot shows for state and entity codes, in English, Russian, Ukrainian, Spanish,
+French or German (curated names here and in display_es_fr_de.py, else pycountry's translations of
+state names), and English ordinals.
 
-A name in Russian or Ukrainian is a ``Name``: a str that formats in another grammatical case
-when a template asks, ``"{actor} признаёт {target:acc}"``. The tracked entities have their
-genitive and accusative written here; other names (states) stay as they are, so templates
-put states where the nominative reads right."""
+A name in another language than English is a ``Name``: a str that formats in another
+grammatical case when a template asks, ``"{actor} признаёт {target:acc}"``. The tracked
+entities have their genitive and accusative written here (in Spanish, French and German: the
+name with its article and preposition, display_es_fr_de.py); other names (states) stay as they
+are, so templates put states where the nominative reads right."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ import gettext
 from functools import lru_cache
 
 import pycountry
+
+from .display_es_fr_de import ENTITY_FORMS
+from .display_es_fr_de import STATE_NAMES as STATE_NAMES_ES_FR_DE
 
 ENTITY_NAMES: dict[str, str] = {
     "donetsk-pr": "Donetsk People's Republic",
@@ -76,6 +81,7 @@ _ENTITY_CASES: dict[str, dict[str, tuple[str, str, str]]] = {
         "AF": ("Ісламський Емірат Афганістан (таліби)", "Ісламського Емірату Афганістан (таліби)",
                "Ісламський Емірат Афганістан (таліби)"),
     },
+    **ENTITY_FORMS,
 }
 
 # Short common names where pycountry's translation is formal or odd.
@@ -95,6 +101,7 @@ _STATE_NAMES_IN: dict[str, dict[str, str]] = {
         "GB": "Велика Британія", "VE": "Венесуела", "LA": "Лаос", "MD": "Молдова",
         "TZ": "Танзанія", "TV": "Тувалу", "NR": "Науру", "DO": "Домініканська Республіка",
     },
+    **STATE_NAMES_ES_FR_DE,
 }
 
 CASES = ("gen", "acc")
@@ -129,8 +136,8 @@ def display(code: str, *, lang: str = "en", actor: bool = False) -> str:
 
     Codes that are both a state and a tracked entity (AF, PS, TW, EH, XK) read as the entity
     ("Islamic Emirate of Afghanistan (Taliban)") unless ``actor=True`` ("Afghanistan").
-    Russian and Ukrainian names are curated here for the entities and common states, else
-    pycountry's translation; other languages' entity names stay English.
+    Names in the other languages are curated for the entities and common states, else
+    pycountry's translation; a language without curated names gets English entity names.
     """
     if lang in _ENTITY_CASES:
         return cased(code, lang=lang, actor=actor)
@@ -148,7 +155,8 @@ def display(code: str, *, lang: str = "en", actor: bool = False) -> str:
 
 @lru_cache(maxsize=4096)  # every alert names its states again
 def cased(code: str, *, lang: str, actor: bool = False) -> Name:
-    """``display`` as a Name, with the entity's cases in Russian and Ukrainian."""
+    """``display`` as a Name, with the entity's cases (or, in Spanish, French and German, its
+    forms with an article)."""
     if lang not in _ENTITY_CASES:
         return Name(display(code, lang=lang, actor=actor))
     forms = _ENTITY_CASES[lang].get(code)

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from ..extract.gazetteer import lookup_typed, typed_index, typed_key
 from ..models import N_, UserError
-from ..texts.i18n import current, gettext
+from ..texts.i18n import DEFAULT, LANGUAGES, current, gettext
 from .codes import ENTITIES, state_codes
 from .display_names import display
 
@@ -97,10 +97,16 @@ def _codes(text: str, allowed: Collection[str], own: dict[str, str]) -> list[str
     return list(dict.fromkeys(code for _kind, code in lookup_typed(text) if code in allowed))
 
 
+def _printed(codes: Collection[str], *, actor: bool = False) -> dict[str, str]:
+    """The names the bot prints for ``codes`` in each of its languages, English last (it wins)."""
+    order = [lang for lang in LANGUAGES if lang != DEFAULT] + [DEFAULT]
+    return {typed_key(display(code, lang=lang, actor=actor)): code for lang in order for code in codes}
+
+
 @lru_cache(maxsize=1)
 def _own_entity_names() -> dict[str, str]:
     """Entity names as the bot prints them, lower-case codes, and TYPED_ALIASES."""
-    own = {typed_key(display(code)): code for code in ENTITIES}
+    own = _printed(ENTITIES)
     own.update({code.lower(): code for code in ENTITIES})
     own.update(TYPED_ALIASES)
     return own
@@ -109,7 +115,7 @@ def _own_entity_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _own_state_names() -> dict[str, str]:
     """State names as the bot prints them and lower-case codes (ISO territories included)."""
-    own = {typed_key(display(code, actor=True)): code for code in state_codes()}
+    own = _printed(state_codes(), actor=True)
     own.update({code.lower(): code for code in state_codes()})
     return own
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..models import NoSuchSource, Source, SourceState, UserError, speaks_for
+from ..models import N_, NoSuchSource, Source, SourceState, UserError, speaks_for
 from .isotime import iso, parse_iso
 
 CONFIG_COLUMNS = ("kind", "url", "title", "interval", "lang", "official", "settings")
@@ -80,7 +80,7 @@ def _upsert(db: Database, source: Source, *, now: datetime, origin: str) -> None
 
 def add_source(db: Database, source: Source, *, now: datetime, origin: str = "cli") -> None:
     if get_source(db, source.name) is not None:
-        raise UserError(f"A source named {source.name!r} exists already. Pick another name.")
+        raise UserError(N_('A source named "{name}" exists already. Pick another name.'), name=source.name)
     with db.atomic():
         _upsert(db, source, now=now, origin=origin)
 
@@ -90,7 +90,7 @@ def remove_source(db: Database, name: str) -> None:
     if row is None:
         raise NoSuchSource(f"No source named {name!r}.")
     if row["origin"] == "file":
-        raise UserError(f"{name!r} comes from the sources file: delete it there instead.")
+        raise UserError(N_('"{name}" comes from the sources file: delete it there instead.'), name=name)
     db.execute("DELETE FROM sources WHERE name = ?", [name])
 
 

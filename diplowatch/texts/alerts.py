@@ -149,8 +149,9 @@ RETRACTION_REASONS = {
     "reprocess": N_("the statement, read again, does not say so"),
     "admin": N_("an administrator found the report wrong"),
 }
-FALLBACK_STATUS = {"unknown": "has no recorded position on it", "recognizes": "recognizes it",
-                   "withdrew": "has withdrawn its recognition", "rejects": "does not recognize it"}
+FALLBACK_STATUS = {"unknown": N_("has no recorded position on it"), "recognizes": N_("recognizes it"),
+                   "withdrew": N_("has withdrawn its recognition"),
+                   "rejects": N_("does not recognize it")}
 _STATUS_LINES = {
     "unknown": N_("{actor} has no recorded position on {target}"),
     "recognizes": N_("{actor} recognizes {target}"),

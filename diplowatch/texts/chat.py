@@ -281,7 +281,6 @@ def source_label(event) -> str:
 
 # ---- chat: language (i18n.py) ------------------------------------------------------------
 
-LANGUAGE_NOW = N_("This chat gets its answers in {name}. Choose with /language en (English), "
-                  "/language ru (Русский) or /language uk (Українська).")
+LANGUAGE_NOW = N_("This chat gets its answers in {name}. Choose one: {choices}.")
 LANGUAGE_SET = N_("Done: this chat now gets its answers in {name}.")
-LANGUAGE_UNKNOWN = N_("No language \"{code}\" yet. Choose en, ru or uk, e.g. /language ru")
+LANGUAGE_UNKNOWN = N_("No language \"{code}\" yet. Choose one of {codes}, e.g. /language es")

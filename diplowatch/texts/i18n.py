@@ -2,7 +2,7 @@
 read at run time with Babel, and the language of the chat being answered.
 
 The language is the one a chat chose with /language, else the user's Telegram language_code
-(ru-RU → ru), else English. dispatch sets it for the answer (a context variable, so answers
+(ru-RU → ru, de-AT → de), else English. dispatch sets it for the answer (a context variable, so answers
 running at the same time do not mix); the pipeline sets it for each rendering of an alert.
 
 The texts modules mark what people read with the usual gettext names, which Babel's extractor
@@ -10,7 +10,8 @@ The texts modules mark what people read with the usual gettext names, which Babe
 
 - ``_("...")`` translates now, into the current language;
 - ``ngettext("{n} act", "{n} acts", n)`` picks the plural form (Russian and Ukrainian have
-  three: 1, 21 · 2–4, 22 · 5–20, 25), then ``.format(n=...)``;
+  three: 1, 21 · 2–4, 22 · 5–20, 25; Spanish and German two, as English; French two, with 0
+  and 1 singular), then ``.format(n=...)``;
 - ``pgettext("button", "by name")`` when the same English needs another word elsewhere;
 - ``N_("...")`` marks a constant that is translated where it is answered (dispatch
   translates a reply or error that is one message of the catalogue).
@@ -32,14 +33,16 @@ from babel.messages.pofile import read_po
 from ..models import N_, UserError
 
 DEFAULT = "en"
-LANGUAGES = {"en": "English", "ru": "Русский", "uk": "Українська"}
+LANGUAGES = {"en": "English", "ru": "Русский", "uk": "Українська", "es": "Español", "fr": "Français",
+             "de": "Deutsch"}
 DOMAIN = "diplowatch"
 
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=DEFAULT)
 
 
 def pick(chosen: str | None, language_code: str | None) -> str:
-    """The chat's choice if it is shipped, else Telegram's language_code ('uk', 'ru-RU'), else en."""
+    """The chat's choice if it is shipped, else Telegram's language_code ('uk', 'ru-RU', 'es-419'
+    → its base language), else en."""
     for code in (chosen, (language_code or "").replace("_", "-").split("-")[0].lower()):
         if code in LANGUAGES:
             return code

@@ -11,8 +11,8 @@ from .. import names
 from ..models import Event, Source, SourceState, Statement
 from ..source_health import health_of
 from ..telegram_html import escape
-from .i18n import _
-from .wording import ago, moment
+from .i18n import _, ngettext
+from .wording import ago, moment, span
 
 if TYPE_CHECKING:
     from ..sources.check import SourceCheck
@@ -190,18 +190,21 @@ def _stamp(when: datetime) -> str:
 
 
 def _span(since: datetime, now: datetime) -> str:
-    return ago(since, now=now).removesuffix(" ago")
+    return span(max(0, int((now - since).total_seconds())))
 
 
 def source_failing(name: str, *, since: datetime, failures: int, reason: str,
                    now: datetime) -> str:
-    return (f"⚠️ <b>Source failing</b>: {escape(name)} has failed every poll since "
-            f"{_stamp(since)} ({_span(since, now)}, {failures} attempt(s)).\n"
-            f"Last reason: {escape(reason)}\n"
-            f"See what it gives with /testsource {escape(name)}; all sources: /sources. "
-            "You will be told once when it works again.")
+    """To the admins, in the language being written (the reason stays as the fetch gave it)."""
+    attempts = ngettext("{n} attempt", "{n} attempts", failures).format(n=failures)
+    return (_("⚠️ <b>Source failing</b>: {name} has failed every poll since {since} ({span}, "
+              "{attempts}).").format(name=escape(name), since=_stamp(since), span=_span(since, now),
+                                     attempts=attempts) + "\n"
+            + _("Last reason: {reason}").format(reason=escape(reason)) + "\n"
+            + _("See what it gives with /testsource {name}; all sources: /sources. You will be "
+                "told once when it works again.").format(name=escape(name)))
 
 
 def source_recovered(name: str, *, since: datetime, now: datetime) -> str:
-    return (f"✅ <b>Source back</b>: {escape(name)} works again after failing since "
-            f"{_stamp(since)} ({_span(since, now)}).")
+    return _("✅ <b>Source back</b>: {name} works again after failing since {since} ({span}).").format(
+        name=escape(name), since=_stamp(since), span=_span(since, now))

@@ -1,8 +1,9 @@
 """How dates, times and counts read in chat replies and alerts: one format for each.
 
 - A day: "4 Mar 2008"; with less precision "Mar 2008" or "2008". English month names from
-  this module, never the machine's locale (strftime's %b follows it); in Russian and
-  Ukrainian CLDR's through Babel, the month in full: "4 марта 2008", "березень 2008".
+  this module, never the machine's locale (strftime's %b follows it); in the other languages
+  CLDR's through Babel, the month in full: "4 марта 2008", "березень 2008" (CLDR's long
+  form without its "г."), "4 de marzo de 2008", "mars 2008", "4. März 2008".
 - A moment, in alerts and status: "4 Mar 2008, 14:05 UTC", converted to UTC. A time of exactly
   00:00:00 is what a source that gives only a date yields, so it reads as the day alone.
 - A count: "1 UN member state recognizes it", "21 UN member states recognize it", with the
@@ -20,7 +21,7 @@ from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from .. import names
 from ..telegram_html import escape
@@ -56,7 +57,13 @@ def _day_in(language: str, year: int, month: int, dom: int | None) -> str:
         when = date(year, month, dom or 1)
     except ValueError:  # 31 Feb from a source: its month then
         when, dom = date(year, month, 1), None
-    return format_date(when, "d MMMM y" if dom else "LLLL y", locale=language)
+    if language in _NO_YEAR_WORD:
+        return format_date(when, "d MMMM y" if dom else "LLLL y", locale=language)
+    return format_date(when, "long", locale=language) if dom else format_skeleton(
+        "yMMMM", when, locale=language)
+
+
+_NO_YEAR_WORD = ("ru", "uk")  # CLDR's long dates add "г." / "р." after the year there
 
 
 def moment(when: datetime | date | None, *, unknown: str | None = None) -> str:
