@@ -61,7 +61,7 @@ def _governed(sent: Sentence, t: int) -> bool:
     """A decision, an ordinal, continuation or a refusal before an infinitive at ``t``."""
     window = range(max(0, t - INF_WINDOW), t)
     return any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
-               or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
+               or sent.has(j, "past_inf") or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
 
 
 # Infinitive endings of the verbs of undoing, where the form shows it (English shows it by
@@ -130,16 +130,34 @@ def denied(sent: Sentence) -> bool:
     return any(sent.has(k, "deny") for k in range(len(sent.tokens)))
 
 
-def government_speaks(actors: Actors) -> bool:
-    """'El Gobierno español no reconocerá…', 'President Vucic will never recognize…': a
-    government or its leader as the subject states its own position; a bare country name
-    ('Armenia does not recognize…') may be the journalist's description."""
-    return bool(actors.mentions) and all(m.kind in ("adj", "person") for m in actors.mentions)
+def government_speaks(sent: Sentence, actors: Actors) -> bool:
+    """'El Gobierno español no reconocerá…', 'President Vucic will never recognize…', 'the
+    government of Chile', 'Guvernul României': a government or its leader as the subject states
+    its own position; a bare country name ('Armenia does not recognize…') may be the
+    journalist's description."""
+    return bool(actors.mentions) and all(m.kind in ("adj", "person") or _office_of(sent, m)
+                                         for m in actors.mentions)
+
+
+_OF_WORDS = frozenset({"of", "de", "del", "du", "di", "della", "do", "da", "von"})
+
+
+def _office_of(sent: Sentence, m: Mention) -> bool:
+    """A state named as the owner of a government noun right before it ('el Gobierno de
+    Chile'; Romanian 'Guvernul României' with the genitive on the name, where a word right
+    before a name is no adverb of its clause, as Russian 'официально Россия' is)."""
+    p = m.start - 1
+    if p >= 1 and sent.tokens[p].f in _OF_WORDS:
+        p -= 1
+    elif sent.lang != "ro":
+        return False
+    return p >= 0 and sent.has(p, "gov")
 
 
 _NEGATORS = {"not", "n't", "never", "no", "cannot", "nie", "nicht", "niemals", "kein", "keine",
              "non", "nunca", "jamas", "jamais", "ne", "pas", "mai", "nao", "не", "никогда",
-             "ніколи", "nigdy", "nikada", "никада", "nece", "неће", "nikad", "никад"}
+             "ніколи", "nigdy", "nikada", "никада", "nece", "неће", "nikad", "никад", "nu",
+             "niciodata"}
 
 
 def plain_negation(sent: Sentence, t: int) -> bool:

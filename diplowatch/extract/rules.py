@@ -35,6 +35,7 @@ from .other_senses import (
     topic_noun,
 )
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
+from .romance_syntax import co_actors_after, romance_actors
 from .scope import Scope, scope_of
 from .sentence import Sentence
 from .subject_scan import Scan
@@ -55,6 +56,9 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         return Actors(mentions=agents, how="passive")
     if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
+    romance = romance_actors(doc, sent, t, hi)
+    if romance is not None:
+        return romance
     actors = Scan(doc, sent, t).run()
     if _reacting(sent, actors, t):
         return Actors()  # 'Vučić thanked him for the decision to withdraw…': the thanker
@@ -151,6 +155,7 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
     if act != "reject":
         background = actors.background + trailing_background(doc, sent, t)
         found += pairs(background, targets, act, conf - 0.15, sent, t)
+        found += pairs(co_actors_after(doc, sent, t), targets, act, conf - 0.05, sent, t)
     return found
 
 
@@ -172,7 +177,7 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
-        stated = government_speaks(actors) and plain_negation(sent, t)
+        stated = government_speaks(sent, actors) and plain_negation(sent, t)
         return "reject" if spoken or stated else None
     return "withdraw" if scope.withdraw else "recognize"
 

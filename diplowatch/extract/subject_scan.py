@@ -22,6 +22,7 @@ from .roles import (
     member_ok,
     prev_index,
 )
+from .romance_syntax import first_person_verb
 from .sentence import Sentence
 
 
@@ -45,6 +46,8 @@ class Scan:
         sent, i = self.sent, self.t - 1
         lo, _ = sent.clause_range(self.t)
         hops = 0
+        if first_person_verb(sent, self.t):  # 'hemos reconocido': the pronoun is dropped
+            self.pronoun = "first_person"
         while True:
             status = self._scan_range(sent, i, lo)
             if status in ("found", "stop"):

@@ -107,6 +107,10 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "odluci*", "odlucil*", "odluk*", "одлучи*", "одлучил*", "одлук*", "prv*", "прв*",
         "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*", "postal*", "постал*", "postao",
         "постао", "treć*", "трећ*")},
+    # Romanian has the subjunctive 'să' + verb where the others have an infinitive.
+    "ro": {"inf": ("sa",), "inf_ok": (
+        "decis", "decide*", "hotarat", "hotarare*", "hotarast*", "decizi*", "primul", "prima",
+        "al doilea", "a doua", "singur*", "ultim*", "continua*", "decret*")},
 }
 
 # Ceasing to recognize (``cease``) makes the act a withdrawal and cancels the negation that

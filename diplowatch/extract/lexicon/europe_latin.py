@@ -92,8 +92,8 @@ _RO = {
     "neg": ("nu", "niciodata", "nici", "refuz*", "respinge*", "respins"), "neg_after": ("nici",),
     "modal": ("va", "vor", "vom", "voi", "ar", "poate", "pot", "putea", "trebui*", "intentione*",
               "intentie", "planific*", "plan*", "pregat*", "analiz*", "examin*", "propun*",
-              "propuner*", "initiativ*", "proiect*", "daca", "curand", "astept*", "asteapt*",
-              "dori*", "vrea", "spera*", "sper*", "procedur*", "perspectiv*", "dispus*", "gata"),
+              "propuner*", "initiativ*", "proiect*", "daca", "curand", "urmeaza sa", "astept*",
+              "asteapt*", "dori*", "vrea", "spera*", "sper*", "procedur*", "perspectiv*", "dispus*", "gata"),
     "call": ("cere", "cer", "cerut", "cerand", "solicit*", "indemn*", "apel*", "insist*"),
     "withdraw": ("revoc*", "retrag*", "retras*", "anul*", "suspend*", "inghet*", "renunt*"),
     "speech": ("declar*", "a spus", "spus*", "anunt*", "afirm*", "sublini*", "potrivit",
@@ -123,6 +123,13 @@ _RO = {
     "one_china": ("o singura china", "unei singure chine", "china unica"),
     "mutual": ("reciproc*", "mutual*"),
     "anaphor_act": ("au facut la fel", "a facut la fel", "au urmat exemplul"),
+    # Romance fields (lexicon/romance.py); 'nu mai' (no longer) and 'a încetat să' cease;
+    # denials; 'precum și' adds a co-actor after the act.
+    "cease": ("nu mai", "a incetat sa", "au incetat sa", "inceteaza sa", "inceteaza de"),
+    "deny": ("dezmint*", "a negat", "au negat", "neaga ca", "fals", "falsa",
+             "false", "falsul", "zvon*", "neadevarat*", "nu este adevarat", "dezinformar*",
+             "nefondat*", "lipsit* de temei", "fara temei"),
+    "also_as": ("precum si",),
 }
 
 _NL = {

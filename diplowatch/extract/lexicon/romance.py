@@ -1,6 +1,9 @@
 """Spanish, French, Portuguese and Italian cue words (folded: accents removed).
 
-Entries ending in '*' are prefixes; entries with spaces are phrases.
+Entries ending in '*' are prefixes; entries with spaces are phrases. Fields of these languages
+alone: ``also_as`` ('as well as': a co-actor after the act), ``clitic`` (object pronouns
+before a finite verb), ``past_inf`` ('after' + an infinitive or 'having': a past act whose
+subject is the main clause's).
 """
 
 _COMMON_GEN = ("paises", "estados", "naciones", "gobiernos", "pays", "etats", "nations",
@@ -53,6 +56,9 @@ _ES = {
     "one_china": ("una sola china", "una china"),
     "mutual": ("mutu*", "reciproc*"),
     "anaphor_act": ("hizo lo mismo", "hicieron lo mismo"),
+    "also_as": ("asi como",), "clitic": ("lo", "la", "los", "las", "le", "les"),
+    "past_inf": ("tras", "despues de", "luego de", "tras haber", "despues de haber",
+                 "luego de haber"),
 }
 
 _FR = {
@@ -99,6 +105,8 @@ _FR = {
     "one_china": ("une seule chine", "chine unique"),
     "mutual": ("mutuel*", "reciproqu*"),
     "anaphor_act": ("fait de meme", "fait de même"),
+    "also_as": ("ainsi que",), "clitic": ("l'", "la", "le", "les"),
+    "past_inf": ("apres avoir", "apres l' avoir", "apres les avoir"),
 }
 
 _PT = {
@@ -144,6 +152,8 @@ _PT = {
     "mutual": ("mutu*", "reciproc*"),
     "anaphor_act": ("tomaram a mesma decisao", "tomou a mesma decisao", "fez o mesmo",
                     "fizeram o mesmo"),
+    "also_as": ("bem como", "assim como"), "clitic": ("o", "a", "os", "as"),
+    "past_inf": ("apos", "depois de", "apos ter", "depois de ter"),
 }
 
 _IT = {
@@ -152,7 +162,9 @@ _IT = {
     "noun": ("riconosciment*",),
     "future": ("riconoscera*", "riconoscerebbe*", "riconosceremo"),
     "passive": ("riconosciut*",),
-    "by": ("da", "dal", "dalla", "dai", "dagli", "dalle", "da parte"),
+    "by": ("da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "da parte",
+           "da parte di", "da parte del", "da parte della", "da parte dei",
+           "da parte degli", "da parte delle", "da parte dell'"),
     "neg": ("non", "mai", "nessun*", "rifiut*", "respin*"),
     "neg_after": ("ne", "mai"),
     "modal": ("potrebbe*", "puo", "possono", "potra*", "deve", "devono", "dovrebbe*",
@@ -160,7 +172,7 @@ _IT = {
               "progett*", "iniziativa", "idea", "se", "forse", "prossim*", "spera*", "vuole",
               "vogliono", "sara", "saranno", "lo sara"),
     "call": ("esort*", "chied*", "invit*", "appell*", "sollecit*", "pression*", "insist*"),
-    "withdraw": ("ritir*", "revoc*", "sospend*", "congel*", "annull*", "rompe*",
+    "withdraw": ("ritir*", "revoc*", "sospend*", "sospes*", "congel*", "annull*", "rompe*",
                  "marcia indietro"),
     "speech": ("detto", "dice", "afferm*", "dichiar*", "annunci*", "comunic*", "assicur*",
                "spieg*", "secondo", "conferm*", "sottoline*", "nota"),
@@ -187,6 +199,9 @@ _IT = {
     "one_china": ("una sola cina", "unica cina"),
     "mutual": ("reciproc*", "mutu*"),
     "anaphor_act": ("fatto lo stesso",),
+    "also_as": ("nonche", "cosi come"), "clitic": ("lo", "la", "li", "le", "l'"),
+    "past_inf": ("dopo aver", "dopo avere", "dopo averlo", "dopo averla", "dopo averle",
+                 "dopo averli"),
 }
 
 LEX = {"es": _ES, "fr": _FR, "pt": _PT, "it": _IT}

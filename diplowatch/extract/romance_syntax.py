@@ -1,0 +1,114 @@
+"""Romance clause syntax the subject search needs: the subject of a fronted 'after having
+recognized' clause, a clitic object with the subject after the verb, co-actors joined by 'as
+well as' after the act, and first-person verb endings (the languages drop the pronoun).
+
+Cue fields (lexicon/romance.py): ``past_inf``, ``clitic``, ``also_as``.
+"""
+
+from __future__ import annotations
+
+from .agents import INVERTED, inverted_actors
+from .coordination import ARTICLES
+from .gazetteer import Mention
+from .roles import ACTOR_KINDS, Actors
+from .sentence import Sentence
+
+# First person plural endings of a finite verb: 'reconocemos', 'hemos', 'riconosciamo',
+# 'abbiamo', 'reconhecemos', 'temos', 'recunoaștem'; French and Romanian 'am' (auxiliary of
+# the first person, singular or plural) are words.
+_FIRST_ENDINGS = {"es": ("amos", "emos", "imos"), "pt": ("amos", "emos", "imos"),
+                  "it": ("iamo", "emmo", "ammo"), "ro": ("em", "am", "im")}
+_FIRST_WORDS = {"ro": frozenset({"am"})}
+# Lower-case words that end like a first person verb but are none ('mismos', 'primos').
+_NOT_VERBS = frozenset({"mismos", "primos", "vamos", "ramos", "tiempos", "temas"})
+
+
+def first_person_verb(sent: Sentence, t: int) -> bool:
+    """The trigger or the auxiliary right before it is in the first person: the speaker's
+    own act (or refusal), whose actor is the one quoted."""
+    ends = _FIRST_ENDINGS.get(sent.lang or "")
+    if not ends:
+        return False
+    for k in (t, t - 1):
+        if k < 0:
+            continue
+        word = sent.tokens[k].f
+        if k < t and not (sent.tokens[k].text.islower() and len(word) <= 9):
+            continue
+        if word in _FIRST_WORDS.get(sent.lang or "", ()) or (
+                word.endswith(ends) and word not in _NOT_VERBS and len(word) > 4
+                and (k == t or _auxiliary(word))):
+            return True
+    return False
+
+
+def _auxiliary(word: str) -> bool:
+    """'hemos', 'habíamos', 'abbiamo', 'avevamo', 'temos', 'tínhamos', 'havíamos'."""
+    return word.startswith(("hem", "hab", "abb", "avev", "tem", "tinh", "hav"))
+
+
+def romance_actors(doc, sent: Sentence, t: int, hi: int) -> Actors | None:
+    """The subject of a fronted clause of time past, or the subject after the verb of a
+    clitic verb phrase; None when neither construction is there."""
+    fronted = fronted_subject(doc, sent, t)
+    if fronted:
+        return Actors(mentions=fronted, distance=fronted[0].start - t)
+    if sent.lang in INVERTED and clitic_after_conjunction(sent, t):
+        post = inverted_actors(doc, sent, t, hi)
+        if post.mentions:
+            return post
+    return None
+
+
+def fronted_subject(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'Tras reconocer a Palestina, Noruega abrió…', 'Après avoir reconnu la Palestine,
+    l'Espagne a…': the subject of a fronted clause of time past is the main clause's, the
+    first state group after the comma that closes the fronted clause."""
+    k = t - 1
+    while k >= 0 and sent.has(k, "past_inf") and k > t - 4:
+        k -= 1
+    if k == t - 1 or (k >= 0 and sent.tokens[k].text not in (",", "«", '"')):
+        return []
+    n = len(sent.tokens)
+    comma = next((j for j in range(t + 1, min(n, t + 12)) if sent.tokens[j].text == ","), None)
+    if comma is None:
+        return []
+    j = comma + 1
+    while j < n and sent.tokens[j].f in ARTICLES:
+        j += 1
+    m = sent.mention_at.get(j)
+    if m is None or m.start != j or m.kind not in ACTOR_KINDS:
+        return []
+    return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
+
+
+def clitic_after_conjunction(sent: Sentence, t: int) -> bool:
+    """'… y la reconocieron también Uruguay y Bolivia': a clitic object right before a
+    finite trigger, right after a conjunction, opens a new verb phrase whose subject may
+    follow the verb; the subject before the conjunction is the first verb's."""
+    return (t >= 2 and not sent.has(t, "noun") and not sent.has(t, "inf")
+            and sent.has(t - 1, "clitic") and sent.has(t - 2, "conj"))
+
+
+def co_actors_after(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'La Norvège a reconnu la Palestine, ainsi que l'Irlande et l'Espagne': states after
+    'as well as' at the end of the act's clause share its act (an object would carry the
+    preposition: 'así como a Sudán del Sur')."""
+    grouped = doc.groups(sent)
+    n = len(sent.tokens)
+    for k in range(t + 1, n):
+        if sent.has(k, "trigger") or sent.has(k, "anaphor_act"):
+            return []
+        m = sent.mention_at.get(k)
+        if m is None or m.start != k or m.kind not in ACTOR_KINDS:
+            continue
+        p = k - 1
+        while p > t and sent.tokens[p].f in ARTICLES:
+            p -= 1
+        if not sent.has(p, "also_as"):
+            continue
+        group = grouped[m.start]
+        end = group[-1].end
+        if end >= n or not sent.tokens[end].text[:1].isalpha():
+            return [g for g in group if g.kind in ACTOR_KINDS]
+    return []
