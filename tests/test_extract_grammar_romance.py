@@ -114,6 +114,19 @@ SPANISH = [
     # reactions: the state that acts, not the one that reacts
     ("Marruecos llamó a consultas a su embajador porque Panamá reconoció a la RASD.",
      [("PA", "EH", R)]),
+    # the step taken by others: a relative clause on the pro-noun, whose verb takes the step
+    ("Chile reconoció a Palestina en 2011, una decisión que también tomaron Perú y Uruguay.",
+     [("CL", "PS", R), ("PE", "PS", R), ("UY", "PS", R)]),
+    ("Francia reconoció a Palestina. Su anuncio se suma al paso similar que ya habían dado "
+     "Canadá y Australia.", [("FR", "PS", R), ("CA", "PS", R), ("AU", "PS", R)]),
+    ("Chile reconoció a Palestina en 2011, la misma decisión que Serbia criticó.",
+     [("CL", "PS", R)]),
+    # 'after that of X': a demonstrative standing for the act
+    ("El reconocimiento de Abjasia por Nicaragua llegó después de la de Rusia.",
+     [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
+    ("Nicaragua reconoció a Abjasia después de la visita de Rusia.", [("NI", "abkhazia", R)]),
+    ("Después de Rusia, Nicaragua fue el primer país que reconoció a Abjasia.",
+     [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
 ]
 
 FRENCH = [
@@ -165,6 +178,17 @@ FRENCH = [
     # reactions
     ("Israël a rappelé son ambassadeur après la reconnaissance de la Palestine par l'Irlande.",
      [("IE", "PS", R)]),
+    # 'ne … que' without a second negator is 'only': the act is asserted
+    ("Le Ghana n'a reconnu le Kosovo qu'en 2012.", [("GH", "XK", R)]),
+    ("Le Kosovo n'a été reconnu par le Ghana qu'en 2012.", [("GH", "XK", R)]),
+    ("Le Ghana ne reconnaît le Kosovo que depuis 2012.", [("GH", "XK", R)]),
+    ("Le ministre a dit que la Grèce ne reconnaît pas le Kosovo et qu'elle ne le fera pas.",
+     [("GR", "XK", J)]),
+    # the step taken by others; after that of X
+    ("La Norvège a reconnu la Palestine, la même décision que l'Irlande et l'Espagne ont prise.",
+     [("NO", "PS", R), ("IE", "PS", R), ("ES", "PS", R)]),
+    ("La reconnaissance de l'Abkhazie par le Nicaragua est venue après celle de la Russie.",
+     [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
 ]
 
 ITALIAN = [
@@ -211,6 +235,11 @@ ITALIAN = [
     ("L'Italia riconosce la sovranità del Marocco sul Sahara occidentale.", []),
     ("L'Italia riconosce l'integrità territoriale della Georgia.", []),
     ("A Roma si è riconosciuto che il Kosovo è un caso unico.", []),
+    # the step taken by others; after that of X
+    ("La Spagna ha riconosciuto la Palestina, lo stesso passo che avevano fatto Svezia e Malta.",
+     [("ES", "PS", R), ("SE", "PS", R), ("MT", "PS", R)]),
+    ("Il riconoscimento dell'Abkhazia da parte del Nicaragua è arrivato dopo quello della "
+     "Russia.", [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
 ]
 
 PORTUGUESE = [
@@ -255,6 +284,11 @@ PORTUGUESE = [
     ("O Brasil reconhece a soberania de Marrocos sobre o Saara Ocidental.", []),
     ("Portugal reconhece a integridade territorial da Geórgia.", []),
     ("O ministro reconheceu que o Kosovo é um caso difícil.", []),
+    # the step taken by others; after that of X
+    ("Portugal reconheceu a Palestina, o mesmo passo que deram a Espanha e a Irlanda.",
+     [("PT", "PS", R), ("ES", "PS", R), ("IE", "PS", R)]),
+    ("O reconhecimento da Abecásia pela Nicarágua veio após o da Rússia.",
+     [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
 ]
 
 ROMANIAN = [
@@ -304,6 +338,23 @@ ROMANIAN = [
     ("Moldova recunoaște integritatea teritorială a Georgiei.", []),
     ("Spania recunoaște suveranitatea Marocului asupra Saharei Occidentale.", []),
     ("Ministrul a recunoscut că Kosovo este un caz special.", []),
+    # a name in the genitive-dative (-ei, -ului, -ii, -lor) is no subject; after a government
+    # noun it owns it
+    ("Ambasadorul a înmânat Serbiei nota prin care Togo își retrage recunoașterea Kosovo.",
+     [("TG", "XK", W)]),
+    ("Ministrul a trimis Serbiei o notă prin care își revocă recunoașterea Kosovo.", []),
+    ("Guvernul Greciei nu recunoaște Kosovo.", [("GR", "XK", J)]),
+    # after that of X; 'after X' before the subject of a predicate
+    ("Recunoașterea Abhaziei de către Nicaragua a venit după cea a Rusiei.",
+     [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
+    ("După Rusia, Nicaragua este prima țară care a recunoscut Abhazia.",
+     [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
+    ("Spania a cerut Greciei să recunoască Kosovo.", []),
+    # 'să' + subjunctive asserts under a decision or a refusal, as an infinitive does
+    ("Irlanda a decis să recunoască Palestina.", [("IE", "PS", R)]),
+    ("Grecia a refuzat să recunoască Kosovo, a declarat ministrul de externe.",
+     [("GR", "XK", J)]),
+    ("Grecia ar putea să recunoască Kosovo.", []),
 ]
 
 TABLES = {"es": SPANISH, "fr": FRENCH, "it": ITALIAN, "pt": PORTUGUESE, "ro": ROMANIAN}

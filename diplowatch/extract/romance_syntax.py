@@ -112,3 +112,22 @@ def co_actors_after(doc, sent: Sentence, t: int) -> list[Mention]:
         if end >= n or not sent.tokens[end].text[:1].isalpha():
             return [g for g in group if g.kind in ACTOR_KINDS]
     return []
+
+
+# French negation has two parts; 'ne … que' without a second negator is 'only': 'le Ghana
+# n'a reconnu le Kosovo qu'en 2012' (recognized it only in 2012) asserts the act.
+_FR_NE = frozenset({"ne", "n'"})
+_FR_SECOND = frozenset({"pas", "jamais", "plus", "ni", "aucun", "aucune", "rien", "personne",
+                        "guere", "nullement", "point"})
+
+
+def restrictive_ne(sent: Sentence, t: int, hi: int) -> bool:
+    if sent.lang != "fr":
+        return False
+    start = next((k for k in range(max(0, t - 4), t) if sent.tokens[k].f in _FR_NE), None)
+    if start is None:
+        return False
+    end = min(len(sent.tokens), hi + 1)  # 'qu'' opens the next clause
+    if any(sent.tokens[k].f in _FR_SECOND for k in range(start, end)):
+        return False
+    return any(sent.tokens[k].f in ("que", "qu'") for k in range(t + 1, end))

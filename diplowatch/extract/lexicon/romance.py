@@ -3,7 +3,8 @@
 Entries ending in '*' are prefixes; entries with spaces are phrases. Fields of these languages
 alone: ``also_as`` ('as well as': a co-actor after the act), ``clitic`` (object pronouns
 before a finite verb), ``past_inf`` ('after' + an infinitive or 'having': a past act whose
-subject is the main clause's).
+subject is the main clause's), ``step_verb`` (the verbs that take a step or a decision: 'el
+paso que ya habían dado X').
 """
 
 _COMMON_GEN = ("paises", "estados", "naciones", "gobiernos", "pays", "etats", "nations",
@@ -59,6 +60,8 @@ _ES = {
     "also_as": ("asi como",), "clitic": ("lo", "la", "los", "las", "le", "les"),
     "past_inf": ("tras", "despues de", "luego de", "tras haber", "despues de haber",
                  "luego de haber"),
+    "step_verb": ("dio", "dieron", "dado", "daban", "tomo", "tomaron", "tomado", "adopto",
+                  "adoptaron", "adoptado", "hecho", "hizo", "hicieron"),
 }
 
 _FR = {
@@ -107,6 +110,8 @@ _FR = {
     "anaphor_act": ("fait de meme", "fait de même"),
     "also_as": ("ainsi que",), "clitic": ("l'", "la", "le", "les"),
     "past_inf": ("apres avoir", "apres l' avoir", "apres les avoir"),
+    "step_verb": ("franchi", "franchit", "franchirent", "pris", "prise", "prirent", "fait",
+                  "adopte", "adoptee"),
 }
 
 _PT = {
@@ -154,6 +159,8 @@ _PT = {
                     "fizeram o mesmo"),
     "also_as": ("bem como", "assim como"), "clitic": ("o", "a", "os", "as"),
     "past_inf": ("apos", "depois de", "apos ter", "depois de ter"),
+    "step_verb": ("deu", "deram", "dado", "tomou", "tomaram", "tomado", "tomada", "adotou",
+                  "adotaram", "adotado", "adotada", "fez", "fizeram", "feito"),
 }
 
 _IT = {
@@ -202,6 +209,8 @@ _IT = {
     "also_as": ("nonche", "cosi come"), "clitic": ("lo", "la", "li", "le", "l'"),
     "past_inf": ("dopo aver", "dopo avere", "dopo averlo", "dopo averla", "dopo averle",
                  "dopo averli"),
+    "step_verb": ("fatto", "fatta", "fece", "fecero", "compiuto", "compiuta", "compi",
+                  "compirono", "preso", "presa", "prese", "presero", "adottato", "adottata"),
 }
 
 LEX = {"es": _ES, "fr": _FR, "pt": _PT, "it": _IT}
