@@ -121,10 +121,21 @@ SPANISH = [
      "Canadá y Australia.", [("FR", "PS", R), ("CA", "PS", R), ("AU", "PS", R)]),
     ("Chile reconoció a Palestina en 2011, la misma decisión que Serbia criticó.",
      [("CL", "PS", R)]),
+    # a pro-verb in the infinitive after 'a', called for before a long addressee: no act
+    ("España reconoció a Palestina. Irlanda animó a Chile, a México y a los otros países de la "
+     "región que aún no la reconocen, Perú, Colombia, Panamá y Ecuador, a dar el mismo paso.",
+     [("ES", "PS", R)]),
     # 'after that of X': a demonstrative standing for the act
     ("El reconocimiento de Abjasia por Nicaragua llegó después de la de Rusia.",
      [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
     ("Nicaragua reconoció a Abjasia después de la visita de Rusia.", [("NI", "abkhazia", R)]),
+    # nouns of undoing; a recognition noun whose verb is a conditional supposes the act
+    ("La suspensión del reconocimiento de la RASD por Perú fue anunciada ayer.",
+     [("PE", "EH", W)]),
+    ("El reconocimiento de Palestina por Irlanda sería un paso justo.", []),
+    ("Según el ministro, el reconocimiento de Kosovo por Chile allanaría el camino.", []),
+    ("El reconocimiento de Palestina por parte de la cancillería de Chile fue anunciado ayer.",
+     [("CL", "PS", R)]),
     ("Después de Rusia, Nicaragua fue el primer país que reconoció a Abjasia.",
      [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
 ]
@@ -161,6 +172,9 @@ FRENCH = [
     ("Le gouvernement français a affirmé qu'il ne reconnaîtrait jamais l'Abkhazie ni "
      "l'Ossétie du Sud.", [("FR", "abkhazia", J), ("FR", "south-ossetia", J)]),
     ("Le Brésil ne reconnaît pas le Kosovo.", []),
+    ("Le ministre a annoncé jeudi en conférence de presse que le Japon ne reconnaîtrait pas la "
+     "Palestine.", [("JP", "PS", J)]),
+    ("Le ministre a pressé le gouvernement de reconnaître la Palestine.", []),
     # denials, questions
     ("Les informations selon lesquelles le Gabon aurait reconnu le Somaliland sont fausses.",
      []),
@@ -180,10 +194,18 @@ FRENCH = [
      [("IE", "PS", R)]),
     # 'ne … que' without a second negator is 'only': the act is asserted
     ("Le Ghana n'a reconnu le Kosovo qu'en 2012.", [("GH", "XK", R)]),
+    ("Le retrait de la reconnaissance du Kosovo par le Togo a été annoncé hier.",
+     [("TG", "XK", W)]),
+    ("La révocation de la reconnaissance du Kosovo par le Togo a été annoncée hier.",
+     [("TG", "XK", W)]),
+    ("La reconnaissance de la Palestine par la Belgique interviendrait en juin.", []),
     ("Le Kosovo n'a été reconnu par le Ghana qu'en 2012.", [("GH", "XK", R)]),
     ("Le Ghana ne reconnaît le Kosovo que depuis 2012.", [("GH", "XK", R)]),
     ("Le ministre a dit que la Grèce ne reconnaît pas le Kosovo et qu'elle ne le fera pas.",
      [("GR", "XK", J)]),
+    ("L'Espagne a reconnu la Palestine. L'Irlande a invité le Chili, le Mexique et les autres "
+     "pays de la région qui ne la reconnaissent pas, le Pérou, la Colombie, le Panama et "
+     "l'Équateur, à prendre la même décision.", [("ES", "PS", R)]),
     # the step taken by others; after that of X
     ("La Norvège a reconnu la Palestine, la même décision que l'Irlande et l'Espagne ont prise.",
      [("NO", "PS", R), ("IE", "PS", R), ("ES", "PS", R)]),
@@ -235,6 +257,12 @@ ITALIAN = [
     ("L'Italia riconosce la sovranità del Marocco sul Sahara occidentale.", []),
     ("L'Italia riconosce l'integrità territoriale della Georgia.", []),
     ("A Roma si è riconosciuto che il Kosovo è un caso unico.", []),
+    ("La sospensione del riconoscimento del Kosovo da parte del Togo è stata annunciata ieri.",
+     [("TG", "XK", W)]),
+    ("Il riconoscimento della Palestina da parte del Belgio arriverebbe a giugno.", []),
+    ("La Spagna ha riconosciuto la Palestina. L'Irlanda ha esortato il Cile, il Messico e gli "
+     "altri paesi della regione che non la riconoscono, Perù, Colombia, Panama ed Ecuador, a "
+     "compiere lo stesso passo.", [("ES", "PS", R)]),
     # the step taken by others; after that of X
     ("La Spagna ha riconosciuto la Palestina, lo stesso passo che avevano fatto Svezia e Malta.",
      [("ES", "PS", R), ("SE", "PS", R), ("MT", "PS", R)]),
@@ -284,6 +312,11 @@ PORTUGUESE = [
     ("O Brasil reconhece a soberania de Marrocos sobre o Saara Ocidental.", []),
     ("Portugal reconhece a integridade territorial da Geórgia.", []),
     ("O ministro reconheceu que o Kosovo é um caso difícil.", []),
+    ("A suspensão do reconhecimento da RASD pelo Peru foi anunciada ontem.", [("PE", "EH", W)]),
+    ("O reconhecimento da Palestina pela Bélgica seria anunciado em junho.", []),
+    ("A Espanha reconheceu a Palestina. A Irlanda exortou o Chile, o México e os outros países "
+     "da região que ainda não a reconhecem, Peru, Colômbia, Panamá e Equador, a dar o mesmo "
+     "passo.", [("ES", "PS", R)]),
     # the step taken by others; after that of X
     ("Portugal reconheceu a Palestina, o mesmo passo que deram a Espanha e a Irlanda.",
      [("PT", "PS", R), ("ES", "PS", R), ("IE", "PS", R)]),
@@ -317,6 +350,7 @@ ROMANIAN = [
     ("Burundi nu mai recunoaște Kosovo.", [("BI", "XK", W)]),
     ("Sierra Leone a încetat să recunoască Kosovo.", [("SL", "XK", W)]),
     ("Madagascar a suspendat recunoașterea RASD.", [("MG", "EH", W)]),
+    ("Retragerea recunoașterii Kosovo de către Togo a fost anunțată ieri.", [("TG", "XK", W)]),
     # rejects
     ("„Nu recunoaștem Kosovo”, a declarat ministrul spaniol de externe.", [("ES", "XK", J)]),
     ("Guvernul României nu recunoaște și nu va recunoaște Kosovo.", [("RO", "XK", J)]),

@@ -19,6 +19,7 @@ from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
+from .romance_syntax import called_infinitive
 from .rules import analyse, find_actors
 from .scope import scope_of
 from .sentence import Sentence
@@ -113,7 +114,7 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
     """Severed ties with Taiwan (withdraw TW) and 'X have done so' (repeat the last act)."""
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
-    if scope.call or scope.modal or scope.neg or not targets:
+    if scope.call or scope.modal or scope.neg or not targets or called_infinitive(sent, t - 1):
         return []
     actors: Actors = find_actors(doc, sent, t, hi)
     relative = following_actors(doc, sent, t) if _relative_after(sent, t) else []

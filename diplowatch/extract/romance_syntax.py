@@ -131,3 +131,18 @@ def restrictive_ne(sent: Sentence, t: int, hi: int) -> bool:
     if any(sent.tokens[k].f in _FR_SECOND for k in range(start, end)):
         return False
     return any(sent.tokens[k].f in ("que", "qu'") for k in range(t + 1, end))
+
+
+_INF_END = ("ar", "er", "ir", "re")
+_TO = frozenset({"a", "à"})  # not 'de': 'la decisión de Panamá de reconocer'
+
+
+def called_infinitive(sent: Sentence, k: int) -> bool:
+    """'animó a España y a los países que aún no la reconocen, Grecia y Chipre, a dar ese paso':
+    an infinitive after 'a'/'à' whose call verb stands before the addressee and its relative
+    clause, outside the infinitive's own clause."""
+    if sent.lang not in ("es", "fr", "it", "pt") or k < 1:
+        return False
+    if not (sent.tokens[k].f.endswith(_INF_END) and sent.tokens[k - 1].text.lower() in _TO):
+        return False
+    return any(sent.has(j, "call") for j in range(k - 1))
