@@ -383,6 +383,10 @@ ROMANIAN = [
      [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
     ("După Rusia, Nicaragua este prima țară care a recunoscut Abhazia.",
      [("NI", "abkhazia", R), ("RU", "abkhazia", R)]),
+    ("Moscova speră că Siria va recunoaște Abhazia și Osetia de Sud. După Rusia, Nicaragua este "
+     "prima țară care a recunoscut cele două republici.",
+     [("NI", "abkhazia", R), ("NI", "south-ossetia", R), ("RU", "abkhazia", R),
+      ("RU", "south-ossetia", R)]),
     ("Spania a cerut Greciei să recunoască Kosovo.", []),
     # 'să' + subjunctive asserts under a decision or a refusal, as an infinitive does
     ("Irlanda a decis să recunoască Palestina.", [("IE", "PS", R)]),

@@ -122,6 +122,8 @@ class Scan:
             kind = None  # 'до этого', 'after it': a prepositional object, not the subject
         if kind and any(sent.tokens[j].f in SUCH_AS for j in range(max(0, i - 2), i)):
             kind = None  # 'как независимое государство', 'as a state': a predicate
+        if kind and i > 0 and sent.has(i - 1, "inf_ok") and sent.tokens[i - 1].text.islower():
+            kind = None  # 'prima țară care': a predicate noun after an ordinal
         if kind and self.pronoun is None:
             self.pronoun = kind
 
