@@ -111,7 +111,13 @@ SPANISH = [
     ("España reconoce la soberanía de Marruecos sobre el Sáhara Occidental.", []),
     ("El ministro de Chile reconoció que Kosovo es un caso complejo.", []),
     ("En Madrid se reconoce que Kosovo es un caso especial.", []),
-    # reactions: the state that acts, not the one that reacts
+    # reactions: the state that acts, not the one that reacts; the owner of the decision acts
+    ("Israel criticó la decisión de Colombia de reconocer a Palestina.", [("CO", "PS", R)]),
+    ("La decisión de Colombia de reconocer a Palestina fue criticada por Israel.",
+     [("CO", "PS", R)]),
+    # ruling out is a refusal; not ruling it out is a possibility
+    ("El Gobierno chileno descartó reconocer a Kosovo.", [("CL", "XK", J)]),
+    ("Uruguay no descarta reconocer a Palestina.", []),
     ("Marruecos llamó a consultas a su embajador porque Panamá reconoció a la RASD.",
      [("PA", "EH", R)]),
     # the step taken by others: a relative clause on the pro-noun, whose verb takes the step
@@ -189,6 +195,10 @@ FRENCH = [
     ("La France reconnaît la souveraineté du Maroc sur le Sahara occidental.", []),
     ("Le Canada reconnaît la Crimée comme partie de l'Ukraine.", []),
     ("Le ministre a reconnu des erreurs dans le dossier du Kosovo.", []),
+    ("Israël a critiqué la décision de l'Irlande de reconnaître la Palestine.", [("IE", "PS", R)]),
+    ("La décision du Ghana de reconnaître le Kosovo a surpris Belgrade.", [("GH", "XK", R)]),
+    ("Le gouvernement belge a exclu de reconnaître le Kosovo.", [("BE", "XK", J)]),
+    ("La France n'exclut pas de reconnaître la Palestine.", []),
     # reactions
     ("Israël a rappelé son ambassadeur après la reconnaissance de la Palestine par l'Irlande.",
      [("IE", "PS", R)]),
@@ -253,6 +263,10 @@ ITALIAN = [
     ("Il Belgio riconoscerà la Palestina a settembre.", []),
     ("Il governo del Belgio intende riconoscere la Palestina.", []),
     ("Il Parlamento ha chiesto al governo di riconoscere la Palestina.", []),
+    ("Israele ha criticato la decisione dell'Irlanda di riconoscere la Palestina.",
+     [("IE", "PS", R)]),
+    ("Il governo greco ha escluso di riconoscere il Kosovo.", [("GR", "XK", J)]),
+    ("L'Italia non esclude di riconoscere la Palestina.", []),
     # other senses; the impersonal
     ("L'Italia riconosce la sovranità del Marocco sul Sahara occidentale.", []),
     ("L'Italia riconosce l'integrità territoriale della Georgia.", []),
@@ -308,6 +322,9 @@ PORTUGUESE = [
     ("O Brasil reconhecerá o Kosovo no próximo ano.", []),
     ("O governo de Portugal pretende reconhecer a Palestina.", []),
     ("O Parlamento pediu ao governo que reconhecesse a Palestina.", []),
+    ("Israel criticou a decisão do Brasil de reconhecer a Palestina.", [("BR", "PS", R)]),
+    ("O governo brasileiro descartou reconhecer o Kosovo.", [("BR", "XK", J)]),
+    ("O Brasil não descarta reconhecer a Palestina.", []),
     # other senses
     ("O Brasil reconhece a soberania de Marrocos sobre o Saara Ocidental.", []),
     ("Portugal reconhece a integridade territorial da Geórgia.", []),
@@ -368,6 +385,8 @@ ROMANIAN = [
     ("Guvernul Belgiei intenționează să recunoască Palestina.", []),
     ("Belgia urmează să recunoască Palestina în septembrie.", []),
     ("Parlamentul a cerut guvernului să recunoască Palestina.", []),
+    ("Israelul a criticat decizia Irlandei de a recunoaște Palestina.", [("IE", "PS", R)]),
+    ("România nu exclude să recunoască Palestina.", []),
     # other senses
     ("Moldova recunoaște integritatea teritorială a Georgiei.", []),
     ("Spania recunoaște suveranitatea Marocului asupra Saharei Occidentale.", []),

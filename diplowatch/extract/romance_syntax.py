@@ -50,6 +50,9 @@ def _auxiliary(word: str) -> bool:
 def romance_actors(doc, sent: Sentence, t: int, hi: int) -> Actors | None:
     """The subject of a fronted clause of time past, or the subject after the verb of a
     clitic verb phrase; None when neither construction is there."""
+    owner = decision_owner(doc, sent, t)
+    if owner:
+        return Actors(mentions=owner, how="possessor")
     fronted = fronted_subject(doc, sent, t)
     if fronted:
         return Actors(mentions=fronted, distance=fronted[0].start - t)
@@ -58,6 +61,35 @@ def romance_actors(doc, sent: Sentence, t: int, hi: int) -> Actors | None:
         if post.mentions:
             return post
     return None
+
+
+_INF_PREP = frozenset({"de", "d'", "di", "a"})
+_OF_OWNER = frozenset({"de", "du", "del", "della", "dello", "dell'", "dei", "do", "da", "di",
+                       "des"})
+
+
+def decision_owner(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'Israel criticó la decisión de Colombia de reconocer a Palestina', 'la décision du
+    Ghana de reconnaître', 'decizia Irlandei de a recunoaște': the owner of the decision an
+    infinitive depends on is its actor, not the subject that reacts to it."""
+    if not (sent.has(t, "inf") or sent.has(t - 1, "inf")):
+        return []
+    k = t - 1
+    while k >= 0 and t - k <= 2 and sent.tokens[k].f in _INF_PREP:
+        k -= 1
+    m = sent.mention_end.get(k)
+    if k == t - 1 or m is None or m.kind not in ACTOR_KINDS:
+        return []
+    p = m.start - 1
+    while p >= 0 and sent.tokens[p].f in ARTICLES and sent.tokens[p].f not in _OF_OWNER:
+        p -= 1
+    if p >= 0 and sent.tokens[p].f in _OF_OWNER:
+        p -= 1
+    elif sent.lang != "ro":  # Romanian marks the owner by its genitive ending alone
+        return []
+    if p < 0 or not sent.has(p, "inf_ok"):
+        return []
+    return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
 
 
 def fronted_subject(doc, sent: Sentence, t: int) -> list[Mention]:

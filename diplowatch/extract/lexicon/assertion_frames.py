@@ -108,7 +108,7 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*", "postal*", "постал*", "postao",
         "постао", "treć*", "трећ*")},
     # Romanian has the subjunctive 'să' + verb where the others have an infinitive.
-    "ro": {"inf": ("sa",), "inf_ok": (
+    "ro": {"inf": ("sa", "de a", "pentru a"), "inf_ok": (
         "decis", "decide*", "hotarat", "hotarare*", "hotarast*", "decizi*", "primul", "prima",
         "al doilea", "a doua", "singur*", "ultim*", "continua*", "decret*")},
 }
