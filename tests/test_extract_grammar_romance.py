@@ -117,6 +117,10 @@ SPANISH = [
      [("CO", "PS", R)]),
     # ruling out is a refusal; not ruling it out is a possibility
     ("El Gobierno chileno descartó reconocer a Kosovo.", [("CL", "XK", J)]),
+    ("Serbia celebró la decisión de Togo de retirar su reconocimiento de Kosovo.",
+     [("TG", "XK", W)]),
+    ("El Gobierno griego recordó que nunca ha reconocido a Kosovo.", [("GR", "XK", J)]),
+    ("Es probable que Bélgica reconozca a Palestina.", []),
     ("Uruguay no descarta reconocer a Palestina.", []),
     ("Marruecos llamó a consultas a su embajador porque Panamá reconoció a la RASD.",
      [("PA", "EH", R)]),
@@ -198,6 +202,13 @@ FRENCH = [
     ("Israël a critiqué la décision de l'Irlande de reconnaître la Palestine.", [("IE", "PS", R)]),
     ("La décision du Ghana de reconnaître le Kosovo a surpris Belgrade.", [("GH", "XK", R)]),
     ("Le gouvernement belge a exclu de reconnaître le Kosovo.", [("BE", "XK", J)]),
+    ("La Serbie a salué la décision du Togo de retirer sa reconnaissance du Kosovo.",
+     [("TG", "XK", W)]),
+    ("Le gouvernement grec a réaffirmé qu'il ne reconnaîtrait pas le Kosovo.",
+     [("GR", "XK", J)]),
+    ("La Slovaquie n'a jamais reconnu le Kosovo, a rappelé son ministre.", [("SK", "XK", J)]),
+    ("Il est probable que la Belgique reconnaisse la Palestine.", []),
+    ("Ni la Grèce ni l'Espagne ne reconnaissent le Kosovo.", []),
     ("La France n'exclut pas de reconnaître la Palestine.", []),
     # reactions
     ("Israël a rappelé son ambassadeur après la reconnaissance de la Palestine par l'Irlande.",
@@ -266,6 +277,9 @@ ITALIAN = [
     ("Israele ha criticato la decisione dell'Irlanda di riconoscere la Palestina.",
      [("IE", "PS", R)]),
     ("Il governo greco ha escluso di riconoscere il Kosovo.", [("GR", "XK", J)]),
+    ("La Serbia ha salutato la decisione del Togo di ritirare il riconoscimento del Kosovo.",
+     [("TG", "XK", W)]),
+    ("È probabile che il Belgio riconosca la Palestina.", []),
     ("L'Italia non esclude di riconoscere la Palestina.", []),
     # other senses; the impersonal
     ("L'Italia riconosce la sovranità del Marocco sul Sahara occidentale.", []),
@@ -324,6 +338,10 @@ PORTUGUESE = [
     ("O Parlamento pediu ao governo que reconhecesse a Palestina.", []),
     ("Israel criticou a decisão do Brasil de reconhecer a Palestina.", [("BR", "PS", R)]),
     ("O governo brasileiro descartou reconhecer o Kosovo.", [("BR", "XK", J)]),
+    ("A Sérvia saudou a decisão do Togo de retirar o reconhecimento do Kosovo.",
+     [("TG", "XK", W)]),
+    ("O governo grego reafirmou que não reconhece o Kosovo.", [("GR", "XK", J)]),
+    ("É provável que a Bélgica reconheça a Palestina.", []),
     ("O Brasil não descarta reconhecer a Palestina.", []),
     # other senses
     ("O Brasil reconhece a soberania de Marrocos sobre o Saara Ocidental.", []),
@@ -387,6 +405,7 @@ ROMANIAN = [
     ("Parlamentul a cerut guvernului să recunoască Palestina.", []),
     ("Israelul a criticat decizia Irlandei de a recunoaște Palestina.", [("IE", "PS", R)]),
     ("România nu exclude să recunoască Palestina.", []),
+    ("Este probabil ca Belgia să recunoască Palestina.", []),
     # other senses
     ("Moldova recunoaște integritatea teritorială a Georgiei.", []),
     ("Spania recunoaște suveranitatea Marocului asupra Saharei Occidentale.", []),

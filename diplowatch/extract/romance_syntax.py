@@ -72,7 +72,8 @@ def decision_owner(doc, sent: Sentence, t: int) -> list[Mention]:
     """'Israel criticó la decisión de Colombia de reconocer a Palestina', 'la décision du
     Ghana de reconnaître', 'decizia Irlandei de a recunoaște': the owner of the decision an
     infinitive depends on is its actor, not the subject that reacts to it."""
-    if not (sent.has(t, "inf") or sent.has(t - 1, "inf")):
+    t = _undoing_infinitive(sent, t)
+    if t < 0 or not (sent.has(t, "inf") or sent.has(t - 1, "inf") or sent.has(t, "withdraw")):
         return []
     k = t - 1
     while k >= 0 and t - k <= 2 and sent.tokens[k].f in _INF_PREP:
@@ -90,6 +91,17 @@ def decision_owner(doc, sent: Sentence, t: int) -> list[Mention]:
     if p < 0 or not sent.has(p, "inf_ok"):
         return []
     return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
+
+
+def _undoing_infinitive(sent: Sentence, t: int) -> int:
+    """The verb an owner's decision governs: the trigger, or before a recognition noun the
+    infinitive of undoing ('la décision du Togo de retirer sa reconnaissance'); -1 if none."""
+    if not sent.has(t, "noun"):
+        return t
+    for j in range(t - 1, max(-1, t - 4), -1):
+        if sent.has(j, "withdraw") and sent.tokens[j].f.endswith(_INF_END):
+            return j
+    return -1
 
 
 def fronted_subject(doc, sent: Sentence, t: int) -> list[Mention]:
