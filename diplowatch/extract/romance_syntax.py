@@ -190,3 +190,9 @@ def called_infinitive(sent: Sentence, k: int) -> bool:
     if not (sent.tokens[k].f.endswith(_INF_END) and sent.tokens[k - 1].text.lower() in _TO):
         return False
     return any(sent.has(j, "call") for j in range(k - 1))
+
+
+def neither_nor(sent: Sentence, t: int, lo: int) -> bool:
+    """Italian 'Né la Grecia né la Spagna riconoscono…': accented 'né' (neither, nor) negates
+    the verb after it; unaccented 'ne' is a clitic ('ne ha riconosciuto'), folded the same."""
+    return sent.lang == "it" and any(sent.tokens[k].text.lower() == "né" for k in range(lo, t))

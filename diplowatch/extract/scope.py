@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .assertion import ceased
 from .coordination import ARTICLES
 from .lexicon.asia_mideast import VERB_FINAL
-from .romance_syntax import restrictive_ne
+from .romance_syntax import neither_nor, restrictive_ne
 from .sentence import Sentence
 
 MODAL_WINDOW = 8
@@ -53,7 +53,7 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
                                        and not _after_article(sent, k) for k in post))
     neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
     neg, unsaid = _negation(sent, t, lo, hi, neg_from)
-    neg = neg and not restrictive_ne(sent, t, hi)  # 'n'a reconnu … qu'en 2012': only
+    neg = (neg or neither_nor(sent, t, lo)) and not restrictive_ne(sent, t, hi)  # 'qu'en': only
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
     withdraw = _withdrawal(sent, t, hi, near, noun)
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses

@@ -115,7 +115,7 @@ _RO = {
     "breaks": ("dar", "insa", "totusi", "desi", "in timp ce", "pentru ca", "deoarece", "daca",
                "cand", "iar"),
     "comp": ("ca", "care", "unde", "prin care", "incat"),
-    "conj": ("si", "sau", "precum si", "de asemenea", "inclusiv"),
+    "conj": ("si", "sau", "nici", "precum si", "de asemenea", "inclusiv"),
     "other": ("genocid*", "anexar*", "anex*", "alegeri*", "rezultat*", "referendum*",
               "suveranitat* asupra", "parte*", "teritori*", "merit*", "premi*", "terori*",
               "greseal*", "eforturi*", "rol*", "frontier*", "granit*", "pasaport*", "diploma",
