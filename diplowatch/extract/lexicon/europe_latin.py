@@ -132,6 +132,7 @@ _RO = {
              "false", "falsul", "zvon*", "neadevarat*", "nu este adevarat", "dezinformar*",
              "nefondat*", "lipsit* de temei", "fara temei"),
     "also_as": ("precum si",),
+    "including": ("printre care", "printre ele", "printre acestea", "inclusiv", "cum ar fi"),
 }
 
 _NL = {
