@@ -123,6 +123,12 @@ SPANISH = [
     ("Es probable que Bélgica reconozca a Palestina.", []),
     ("Después del Reino Unido, Francia reconoció a Palestina.",
      [("GB", "PS", R), ("FR", "PS", R)]),
+    # a plural recognition noun with genitive agents: their acts on the text's target
+    ("España reconoció a Palestina. Los reconocimientos de Irlanda y Noruega llegaron el mismo "
+     "día.", [("ES", "PS", R), ("IE", "PS", R), ("NO", "PS", R)]),
+    ("El reconocimiento de Chile fue celebrado en Ramala.", []),
+    # a state's title before its name ('el principado de', 'le royaume du') names the state
+    ("El principado de Mónaco reconoció a Palestina.", [("MC", "PS", R)]),
     ("Uruguay no descarta reconocer a Palestina.", []),
     ("Marruecos llamó a consultas a su embajador porque Panamá reconoció a la RASD.",
      [("PA", "EH", R)]),
@@ -210,6 +216,10 @@ FRENCH = [
      [("GR", "XK", J)]),
     ("La Slovaquie n'a jamais reconnu le Kosovo, a rappelé son ministre.", [("SK", "XK", J)]),
     ("Il est probable que la Belgique reconnaisse la Palestine.", []),
+    ("Le Portugal a reconnu la Palestine dimanche. Cette décision est intervenue au lendemain "
+     "des reconnaissances du Canada et de l'Australie.",
+     [("PT", "PS", R), ("CA", "PS", R), ("AU", "PS", R)]),
+    ("La principauté de Monaco a reconnu la Palestine.", [("MC", "PS", R)]),
     ("Ni la Grèce ni l'Espagne ne reconnaissent le Kosovo.", []),
     ("La France n'exclut pas de reconnaître la Palestine.", []),
     # reactions
@@ -285,6 +295,9 @@ ITALIAN = [
     ("La Serbia ha salutato la decisione del Togo di ritirare il riconoscimento del Kosovo.",
      [("TG", "XK", W)]),
     ("È probabile che il Belgio riconosca la Palestina.", []),
+    ("La Spagna ha riconosciuto la Palestina. I riconoscimenti di Irlanda e Norvegia sono "
+     "arrivati lo stesso giorno.", [("ES", "PS", R), ("IE", "PS", R), ("NO", "PS", R)]),
+    ("Il principato di Monaco ha riconosciuto la Palestina.", [("MC", "PS", R)]),
     ("L'Italia non esclude di riconoscere la Palestina.", []),
     # other senses; the impersonal
     ("L'Italia riconosce la sovranità del Marocco sul Sahara occidentale.", []),
@@ -350,6 +363,8 @@ PORTUGUESE = [
     ("Depois da França, também o Reino Unido reconheceu a Palestina.",
      [("FR", "PS", R), ("GB", "PS", R)]),
     ("Nem a Grécia nem a Espanha reconhecem o Kosovo.", []),
+    ("A Espanha reconheceu a Palestina. Os reconhecimentos da Irlanda e da Noruega chegaram no "
+     "mesmo dia.", [("ES", "PS", R), ("IE", "PS", R), ("NO", "PS", R)]),
     ("O ministro disse que nem a Grécia nem Chipre reconhecerão o Kosovo.",
      [("GR", "XK", J), ("CY", "XK", J)]),
     ("O Brasil não descarta reconhecer a Palestina.", []),
