@@ -129,6 +129,14 @@ SPANISH = [
     ("El reconocimiento de Chile fue celebrado en Ramala.", []),
     # a state's title before its name ('el principado de', 'le royaume du') names the state
     ("El principado de Mónaco reconoció a Palestina.", [("MC", "PS", R)]),
+    # a pro-verb with its subject after it; 'volver a' (to do again) governs the infinitive;
+    # establishing ties with an entity recognizes it
+    ("Argentina reconoció a Palestina en 2010 y un año después lo hicieron Chile y Perú.",
+     [("AR", "PS", R), ("CL", "PS", R), ("PE", "PS", R)]),
+    ("Perú restablece relaciones con la RASD y vuelve a reconocerla.", [("PE", "EH", R)]),
+    ("Perú estudia restablecer relaciones con la RASD y reconocerla.", []),
+    ("Perú no restablecerá relaciones con la RASD ni la reconocerá.", []),
+    ("El Gobierno de Chipre nunca ha reconocido a Kosovo.", [("CY", "XK", J)]),
     ("Uruguay no descarta reconocer a Palestina.", []),
     ("Marruecos llamó a consultas a su embajador porque Panamá reconoció a la RASD.",
      [("PA", "EH", R)]),
@@ -220,6 +228,9 @@ FRENCH = [
      "des reconnaissances du Canada et de l'Australie.",
      [("PT", "PS", R), ("CA", "PS", R), ("AU", "PS", R)]),
     ("La principauté de Monaco a reconnu la Palestine.", [("MC", "PS", R)]),
+    ("Le Pérou reconnaît de nouveau la RASD.", [("PE", "EH", R)]),
+    ("L'Espagne a reconnu la Palestine et l'Irlande l'a fait le même jour.",
+     [("ES", "PS", R), ("IE", "PS", R)]),
     ("Ni la Grèce ni l'Espagne ne reconnaissent le Kosovo.", []),
     ("La France n'exclut pas de reconnaître la Palestine.", []),
     # reactions
@@ -298,6 +309,9 @@ ITALIAN = [
     ("La Spagna ha riconosciuto la Palestina. I riconoscimenti di Irlanda e Norvegia sono "
      "arrivati lo stesso giorno.", [("ES", "PS", R), ("IE", "PS", R), ("NO", "PS", R)]),
     ("Il principato di Monaco ha riconosciuto la Palestina.", [("MC", "PS", R)]),
+    ("La Spagna ha riconosciuto la Palestina e poco dopo lo ha fatto anche l'Irlanda.",
+     [("ES", "PS", R), ("IE", "PS", R)]),
+    ("Il Perù torna a riconoscere la RASD.", [("PE", "EH", R)]),
     ("L'Italia non esclude di riconoscere la Palestina.", []),
     # other senses; the impersonal
     ("L'Italia riconosce la sovranità del Marocco sul Sahara occidentale.", []),
@@ -363,6 +377,9 @@ PORTUGUESE = [
     ("Depois da França, também o Reino Unido reconheceu a Palestina.",
      [("FR", "PS", R), ("GB", "PS", R)]),
     ("Nem a Grécia nem a Espanha reconhecem o Kosovo.", []),
+    ("A Espanha reconheceu a Palestina e pouco depois o fizeram a Irlanda e a Noruega.",
+     [("ES", "PS", R), ("IE", "PS", R), ("NO", "PS", R)]),
+    ("O Peru voltou a reconhecer a RASD.", [("PE", "EH", R)]),
     ("A Espanha reconheceu a Palestina. Os reconhecimentos da Irlanda e da Noruega chegaram no "
      "mesmo dia.", [("ES", "PS", R), ("IE", "PS", R), ("NO", "PS", R)]),
     ("O ministro disse que nem a Grécia nem Chipre reconhecerão o Kosovo.",
@@ -414,6 +431,8 @@ ROMANIAN = [
     ("Spania a recunoscut Palestina, iar Irlanda a făcut la fel.",
      [("ES", "PS", R), ("IE", "PS", R)]),
     ("Rusia a recunoscut Crimeea ca parte a teritoriului său.", []),
+    ("Israelul a stabilit relații diplomatice cu Kosovo după ce l-a recunoscut.",
+     [("IL", "XK", R)]),
     # withdrawals
     ("Togo și-a retras recunoașterea Kosovo în 2019.", [("TG", "XK", W)]),
     ("Suriname a revocat recunoașterea Kosovo.", [("SR", "XK", W)]),

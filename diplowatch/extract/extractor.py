@@ -19,7 +19,7 @@ from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
-from .romance_syntax import called_infinitive
+from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors
 from .scope import scope_of
 from .sentence import Sentence
@@ -117,35 +117,19 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
     if scope.call or scope.modal or scope.neg or not targets or called_infinitive(sent, t - 1):
         return []
     actors: Actors = find_actors(doc, sent, t, hi)
-    relative = following_actors(doc, sent, t) if _relative_after(sent, t) else []
-    mentions = relative or actors.mentions or actors.entity_group or following_actors(doc, sent, t)
+    relative = following_actors(doc, sent, t) if relative_after(sent, t) else []
+    mentions = (relative or inverted_after_pro_verb(doc, sent, t) or actors.mentions
+                or actors.entity_group or following_actors(doc, sent, t))
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
-
-
-def _past_anaphor(sent: Sentence, t: int) -> int:
-    k = t
-    while k < len(sent.tokens) and (sent.has(k, "anaphor_act") or sent.tokens[k].text in ":—–-"):
-        k += 1
-    return k
-
-
-def _relative_after(sent: Sentence, t: int) -> bool:
-    """'el paso similar que ya habían dado el Reino Unido y Canadá', 'una decisión que también
-    adoptaron Nauru y Siria': a relative clause on the pro-noun whose verb takes the step
-    (not 'la misma decisión que Serbia criticó') names who took it."""
-    k = _past_anaphor(sent, t)
-    if not any(sent.has(j, "comp") for j in range(t, k + 1)):
-        return False
-    return any(sent.has(j, "step_verb") for j in range(k, min(len(sent.tokens), k + 10)))
 
 
 def following_actors(doc: Doc, sent: Sentence, t: int) -> list[Mention]:
     """'had already taken this step: Sweden and Malta', 'это сделали Никарагуа и Венесуэла':
     the subject after the pro-verb (a list after a colon, or an inverted subject; a relative
     clause's subject after its verb and auxiliary)."""
-    k = _past_anaphor(sent, t)
-    for j in range(k, min(len(sent.tokens), k + (7 if _relative_after(sent, t) else 4))):
+    k = past_anaphor(sent, t)
+    for j in range(k, min(len(sent.tokens), k + (7 if relative_after(sent, t) else 4))):
         m = sent.mention_at.get(j)
         if m is not None:
             group = doc.groups(sent)[m.start]

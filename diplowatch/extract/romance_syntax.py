@@ -10,7 +10,7 @@ from __future__ import annotations
 from .agents import INVERTED, inverted_actors
 from .coordination import ARTICLES
 from .gazetteer import Mention
-from .roles import ACTOR_KINDS, Actors
+from .roles import ACTOR_KINDS, Actors, group_status
 from .sentence import Sentence
 
 # First person plural endings of a finite verb: 'reconocemos', 'hemos', 'riconosciamo',
@@ -196,3 +196,38 @@ def neither_nor(sent: Sentence, t: int, lo: int) -> bool:
     """Italian 'Né la Grecia né la Spagna riconoscono…': accented 'né' (neither, nor) negates
     the verb after it; unaccented 'ne' is a clitic ('ne ha riconosciuto'), folded the same."""
     return sent.lang == "it" and any(sent.tokens[k].text.lower() == "né" for k in range(lo, t))
+
+
+def past_anaphor(sent: Sentence, t: int) -> int:
+    """The token after the pro-verb that starts at ``t`` (and a colon or dash after it)."""
+    k = t
+    while k < len(sent.tokens) and (sent.has(k, "anaphor_act") or sent.tokens[k].text in ":—–-"):
+        k += 1
+    return k
+
+
+def relative_after(sent: Sentence, t: int) -> bool:
+    """'el paso similar que ya habían dado el Reino Unido y Canadá', 'una decisión que también
+    adoptaron Nauru y Siria': a relative clause on the pro-noun whose verb takes the step
+    (not 'la misma decisión que Serbia criticó') names who took it."""
+    k = past_anaphor(sent, t)
+    if not any(sent.has(j, "comp") for j in range(t, k + 1)):
+        return False
+    return any(sent.has(j, "step_verb") for j in range(k, min(len(sent.tokens), k + 10)))
+
+
+def inverted_after_pro_verb(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'… y un año después lo hicieron Chile y Perú', 'lo ha fatto anche l'Italia': where the
+    subject may follow the verb, a state group right after the pro-verb is its subject (not
+    'lo hizo tras Rusia', a background)."""
+    k = past_anaphor(sent, t)
+    if sent.lang not in INVERTED or any(sent.has(j, "comp") for j in range(t, k + 1)):
+        return []  # a relative clause on the pro-noun: relative_after decides
+    for j in range(k, min(len(sent.tokens), k + 3)):
+        m = sent.mention_at.get(j)
+        if m is not None:
+            group = doc.groups(sent)[m.start]
+            if group_status(sent, group) != "actor":
+                return []
+            return [g for g in group if g.kind in ACTOR_KINDS]
+    return []
