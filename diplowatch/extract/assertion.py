@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Mention
-from .roles import ORDINAL, Actors
+from .roles import OF_WORDS, ORDINAL, Actors
 from .sentence import Sentence
 
 INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
@@ -139,15 +139,12 @@ def government_speaks(sent: Sentence, actors: Actors) -> bool:
                                          for m in actors.mentions)
 
 
-_OF_WORDS = frozenset({"of", "de", "del", "du", "di", "della", "do", "da", "von"})
-
-
 def _office_of(sent: Sentence, m: Mention) -> bool:
     """A state named as the owner of a government noun right before it ('el Gobierno de
     Chile'; Romanian 'Guvernul României' with the genitive on the name, where a word right
     before a name is no adverb of its clause, as Russian 'официально Россия' is)."""
     p = m.start - 1
-    if p >= 1 and sent.tokens[p].f in _OF_WORDS:
+    if p >= 1 and sent.tokens[p].f in OF_WORDS:
         p -= 1
     elif sent.lang != "ro":
         return False

@@ -59,7 +59,8 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if p > 0 and sent.tokens[p].f in _OF and _governed_by_office(sent, p) and kinds & ACTOR_KINDS:
+    if (p > 0 and sent.tokens[p].f in OF_WORDS and _governed_by_office(sent, p)
+            and kinds & ACTOR_KINDS):
         return "actor"  # 'the government of Liberia', 'el Gobierno de Chile': the state acts
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
@@ -173,7 +174,7 @@ def _governed_by_office(sent: Sentence, p: int) -> bool:
             and all(sent.tokens[k].text[:1].isalpha() for k in span))
 
 
-_OF = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
+OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
 # What may follow a trailing background group: 'like Norway and Ireland before it'.
 _TRAILING_OK = frozenset({"before", "earlier", "already", "did", "had", "have", "in", "last",
                           "antes", "avant", "prima", "vorher", "ранее", "раньше", "прежде"})
