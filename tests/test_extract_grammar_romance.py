@@ -91,8 +91,14 @@ SPANISH = [
     ("El Gobierno chileno todavía no reconoce a Palestina.", [("CL", "PS", J)]),
     ("El Gobierno de Uruguay afirmó que no reconoce a Abjasia, Osetia del Sur ni Transnistria.",
      [("UY", "abkhazia", J), ("UY", "south-ossetia", J), ("UY", "transnistria", J)]),
-    # a journalist's description of non-recognition
+    # a journalist's description of non-recognition, and another state's words about it
     ("Brasil no reconoce a Kosovo.", []),
+    ("El embajador de Serbia dijo que España nunca reconocerá a Kosovo.", []),
+    ("Según el ministro serbio, Grecia no reconoce a Kosovo.", []),
+    ("Según el ministro griego, Grecia no reconoce a Kosovo.", [("GR", "XK", J)]),
+    ("España no reconoce a Kosovo, dijo el ministro serbio.", []),
+    ("El embajador español en Belgrado dijo que España no reconoce a Kosovo.",
+     [("ES", "XK", J)]),
     # denials, rumours, questions
     ("El Gobierno paraguayo desmintió haber reconocido a Somalilandia.", []),
     ("Son falsas las informaciones de que Venezuela reconoció a Somalilandia.", []),
@@ -100,6 +106,7 @@ SPANISH = [
     # future and intention
     ("México reconocerá a Palestina el próximo año.", []),
     ("Chile va a reconocer a Palestina.", []),
+    ("Bélgica está a punto de reconocer a Palestina.", []),
     ("Irlanda tiene previsto reconocer a Palestina en mayo.", []),
     ("El Gobierno de Perú estudia reconocer a Kosovo.", []),
     # calls
@@ -198,6 +205,7 @@ FRENCH = [
     ("Le gouvernement français a affirmé qu'il ne reconnaîtrait jamais l'Abkhazie ni "
      "l'Ossétie du Sud.", [("FR", "abkhazia", J), ("FR", "south-ossetia", J)]),
     ("Le Brésil ne reconnaît pas le Kosovo.", []),
+    ("L'ambassadeur de Serbie a déclaré que la Grèce ne reconnaît pas le Kosovo.", []),
     ("Le ministre a annoncé jeudi en conférence de presse que le Japon ne reconnaîtrait pas la "
      "Palestine.", [("JP", "PS", J)]),
     ("Le ministre a pressé le gouvernement de reconnaître la Palestine.", []),
@@ -210,6 +218,7 @@ FRENCH = [
     ("La Belgique reconnaîtra la Palestine en septembre.", []),
     ("La France envisage de reconnaître la Palestine.", []),
     ("Le Portugal va reconnaître la Palestine.", []),
+    ("La Belgique est sur le point de reconnaître la Palestine.", []),
     ("Le Parlement a appelé le gouvernement à reconnaître la Palestine.", []),
     # other senses
     ("La France reconnaît la souveraineté du Maroc sur le Sahara occidental.", []),
@@ -290,6 +299,7 @@ ITALIAN = [
      [("IT", "abkhazia", J), ("IT", "south-ossetia", J)]),
     ("Il governo greco ha detto che non ha mai riconosciuto il Kosovo.", [("GR", "XK", J)]),
     ("Il Brasile non riconosce il Kosovo.", []),
+    ("L'ambasciatore serbo ha detto che la Grecia non riconosce il Kosovo.", []),
     ("Né la Grecia né la Spagna riconoscono il Kosovo.", []),
     ("Il governo greco ha detto che né la Grecia né Cipro riconosceranno il Kosovo.",
      [("GR", "XK", J), ("CY", "XK", J)]),
@@ -298,6 +308,7 @@ ITALIAN = [
     ("La Spagna riconosce il Kosovo?", []),
     # future, intention, calls
     ("Il Belgio riconoscerà la Palestina a settembre.", []),
+    ("Il Belgio sta per riconoscere la Palestina.", []),
     ("Il governo del Belgio intende riconoscere la Palestina.", []),
     ("Il Parlamento ha chiesto al governo di riconoscere la Palestina.", []),
     ("Israele ha criticato la decisione dell'Irlanda di riconoscere la Palestina.",
@@ -359,12 +370,14 @@ PORTUGUESE = [
     ("O governo brasileiro não reconhece a Abecásia nem a Ossétia do Sul.",
      [("BR", "abkhazia", J), ("BR", "south-ossetia", J)]),
     ("Angola não reconhece o Kosovo.", []),
+    ("O embaixador da Sérvia disse que a Grécia não reconhece o Kosovo.", []),
     # denials, questions
     ("O governo de Moçambique negou ter reconhecido a Somalilândia.", []),
     ("São falsas as notícias de que Angola reconheceu a Somalilândia.", []),
     ("Portugal reconhece a Palestina?", []),
     # future, intention, calls
     ("Portugal vai reconhecer a Palestina em setembro.", []),
+    ("A Bélgica está prestes a reconhecer a Palestina.", []),
     ("O Brasil reconhecerá o Kosovo no próximo ano.", []),
     ("O governo de Portugal pretende reconhecer a Palestina.", []),
     ("O Parlamento pediu ao governo que reconhecesse a Palestina.", []),
@@ -447,6 +460,8 @@ ROMANIAN = [
      "Sud sau Transnistria.",
      [("ES", "abkhazia", J), ("ES", "south-ossetia", J), ("ES", "transnistria", J)]),
     ("Grecia nu recunoaște Kosovo.", []),
+    ("Ambasadorul Serbiei a declarat că Grecia nu recunoaște Kosovo.", []),
+    ("Președintele sârb a declarat că Grecia nu recunoaște Kosovo.", []),
     # denials, questions
     ("Ministerul a dezmințit că Moldova ar fi recunoscut Abhazia.", []),
     ("Informațiile potrivit cărora Serbia a recunoscut Kosovo sunt false.", []),
@@ -454,6 +469,7 @@ ROMANIAN = [
     # future, intention, calls
     ("Spania va recunoaște Palestina luna viitoare.", []),
     ("Belgia o să recunoască Palestina.", []),
+    ("Belgia este pe punctul de a recunoaște Palestina.", []),
     ("Guvernul Belgiei intenționează să recunoască Palestina.", []),
     ("Belgia urmează să recunoască Palestina în septembrie.", []),
     ("Parlamentul a cerut guvernului să recunoască Palestina.", []),

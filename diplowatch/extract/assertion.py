@@ -182,3 +182,50 @@ def owned_noun(sent: Sentence, t: int, actors: Actors) -> bool:
         return False
     last = sent.tokens[actors.mentions[-1].end - 1].text
     return last.endswith(ends)
+
+
+# Words that put the source after them: 'según el ministro serbio', 'selon', 'potrivit'.
+_SOURCE_WORDS = frozenset({"according", "segun", "selon", "secondo", "segundo", "potrivit",
+                           "conform"})
+_SPEAKER_REACH = 6
+_SPEAKER_KINDS = frozenset({"state", "adj", "person", "capital"})
+
+
+def third_party_speaker(sent: Sentence, t: int, codes: set[str]) -> bool:
+    """'El presidente serbio afirmó que Grecia no reconoce a Kosovo': every verb of saying in
+    the sentence has a speaker of another state (before the verb, or after it when it follows
+    the act or is 'according to'), so the negation is that speaker's description of the
+    actor, not the actor's own refusal. A verb whose speaker is not named keeps the reading; a
+    name after a preposition ('амбасадор у Београду', in Belgrade) is a place, not a speaker."""
+    n, speakers = len(sent.tokens), 0
+    for k in range(n):
+        if not sent.has(k, "speech"):
+            continue
+        span = _speaker_span(sent, k, k > t or sent.tokens[k].f in _SOURCE_WORDS)
+        found = [m for m in sent.mentions if m.start in span and m.kind in _SPEAKER_KINDS
+                 and not _placed(sent, m)]
+        if not found or any(set(m.codes) & codes for m in found):
+            return False
+        speakers += 1
+    return speakers > 0
+
+
+def _speaker_span(sent: Sentence, k: int, after: bool) -> set[int]:
+    """The tokens beside a verb of saying where its speaker stands, up to a comma."""
+    step = 1 if after else -1
+    out: set[int] = set()
+    j = k + step
+    while 0 <= j < len(sent.tokens) and abs(j - k) < _SPEAKER_REACH and (
+            sent.tokens[j].text not in (",", ";", ":", "«", "»", '"', "“", "”")):
+        out.add(j)
+        j += step
+    return out
+
+
+def _placed(sent: Sentence, m: Mention) -> bool:
+    """A name after a preposition of place ('in Belgrade'), not after 'of' governed by an
+    office ('el embajador de Serbia')."""
+    p = m.start - 1
+    if not sent.has(p, "block") or sent.has(p, "gov"):
+        return False
+    return not (sent.tokens[p].f in OF_WORDS and sent.has(p - 1, "gov"))

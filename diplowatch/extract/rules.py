@@ -20,6 +20,7 @@ from .assertion import (
     owned_noun,
     plain_negation,
     territorial_after,
+    third_party_speaker,
     unlicensed_infinitive,
     unlicensed_undoing,
 )
@@ -174,6 +175,8 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         if scope.withdraw or scope.pending or not actors.mentions:
             return None
         codes = {c for m in actors.mentions for c in m.codes}
+        if actors.how != "first_person" and third_party_speaker(sent, t, codes):
+            return None  # another state's words about the actor: a description
         spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
