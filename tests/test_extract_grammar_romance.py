@@ -76,6 +76,9 @@ SPANISH = [
      [("PA", "XK", R), ("CO", "XK", R), ("PE", "XK", R)]),
     ("Varios países reconocieron a Palestina, entre ellos Bolivia, Ecuador y Venezuela.",
      [("BO", "PS", R), ("EC", "PS", R), ("VE", "PS", R)]),
+    ("Tanto Argentina como Brasil reconocieron a Palestina.", [("AR", "PS", R), ("BR", "PS", R)]),
+    ("Chile se negó a reconocer a Kosovo, dijo el canciller chileno.", [("CL", "XK", J)]),
+    ("El Gobierno de Chile se negó a reconocer a Kosovo.", []),
     # withdrawals
     ("Panamá retiró su reconocimiento a la RASD.", [("PA", "EH", W)]),
     ("Perú revocó el reconocimiento de la RASD en 2022.", [("PE", "EH", W)]),
@@ -191,6 +194,8 @@ FRENCH = [
      [("NO", "PS", R), ("IE", "PS", R), ("ES", "PS", R)]),
     ("Plusieurs pays ont reconnu le Kosovo, dont la France et l'Allemagne.",
      [("FR", "XK", R), ("DE", "XK", R)]),
+    ("Aussi bien l'Argentine que le Brésil ont reconnu la Palestine.",
+     [("AR", "PS", R), ("BR", "PS", R)]),
     # withdrawals
     ("Le Burkina Faso a retiré sa reconnaissance de la RASD.", [("BF", "EH", W)]),
     ("Madagascar a révoqué sa reconnaissance de la RASD.", [("MG", "EH", W)]),
@@ -288,6 +293,8 @@ ITALIAN = [
      [("NO", "PS", R), ("IE", "PS", R), ("ES", "PS", R)]),
     ("Diversi paesi hanno riconosciuto la Palestina, tra cui la Slovenia e la Spagna.",
      [("SI", "PS", R), ("ES", "PS", R)]),
+    ("Sia l'Argentina sia il Brasile hanno riconosciuto la Palestina.",
+     [("AR", "PS", R), ("BR", "PS", R)]),
     # withdrawals
     ("Il Suriname ha ritirato il riconoscimento del Kosovo.", [("SR", "XK", W)]),
     ("Il Togo non riconosce più il Kosovo.", [("TG", "XK", W)]),
@@ -360,6 +367,8 @@ PORTUGUESE = [
      [("BR", "PS", R), ("AR", "PS", R), ("UY", "PS", R)]),
     ("O Brasil reconheceu a Palestina, bem como a Argentina e o Chile.",
      [("BR", "PS", R), ("AR", "PS", R), ("CL", "PS", R)]),
+    ("Tanto a Argentina quanto o Brasil reconheceram a Palestina.",
+     [("AR", "PS", R), ("BR", "PS", R)]),
     # withdrawals
     ("A Guiné-Bissau retirou o reconhecimento do Kosovo.", [("GW", "XK", W)]),
     ("Cabo Verde deixou de reconhecer a RASD.", [("CV", "EH", W)]),
@@ -434,6 +443,8 @@ ROMANIAN = [
      [("ES", "PS", R), ("IE", "PS", R), ("NO", "PS", R)]),
     ("Norvegia a recunoscut Palestina, precum și Irlanda și Spania.",
      [("NO", "PS", R), ("IE", "PS", R), ("ES", "PS", R)]),
+    ("Atât Argentina, cât și Brazilia au recunoscut Palestina.",
+     [("AR", "PS", R), ("BR", "PS", R)]),
     ("Kosovo este recunoscut de peste o sută de state, printre care Franța și Italia.",
      [("FR", "XK", R), ("IT", "XK", R)]),
     ("Mai multe state au recunoscut Palestina, printre care Spania și Irlanda.",

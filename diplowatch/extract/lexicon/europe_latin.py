@@ -131,6 +131,7 @@ _RO = {
     "deny": ("dezmint*", "a negat", "au negat", "neaga ca", "fals", "falsa",
              "false", "falsul", "zvon*", "neadevarat*", "nu este adevarat", "dezinformar*",
              "nefondat*", "lipsit* de temei", "fara temei"),
+    "corr_open": ("atat",), "corr": ("cat si",),
     "also_as": ("precum si",), "establish": ("stabili*", "restabili*"),
     "including": ("printre care", "printre ele", "printre acestea", "inclusiv", "cum ar fi"),
 }
