@@ -121,6 +121,15 @@ SPANISH = [
     ("España reconoce la soberanía de Marruecos sobre el Sáhara Occidental.", []),
     ("El ministro de Chile reconoció que Kosovo es un caso complejo.", []),
     ("En Madrid se reconoce que Kosovo es un caso especial.", []),
+    # an object noun the entity only owns: admitting or honouring, not recognition
+    ("Chile reconoció los esfuerzos de Palestina por la paz.", []),
+    ("Colombia reconoce los pasaportes de Kosovo.", []),
+    ("Chile entregó un reconocimiento a la embajada de Palestina.", []),
+    ("En reconocimiento a su labor, Chile condecoró al embajador de Palestina.", []),
+    ("Colombia reconoció este martes a Palestina.", [("CO", "PS", R)]),
+    ("Colombia reconoció el martes la independencia de Kosovo.", [("CO", "XK", R)]),
+    ("Colombia reconoció el carácter estatal de Palestina.", [("CO", "PS", R)]),
+    ("Colombia reconoció al Gobierno de Taiwán.", [("CO", "TW", R)]),
     # reactions: the state that acts, not the one that reacts; the owner of the decision acts
     ("Israel criticó la decisión de Colombia de reconocer a Palestina.", [("CO", "PS", R)]),
     ("La decisión de Colombia de reconocer a Palestina fue criticada por Israel.",
@@ -229,6 +238,9 @@ FRENCH = [
     ("La France reconnaît la souveraineté du Maroc sur le Sahara occidental.", []),
     ("Le Canada reconnaît la Crimée comme partie de l'Ukraine.", []),
     ("Le ministre a reconnu des erreurs dans le dossier du Kosovo.", []),
+    ("La France a reconnu le rôle de la Palestine dans les négociations.", []),
+    ("La France reconnaît les passeports du Kosovo.", []),
+    ("La France a reconnu ce lundi l'État de Palestine.", [("FR", "PS", R)]),
     ("Israël a critiqué la décision de l'Irlande de reconnaître la Palestine.", [("IE", "PS", R)]),
     ("La décision du Ghana de reconnaître le Kosovo a surpris Belgrade.", [("GH", "XK", R)]),
     ("Le gouvernement belge a exclu de reconnaître le Kosovo.", [("BE", "XK", J)]),
@@ -334,6 +346,7 @@ ITALIAN = [
     # other senses; the impersonal
     ("L'Italia riconosce la sovranità del Marocco sul Sahara occidentale.", []),
     ("L'Italia riconosce l'integrità territoriale della Georgia.", []),
+    ("L'Italia riconosce gli sforzi del Kosovo.", []),
     ("A Roma si è riconosciuto che il Kosovo è un caso unico.", []),
     ("La sospensione del riconoscimento del Kosovo da parte del Togo è stata annunciata ieri.",
      [("TG", "XK", W)]),
@@ -410,6 +423,9 @@ PORTUGUESE = [
     # other senses
     ("O Brasil reconhece a soberania de Marrocos sobre o Saara Ocidental.", []),
     ("Portugal reconhece a integridade territorial da Geórgia.", []),
+    ("O Brasil reconheceu os esforços da Palestina.", []),
+    ("O Brasil reconheceu a importância do Kosovo.", []),
+    ("O Brasil reconheceu a independência do Kosovo.", [("BR", "XK", R)]),
     ("O ministro reconheceu que o Kosovo é um caso difícil.", []),
     ("A suspensão do reconhecimento da RASD pelo Peru foi anunciada ontem.", [("PE", "EH", W)]),
     ("O reconhecimento da Palestina pela Bélgica seria anunciado em junho.", []),

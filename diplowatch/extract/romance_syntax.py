@@ -231,3 +231,56 @@ def inverted_after_pro_verb(doc, sent: Sentence, t: int) -> list[Mention]:
                 return []
             return [g for g in group if g.kind in ACTOR_KINDS]
     return []
+
+
+# Determiners that open the object noun phrase (folded), and the object markers before it
+# ('reconoció a …', 'au', 'ao'); Portuguese 'a' is the article.
+_DETERMINERS = {
+    "es": frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "este",
+                     "esta", "estos", "estas", "ese", "esa", "esos", "esas"}),
+    "fr": frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "sa", "son", "ses",
+                     "leur", "leurs", "ce", "cet", "cette", "ces"}),
+    "it": frozenset({"il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "suo", "sua",
+                     "suoi", "sue", "questo", "questa"}),
+    "pt": frozenset({"o", "a", "os", "as", "um", "uma", "uns", "umas", "seu", "sua", "seus",
+                     "suas", "este", "esta", "esse", "essa"}),
+}
+_MARKERS = {"es": frozenset({"a", "al"}), "fr": frozenset({"à", "au", "aux"}),
+            "it": frozenset({"a", "al", "alla"}), "pt": frozenset({"ao", "aos", "à"})}
+
+
+def non_entity_object(sent: Sentence, t: int, hi: int) -> bool:
+    """'Chile reconoció los esfuerzos de Palestina', 'reconnaît les passeports du Kosovo',
+    'un reconocimiento a la embajada de Palestina': the object is a common noun that the entity
+    only owns (or no entity at all), so the word is admitting or honouring, not recognition.
+    An independence, state or government word in the phrase ('la independencia de', 'al
+    Estado palestino', 'al Gobierno de') and a time noun ('este martes') keep the act."""
+    dets, markers = _DETERMINERS.get(sent.lang or ""), _MARKERS.get(sent.lang or "", frozenset())
+    if dets is None:
+        return False
+    k = t + 1
+    while k < hi and (sent.tokens[k].text.lower() in markers
+                      or sent.tokens[k].f.endswith(("mente", "ment"))):
+        k += 1
+    if k + 1 >= hi or sent.tokens[k].f not in dets or k + 1 in sent.mention_at:
+        return False
+    noun = sent.tokens[k + 1]
+    if not noun.text.isalpha() or not noun.text.islower() or _keeps(sent, k + 1):
+        return False
+    for j in range(k + 2, hi):
+        if j in sent.mention_at:
+            m = sent.mention_at[j]
+            p = j - 1
+            while p > k and sent.tokens[p].f in ARTICLES and sent.tokens[p].f not in _OF_OWNER:
+                p -= 1
+            return m.kind in ("entity", "territory") and sent.tokens[p].f in _OF_OWNER
+        if _keeps(sent, j):
+            return False
+        if sent.tokens[j].text in (",", ";", ":"):
+            return True
+    return True
+
+
+def _keeps(sent: Sentence, j: int) -> bool:
+    return any(sent.has(j, name) for name in ("indep", "gov", "generic", "pronoun", "time",
+                                              "trigger", "noun"))

@@ -36,7 +36,7 @@ from .other_senses import (
     topic_noun,
 )
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
-from .romance_syntax import co_actors_after, romance_actors
+from .romance_syntax import co_actors_after, non_entity_object, romance_actors
 from .scope import Scope, scope_of
 from .sentence import Sentence
 from .subject_scan import Scan
@@ -96,7 +96,7 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
     if (other_sense_right_after(sent, t, hi) or other_sense_right_before(sent, t, lo)
-            or content_clause(sent, t, hi) or topic_noun(sent, t)):
+            or content_clause(sent, t, hi) or topic_noun(sent, t) or non_entity_object(sent, t, hi)):
         return []
     actors = find_actors(doc, sent, t, hi)
     if generic_noun(sent, t, actors):
