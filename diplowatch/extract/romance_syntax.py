@@ -251,8 +251,8 @@ _MARKERS = {"es": frozenset({"a", "al"}), "fr": frozenset({"à", "au", "aux"}),
 
 def non_entity_object(sent: Sentence, t: int, hi: int) -> bool:
     """'Chile reconoció los esfuerzos de Palestina', 'reconnaît les passeports du Kosovo',
-    'un reconocimiento a la embajada de Palestina': the object is a common noun that the entity
-    only owns (or no entity at all), so the word is admitting or honouring, not recognition.
+    'un reconocimiento a la embajada de Palestina', 'l'importanza del dialogo con il Kosovo':
+    the object is a common noun that the entity only complements (or no entity at all), so the word is admitting or honouring, not recognition.
     An independence, state or government word in the phrase ('la independencia de', 'al
     Estado palestino', 'al Gobierno de') and a time noun ('este martes') keep the act."""
     dets, markers = _DETERMINERS.get(sent.lang or ""), _MARKERS.get(sent.lang or "", frozenset())
@@ -268,12 +268,15 @@ def non_entity_object(sent: Sentence, t: int, hi: int) -> bool:
     if not noun.text.isalpha() or not noun.text.islower() or _keeps(sent, k + 1):
         return False
     for j in range(k + 2, hi):
-        if j in sent.mention_at:
-            m = sent.mention_at[j]
+        m = sent.mention_at.get(j)
+        if m is not None and m.kind in ("entity", "territory"):
             p = j - 1
             while p > k and sent.tokens[p].f in ARTICLES and sent.tokens[p].f not in _OF_OWNER:
                 p -= 1
-            return m.kind in ("entity", "territory") and sent.tokens[p].f in _OF_OWNER
+            # 'de Palestina', 'con il Kosovo': a complement of the noun; 'a Palestina' and a
+            # name right after the phrase ('à son tour la Palestine'): the object
+            prep = sent.has(p, "block") or sent.tokens[p].f in _OF_OWNER
+            return prep and sent.tokens[p].text.lower() not in markers
         if _keeps(sent, j):
             return False
         if sent.tokens[j].text in (",", ";", ":"):
