@@ -83,10 +83,37 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
             if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
                 return _more_agents(sent, grouped, [g for g in grouped[m.start]
                                                     if g.kind in ACTOR_KINDS])
+    if not noun and sent.lang in (None, "en"):
+        far = _agent_after_insertion(doc, sent, t, hi)
+        if far:
+            return far
     if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
         lo = sent.clause_range(t)[0] if not noun else t + 1  # 'признание Абхазии Сирией'
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
                 and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
+    return []
+
+
+_FAR_AGENT = 20  # tokens after a passive participle in which ', by X' is its agent
+
+
+def _agent_after_insertion(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
+    """'Abkhazia was recognized in August 2008, days after the war, by Russia': the agent
+    after an inserted phrase, set off by a comma, with no other verb or clause between."""
+    for k in range(t + 1, min(hi, t + _FAR_AGENT)):
+        if sent.has(k, "trigger") or sent.has(k, "comp") or sent.has(k, "speech"):
+            return []
+        if not sent.has(k, "by"):
+            continue
+        if sent.tokens[k - 1].text != ",":
+            return []  # 'by' of another phrase ('surrounded by')
+        j = k + 1
+        while j < len(sent.tokens) and sent.tokens[j].f in ARTICLES:
+            j += 1
+        m = sent.mention_at.get(j)
+        if m is None or m.start != j or m.kind not in ACTOR_KINDS:
+            return []
+        return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
     return []
 
 

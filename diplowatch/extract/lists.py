@@ -7,7 +7,7 @@ including A and B'. The subject search stops at 'states'; these frames name them
 from __future__ import annotations
 
 from .gazetteer import Mention
-from .roles import ACTOR_KINDS
+from .roles import ACTOR_KINDS, ORDINAL
 from .sentence import Sentence
 
 LIST_REACH = 25  # tokens after the trigger in which the list's opener is looked for
@@ -29,6 +29,28 @@ def listed_actors(sent: Sentence, t: int, generic_at: int | None) -> list[Mentio
             if members:
                 return members
     return []
+
+
+# Ranks that make 'the latest to recognize X' a subject to be named: 'The latest to recognize
+# Palestine were Armenia and Slovenia' (the copula opens the list, listed_actors).
+_RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latest", "only",
+                    "recent"})
+
+
+def ranked_head(sent: Sentence, t: int) -> int | None:
+    """'The latest (states) to recognize': the rank word before 'to' + trigger, with 'the'."""
+    k = t - 1
+    if k < 0 or not sent.has(k, "inf"):
+        return None
+    k -= 1
+    if k >= 0 and sent.has(k, "generic"):
+        k -= 1  # 'the first states to'
+    if k < 1 or not (sent.tokens[k].f in _RANKS or ORDINAL.fullmatch(sent.tokens[k].text)):
+        return None
+    j = k - 1
+    while j >= 0 and sent.tokens[j].f in ("most", "very"):
+        j -= 1
+    return k if j >= 0 and sent.tokens[j].f == "the" else None
 
 
 def _after_opener(sent: Sentence, k: int) -> int:
@@ -53,11 +75,31 @@ def enumeration(sent: Sentence, k: int) -> list[Mention]:
             if close is None:
                 break
             k = close + 1
-        elif sent.tokens[k].text == "," or sent.has(k, "conj") or _article(sent, k):
+        elif sent.tokens[k].text in ",;" or sent.has(k, "conj") or _article(sent, k):
             k += 1
+        elif _line_start(sent, k) and (bullet := _bullet(sent, k)):
+            k += bullet
         else:
             break
     return out
+
+
+_BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
+
+
+def _bullet(sent: Sentence, k: int) -> int:
+    """Tokens of a list item's mark: '-', '•', '1.', '2)'."""
+    tok = sent.tokens[k]
+    if tok.text in _BULLETS:
+        return 1
+    nxt = sent.tokens[k + 1].text if k + 1 < len(sent.tokens) else ""
+    return 2 if tok.text.isdigit() and len(tok.text) <= 2 and nxt in ".)" and nxt else 0
+
+
+def _line_start(sent: Sentence, k: int) -> bool:
+    """Token k opens a line (a list item), not a dash inside a sentence."""
+    before = sent.tokens[k - 1].end if k > 0 else sent.start
+    return "\n" in sent.text[before - sent.start: sent.tokens[k].start - sent.start]
 
 
 def _article(sent: Sentence, k: int) -> bool:

@@ -24,8 +24,9 @@ from .assertion import (
     unlicensed_undoing,
 )
 from .candidates import Found, pairs
+from .gapping import gapped_actors
 from .gazetteer import Mention
-from .lists import listed_actors
+from .lists import listed_actors, ranked_head
 from .other_senses import (
     content_clause,
     generic_noun,
@@ -62,6 +63,8 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
         generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
                           None)
+    if generic_at is None and not actors.mentions:
+        generic_at = ranked_head(sent, t)  # 'The latest to recognize X were A and B'
     if not actors.mentions and generic_at is not None:
         listed = listed_actors(sent, t, generic_at)
         if listed:
@@ -151,6 +154,9 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
     if act != "reject":
         background = actors.background + trailing_background(doc, sent, t)
         found += pairs(background, targets, act, conf - 0.15, sent, t)
+        if found:  # 'A recognized X in 2008; B in 2011': the same act for the remnants
+            gapped = gapped_actors(doc, sent, t, passive=actors.how == "passive")
+            found += pairs(gapped, targets, act, conf - 0.1, sent, t)
     return found
 
 

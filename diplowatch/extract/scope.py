@@ -89,13 +89,21 @@ def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[
     negators = [k for k in range(neg_from, t) if sent.has(k, "neg")
                 and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
                 and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
-                and not _says(sent, range(k + 1, min(t, k + 3)))]
+                and not _says(sent, range(k + 1, min(t, k + 3)))
+                and not _reported_after(sent, k, t)]
     after = [k for k in range(t + 1, min(hi, t + 4)) if sent.has(k, "neg_after")]
     # Korean and Turkish put the verb of saying after the whole negated clause ('승인하지
     # 않는다고 밝혔다'): there the negation is the act's.
     unsaid = sent.lang not in VERB_FINAL and (_unsaid(sent, t, _governing_start(sent, lo)) or any(
         _says(sent, range(k + 1, k + 2)) for k in after))
     return bool(negators or after) and not unsaid or sent.has(t, "neg_self"), unsaid
+
+
+def _reported_after(sent: Sentence, k: int, t: int) -> bool:
+    """'Serbia, which opposes it, said Kenya recognized…': a verb of saying and a new subject
+    between the negator and the trigger; the negator is the speaker's clause's, not the act's."""
+    say = next((j for j in range(k + 1, t) if sent.has(j, "speech")), None)
+    return say is not None and any(say < m.start < t and m.kind in _ACTING for m in sent.mentions)
 
 
 def _unsaid(sent: Sentence, t: int, start: int) -> bool:

@@ -80,13 +80,19 @@ def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
     cid, out = 0, []
     for i, tok in enumerate(tokens):
         starts = (({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
-                  and tok.text not in keep)
+                  and tok.text not in keep and not _demonstrative(tokens, tags, i))
         if starts and i > 0:
             cid += 1
         out.append(cid)
         if tok.text in _CLAUSE_PUNCT:
             cid += 1
     return out
+
+
+def _demonstrative(tokens: list[Token], tags: list[set[str]], i: int) -> bool:
+    """'withdrew that recognition': 'that' determines the noun, it opens no clause."""
+    return (tokens[i].f == "that" and 0 < i < len(tokens) - 1 and "withdraw" in tags[i - 1]
+            and "noun" in tags[i + 1])
 
 
 def _mid_phrase(tags: list[set[str]], i: int) -> bool:

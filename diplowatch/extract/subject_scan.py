@@ -44,6 +44,8 @@ class Scan:
     def run(self) -> Actors:
         sent, i = self.sent, self.t - 1
         lo, _ = sent.clause_range(self.t)
+        if _closed_relative(sent, lo, self.t):  # 'Kenya, whose president …, recognized'
+            i, lo = lo - 1, sent.clause_range(lo - 1)[0]
         hops = 0
         while True:
             status = self._scan_range(sent, i, lo)
@@ -108,6 +110,8 @@ class Scan:
         complement (_listed); the first one in the trigger's sentence is remembered."""
         if not (sent.has(i, "generic") or _counted(sent, i)) or sent.has(i, "pronoun"):
             return False
+        if _apposed(sent, i):
+            return False  # 'A, B and C - the three states that recognized X -': A, B and C
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
         return _relative_head(sent, i) or not self._listed(sent, i)
@@ -220,6 +224,43 @@ def _counted(sent: Sentence, i: int) -> bool:
     if sent.lang == "ko":
         return _KO_COUNT.match(sent.tokens[i].text) is not None
     return sent.has(i, "counted") and i > 0 and sent.tokens[i - 1].text.isdigit()
+
+
+_RELATIVES = frozenset({"which", "who", "whose"})
+
+
+def _closed_relative(sent: Sentence, lo: int, t: int) -> bool:
+    """English: the trigger follows a relative clause set off by commas after a state ('Ghana,
+    which had recognized Kosovo in 2012, withdrew that recognition'): the state before the
+    relative is the subject, not a name inside it."""
+    if sent.lang not in (None, "en") or lo < 2 or sent.tokens[lo].f not in _RELATIVES:
+        return False
+    closing = next((k for k in range(t - 1, lo, -1) if sent.tokens[k].text == ","), None)
+    if sent.tokens[lo - 1].text != "," or closing is None or any(
+            closing < m.start < t and m.kind in ACTOR_KINDS for m in sent.mentions):
+        return False  # 'Serbia, which opposes it, said Kenya recognized…': Kenya's act
+    m = sent.mention_end.get(lo - 2)
+    return m is not None and m.kind in ACTOR_KINDS
+
+
+_APPOSITION_MARKS = frozenset({"-", "—", "–", ",", "("})
+
+
+def _apposed(sent: Sentence, i: int) -> bool:
+    """English: a definite generic noun heading a relative clause, set off right after a
+    group of states ('Russia, Nicaragua and Nauru - the three UN members that…'), is in
+    apposition to that group: the group is the relative clause's subject."""
+    if sent.lang not in (None, "en") or not sent.has(i + 1, "comp"):
+        return False
+    j = i - 1
+    while j >= max(0, i - 4) and sent.tokens[j].f != "the" and (
+            sent.tokens[j].text.isdigit() or sent.tokens[j].text.islower()
+            or j in sent.mention_at):
+        j -= 1
+    if j < 2 or sent.tokens[j].f != "the" or sent.tokens[j - 1].text not in _APPOSITION_MARKS:
+        return False
+    m = sent.mention_end.get(j - 2)
+    return m is not None and m.kind in ACTOR_KINDS
 
 
 _ONE = frozenset({"one", "einer", "eine", "eines", "un", "una", "uno", "l'un", "l'une", "um", "uma",

@@ -4,7 +4,7 @@ LEX = {
     "en": {
         "trigger": ("recogni*", "recognis*", "derecogni*", "de-recogni*", "acknowledg*"),
         "trigger_not": ("recognizab*", "recognisab*", "recognizance*"),
-        "noun": ("recognition*", "derecognition*", "acknowledgement*", "acknowledgment*"),
+        "noun": ("recognition*", "derecognition*", "de-recognition*", "acknowledgement*", "acknowledgment*"),
         "future": (),
         "passive": ("recognized", "recognised", "acknowledged"),
         "by": ("by",),
@@ -15,7 +15,7 @@ LEX = {
         "modal": ("will", "would", "shall", "'ll", "going to", "could", "may", "might", "should",
                   "must", "can", "plan*", "intend*", "intention*", "ready", "prepared", "willing",
                   "consider*", "mull*", "weigh*", "set to", "about to", "expected", "expect*",
-                  "hope*", "wish*", "want*", "seek*", "aim*", "propos*", "draft*", "bill",
+                  "hope*", "wish*", "want*", "seek*", "sought", "aim*", "propos*", "draft*", "bill",
                   "motion", "resolution", "initiative", "idea", "push*", "effort*", "move toward*",
                   "prospect*", "possib*", "potential*", "if", "unless", "whether", "soon",
                   "next", "process", "procedure*", "step toward*", "steps toward*", "road to",

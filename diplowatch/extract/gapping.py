@@ -1,0 +1,57 @@
+"""English ellipsis of the verb and its object (gapping): 'Sierra Leone recognized Kosovo in
+2008; Togo in 2014', 'Russia recognized Abkhazia in August 2008, Nicaragua weeks later, and
+Venezuela in 2009', 'recognized by Costa Rica on 17 February; by Albania and Turkey on 18
+February'. A remnant is a state group after ';' or ',' (and 'and', and 'by' when the act is
+passive) followed by a time adverbial and then the end of the remnant: the time is what tells
+a gapped clause from a new subject ('…, Serbia said on Tuesday' is no remnant).
+"""
+
+from __future__ import annotations
+
+from .coordination import ARTICLES
+from .gazetteer import Mention
+from .roles import ACTOR_KINDS
+from .sentence import Sentence
+from .time_phrases import remnant_end, time_phrase
+
+ENGLISH = frozenset({None, "en"})
+
+
+def gapped_actors(doc, sent: Sentence, t: int, *, passive: bool) -> list[Mention]:
+    """The subjects (or 'by' agents) of the gapped clauses after the trigger at t."""
+    if sent.lang not in ENGLISH:
+        return []
+    grouped = doc.groups(sent)
+    out: list[Mention] = []
+    n = len(sent.tokens)
+    for k in range(t + 1, n):
+        if sent.has(k, "trigger") or sent.has(k, "anaphor_act"):
+            break  # another act's own clause
+        if sent.tokens[k].text not in (",", ";"):
+            continue
+        group = _remnant(sent, grouped, k + 1, passive=passive)
+        if group:
+            out.extend(group)
+    return out
+
+
+def _remnant(sent: Sentence, grouped, j: int, *, passive: bool) -> list[Mention]:
+    n = len(sent.tokens)
+    while j < n and sent.has(j, "conj"):
+        j += 1
+    by = j < n and sent.has(j, "by")
+    if by != passive:
+        return []
+    j += by
+    while j < n and sent.tokens[j].f in ARTICLES:
+        j += 1
+    m = sent.mention_at.get(j)
+    if m is None or m.start != j or m.kind not in ACTOR_KINDS:
+        return []
+    group = grouped[m.start]
+    end = group[-1].end
+    end += end < n and sent.tokens[end].text == ","
+    after = time_phrase(sent, end)
+    if after == end and not (by and remnant_end(sent, end)):
+        return []
+    return [g for g in group if g.kind in ACTOR_KINDS] if remnant_end(sent, after) else []
