@@ -92,6 +92,18 @@ LISTS = [
      "same step weeks earlier.", ev(["ES", "BB", "JM", "BS"], "PS")),
     ("Kosovo's independence has been recognized by over 100 countries, such as Japan, Canada "
      "and Australia.", ev(["JP", "CA", "AU"], "XK")),
+    ("Most Western countries, the United States among them, recognize Kosovo.",
+     ev(["US"], "XK")),
+    ("Several states, Spain and Ireland included, recognized Palestine in May.",
+     ev(["ES", "IE"], "PS")),
+    ("Twelve African states, Kenya now among them, recognize Kosovo.", ev(["KE"], "XK")),
+    # a contrastive 'and only a handful' is no tail of the list before it
+    ("Most states moved their recognition to Beijing, and only a handful still recognize "
+     "Taipei.", []),
+    ("Over the years Panama, Nicaragua and Honduras cut ties with Taipei, and only a handful "
+     "still recognize Taiwan.", ev(["PA", "NI", "HN"], "TW", W)),
+    ("Germany, France and Italy recognize Kosovo, and only five EU members do not.",
+     ev(["DE", "FR", "IT"], "XK")),
 ]
 
 CLAUSES = [
@@ -108,6 +120,12 @@ CLAUSES = [
     ("Abkhazia was recognized in August 2008, days after a five-day war with Georgia, by "
      "Russia.", ev(["RU"], "abkhazia")),
     ("Recognition of Kosovo by Bangladesh came in February 2017.", ev(["BD"], "XK")),
+    # the recognition comes from its actor
+    ("Kosovo received formal recognition from Kenya on Wednesday.", ev(["KE"], "XK")),
+    ("Palestine is recognized by 147 states. The latest recognitions came from Armenia, "
+     "Slovenia and Spain.", ev(["AM", "SI", "ES"], "PS")),
+    ("Taiwan lost recognition from Panama in 2017.", []),
+    ("Malawi withdrew its recognition from Taiwan in 2008.", ev(["MW"], "TW", W)),
     ("The recognition of Palestine by Spain, Ireland and Norway angered Israel.",
      ev(["ES", "IE", "NO"], "PS")),
     ("Nicaragua's recognition of Abkhazia and South Ossetia in 2008 was condemned by Georgia.",
@@ -121,6 +139,18 @@ CLAUSES = [
     ("Sierra Leone recognized Kosovo in 2008; Togo in 2014.", ev(["SL", "TG"], "XK")),
     ("Russia recognized Abkhazia in August 2008, Nicaragua weeks later, and Venezuela in 2009.",
      ev(["RU", "NI", "VE"], "abkhazia")),
+    ("Barbados recognized Palestine on 19 April; Jamaica on 22 April; the Bahamas on 7 May.",
+     ev(["BB", "JM", "BS"], "PS")),
+    # a bare 'followed' with a state as subject repeats the act; gapping may follow it
+    ("Nicaragua recognized Abkhazia on 5 September 2008. Venezuela followed a year later, and "
+     "Nauru in December 2009.", ev(["NI", "VE", "NR"], "abkhazia")),
+    ("Suriname withdrew its recognition of Kosovo in 2017. Burundi followed soon after.",
+     ev(["SR", "BI"], "XK", W)),
+    ("Togo derecognized Kosovo in 2019; Ghana quickly followed.", ev(["TG", "GH"], "XK", W)),
+    ("Kenya recognized Kosovo in March. Talks with Serbia followed in May.", ev(["KE"], "XK")),
+    ("Kenya recognized Kosovo in March. Serbia followed the developments closely.",
+     ev(["KE"], "XK")),
+    ("Kenya recognized Kosovo in March, Serbia said on Tuesday.", ev(["KE"], "XK")),
     ("Turkey, a NATO member, is the only state that recognizes Northern Cyprus.",
      ev(["TR"], "northern-cyprus")),
     ("Kenya, whose president visited Pristina in March, recognized Kosovo on Wednesday.",
@@ -260,6 +290,12 @@ NO_EVENT = [
     ("Brazil would recognize Kosovo only if Serbia agreed.", []),
     ("Spain recognizes Kosovo's passports for travel.", []),
     ("Serbia said that recognition of Kosovo was illegal.", []),
+    # a state's possession as the object: nothing is carried over from another sentence
+    ("Armenia has always recognized Azerbaijan's territorial integrity. Nagorno-Karabakh held "
+     "talks with Baku.", []),
+    ("Moscow recognizes Moldova's neutrality; Transnistria's status is unresolved.", []),
+    ("The United States recognized Morocco's claim. The Polisario Front controls part of "
+     "Western Sahara.", []),
     ("Belgrade argues that recognition of Kosovo by other states violates international law.",
      []),
     ("Kosovo seeks recognition from Nigeria and Brazil.", []),

@@ -83,8 +83,8 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
             if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
                 return _more_agents(sent, grouped, [g for g in grouped[m.start]
                                                     if g.kind in ACTOR_KINDS])
-    if not noun and sent.lang in (None, "en"):
-        far = _agent_after_insertion(doc, sent, t, hi)
+    if sent.lang in (None, "en"):
+        far = _source_agents(doc, sent, t) if noun else _agent_after_insertion(doc, sent, t, hi)
         if far:
             return far
     if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
@@ -92,6 +92,30 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
                 and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
     return []
+
+
+_CAME = frozenset({"came", "come", "comes", "coming", "has", "have", "had", "already", "also"})
+_LOSS = frozenset({"lost", "lose", "loses", "losing"})
+
+
+def _source_agents(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'received recognition from Kenya', 'the latest recognitions came from Armenia and
+    Slovenia': the state the recognition comes from grants it ('lost recognition from' is
+    another act: nothing)."""
+    if any(sent.tokens[k].f in _LOSS or sent.has(k, "withdraw") for k in range(max(0, t - 4), t)):
+        return []  # 'switched its recognition from Taipei to Beijing': where it moved from
+    k = t + 1
+    while k < len(sent.tokens) and sent.tokens[k].f in _CAME:
+        k += 1
+    if k >= len(sent.tokens) or sent.tokens[k].f != "from":
+        return []
+    k += 1
+    while k < len(sent.tokens) and k not in sent.mention_at and sent.tokens[k].f in ARTICLES:
+        k += 1
+    m = sent.mention_at.get(k)
+    if m is None or m.start != k or m.kind not in ACTOR_KINDS:
+        return []
+    return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
 
 
 _FAR_AGENT = 20  # tokens after a passive participle in which ', by X' is its agent

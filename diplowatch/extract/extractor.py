@@ -15,6 +15,7 @@ from ..models import Event
 from .candidates import Found
 from .confidence import calibration_inputs, event_confidence
 from .document import Doc
+from .gapping import followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
@@ -88,7 +89,8 @@ def _triggers(sent: Sentence) -> list[int]:
                                       or sent.has(k, "establish_self^")):
             continue  # a Chinese cue is a phrase of characters: its first one is the trigger
         if (sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^")
-                or (sent.has(k, "sever") and taiwan_ties(sent, k)) or establishes(sent, k)):
+                or (sent.has(k, "sever") and taiwan_ties(sent, k)) or establishes(sent, k)
+                or followed(sent, k)):
             out.append(k)
     return out
 
@@ -117,6 +119,8 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
         return []
     actors: Actors = find_actors(doc, sent, t, hi)
     mentions = actors.mentions or actors.entity_group or following_actors(doc, sent, t)
+    if mentions:  # 'Venezuela followed a year later, and Nauru in December 2009'
+        mentions = mentions + gapped_actors(doc, sent, t, passive=False)
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .coordination import ARTICLES
 from .gazetteer import Mention
-from .roles import ACTOR_KINDS
+from .roles import ACTOR_KINDS, group_status
 from .sentence import Sentence
 from .time_phrases import remnant_end, time_phrase
 
@@ -43,8 +43,8 @@ def _remnant(sent: Sentence, grouped, j: int, *, passive: bool) -> list[Mention]
     if by != passive:
         return []
     j += by
-    while j < n and sent.tokens[j].f in ARTICLES:
-        j += 1
+    while j < n and j not in sent.mention_at and sent.tokens[j].f in ARTICLES:
+        j += 1  # 'the Bahamas' may be a name with its article
     m = sent.mention_at.get(j)
     if m is None or m.start != j or m.kind not in ACTOR_KINDS:
         return []
@@ -55,3 +55,23 @@ def _remnant(sent: Sentence, grouped, j: int, *, passive: bool) -> list[Mention]
     if after == end and not (by and remnant_end(sent, end)):
         return []
     return [g for g in group if g.kind in ACTOR_KINDS] if remnant_end(sent, after) else []
+
+
+_FOLLOW = frozenset({"followed", "follows", "follow"})
+_ADVERBS = frozenset({"soon", "quickly", "later", "also", "too", "swiftly", "promptly"})
+
+
+def followed(sent: Sentence, k: int) -> bool:
+    """'Venezuela followed a year later', 'Nauru soon followed.': a state group as the subject
+    of a bare 'followed' (then a time phrase or the end) repeats the last act, like 'did so'.
+    'followed by', 'followed the talks' are other constructions."""
+    if sent.lang not in ENGLISH or sent.tokens[k].f not in _FOLLOW:
+        return False
+    j = k - 1
+    while j >= 0 and sent.tokens[j].f in _ADVERBS:
+        j -= 1
+    m = sent.mention_end.get(j)
+    if m is None or m.kind not in ACTOR_KINDS or group_status(sent, [m]) != "actor":
+        return False  # 'Talks with Serbia followed': Serbia is no subject
+    nxt = k + 1
+    return remnant_end(sent, nxt) and not sent.has(nxt, "conj") or time_phrase(sent, nxt) > nxt

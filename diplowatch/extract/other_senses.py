@@ -125,7 +125,16 @@ def has_object_noun(sent: Sentence, t: int, hi: int) -> bool:
     tok = sent.tokens[k]
     if sent.has(k, "other") or (tok.f in {"that", "что", "що", "que", "dass", "che", "ze"}):
         return True
+    if _possessed(sent, k):
+        return True  # 'recognized Azerbaijan's territorial integrity': the state's, no entity
     return _state_sovereignty(sent, k, hi)
+
+
+def _possessed(sent: Sentence, k: int) -> bool:
+    """A state with the possessive 's after the verb owns the object."""
+    m = sent.mention_at.get(k)
+    return (m is not None and m.start == k and m.kind in ("state", "capital")
+            and m.end < len(sent.tokens) and sent.tokens[m.end].text in ("'s", "'"))
 
 
 def _state_sovereignty(sent: Sentence, k: int, hi: int) -> bool:

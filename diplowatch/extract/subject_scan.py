@@ -156,8 +156,9 @@ class Scan:
         'the US and the biggest countries') or a complement ('one of the countries',
         'одной из стран')."""
         before = range(max(0, i - 3), i)
-        if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
-            return True
+        if any(sent.has(k, "conj") or sent.has(k, "block") for k in before) and not any(
+                sent.tokens[k].f in _CONTRAST for k in before):
+            return True  # but 'and only a handful': a contrast, not the list's tail
         k = i - 1
         if sent.has(i, "comp"):  # 'pierwsze państwo, które': the relative's antecedent
             while k >= 0 and sent.tokens[k].text == ",":
@@ -226,6 +227,7 @@ def _counted(sent: Sentence, i: int) -> bool:
     return sent.has(i, "counted") and i > 0 and sent.tokens[i - 1].text.isdigit()
 
 
+_CONTRAST = frozenset({"only", "just", "but"})
 _RELATIVES = frozenset({"which", "who", "whose"})
 
 
