@@ -189,6 +189,14 @@ WITHDRAWALS = [
     ("Nauru cut diplomatic ties with Taiwan and recognized the People's Republic of China.",
      ev(["NR"], "TW", W) + ev(["NR"], "CN")),
     ("Kiribati cut ties with Taipei in 2019.", ev(["KI"], "TW", W)),
+    # 'switched to Beijing' names the whole switch, Taipei unsaid
+    ("Costa Rica, which switched to Beijing in 2007, hosted the summit.",
+     ev(["CR"], "TW", W) + ev(["CR"], "CN")),
+    ("Taiwan now has 12 allies after Nauru's switch to Beijing in January.",
+     ev(["NR"], "TW", W) + ev(["NR"], "CN")),
+    ("Honduras may switch to Beijing next year.", []),
+    ("Paraguay refused to switch to Beijing.", []),
+    ("The airline switched to Beijing routes.", []),
     ("Madagascar has withdrawn its recognition of the Sahrawi Arab Democratic Republic.",
      ev(["MG"], "EH", W)),
     ("The government of Mauritius decided to withdraw its recognition of the SADR.",
@@ -280,6 +288,8 @@ NO_EVENT = [
     ("Another country has recognized Palestine, the Palestinian foreign ministry said.", []),
     ("The European Union does not recognize the DPR.", []),
     ("Spain does not recognize Kosovo.", []),
+    ("Kosovo declared independence from Serbia in 2008. Serbia, Russia and China do not "
+     "recognize it.", []),
     ("Five EU members, including Spain and Greece, do not recognize Kosovo.", []),
     ("Belgrade hopes more states will revoke their recognition of Kosovo.", []),
     ("Serbia urged Kenya to withdraw its recognition of Kosovo.", []),

@@ -24,7 +24,7 @@ from .rules import analyse, find_actors
 from .scope import scope_of
 from .sentence import Sentence
 from .stems import cued, lang_from_stem
-from .taiwan import for_beijing, taiwan_ties
+from .taiwan import for_beijing, taiwan_ties, to_beijing
 from .ties import beijing_half, broken_by_taipei, established, establishes
 
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
@@ -89,7 +89,8 @@ def _triggers(sent: Sentence) -> list[int]:
                                       or sent.has(k, "establish_self^")):
             continue  # a Chinese cue is a phrase of characters: its first one is the trigger
         if (sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^")
-                or (sent.has(k, "sever") and taiwan_ties(sent, k)) or establishes(sent, k)
+                or (sent.has(k, "sever") and (taiwan_ties(sent, k) or to_beijing(sent, k)))
+                or establishes(sent, k)
                 or followed(sent, k)):
             out.append(k)
     return out
@@ -101,6 +102,8 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         return found + _mutual(doc, sent, t)
     if sent.has(t, "sever"):
         taiwan = [m for m in sent.mentions if "TW" in m.codes][:1]
+        if to_beijing(sent, t) and not taiwan_ties(sent, t):
+            return _switched(doc, sent, t)
         found = [f for f in _special(doc, sent, t, taiwan, "withdraw") if f.actor != "CN"]
         found = found or broken_by_taipei(doc, sent, t)
         return found + (for_beijing(sent, found) if beijing_half(sent) else [])
@@ -123,6 +126,20 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
         mentions = mentions + gapped_actors(doc, sent, t, passive=False)
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
+
+
+def _switched(doc: Doc, sent: Sentence, t: int) -> list[Found]:
+    """'Costa Rica switched to Beijing', 'after Nauru's switch to Beijing': withdraw TW and
+    recognize CN for the state that switched."""
+    lo, hi = sent.clause_range(t)
+    scope = scope_of(sent, t, lo, hi)
+    if scope.call or scope.modal or scope.neg or scope.hedge:
+        return []
+    owner = sent.mention_end.get(t - 2) if t >= 2 and sent.tokens[t - 1].text == "'s" else None
+    mentions = [owner] if owner is not None else find_actors(doc, sent, t, hi).mentions
+    codes = [c for m in mentions if m.kind in ACTOR_KINDS for c in m.codes if c not in ("CN", "TW")]
+    return [Found(c, tgt, act, 0.7, sent.index, t) for c in codes
+            for tgt, act in (("TW", "withdraw"), ("CN", "recognize"))]
 
 
 def following_actors(doc: Doc, sent: Sentence, t: int) -> list[Mention]:

@@ -81,3 +81,18 @@ def for_beijing(sent: Sentence, found: list[Found]) -> list[Found]:
         return []
     return [Found(f.actor, "CN", "recognize", f.confidence - 0.05, f.sentence, f.trigger)
             for f in found if f.actor != "CN"]
+
+
+def to_beijing(sent: Sentence, k: int) -> bool:
+    """English 'Costa Rica switched to Beijing in 2007', 'Nauru's switch to Beijing': a switch
+    towards Beijing with no word for Taipei is the whole switch away from it."""
+    if sent.lang not in (None, "en") or not sent.tokens[k].f.startswith("switch"):
+        return False
+    for j in range(k + 1, min(len(sent.tokens) - 1, k + 5)):
+        if sent.tokens[j].f == "to":
+            nxt = j + 2 if sent.tokens[j + 1].f == "the" and j + 2 in sent.mention_at else j + 1
+            m = sent.mention_at.get(nxt)
+            return m is not None and "CN" in m.codes
+        if j in sent.mention_at:
+            return False
+    return False
