@@ -75,6 +75,9 @@ LISTS = [
      "2. Burundi\n3. Togo\n4. Ghana", ev(["SR", "BI", "TG", "GH"], "XK", W)),
     ("Countries that recognized Abkhazia:\n• Russia\n• Nicaragua\n• Venezuela\n• Syria",
      ev(["RU", "NI", "VE", "SY"], "abkhazia")),
+    ("Among those that have withdrawn recognition of the SADR are India (2000), Madagascar "
+     "(2005) and Kenya (2006).", ev(["IN", "MG", "KE"], "EH", W)),
+    ("Those who recognized Kosovo early include Albania and Turkey.", ev(["AL", "TR"], "XK")),
     ("In total 104 states recognized Kosovo, including the Maldives, Oman and Bangladesh.",
      ev(["MV", "OM", "BD"], "XK")),
     ("More states recognized Palestine this year. The latest to do so were Armenia and "
@@ -183,6 +186,11 @@ WITHDRAWALS = [
     ("Grenada no longer recognizes Kosovo as an independent state, its foreign minister wrote.",
      ev(["GD"], "XK", W)),
     ("Togo derecognized Kosovo in 2019.", ev(["TG"], "XK", W)),
+    # 'will no longer' declares the withdrawal; another modal before it keeps it unsaid
+    ("Nauru said on Monday that it will no longer recognize Taiwan as a country.",
+     ev(["NR"], "TW", W)),
+    ("Serbia hopes that Togo will no longer recognize Kosovo.", []),
+    ("Paraguay might soon no longer recognize Taiwan.", []),
     ("The de-recognition of Kosovo by Ghana was announced in Accra.", ev(["GH"], "XK", W)),
     ("The Solomon Islands switched recognition from Taipei to Beijing in September 2019.",
      ev(["SB"], "TW", W) + ev(["SB"], "CN")),
@@ -211,6 +219,26 @@ WITHDRAWALS = [
      ev(["SR", "BI", "TG"], "XK", W)),
     ("Tuvalu, which recognized Abkhazia in 2011, retracted that recognition in 2014.",
      ev(["TV"], "abkhazia") + ev(["TV"], "abkhazia", W)),
+    # a later withdrawal coordinated with the recognition, its object left out
+    ("Tuvalu and Vanuatu recognized Abkhazia but have since withdrawn.",
+     ev(["TV", "VU"], "abkhazia") + ev(["TV", "VU"], "abkhazia", W)),
+    ("Tuvalu recognized Abkhazia in 2011 and later revoked that decision.",
+     ev(["TV"], "abkhazia") + ev(["TV"], "abkhazia", W)),
+    ("Tuvalu recognized Abkhazia in 2011, but withdrew its recognition three years later.",
+     ev(["TV"], "abkhazia") + ev(["TV"], "abkhazia", W)),
+    ("Tuvalu recognized Abkhazia, but Georgia withdrew its ambassador.", ev(["TV"], "abkhazia")),
+    ("Tuvalu recognized Abkhazia but will withdraw soon, a minister hinted.",
+     ev(["TV"], "abkhazia")),
+    # a withdrawal in a parenthesis after a list member
+    ("Guinea-Bissau (withdrawn in 2017), Suriname (withdrawn 2017) and Burundi had all "
+     "recognized Kosovo earlier.",
+     ev(["GW", "SR", "BI"], "XK") + ev(["GW", "SR"], "XK", W)),
+    ("Kosovo was recognized by Palau (recognition withdrawn in 2019), Japan (2008) and Togo "
+     "(revoked 2019).", ev(["PW", "JP", "TG"], "XK") + ev(["PW", "TG"], "XK", W)),
+    # passive remnants joined by 'and' after a time phrase
+    ("Kosovo is recognized by many states. Recognition was withdrawn by Suriname in 2017 and by "
+     "Burundi, Lesotho and Comoros in 2018.", ev(["SR", "BI", "LS", "KM"], "XK", W)),
+    ("Sierra Leone recognized Kosovo in 2008 and Togo in 2014.", ev(["SL", "TG"], "XK")),
 ]
 
 REJECTS = [
@@ -235,6 +263,20 @@ REJECTS = [
      ev(["RS"], "XK", J)),
     ("\"Belarus does not recognize Abkhazia,\" the Belarusian foreign ministry said in a "
      "statement.", ev(["BY"], "abkhazia", J)),
+    # reported rejects in agency style: the speaker beside the quote or after it
+    ("Brazil has not recognized Kosovo and has no plans to do so, the Brazilian foreign "
+     "ministry said.", ev(["BR"], "XK", J)),
+    ("\"We are not going to recognize Kosovo,\" Tokayev said.", ev(["KZ"], "XK", J)),
+    ("The Spanish government \"does not and will not\" recognize Kosovo, the foreign minister "
+     "said.", ev(["ES"], "XK", J)),
+    ("\"Our position is unchanged: we do not recognize Kosovo's unilateral declaration of "
+     "independence,\" the Romanian foreign ministry said.", ev(["RO"], "XK", J)),
+    ("Asked whether Greece would recognize Kosovo, the Greek foreign minister said: \"Not at "
+     "this stage.\"", []),
+    ("Georgia will never recognize the occupation of its territories, the Georgian prime "
+     "minister said.", []),
+    ("The United States does not recognize Russia's annexation of Crimea, the State "
+     "Department said.", []),
 ]
 
 NOISE = [

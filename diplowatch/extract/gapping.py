@@ -12,7 +12,7 @@ from .coordination import ARTICLES
 from .gazetteer import Mention
 from .roles import ACTOR_KINDS, group_status
 from .sentence import Sentence
-from .time_phrases import remnant_end, time_phrase
+from .time_phrases import dated_before, remnant_end, time_phrase
 
 ENGLISH = frozenset({None, "en"})
 
@@ -27,8 +27,8 @@ def gapped_actors(doc, sent: Sentence, t: int, *, passive: bool) -> list[Mention
     for k in range(t + 1, n):
         if sent.has(k, "trigger") or sent.has(k, "anaphor_act"):
             break  # another act's own clause
-        if sent.tokens[k].text not in (",", ";"):
-            continue
+        if sent.tokens[k].text not in (",", ";") and not (sent.has(k, "conj") and dated_before(sent, k)):
+            continue  # 'by Suriname in 2017 and by Burundi in 2018'
         group = _remnant(sent, grouped, k + 1, passive=passive)
         if group:
             out.extend(group)
@@ -75,3 +75,39 @@ def followed(sent: Sentence, k: int) -> bool:
         return False  # 'Talks with Serbia followed': Serbia is no subject
     nxt = k + 1
     return remnant_end(sent, nxt) and not sent.has(nxt, "conj") or time_phrase(sent, nxt) > nxt
+
+
+_SINCE = frozenset({"later", "since", "then", "subsequently", "eventually", "afterwards", "have",
+                    "has", "had", "also", "soon"})
+_DETERMINERS = frozenset({"its", "their", "that", "this", "the"})
+_UNDONE_NOUNS = frozenset({"recognition", "decision", "move", "step"})
+_PRONOUNS = frozenset({"it", "them", "that"})
+
+
+def undone_later(sent: Sentence, t: int) -> bool:
+    """'A and B recognized X but have since withdrawn', '… and later revoked that decision':
+    a verb of undoing coordinated with the act, with no subject of its own and no object but
+    the act, undoes it for the same actors."""
+    if sent.lang not in ENGLISH:
+        return False
+    n = len(sent.tokens)
+    j = next((k for k in range(t + 1, n) if sent.tokens[k].f in ("but", "and")), None)
+    if j is None or any(sent.has(k, "trigger") for k in range(t + 1, j)):
+        return False
+    k = j + 1
+    while k < n and sent.tokens[k].f in _SINCE:
+        k += 1
+    if k >= n or not sent.has(k, "withdraw") or sent.has(k, "noun") or k in sent.mention_at:
+        return False
+    return _bare_or_act(sent, k + 1)
+
+
+def _bare_or_act(sent: Sentence, k: int) -> bool:
+    """After the verb: nothing, a time phrase, 'it', or 'that decision' / 'its recognition'."""
+    n = len(sent.tokens)
+    if k < n and sent.tokens[k].f in _PRONOUNS and not (k + 1 < n and sent.tokens[k + 1].f in _UNDONE_NOUNS):
+        k += 1
+    elif k + 1 < n and sent.tokens[k].f in _DETERMINERS and sent.tokens[k + 1].f in _UNDONE_NOUNS:
+        k += 2
+    timed = time_phrase(sent, k)
+    return remnant_end(sent, timed) and not (timed == k and k < n and sent.has(k, "conj"))

@@ -105,3 +105,29 @@ def _line_start(sent: Sentence, k: int) -> bool:
 def _article(sent: Sentence, k: int) -> bool:
     return sent.tokens[k].f in {"the", "le", "la", "les", "l'", "el", "los", "las", "il", "lo",
                                 "o", "a", "os", "as", "die", "der", "das", "de", "du", "des"}
+
+
+def undone_in_parenthesis(sent: Sentence, m: Mention) -> bool:
+    """'Guinea-Bissau (withdrawn in 2017)', 'Togo (revoked 2019)': a list member whose
+    parenthesis says its act was undone."""
+    k = m.end
+    if k >= len(sent.tokens) or sent.tokens[k].text != "(":
+        return False
+    for j in range(k + 1, min(len(sent.tokens), k + _PAREN_MAX)):
+        if sent.tokens[j].text == ")":
+            return False
+        if sent.has(j, "withdraw"):
+            return True
+    return False
+
+
+def in_member_parenthesis(sent: Sentence, t: int) -> bool:
+    """The trigger stands in such a parenthesis ('Palau (recognition withdrawn in 2019)'), not
+    in one that tells the member's act ('Kenya (which recognized Kosovo in 2025)')."""
+    for j in range(t - 1, max(-1, t - _PAREN_MAX), -1):
+        if sent.tokens[j].text in (")", ","):
+            return False
+        if sent.tokens[j].text == "(":
+            m = sent.mention_end.get(j - 1)
+            return m is not None and m.kind in ACTOR_KINDS and undone_in_parenthesis(sent, m)
+    return False

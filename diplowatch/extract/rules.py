@@ -24,9 +24,9 @@ from .assertion import (
     unlicensed_undoing,
 )
 from .candidates import Found, pairs
-from .gapping import gapped_actors
+from .gapping import gapped_actors, undone_later
 from .gazetteer import Mention
-from .lists import listed_actors, ranked_head
+from .lists import in_member_parenthesis, listed_actors, ranked_head, undone_in_parenthesis
 from .other_senses import (
     content_clause,
     generic_noun,
@@ -93,6 +93,8 @@ def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:
 def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
+    if in_member_parenthesis(sent, t):
+        return []  # 'Palau (recognition withdrawn in 2019)': read with its list member
     if (other_sense_right_after(sent, t, hi) or other_sense_right_before(sent, t, lo)
             or content_clause(sent, t, hi) or topic_noun(sent, t)):
         return []
@@ -157,7 +159,18 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
         if found:  # 'A recognized X in 2008; B in 2011': the same act for the remnants
             gapped = gapped_actors(doc, sent, t, passive=actors.how == "passive")
             found += pairs(gapped, targets, act, conf - 0.1, sent, t)
+            found += _undone(sent, t, act, actors.mentions + background + gapped, targets, conf)
     return found
+
+
+def _undone(sent: Sentence, t: int, act: str, members: list[Mention], targets: list[Mention],
+            conf: float) -> list[Found]:
+    """Recognitions later undone: '… but have since withdrawn', 'Togo (revoked 2019)'."""
+    if act != "recognize":
+        return []
+    undone = members if undone_later(sent, t) else [
+        m for m in members if undone_in_parenthesis(sent, m)]
+    return pairs(undone, targets, "withdraw", conf - 0.1, sent, t)
 
 
 def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:

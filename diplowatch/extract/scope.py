@@ -57,6 +57,8 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
+        if modal and _will_no_longer(sent, t, range(_governing_start(sent, lo), t)):
+            modal = False  # 'it will no longer recognize Taipei': the withdrawal is declared
     call = any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t))
     return Scope(
         call=call or (verb_final and any(sent.has(k, "call") for k in post_verb)),
@@ -67,6 +69,15 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
+
+
+def _will_no_longer(sent: Sentence, t: int, pre: range) -> bool:
+    """English 'will no longer' right before the trigger, and no other modal word before it
+    in its clause or the one governing it ('Serbia hopes that Togo will no longer…')."""
+    if sent.lang not in (None, "en") or t < 3 or [sent.tokens[k].f for k in range(t - 3, t)] != [
+            "will", "no", "longer"]:
+        return False
+    return not any(sent.has(k, "modal") and k != t - 3 for k in pre)
 
 
 def _hedged(sent: Sentence, t: int, lo: int, hi: int) -> bool:

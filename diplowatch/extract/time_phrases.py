@@ -45,3 +45,11 @@ def time_phrase(sent: Sentence, k: int) -> int:
 def remnant_end(sent: Sentence, k: int) -> bool:
     """Nothing but punctuation, the end, or another remnant's 'and' after a time phrase."""
     return k >= len(sent.tokens) or sent.tokens[k].text in _ENDS or sent.has(k, "conj")
+
+
+def dated_before(sent: Sentence, k: int) -> bool:
+    """A time phrase ends right before token k ('in 2017 and…', 'weeks later and…')."""
+    if k < 1 or sent.lang not in (None, "en"):
+        return False
+    word = sent.tokens[k - 1]
+    return word.text.isdigit() or word.f in _MONTHS or word.f in _DAYS or word.f in _RELATIVE

@@ -52,7 +52,7 @@ LEX = {
         "generic": ("countries", "states", "nations", "governments", "world", "nobody",
                     "no one", "others", "members", "member states", "powers", "allies",
                     "community", "partners", "many", "several", "most", "group", "bloc",
-                    "west", "western", "handful"),
+                    "west", "western", "handful", "those"),
         "breaks": ("but", "while", "whereas", "although", "though", "however", "yet",
                    "since", "because", "meanwhile", "before", "until", "unless", "if", "when",
                    "as well as"),
