@@ -259,6 +259,8 @@ REJECTS = [
      ev(["KZ"], "donetsk-pr", J) + ev(["KZ"], "luhansk-pr", J)),
     ("Serbia said that it would never accept recognition of Kosovo, the president told "
      "reporters.", ev(["RS"], "XK", J)),
+    ("Kenya said it has not recognized Kosovo.", ev(["KE"], "XK", J)),
+    ("Kenyan officials said Kenya had not recognized Kosovo.", ev(["KE"], "XK", J)),
     ("Serbia has never recognized Kosovo and never will, President Vucic told reporters.",
      ev(["RS"], "XK", J)),
     ("\"Belarus does not recognize Abkhazia,\" the Belarusian foreign ministry said in a "
@@ -333,6 +335,9 @@ NO_EVENT = [
     ("Kosovo declared independence from Serbia in 2008. Serbia, Russia and China do not "
      "recognize it.", []),
     ("Five EU members, including Spain and Greece, do not recognize Kosovo.", []),
+    # another state's report of a refusal is not the refusal
+    ("Serbia says Kenya has not recognized Kosovo.", []),
+    ("Serbian officials said Kenya had not recognized Kosovo.", []),
     ("Belgrade hopes more states will revoke their recognition of Kosovo.", []),
     ("Serbia urged Kenya to withdraw its recognition of Kosovo.", []),
     ("Togo is considering withdrawing its recognition of Kosovo.", []),

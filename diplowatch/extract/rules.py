@@ -188,7 +188,7 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         if scope.withdraw or scope.pending or not actors.mentions:
             return None
         codes = {c for m in actors.mentions for c in m.codes}
-        spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent) or any(
+        spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent, codes) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
         stated = government_speaks(actors) and plain_negation(sent, t)
@@ -196,10 +196,23 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
     return "withdraw" if scope.withdraw else "recognize"
 
 
-def _has_speech(sent: Sentence) -> bool:
+def _has_speech(sent: Sentence, codes: set[str] | None = None) -> bool:
     """A verb of saying; 'declared independence' is no saying ('Kosovo declared independence
-    in 2008. Serbia, Russia and China do not recognize it.' is the journalist's)."""
-    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep") for k in range(len(sent.tokens)))
+    in 2008. Serbia, Russia and China do not recognize it.' is the journalist's). With the
+    actor's ``codes``: not a verb whose subject is another state ('Serbia says Kenya has not
+    recognized Kosovo' is Serbia's report, not Kenya's refusal)."""
+    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep")
+               and not (codes and _other_speaker(sent, k, codes)) for k in range(len(sent.tokens)))
+
+
+def _other_speaker(sent: Sentence, k: int, codes: set[str]) -> bool:
+    """English: the nearest state named before the verb of saying at k is not the actor."""
+    if sent.lang not in (None, "en"):
+        return False
+    before = [m for m in sent.mentions if m.end <= k and m.kind in ("state", "capital", "adj",
+                                                                     "person")]
+    return bool(before) and not set(before[-1].codes) & codes and not any(
+        set(m.codes) & codes for m in sent.mentions if m.end <= k)
 
 
 def _confidence(scope: Scope, actors: Actors, carried: bool) -> float:
