@@ -166,6 +166,10 @@ CLAUSES = [
      ev(["ES"], "PS")),
     ("Ghana, which had recognized Kosovo in 2012, withdrew that recognition in 2019.",
      ev(["GH"], "XK") + ev(["GH"], "XK", W)),
+    # joining the states that recognize: the subject of 'joined' is one of them
+    ("Armenia joined the 146 countries that already recognize Palestine.", ev(["AM"], "PS")),
+    ("Armenia joined the group of states that had recognized Palestine.", ev(["AM"], "PS")),
+    ("Armenia joined the talks with states that recognize Palestine.", []),
     ("Armenia recognized Palestine on Friday, a month after Spain, Ireland and Norway.",
      ev(["AM", "ES", "IE", "NO"], "PS")),
     ("The move makes Armenia the latest country to recognize the State of Palestine.",
@@ -260,6 +264,10 @@ REJECTS = [
     ("Serbia said that it would never accept recognition of Kosovo, the president told "
      "reporters.", ev(["RS"], "XK", J)),
     ("Kenya said it has not recognized Kosovo.", ev(["KE"], "XK", J)),
+    # 'non-recognition' is negative in itself
+    ("Serbia reiterated its non-recognition of Kosovo's independence, the foreign ministry "
+     "said.", ev(["RS"], "XK", J)),
+    ("Serbia's non-recognition of Kosovo is well known.", []),
     ("Kenyan officials said Kenya had not recognized Kosovo.", ev(["KE"], "XK", J)),
     ("Serbia has never recognized Kosovo and never will, President Vucic told reporters.",
      ev(["RS"], "XK", J)),

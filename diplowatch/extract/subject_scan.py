@@ -110,7 +110,7 @@ class Scan:
         complement (_listed); the first one in the trigger's sentence is remembered."""
         if not (sent.has(i, "generic") or _counted(sent, i)) or sent.has(i, "pronoun"):
             return False
-        if _apposed(sent, i):
+        if _apposed(sent, i) or _joined(sent, i):
             return False  # 'A, B and C - the three states that recognized X -': A, B and C
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
@@ -156,7 +156,7 @@ class Scan:
         'the US and the biggest countries') or a complement ('one of the countries',
         'одной из стран')."""
         before = range(max(0, i - 3), i)
-        if any(sent.has(k, "conj") or sent.has(k, "block") for k in before) and not any(
+        if any(sent.has(k, "conj") or _partitive(sent, k) for k in before) and not any(
                 sent.tokens[k].f in _CONTRAST for k in before):
             return True  # but 'and only a handful': a contrast, not the list's tail
         k = i - 1
@@ -227,6 +227,35 @@ def _counted(sent: Sentence, i: int) -> bool:
     return sent.has(i, "counted") and i > 0 and sent.tokens[i - 1].text.isdigit()
 
 
+_JOIN = frozenset({"joined", "joins", "join", "joining"})
+
+
+def _joined(sent: Sentence, i: int) -> bool:
+    """English 'Armenia joined the 146 countries that recognize Palestine': the subject of
+    'joined' becomes one of the states the relative clause describes."""
+    if sent.lang not in (None, "en"):
+        return False
+    if not (sent.has(i + 1, "comp") or (sent.tokens[i + 1].f == "of" if i + 1 < len(sent.tokens)
+                                        else False) and sent.has(i + 2, "generic")
+            and sent.has(i + 3, "comp")):
+        return False  # 'the (group of) states that…'
+    j = i - 1
+    while j >= max(0, i - 6) and (sent.tokens[j].f in _JOIN_FILLERS or sent.tokens[j].text.isdigit()
+                                  or sent.has(j, "generic")):
+        j -= 1
+    return j >= 0 and sent.tokens[j].f in _JOIN
+
+
+def _partitive(sent: Sentence, k: int) -> bool:
+    """A preposition that makes the generic noun a complement ('one of the countries', 'одной
+    из стран'); in English only 'of' and 'among' do ('talks with states that…' does not)."""
+    if not sent.has(k, "block"):
+        return False
+    return sent.lang not in (None, "en") or sent.tokens[k].f in ("of", "among", "amongst")
+
+
+_JOIN_FILLERS = frozenset({"the", "other", "more", "than", "over", "some", "nearly", "about",
+                           "almost", "of", "growing", "number", "ranks", "club", "list"})
 _CONTRAST = frozenset({"only", "just", "but"})
 _RELATIVES = frozenset({"which", "who", "whose"})
 

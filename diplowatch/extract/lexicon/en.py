@@ -2,9 +2,12 @@
 
 LEX = {
     "en": {
-        "trigger": ("recogni*", "recognis*", "derecogni*", "de-recogni*", "acknowledg*"),
+        "trigger": ("recogni*", "recognis*", "derecogni*", "de-recogni*", "acknowledg*",
+                    "non-recogni*", "nonrecogni*"),
+        "neg_self": ("non-recogni*", "nonrecogni*"),
         "trigger_not": ("recognizab*", "recognisab*", "recognizance*"),
-        "noun": ("recognition*", "derecognition*", "de-recognition*", "acknowledgement*", "acknowledgment*"),
+        "noun": ("recognition*", "derecognition*", "de-recognition*", "non-recognition*",
+                 "nonrecognition*", "acknowledgement*", "acknowledgment*"),
         "future": (),
         "passive": ("recognized", "recognised", "acknowledged"),
         "by": ("by",),
