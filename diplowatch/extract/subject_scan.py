@@ -23,6 +23,7 @@ from .roles import (
     prev_index,
 )
 from .sentence import Sentence
+from .subject_en import CONTRAST, apposed, closed_relative, joined, partitive
 
 
 def _speaker_pronoun(sent: Sentence, i: int) -> str | None:
@@ -44,7 +45,7 @@ class Scan:
     def run(self) -> Actors:
         sent, i = self.sent, self.t - 1
         lo, _ = sent.clause_range(self.t)
-        if _closed_relative(sent, lo, self.t):  # 'Kenya, whose president …, recognized'
+        if closed_relative(sent, lo, self.t):  # 'Kenya, whose president …, recognized'
             i, lo = lo - 1, sent.clause_range(lo - 1)[0]
         hops = 0
         while True:
@@ -110,7 +111,7 @@ class Scan:
         complement (_listed); the first one in the trigger's sentence is remembered."""
         if not (sent.has(i, "generic") or _counted(sent, i)) or sent.has(i, "pronoun"):
             return False
-        if _apposed(sent, i) or _joined(sent, i):
+        if apposed(sent, i) or joined(sent, i):
             return False  # 'A, B and C - the three states that recognized X -': A, B and C
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
@@ -156,8 +157,8 @@ class Scan:
         'the US and the biggest countries') or a complement ('one of the countries',
         'одной из стран')."""
         before = range(max(0, i - 3), i)
-        if any(sent.has(k, "conj") or _partitive(sent, k) for k in before) and not any(
-                sent.tokens[k].f in _CONTRAST for k in before):
+        if any(sent.has(k, "conj") or partitive(sent, k) for k in before) and not any(
+                sent.tokens[k].f in CONTRAST for k in before):
             return True  # but 'and only a handful': a contrast, not the list's tail
         k = i - 1
         if sent.has(i, "comp"):  # 'pierwsze państwo, które': the relative's antecedent
@@ -225,73 +226,6 @@ def _counted(sent: Sentence, i: int) -> bool:
     if sent.lang == "ko":
         return _KO_COUNT.match(sent.tokens[i].text) is not None
     return sent.has(i, "counted") and i > 0 and sent.tokens[i - 1].text.isdigit()
-
-
-_JOIN = frozenset({"joined", "joins", "join", "joining"})
-
-
-def _joined(sent: Sentence, i: int) -> bool:
-    """English 'Armenia joined the 146 countries that recognize Palestine': the subject of
-    'joined' becomes one of the states the relative clause describes."""
-    if sent.lang not in (None, "en"):
-        return False
-    if not (sent.has(i + 1, "comp") or (sent.tokens[i + 1].f == "of" if i + 1 < len(sent.tokens)
-                                        else False) and sent.has(i + 2, "generic")
-            and sent.has(i + 3, "comp")):
-        return False  # 'the (group of) states that…'
-    j = i - 1
-    while j >= max(0, i - 6) and (sent.tokens[j].f in _JOIN_FILLERS or sent.tokens[j].text.isdigit()
-                                  or sent.has(j, "generic")):
-        j -= 1
-    return j >= 0 and sent.tokens[j].f in _JOIN
-
-
-def _partitive(sent: Sentence, k: int) -> bool:
-    """A preposition that makes the generic noun a complement ('one of the countries', 'одной
-    из стран'); in English only 'of' and 'among' do ('talks with states that…' does not)."""
-    if not sent.has(k, "block"):
-        return False
-    return sent.lang not in (None, "en") or sent.tokens[k].f in ("of", "among", "amongst")
-
-
-_JOIN_FILLERS = frozenset({"the", "other", "more", "than", "over", "some", "nearly", "about",
-                           "almost", "of", "growing", "number", "ranks", "club", "list"})
-_CONTRAST = frozenset({"only", "just", "but"})
-_RELATIVES = frozenset({"which", "who", "whose"})
-
-
-def _closed_relative(sent: Sentence, lo: int, t: int) -> bool:
-    """English: the trigger follows a relative clause set off by commas after a state ('Ghana,
-    which had recognized Kosovo in 2012, withdrew that recognition'): the state before the
-    relative is the subject, not a name inside it."""
-    if sent.lang not in (None, "en") or lo < 2 or sent.tokens[lo].f not in _RELATIVES:
-        return False
-    closing = next((k for k in range(t - 1, lo, -1) if sent.tokens[k].text == ","), None)
-    if sent.tokens[lo - 1].text != "," or closing is None or any(
-            closing < m.start < t and m.kind in ACTOR_KINDS for m in sent.mentions):
-        return False  # 'Serbia, which opposes it, said Kenya recognized…': Kenya's act
-    m = sent.mention_end.get(lo - 2)
-    return m is not None and m.kind in ACTOR_KINDS
-
-
-_APPOSITION_MARKS = frozenset({"-", "—", "–", ",", "("})
-
-
-def _apposed(sent: Sentence, i: int) -> bool:
-    """English: a definite generic noun heading a relative clause, set off right after a
-    group of states ('Russia, Nicaragua and Nauru - the three UN members that…'), is in
-    apposition to that group: the group is the relative clause's subject."""
-    if sent.lang not in (None, "en") or not sent.has(i + 1, "comp"):
-        return False
-    j = i - 1
-    while j >= max(0, i - 4) and sent.tokens[j].f != "the" and (
-            sent.tokens[j].text.isdigit() or sent.tokens[j].text.islower()
-            or j in sent.mention_at):
-        j -= 1
-    if j < 2 or sent.tokens[j].f != "the" or sent.tokens[j - 1].text not in _APPOSITION_MARKS:
-        return False
-    m = sent.mention_end.get(j - 2)
-    return m is not None and m.kind in ACTOR_KINDS
 
 
 _ONE = frozenset({"one", "einer", "eine", "eines", "un", "una", "uno", "l'un", "l'une", "um", "uma",
