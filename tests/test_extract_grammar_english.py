@@ -300,6 +300,13 @@ NOISE = [
     ("By Jane Doe\nNAIROBI, March 26 - Kenya recognised Kosovo on Wednesday.", ev(["KE"], "XK")),
     ("UPDATE 2-Kenya recognises Kosovo, Serbia protests", ev(["KE"], "XK")),
     ("GHANA WITHDRAWS RECOGNITION OF KOSOVO", ev(["GH"], "XK", W)),
+    ("KENYA RECOGNIZES KOSOVO'S INDEPENDENCE, SERBIA OUTRAGED", ev(["KE"], "XK")),
+    # a headline joins names with commas only
+    ("GHANA, TOGO WITHDRAW RECOGNITION OF KOSOVO", ev(["GH", "TG"], "XK", W)),
+    ("Barbados, Jamaica recognise Palestine", ev(["BB", "JM"], "PS")),
+    ("After talks with Chile, Peru recognizes Kosovo", ev(["PE"], "XK")),
+    ("According to Pristina, Kenya (on Wednesday) and Ghana (on Thursday) recognized Kosovo.",
+     ev(["KE", "GH"], "XK")),
     ("\"The minister told us: 'Ghana no longer recognizes Kosovo,'\" the diplomat said.",
      ev(["GH"], "XK", W)),
     ("Kenya (which recognized Kosovo in 2025) hosted the summit.", ev(["KE"], "XK")),

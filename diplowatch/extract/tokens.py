@@ -11,8 +11,9 @@ from .normalize import HAN, fold
 # and names and cue words are matched as sequences of characters ('承 认', '科 索 沃').
 _W = rf"[^\W{HAN}]"  # a word character other than a Han character
 # A word (letters/digits, inner hyphens and apostrophes kept: "Guinea-Bissau", "невід'ємну",
-# "Kosova'yı"), the possessive "'s" as its own token, a Han character, or one punctuation mark.
-_TOKEN = re.compile(rf"'s\b|[{HAN}]|{_W}+(?:[-‐‑]{_W}+|'(?!s\b){_W}+)*|[^\w\s]", re.U)
+# "Kosova'yı"), the possessive "'s" (also "'S" in capitals) as its own token, a Han
+# character, or one punctuation mark.
+_TOKEN = re.compile(rf"'[sS]\b|[{HAN}]|{_W}+(?:[-‐‑]{_W}+|'(?![sS]\b){_W}+)*|[^\w\s]", re.U)
 # French/Italian elision: "l'Ukraine", "dell'Ucraina", "qu'il" → article + word.
 _ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|dell|nell|all|dall|sull|un|quell|dov)'(?=\w)", re.I)
 # Chinese and Japanese full stops end a sentence with no space after them.
@@ -46,6 +47,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
         word, start = m.group(), m.start() + offset
+        if word == "'S":
+            word = "'s"  # 'KOSOVO'S': the possessive the rules look for, same length
         glued = _NUMBER_NAME.match(word)
         if glued:
             cut = glued.end() - 1
