@@ -135,6 +135,13 @@ CLAUSES = [
      ev(["NI"], "abkhazia") + ev(["NI"], "south-ossetia")),
     ("Colombia's decision to recognize Palestine was announced in August 2018.",
      ev(["CO"], "PS")),
+    ("Somalia condemned Israel's move to recognize Somaliland.", ev(["IL"], "somaliland")),
+    ("Parliament debated a move to recognize Palestine.", []),
+    # a name joined to the participle is its agent
+    ("The Russian-recognised republics of Donetsk and Luhansk held votes.",
+     ev(["RU"], "donetsk-pr") + ev(["RU"], "luhansk-pr")),
+    ("Moscow-recognized Abkhazia held elections.", ev(["RU"], "abkhazia")),
+    ("The internationally-recognised government of Libya met.", []),
     ("Guinea-Bissau's withdrawal of its recognition of Kosovo was confirmed by Serbia.",
      ev(["GW"], "XK", W)),
     ("Kenya recognized Kosovo in March. It became the first African state to do so this year.",
