@@ -69,7 +69,7 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     noun = sent.has(t, "noun")
     if not (noun or sent.has(t, "passive")):
         return []
-    genitive = genitive_agents(doc, sent, t) or _agent_before(doc, sent, t)
+    genitive = genitive_agents(doc, sent, t) or _agent_before(doc, sent, t) or _compound_agent(sent, t)
     if genitive:
         return genitive
     reach = len(sent.tokens) if noun else hi
@@ -92,6 +92,17 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
                 and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
     return []
+
+
+def _compound_agent(sent: Sentence, t: int) -> list[Mention]:
+    """English 'the Russian-recognised republics', 'Moscow-recognized': the name joined to the
+    participle by a hyphen is its agent."""
+    if sent.lang not in (None, "en") or t < 2 or sent.tokens[t - 1].text not in "-‐‑":
+        return []
+    m = sent.mention_end.get(t - 2)
+    if m is None or m.kind not in ACTOR_KINDS or sent.tokens[t - 1].start != sent.tokens[t - 2].end:
+        return []
+    return [m]
 
 
 _CAME = frozenset({"came", "come", "comes", "coming", "has", "have", "had", "already", "also"})

@@ -61,7 +61,13 @@ def _governed(sent: Sentence, t: int) -> bool:
     """A decision, an ordinal, continuation or a refusal before an infinitive at ``t``."""
     window = range(max(0, t - INF_WINDOW), t)
     return any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
-               or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
+               or ORDINAL.fullmatch(sent.tokens[j].text) for j in window) or _owned_move(sent, t)
+
+
+def _owned_move(sent: Sentence, t: int) -> bool:
+    """English 'Israel's move to recognise Somaliland': a state's own move is its act."""
+    return (t >= 3 and sent.tokens[t - 2].f in ("move", "step") and sent.tokens[t - 3].text in ("'s", "'")
+            and sent.tokens[t - 1].f == "to")
 
 
 # Infinitive endings of the verbs of undoing, where the form shows it (English shows it by

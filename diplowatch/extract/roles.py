@@ -215,7 +215,11 @@ def _possessive_ok(sent: Sentence, m: Mention) -> bool:
     if m.end >= len(sent.tokens) or sent.tokens[m.end].text not in POSSESSIVE:
         return True
     return any(sent.has(k, "gov") or sent.has(k, "trigger") or sent.tokens[k].f.startswith("decision")
-               for k in range(m.end + 1, min(len(sent.tokens), m.end + 5)))
+               or sent.tokens[k].f in _ACT_NOUNS for k in range(m.end + 1, min(len(sent.tokens), m.end + 5)))
+
+
+# Nouns for the act itself after a possessive: 'Israel's move to recognise Somaliland'.
+_ACT_NOUNS = frozenset({"move", "step"})
 
 
 def member_ok(sent: Sentence, m: Mention) -> bool:

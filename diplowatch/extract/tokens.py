@@ -41,6 +41,7 @@ class Token:
 
 # A number glued to a name by a hyphen: Reuters' 'UPDATE 2-Kenya recognises…'.
 _NUMBER_NAME = re.compile(r"\d+[-‐‑](?=[A-Z])")
+_NAME_RECOGNISED = re.compile(r"[A-Z][\w']*(?=[-‐‑]recogni[sz]ed\b)")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -52,6 +53,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         glued = _NUMBER_NAME.match(word)
         if glued:
             cut = glued.end() - 1
+            tokens.append(Token(word[:cut], fold(word[:cut]), start, start + cut))
+            tokens.append(Token(word[cut], word[cut], start + cut, start + cut + 1))
+            word, start = word[cut + 1:], start + cut + 1
+        compound = _NAME_RECOGNISED.match(word)
+        if compound:  # 'Russian-recognised republics': the name is the participle's agent
+            cut = compound.end()
             tokens.append(Token(word[:cut], fold(word[:cut]), start, start + cut))
             tokens.append(Token(word[cut], word[cut], start + cut, start + cut + 1))
             word, start = word[cut + 1:], start + cut + 1
