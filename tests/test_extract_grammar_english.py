@@ -93,6 +93,12 @@ LISTS = [
      "Palestine.", ev(["BB", "JM", "TT", "BS"], "PS")),
     ("Spain recognized Palestine in May. Barbados, Jamaica and the Bahamas had taken the "
      "same step weeks earlier.", ev(["ES", "BB", "JM", "BS"], "PS")),
+    # 'it' before a passive is the object; 'declared independence from Serbia' says nothing
+    ("Kosovo declared independence from Serbia in 2008. It is recognized by about 100 "
+     "countries, including the United States and Japan, but not by Serbia or Russia.",
+     ev(["US", "JP"], "XK")),
+    ("Kosovo declared independence from Serbia in 2008. It has been recognized by many states.",
+     []),
     ("Kosovo's independence has been recognized by over 100 countries, such as Japan, Canada "
      "and Australia.", ev(["JP", "CA", "AU"], "XK")),
     ("Most Western countries, the United States among them, recognize Kosovo.",

@@ -5,6 +5,7 @@ the contrast ('and only a handful') that ends a list."""
 
 from __future__ import annotations
 
+from .assertion import passive_voice
 from .roles import ACTOR_KINDS
 from .sentence import Sentence
 
@@ -73,3 +74,9 @@ def apposed(sent: Sentence, i: int) -> bool:
         return False
     m = sent.mention_end.get(j - 2)
     return m is not None and m.kind in ACTOR_KINDS
+
+
+def passive_patient(sent: Sentence, t: int) -> bool:
+    """English passive ('It is recognised by 100 countries'): the subject before the verb is
+    what is recognized, so a pronoun there sends the search for the actor nowhere."""
+    return sent.lang in (None, "en") and passive_voice(sent, t)

@@ -23,7 +23,7 @@ from .roles import (
     prev_index,
 )
 from .sentence import Sentence
-from .subject_en import CONTRAST, apposed, closed_relative, joined, partitive
+from .subject_en import CONTRAST, apposed, closed_relative, joined, partitive, passive_patient
 
 
 def _speaker_pronoun(sent: Sentence, i: int) -> str | None:
@@ -41,6 +41,7 @@ class Scan:
         self.doc, self.sent, self.t = doc, sent, t
         self.result = Actors()
         self.pronoun: str | None = None
+        self.patient = passive_patient(sent, t)  # 'It is recognised by…': 'it' is the object
 
     def run(self) -> Actors:
         sent, i = self.sent, self.t - 1
@@ -124,6 +125,8 @@ class Scan:
             kind = None  # 'до этого', 'after it': a prepositional object, not the subject
         if kind and any(sent.tokens[j].f in SUCH_AS for j in range(max(0, i - 2), i)):
             kind = None  # 'как независимое государство', 'as a state': a predicate
+        if kind == "pronoun" and sent is self.sent and self.patient:
+            kind = None
         if kind and self.pronoun is None:
             self.pronoun = kind
 
@@ -215,7 +218,7 @@ def speaker_status(sent: Sentence, group: list[Mention]) -> str:
 
 def _near_speech(sent: Sentence, m: Mention) -> bool:
     window = range(max(0, m.start - 4), min(len(sent.tokens), m.end + 4))
-    return any(sent.has(k, "speech") for k in window)
+    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep") for k in window)
 
 
 _KO_COUNT = re.compile(r"\d+여?개(?:국|나라)")
