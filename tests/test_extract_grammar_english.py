@@ -101,6 +101,11 @@ LISTS = [
      []),
     ("Kosovo's independence has been recognized by over 100 countries, such as Japan, Canada "
      "and Australia.", ev(["JP", "CA", "AU"], "XK")),
+    # the seat of a rival government as the object names that government
+    ("Only 12 countries, including Guatemala, Paraguay and the Vatican, now recognize Taipei.",
+     ev(["GT", "PY", "VA"], "TW")),
+    ("Saint Lucia recognized Beijing in 1997.", ev(["LC"], "CN")),
+    ("Kenya recognized Pristina's passports.", []),
     ("Most Western countries, the United States among them, recognize Kosovo.",
      ev(["US"], "XK")),
     ("Several states, Spain and Ireland included, recognized Palestine in May.",
@@ -219,6 +224,8 @@ WITHDRAWALS = [
      ev(["CR"], "TW", W) + ev(["CR"], "CN")),
     ("Taiwan now has 12 allies after Nauru's switch to Beijing in January.",
      ev(["NR"], "TW", W) + ev(["NR"], "CN")),
+    ("The move follows Honduras' switch to Beijing last year.",
+     ev(["HN"], "TW", W) + ev(["HN"], "CN")),
     ("Honduras may switch to Beijing next year.", []),
     ("Paraguay refused to switch to Beijing.", []),
     ("The airline switched to Beijing routes.", []),

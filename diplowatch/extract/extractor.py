@@ -135,7 +135,7 @@ def _switched(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     scope = scope_of(sent, t, lo, hi)
     if scope.call or scope.modal or scope.neg or scope.hedge:
         return []
-    owner = sent.mention_end.get(t - 2) if t >= 2 and sent.tokens[t - 1].text == "'s" else None
+    owner = sent.mention_end.get(t - 2) if t >= 2 and sent.tokens[t - 1].text in ("'s", "'") else None
     mentions = [owner] if owner is not None else find_actors(doc, sent, t, hi).mentions
     codes = [c for m in mentions if m.kind in ACTOR_KINDS for c in m.codes if c not in ("CN", "TW")]
     return [Found(c, tgt, act, 0.7, sent.index, t) for c in codes

@@ -91,13 +91,17 @@ def state_object(sent: Sentence, t: int, hi: int) -> Mention | None:
     while k < hi and (sent.tokens[k].f in ARTICLES or sent.tokens[k].f in {"as", "the"}):
         k += 1
     m = sent.mention_at.get(k)
-    if m is None or m.start != k or m.kind != "state" or m.end > hi:
-        return None
+    if m is None or m.start != k or m.end > hi or not (
+            m.kind == "state" or (m.kind == "capital" and set(m.codes) <= _RIVAL_SEATS)):
+        return None  # 'recognise Taipei', 'recognized Beijing': the seat names the government
     if m.end < len(sent.tokens) and sent.tokens[m.end].text in {"'s", "'"}:
         return None
     if any(sent.has(j, "other") for j in range(m.end, min(hi, m.end + 4))):
         return None
     return m
+
+
+_RIVAL_SEATS = frozenset({"TW", "CN"})
 
 
 def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
