@@ -23,7 +23,7 @@ def listed_actors(sent: Sentence, t: int, generic_at: int | None) -> list[Mentio
         if k > t and sent.has(k, "breaks"):
             break  # 'but some, such as A and B, have not': another clause's list
         opener = tok.text == ":" and k > t or sent.has(k, "copula") and k > t \
-            or sent.has(k, "including")
+            or sent.has(k, "including") or (tok.text == "(" and k == (generic_at or -9) + 1)
         if opener:
             members = enumeration(sent, _after_opener(sent, k))
             if members:
@@ -55,7 +55,7 @@ def ranked_head(sent: Sentence, t: int) -> int | None:
 
 def _after_opener(sent: Sentence, k: int) -> int:
     while k < len(sent.tokens) and (sent.has(k, "including") or sent.has(k, "copula")
-                                    or sent.tokens[k].text in ":—–-"):
+                                    or sent.tokens[k].text in ":—–-("):
         k += 1
     return k
 
