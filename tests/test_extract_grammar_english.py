@@ -254,6 +254,8 @@ WITHDRAWALS = [
     ("Tuvalu recognized Abkhazia in 2011, but withdrew its recognition three years later.",
      ev(["TV"], "abkhazia") + ev(["TV"], "abkhazia", W)),
     ("Tuvalu recognized Abkhazia, but Georgia withdrew its ambassador.", ev(["TV"], "abkhazia")),
+    ("Tuvalu recognized Abkhazia after Nauru, but later withdrew.",
+     ev(["TV", "NR"], "abkhazia") + ev(["TV"], "abkhazia", W)),
     ("Tuvalu recognized Abkhazia but will withdraw soon, a minister hinted.",
      ev(["TV"], "abkhazia")),
     # a withdrawal in a parenthesis after a list member

@@ -159,17 +159,18 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
         if found:  # 'A recognized X in 2008; B in 2011': the same act for the remnants
             gapped = gapped_actors(doc, sent, t, passive=actors.how == "passive")
             found += pairs(gapped, targets, act, conf - 0.1, sent, t)
-            found += _undone(sent, t, act, actors.mentions + background + gapped, targets, conf)
+            found += _undone(sent, t, act, actors.mentions + gapped, background, targets, conf)
     return found
 
 
-def _undone(sent: Sentence, t: int, act: str, members: list[Mention], targets: list[Mention],
-            conf: float) -> list[Found]:
-    """Recognitions later undone: '… but have since withdrawn', 'Togo (revoked 2019)'."""
+def _undone(sent: Sentence, t: int, act: str, members: list[Mention], background: list[Mention],
+            targets: list[Mention], conf: float) -> list[Found]:
+    """Recognitions later undone: '… but have since withdrawn' (by the subjects, not by the
+    background actors), 'Togo (revoked 2019)' (by the member in whose parenthesis it stands)."""
     if act != "recognize":
         return []
     undone = members if undone_later(sent, t) else [
-        m for m in members if undone_in_parenthesis(sent, m)]
+        m for m in members + background if undone_in_parenthesis(sent, m)]
     return pairs(undone, targets, "withdraw", conf - 0.1, sent, t)
 
 
