@@ -289,6 +289,12 @@ REJECTS = [
     ("Serbia said that it would never accept recognition of Kosovo, the president told "
      "reporters.", ev(["RS"], "XK", J)),
     ("Kenya said it has not recognized Kosovo.", ev(["KE"], "XK", J)),
+    # a state opening the sentence with a negated future states its own position
+    ("Serbia will never recognize the unilaterally declared independence of Kosovo.",
+     ev(["RS"], "XK", J)),
+    ("Greece will not recognize Kosovo.", ev(["GR"], "XK", J)),
+    ("Analysts believe Serbia will never recognize Kosovo.", []),
+    ("Greece has not recognized Kosovo.", []),
     # 'non-recognition' is negative in itself
     ("Serbia reiterated its non-recognition of Kosovo's independence, the foreign ministry "
      "said.", ev(["RS"], "XK", J)),

@@ -154,6 +154,26 @@ def plain_negation(sent: Sentence, t: int) -> bool:
     return any(sent.tokens[k].f in _NEGATORS for k in range(max(0, t - 4), t))
 
 
+_WILL = frozenset({"will", "shall", "'ll"})
+_OPENERS = frozenset({"the", "but", "and", "yet"})
+
+
+def pledged(sent: Sentence, t: int, actors: Actors) -> bool:
+    """English 'Serbia will never recognize the independence of Kosovo': a state opening the
+    sentence with a negated future states its own position (a journalist describes what a
+    state does, not what it will do); 'Analysts believe Serbia will never…' does not open
+    with the state."""
+    if sent.lang not in (None, "en") or actors.how != "subject" or not actors.mentions:
+        return False
+    first = actors.mentions[0]
+    if sent.mention_at.get(first.start) is not first or any(
+            sent.tokens[k].f not in _OPENERS for k in range(first.start)):
+        return False
+    words = [sent.tokens[k].f for k in range(max(0, t - 3), t)]
+    return any(w in _WILL for w in words) and any(w in ("not", "never", "n't") for w in words) or (
+        "won't" in words)
+
+
 def names(sent: Sentence, codes: set[str]) -> bool:
     """A neighbouring sentence's speech verb speaks for the actor only if it names the actor
     (its state, capital, leader or demonym): 'Сербія досі не визнала…' after a Kosovar

@@ -19,6 +19,7 @@ from .assertion import (
     not_yet,
     owned_noun,
     plain_negation,
+    pledged,
     territorial_after,
     unlicensed_infinitive,
     unlicensed_undoing,
@@ -192,7 +193,7 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent, codes) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
-        stated = government_speaks(actors) and plain_negation(sent, t)
+        stated = (government_speaks(actors) and plain_negation(sent, t)) or pledged(sent, t, actors)
         return "reject" if spoken or stated else None
     return "withdraw" if scope.withdraw else "recognize"
 
