@@ -395,6 +395,9 @@ NO_EVENT = [
     ("Could Taiwan lose another ally? Honduras may switch recognition to Beijing.", []),
     ("Brazil would recognize Kosovo only if Serbia agreed.", []),
     ("Spain recognizes Kosovo's passports for travel.", []),
+    ("Serbia and Kosovo agreed to recognize each other's documents.", []),
+    ("Abkhazia and South Ossetia recognized each other's independence in 2008.",
+     ev(["abkhazia"], "south-ossetia") + ev(["south-ossetia"], "abkhazia")),
     ("Serbia said that recognition of Kosovo was illegal.", []),
     # a state's possession as the object: nothing is carried over from another sentence
     ("Armenia has always recognized Azerbaijan's territorial integrity. Nagorno-Karabakh held "

@@ -168,7 +168,7 @@ _MUTUAL_NEAR = frozenset({"ar", "he", "zh", "ko", "tr"})
 
 def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
-    if not any(sent.has(k, "mutual") for k in range(lo, hi)):
+    if not any(sent.has(k, "mutual") for k in range(lo, hi)) or _owned_by_each_other(sent, lo, hi):
         return []
     if sent.lang in _MUTUAL_NEAR and not any(sent.has(k, "mutual")
                                             for k in range(max(lo, t - 3), min(hi, t + 4))):
@@ -184,6 +184,15 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         # 'the two republics recognized each other': the pair the text spoke of last
         codes = list(dict.fromkeys(c for m in doc.last_targets for c in m.codes))[:2]
     return [Found(a, b, "recognize", 0.8, sent.index, t) for a in codes for b in codes if a != b]
+
+
+def _owned_by_each_other(sent: Sentence, lo: int, hi: int) -> bool:
+    """'agreed to recognize each other's documents': the object is what they own, not their
+    statehood ('each other's independence' is)."""
+    for k in range(lo, hi - 1):
+        if sent.has(k, "mutual") and sent.tokens[k + 1].text in ("'s", "'"):
+            return not any(sent.has(j, "indep") for j in range(k + 2, min(hi, k + 5)))
+    return False
 
 
 _ZH_WITH = frozenset({"与", "與", "同", "跟", "和"})
