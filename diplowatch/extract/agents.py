@@ -83,11 +83,28 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
             if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
                 return _more_agents(sent, grouped, [g for g in grouped[m.start]
                                                     if g.kind in ACTOR_KINDS])
-    if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
+    if sent.lang in FREE_ORDER and (_passive_verb(sent, t) or noun):
         lo = sent.clause_range(t)[0] if not noun else t + 1  # 'признание Абхазии Сирией'
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
-                and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
+                and _instrumental(sent, m, grouped[m.start])]
     return []
+
+
+def _passive_verb(sent: Sentence, t: int) -> bool:
+    """A passive participle ('признана'), or the reflexive passive of the lexicon's
+    ``passive`` forms ('признаётся Россией', is recognized by Russia)."""
+    return bool({"PRTS", "pssv"} & sent.grams(t)) or (
+        sent.has(t, "passive") and sent.tokens[t].f.endswith(("ся", "сь")))
+
+
+def _instrumental(sent: Sentence, m: Mention, group: list[Mention]) -> bool:
+    """A name in the instrumental; an indeclinable one ('Никарагуа') counts in a group with
+    one that shows the case ('Россией, Никарагуа и Венесуэлой')."""
+    if sent.tokens[m.end - 1].text.isupper():
+        return False
+    grams = sent.grams(m.end - 1)
+    return "ablt" in grams or ("Fixd" in grams and any(
+        "ablt" in sent.grams(g.end - 1) for g in group if g is not m))
 
 
 # Languages whose 'by' is a postposition before the participle or noun: Georgian 'რუსეთის

@@ -178,12 +178,17 @@ def _conditional(sent: Sentence, t: int, lo: int) -> bool:
     return False
 
 
+# Complementizers that with a present verb stand for an infinitive: Arabic أن ('من المتوقع
+# أن تعترف', it is expected that it recognize), Serbian да ('planira da prizna', plans to
+# recognize). A modal right before them governs the verb.
+_SUBJUNCTIVE = {"ar": None, "sr": frozenset({"da", "да"})}
+
+
 def _subjunctive_start(sent: Sentence, lo: int) -> int:
-    """Arabic أن with a present verb is a subjunctive: 'من المتوقع أن تعترف' (it is expected
-    that it recognize), 'يمكن أن تعترف'; a modal right before the complementizer governs it."""
-    if sent.lang == "ar" and lo > 0 and sent.has(lo, "comp"):
-        return max(0, lo - 3)
-    return lo
+    if sent.lang not in _SUBJUNCTIVE or lo == 0 or not sent.has(lo, "comp"):
+        return lo
+    words = _SUBJUNCTIVE[sent.lang or ""]
+    return max(0, lo - 3) if words is None or sent.tokens[lo].f in words else lo
 
 
 def _governing_start(sent: Sentence, lo: int) -> int:

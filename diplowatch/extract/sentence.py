@@ -79,8 +79,9 @@ def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
     keep = _NOT_CLAUSE.get(lang or "", set())
     cid, out = 0, []
     for i, tok in enumerate(tokens):
+        # 'а также', 'a także' open a list member, not a clause ('а' alone does)
         starts = (({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
-                  and tok.text not in keep)
+                  and tok.text not in keep and "conj^" not in tags[i])
         if starts and i > 0:
             cid += 1
         out.append(cid)

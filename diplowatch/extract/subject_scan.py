@@ -44,6 +44,8 @@ class Scan:
     def run(self) -> Actors:
         sent, i = self.sent, self.t - 1
         lo, _ = sent.clause_range(self.t)
+        if sent.has(self.t, "first_person"):
+            self.pronoun = "first_person"  # pro-drop: 'neuznáme', 'uznamy' (we recognize)
         hops = 0
         while True:
             status = self._scan_range(sent, i, lo)

@@ -53,7 +53,8 @@ FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "sr": {"deny": (
         "demant*", "demantova*", "negira*", "lazn*", "glasin*", "netacn*", "neistin*",
         "dezinformac*", "демант*", "негира*", "лажн*", "гласин*", "нетачн*", "неистин*",
-        "дезинформац*")},
+        "дезинформац*", "nije tacn*", "nisu tacn*", "није тачн*", "нису тачн*", "nije istin*",
+        "није истин*")},
 }
 
 # Infinitives (``inf``: the trigger's infinitive forms, or in English the particle 'to' right
