@@ -47,6 +47,9 @@ RU = [
     ("word order", "Палестину признали Испания, Ирландия и Норвегия.",
      [("ES", "PS", "recognize"), ("IE", "PS", "recognize"), ("NO", "PS", "recognize")]),
     ("passive", "Абхазия была признана Россией в 2008 году.", [("RU", "abkhazia", "recognize")]),
+    ("passive", "Абхазия была признана Россией в 2008 году, после войны с Грузией.",
+     [("RU", "abkhazia", "recognize")]),
+    ("passive", "Косово признано Сербией не было.", []),
     ("reflexive passive", "Абхазия признаётся Россией, Никарагуа и Венесуэлой.",
      [("RU", "abkhazia", "recognize"), ("NI", "abkhazia", "recognize"),
       ("VE", "abkhazia", "recognize")]),
@@ -61,6 +64,8 @@ RU = [
      [("RU", "XK", "reject")]),
     ("reject", "Казахстан никогда не признавал Абхазию, заявил министр иностранных дел.",
      [("KZ", "abkhazia", "reject")]),
+    ("refusal", "Румыния отказалась признать Косово, заявил премьер.", [("RO", "XK", "reject")]),
+    ("withdraw", "Россия отказалась от признания Абхазии.", [("RU", "abkhazia", "withdraw")]),
     ("journalist", "Сербия до сих пор не признала Косово.", []),
     ("denial", "МИД Армении опроверг сообщения о признании Арменией ДНР.", []),
     ("denial", "Информация о том, что Таджикистан признал Абхазию, не соответствует "
@@ -74,6 +79,11 @@ RU = [
     ("other sense", "Сербия признала референдум недействительным.", []),
     ("reaction", "Грузия отозвала посла из Никарагуа после того, как Никарагуа признала "
      "Абхазию.", [("NI", "abkhazia", "recognize")]),
+    ("reaction", "Грузия осудила признание Абхазии.", []),
+    ("reaction", "Грузия осудила российское признание Абхазии.",
+     [("RU", "abkhazia", "recognize")]),
+    ("reaction", "Тбилиси раскритиковал решение Никарагуа признать Абхазию.",
+     [("NI", "abkhazia", "recognize")]),
 ]
 
 # Ukrainian: визнати/визнавати; the impersonal визнано and the participle визнана with an
@@ -94,6 +104,7 @@ UK = [
     ("reject", "Україна ніколи не визнає так званих ДНР і ЛНР, заявив міністр закордонних "
      "справ.", [("UA", "donetsk-pr", "reject"), ("UA", "luhansk-pr", "reject")]),
     ("reject", "Молдова не визнає Косово, заявив прем'єр-міністр.", [("MD", "XK", "reject")]),
+    ("refusal", "Румунія відмовилася визнати Косово, заявив прем'єр.", [("RO", "XK", "reject")]),
     ("journalist", "Іспанія досі не визнала Косово.", []),
     ("denial", "МЗС Вірменії спростувало повідомлення про визнання Вірменією ДНР.", []),
     ("question", "Чи визнає Бразилія Косово?", []),
@@ -103,6 +114,8 @@ UK = [
     ("other sense", "Україна визнає територіальну цілісність Грузії.", []),
     ("reaction", "Грузія розірвала відносини з Нікарагуа після того, як Нікарагуа визнала "
      "Абхазію.", [("NI", "abkhazia", "recognize")]),
+    ("reaction", "Грузія засудила визнання Абхазії.", []),
+    ("reaction", "Грузія засудила російське визнання Абхазії.", [("RU", "abkhazia", "recognize")]),
 ]
 
 # Polish: uznać/uznawać; uzna, uznamy are perfective futures; the passive została uznana
@@ -124,6 +137,7 @@ PL = [
     ("reject", "Rumunia nie uznaje Kosowa, Abchazji ani Osetii Południowej — podkreślił "
      "minister.", [("RO", "XK", "reject"), ("RO", "abkhazia", "reject"),
                    ("RO", "south-ossetia", "reject")]),
+    ("refusal", "Rumunia odmówiła uznania Kosowa, oświadczył premier.", [("RO", "XK", "reject")]),
     ("journalist", "Hiszpania wciąż nie uznała Kosowa.", []),
     ("denial", "Rząd zdementował informacje o uznaniu Abchazji przez Białoruś.", []),
     ("question", "Czy Grecja uzna Palestynę?", []),
@@ -133,6 +147,9 @@ PL = [
     ("call", "Parlament wezwał rząd do uznania Palestyny.", []),
     ("other sense", "Serbia uznała referendum w Kosowie za nieważne.", []),
     ("other sense", "Polska uznaje integralność terytorialną Gruzji.", []),
+    ("reaction", "Gruzja potępiła uznanie Abchazji przez Nikaraguę.",
+     [("NI", "abkhazia", "recognize")]),
+    ("reaction", "Gruzja potępiła rosyjskie uznanie Abchazji.", [("RU", "abkhazia", "recognize")]),
 ]
 
 # Czech: uznat/uznávat (the long á of the imperfective and of the noun uznání); uzná is a
@@ -148,6 +165,8 @@ CS = [
     ("withdraw", "Paraguay pozastavil uznání Abcházie.", [("PY", "abkhazia", "withdraw")]),
     ("withdraw", "Vanuatu přestalo uznávat Abcházii.", [("VU", "abkhazia", "withdraw")]),
     ("reject", "Slovensko neuznává Kosovo, uvedl ministr zahraničí.", [("SK", "XK", "reject")]),
+    ("refusal", "Rumunsko odmítlo uznat Kosovo, uvedl premiér.", [("RO", "XK", "reject")]),
+    ("reject", "Slovenská vláda neuznává Kosovo, uvedl mluvčí.", [("SK", "XK", "reject")]),
     ("reject", "„Nikdy neuznáme nezávislost Kosova,“ řekl prezident Srbska.",
      [("RS", "XK", "reject")]),
     ("journalist", "Španělsko dosud neuznalo Kosovo.", []),
@@ -160,6 +179,8 @@ CS = [
     ("denial", "Ministerstvo popřelo zprávy, že Bělorusko uznalo Abcházii.", []),
     ("other sense", "Česko uznává územní celistvost Gruzie.", []),
     ("other sense", "Srbsko uznalo referendum za neplatné.", []),
+    ("reaction", "Gruzie odsoudila uznání Abcházie.", []),
+    ("reaction", "Gruzie odsoudila ruské uznání Abcházie.", [("RU", "abkhazia", "recognize")]),
 ]
 
 # Serbian (both scripts): признати/признавати; the passive је признато од стране; повући
@@ -182,6 +203,8 @@ SR = [
     ("reject", "Rumunija ne priznaje Kosovo, izjavio je ministar spoljnih poslova.",
      [("RO", "XK", "reject")]),
     ("journalist", "Španija još nije priznala Kosovo.", []),
+    ("refusal", "Rumunija je odbila da prizna Kosovo, rekao je premijer.", [("RO", "XK", "reject")]),
+    ("reject", "Rumunija ne planira da prizna Kosovo, rekao je premijer.", [("RO", "XK", "reject")]),
     ("question", "Da li će Grčka priznati Kosovo?", []),
     ("future", "Španija planira da prizna Palestinu.", []),
     ("denial", "Informacije da je Jermenija priznala Kosovo nisu tačne, saopštilo je "
@@ -189,6 +212,9 @@ SR = [
     ("call", "Poslanici su pozvali vladu da prizna Palestinu.", []),
     ("other sense", "Srbija priznaje teritorijalni integritet Gruzije.", []),
     ("other sense", "Srbija ne priznaje rezultate referenduma.", []),
+    ("reaction", "Srbija je osudila priznanje Kosova.", []),
+    ("reaction", "Priština je pozdravila izraelsko priznanje Kosova.",
+     [("IL", "XK", "recognize")]),
 ]
 
 # Bulgarian: призная (aorist призна) / признавам (present признава); no cases on nouns, so the
@@ -211,12 +237,17 @@ BG = [
      [("BG", "donetsk-pr", "reject"), ("BG", "luhansk-pr", "reject")]),
     ("reject", "Румъния не планира да признае Косово, заяви премиерът.",
      [("RO", "XK", "reject")]),
+    ("refusal", "Румъния отказа да признае Косово, заяви премиерът.", [("RO", "XK", "reject")]),
+    ("reject", "Сръбското правителство не признава Косово, заяви министърът.",
+     [("RS", "XK", "reject")]),
     ("journalist", "Испания все още не е признала Косово.", []),
     ("question", "Ще признае ли Гърция Косово?", []),
     ("future", "Испания възнамерява да признае Палестина.", []),
     ("call", "Депутатите призоваха правителството да признае Палестина.", []),
     ("denial", "МВнР опроверга информацията, че Беларус е признала Абхазия.", []),
     ("other sense", "България признава териториалната цялост на Грузия.", []),
+    ("reaction", "Грузия осъди руското признаване на Абхазия.",
+     [("RU", "abkhazia", "recognize")]),
 ]
 
 TABLES = {"ru": RU, "uk": UK, "pl": PL, "cs": CS, "sr": SR, "bg": BG}

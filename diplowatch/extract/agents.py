@@ -37,6 +37,9 @@ def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
     nominalised act is its actor, whatever state reacts to it in the main clause."""
     if not sent.has(t, "noun"):
         return []
+    owner = _demonym_owner(sent, t)
+    if owner is not None:
+        return [owner]
     k = t - 1
     while (k >= max(0, t - 3) and sent.tokens[k].text not in POSSESSIVE
            and sent.tokens[k].text.islower() and k not in sent.mention_at):
@@ -49,6 +52,25 @@ def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
     return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
 
 
+
+
+# Slavic possessive adjectives: 'российское признание Абхазии', 'rosyjskie uznanie',
+# 'izraelsko priznanje', 'руското признаване' (the Russian, Israeli recognition): the demonym
+# before the noun, perhaps past one more adjective ('российское официальное признание'), owns it.
+_DEMONYM_OWNS = frozenset({"ru", "uk", "pl", "cs", "sr", "bg"})
+
+
+def _demonym_owner(sent: Sentence, t: int) -> Mention | None:
+    if sent.lang not in _DEMONYM_OWNS:
+        return None
+    for k in (t - 1, t - 2):
+        m = sent.mention_end.get(k)
+        if m is not None:
+            return m if m.kind == "adj" else None
+        if k < 0 or not sent.tokens[k].text.isalpha() or not sent.tokens[k].text.islower() or (
+                sent.has(k, "block") or sent.has(k, "conj") or sent.has(k, "comp")):
+            return None
+    return None
 
 
 def _past_examples(sent: Sentence, k: int) -> int:
@@ -100,8 +122,8 @@ def _passive_verb(sent: Sentence, t: int) -> bool:
 def _instrumental(sent: Sentence, m: Mention, group: list[Mention]) -> bool:
     """A name in the instrumental; an indeclinable one ('Никарагуа') counts in a group with
     one that shows the case ('Россией, Никарагуа и Венесуэлой')."""
-    if sent.tokens[m.end - 1].text.isupper():
-        return False
+    if sent.tokens[m.end - 1].text.isupper() or sent.has(group[0].start - 1, "block"):
+        return False  # 'после войны с Грузией': the instrumental of a preposition
     grams = sent.grams(m.end - 1)
     return "ablt" in grams or ("Fixd" in grams and any(
         "ablt" in sent.grams(g.end - 1) for g in group if g is not m))

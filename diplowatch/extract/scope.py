@@ -49,12 +49,16 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
         modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
                                        for k in post))
-    neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
+    da_lo = lo if sent.lang == "ar" else _subjunctive_start(sent, lo)  # 'odbila da prizna'
+    neg_from = _neg_start(sent, t, max(da_lo, t - wide.get("neg", NEG_WINDOW)))
     neg, unsaid = _negation(sent, t, lo, hi, neg_from)
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
     withdraw = _withdrawal(sent, t, hi, near, noun)
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
+    elif withdraw and neg and not sent.has(t, "withdraw") and all(
+            sent.has(k, "neg") for k in near if k != t and sent.has(k, "withdraw")):
+        withdraw = False  # a verb of refusal before the verb: 'отказалась признать', a refusal
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
     call = any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t))

@@ -57,10 +57,16 @@ REACTS: dict[str, tuple[str, ...]] = {
     "de": ("dankt*", "bedankt*", "begrusst*", "lobt*"),
     "es": ("agradec*", "felicit*", "saluda*", "celebr*"),
     "fr": ("remerci*", "salue*", "felicit*"), "it": ("ringrazi*", "elogi*", "plaud*"),
-    "pt": ("agradec*", "saud*", "elogi*"), "ru": ("поблагодари*", "благодари*", "приветств*"),
-    "uk": ("подякува*", "дякує", "дякую", "привіта*", "вітає"),
-    "pl": ("podziekowa*", "dziekuj*", "z zadowoleniem"),
-    "sr": ("zahvali*", "захвали*", "pozdravi*", "поздрави*"),
+    "pt": ("agradec*", "saud*", "elogi*"),
+    # Slavic: also condemnation and protest ('Грузия осудила признание Абхазии': Georgia reacts)
+    "ru": ("поблагодари*", "благодари*", "приветств*", "осуди*", "осужда*", "протестова*",
+           "опротестова*", "раскритикова*", "критикова*", "критику*"),
+    "uk": ("подякува*", "дякує", "дякую", "привіта*", "вітає", "засуди*", "засуджу*",
+           "протестува*", "опротестува*", "розкритикува*", "критикува*", "критику*"),
+    "pl": ("podziekowa*", "dziekuj*", "z zadowoleniem", "potepi*", "potepia*", "skrytykowa*",
+           "krytykowa*", "krytykuj*", "zaprotestowa*", "protestowa*", "protestuj*"),
+    "sr": ("zahvali*", "захвали*", "pozdravi*", "поздрави*", "osudi*", "осуди*", "osudj*",
+           "осуђ*", "kritikova*", "критикова*", "protestova*", "протестова*"),
 }
 CAUSE: dict[str, tuple[str, ...]] = {
     "en": ("because of", "due to", "in response to", "in protest at", "in protest against",
