@@ -58,8 +58,11 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if p > 0 and sent.tokens[p].f in _OF and _governed_by_office(sent, p) and kinds & ACTOR_KINDS:
+    of = sent.tokens[p].f in _OF or (sent.lang == "bg" and sent.tokens[p].f == "на")
+    if p > 0 and of and _governed_by_office(sent, p) and kinds & ACTOR_KINDS:
         return "actor"  # 'the government of Liberia', 'el Gobierno de Chile': the state acts
+    if p > 0 and of and sent.lang == "bg":
+        return "blocked"  # 'целостта на Украйна': Bulgarian 'на' marks the owner of a noun
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
         return "blocked"

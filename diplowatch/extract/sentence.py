@@ -79,9 +79,10 @@ def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
     keep = _NOT_CLAUSE.get(lang or "", set())
     cid, out = 0, []
     for i, tok in enumerate(tokens):
-        # 'а также', 'a także' open a list member, not a clause ('а' alone does)
+        # 'а также', 'a także' open a list member, not a clause ('а' alone does); the
+        # lexicon's ``nobreak`` phrases are adverbs ('пока признала', so far recognized)
         starts = (({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
-                  and tok.text not in keep and "conj^" not in tags[i])
+                  and tok.text not in keep and not {"conj^", "nobreak^"} & tags[i])
         if starts and i > 0:
             cid += 1
         out.append(cid)
