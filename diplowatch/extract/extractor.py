@@ -18,7 +18,7 @@ from .document import Doc
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
-from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
+from .roles import ACTOR_KINDS, TARGET_KINDS, Actors, gapped_actors
 from .rules import analyse, find_actors
 from .scope import scope_of
 from .sentence import Sentence
@@ -117,6 +117,7 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
         return []
     actors: Actors = find_actors(doc, sent, t, hi)
     mentions = actors.mentions or actors.entity_group or following_actors(doc, sent, t)
+    mentions = mentions + gapped_actors(doc, sent, t)  # '…, а Швеция — в 2014-м'
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
 

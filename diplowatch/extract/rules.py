@@ -34,7 +34,7 @@ from .other_senses import (
     other_sense_right_before,
     topic_noun,
 )
-from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
+from .roles import FREE_ORDER, TARGET_KINDS, Actors, gapped_actors, trailing_background
 from .scope import Scope, scope_of
 from .sentence import Sentence
 from .subject_scan import Scan
@@ -151,6 +151,7 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
     if act != "reject":
         background = actors.background + trailing_background(doc, sent, t)
         found += pairs(background, targets, act, conf - 0.15, sent, t)
+        found += pairs(gapped_actors(doc, sent, t), targets, act, conf - 0.1, sent, t)
     return found
 
 

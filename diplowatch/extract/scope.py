@@ -35,8 +35,8 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     tok = sent.tokens[t]
     wide = WINDOWS.get(sent.lang or "", {})
     pre = range(max(_subjunctive_start(sent, lo), t - wide.get("modal", MODAL_WINDOW)), t)
-    future = sent.has(t, "future") or any(sent.has(k, "future") and sent.has(k, "future^")
-                                          for k in range(max(lo, t - 3), t + 1))
+    future = (sent.has(t, "future") and not _present_reading(sent, t, lo, hi)) or any(
+        sent.has(k, "future") and sent.has(k, "future^") for k in range(max(lo, t - 3), t + 1))
     modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre)
     post_verb = range(t + 1, min(hi, t + 1 + POST_VERB_WINDOW))
     verb_final = sent.lang in VERB_FINAL
@@ -71,6 +71,14 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
+
+
+def _present_reading(sent: Sentence, t: int, lo: int, hi: int) -> bool:
+    """A form that is a present or a future by its aspect (Polish 'uznają': they recognize,
+    from uznawać, or they will recognize, from uznać) is the present beside a present-time
+    adverb ('uznają obecnie', 'do dziś uznają')."""
+    return sent.has(t, "aspect_pair") and any(
+        sent.has(k, "present") for k in range(max(lo, t - 4), min(hi, t + 4)))
 
 
 def _hedged(sent: Sentence, t: int, lo: int, hi: int) -> bool:

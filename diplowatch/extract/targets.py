@@ -16,6 +16,10 @@ def clause_targets(sent: Sentence, t: int, lo: int, hi: int, actors: list[Mentio
     indep = any(sent.has(k, "indep") for k in range(lo, hi))
     found = [m for m in sent.mentions if lo <= m.start and m.end <= hi and id(m) not in taken
              and m.kind in TARGET_KINDS and (m.kind != "territory" or indep)]
+    if any(m.end <= t for m in found):
+        # 'Abchazję uznają Rosja …, a także republiki — Naddniestrze': with the object fronted,
+        # names after the inverted subject continue the subject, they are not objects
+        found = [m for m in found if not any(t < a.start < m.start for a in actors)]
     after = [m for m in found if m.start > t and not _other_sense_between(sent, t, m.start)
              and not _modifier_of_other(sent, m) and not _partner_of_later(sent, m)]
     if after:

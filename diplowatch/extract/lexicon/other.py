@@ -95,6 +95,10 @@ _PL = {
     "one_china": ("jednych chin", "jedne chiny"),
     "mutual": ("wzajemn*",),
     "anaphor_act": ("zrobil* to samo", "podjel* taka sama decyzje", "poszl* w jej slady"),
+    # 'uznają' is the present of uznawać and the future of uznać: the present beside these
+    "aspect_pair": ("uznaja",),
+    "present": ("obecnie", "nadal", "wciaz", "dzis", "dzisiaj", "aktualnie", "do dzis",
+                "do dzisiaj", "do tej pory", "od lat"),
 }
 
 LEX = {"de": _DE, "pl": _PL}
