@@ -186,7 +186,8 @@ _GAP_DASH = frozenset({"—", "–", "-"})
 def gapped_actors(doc, sent: Sentence, t: int) -> list[Mention]:
     if sent.lang not in _GAPPING:
         return []
-    grouped, n, out = doc.groups(sent), len(sent.tokens), []
+    grouped, n = doc.groups(sent), len(sent.tokens)
+    out: list[Mention] = []
     for k in range(t + 1, n - 2):
         if sent.has(k, "trigger") or sent.has(k, "anaphor_act^"):
             break  # another act (the words of a pro-verb at t are its own)
