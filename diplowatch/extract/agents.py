@@ -113,9 +113,9 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
 
 
 def _passive_verb(sent: Sentence, t: int) -> bool:
-    """A passive participle ('признана'), or the reflexive passive of the lexicon's
-    ``passive`` forms ('признаётся Россией', is recognized by Russia)."""
-    return bool({"PRTS", "pssv"} & sent.grams(t)) or (
+    """A passive participle ('признана'), the Ukrainian impersonal ('визнано Ізраїлем'), or
+    the reflexive passive of the lexicon's ``passive`` forms ('признаётся Россией')."""
+    return bool({"PRTS", "pssv", "Impe"} & sent.grams(t)) or (
         sent.has(t, "passive") and sent.tokens[t].f.endswith(("ся", "сь")))
 
 
