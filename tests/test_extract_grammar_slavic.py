@@ -75,6 +75,9 @@ RU = [
     ("gapping", "Россия признала Абхазию в 2008 году, а Науру — в 2009-м.",
      [("RU", "abkhazia", "recognize"), ("NR", "abkhazia", "recognize")]),
     ("gapping", "Россия признала Абхазию, а Белоруссия — нет.", [("RU", "abkhazia", "recognize")]),
+    ("pro-verb", "Россия признала Абхазию в 2008 году; с тех пор примеру Москвы последовали "
+     "Никарагуа и Венесуэла.", [("RU", "abkhazia", "recognize"), ("NI", "abkhazia", "recognize"),
+                               ("VE", "abkhazia", "recognize")]),
     ("gapping", "Мальта признала Палестину в 1988 году, а Швеция — в 2014-м.",
      [("MT", "PS", "recognize"), ("SE", "PS", "recognize")]),
     ("gapping", "Болгария признала Палестину в 1988 году. Румыния и Польша сделали этот шаг тогда "
@@ -138,6 +141,9 @@ UK = [
     ("withdraw", "Суринам відкликав визнання Косова.", [("SR", "XK", "withdraw")]),
     ("gapping", "Росія визнала Абхазію у 2008 році, а Нікарагуа — того ж року.",
      [("RU", "abkhazia", "recognize"), ("NI", "abkhazia", "recognize")]),
+    ("pro-verb", "Росія визнала Абхазію у 2008 році. Її приклад наслідували Нікарагуа і "
+     "Венесуела.", [("RU", "abkhazia", "recognize"), ("NI", "abkhazia", "recognize"),
+                    ("VE", "abkhazia", "recognize")]),
     ("withdraw", "Вануату перестала визнавати Абхазію.", [("VU", "abkhazia", "withdraw")]),
     ("reject", "Україна ніколи не визнає так званих ДНР і ЛНР, заявив міністр закордонних "
      "справ.", [("UA", "donetsk-pr", "reject"), ("UA", "luhansk-pr", "reject")]),
@@ -191,6 +197,9 @@ PL = [
     ("gapping", "Francja uznała Kosowo w lutym 2008 roku, a Polska — tydzień później.",
      [("FR", "XK", "recognize"), ("PL", "XK", "recognize")]),
     ("gapping", "Francja uznała Kosowo, a Słowacja — nie.", [("FR", "XK", "recognize")]),
+    ("pro-verb", "Rosja uznała Abchazję w 2008 roku, a w jej ślady poszły Nikaragua i Wenezuela.",
+     [("RU", "abkhazia", "recognize"), ("NI", "abkhazia", "recognize"),
+      ("VE", "abkhazia", "recognize")]),
     ("withdraw", "Vanuatu przestało uznawać Abchazję.", [("VU", "abkhazia", "withdraw")]),
     ("reject", "Słowacja nie uznaje ani nie uzna Kosowa — oświadczył premier.",
      [("SK", "XK", "reject")]),
@@ -276,6 +285,8 @@ SR = [
      [("RS", "XK", "reject")]),
     ("reject", "Rumunija ne priznaje Kosovo, izjavio je ministar spoljnih poslova.",
      [("RO", "XK", "reject")]),
+    ("reject", "„Nikada vam nećemo priznati Kosovo. Možete da radite šta hoćete — Srbija to neće "
+     "učiniti“, poručio je predsednik Aleksandar Vučić.", [("RS", "XK", "reject")]),
     ("journalist", "Španija još nije priznala Kosovo.", []),
     ("refusal", "Rumunija je odbila da prizna Kosovo, rekao je premijer.", [("RO", "XK", "reject")]),
     ("reject", "Rumunija ne planira da prizna Kosovo, rekao je premijer.", [("RO", "XK", "reject")]),
