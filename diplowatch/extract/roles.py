@@ -245,6 +245,11 @@ def _nominative(sent: Sentence, m: Mention) -> bool:
     if not grams or "nomn" in grams or "Fixd" in grams:
         return True
     p = prev_index(sent, m.start)
-    if p >= 0 and sent.tokens[p].f.startswith(("решени", "рішенн")):
+    if p >= 0 and sent.tokens[p].f.startswith(_DECISION):
         return True  # 'решение России признать': Russia decides
+    if p > 0 and sent.has(p, "gov") and sent.tokens[p - 1].f.startswith(_DECISION):
+        return True  # 'рішення уряду Гани визнати': its government decides
     return p >= 0 and sent.has(p, "gov") and "nomn" in sent.grams(p)
+
+
+_DECISION = ("решени", "рішенн")

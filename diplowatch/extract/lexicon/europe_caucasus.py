@@ -183,7 +183,7 @@ _HY = {
 }
 
 LEX = {"bg": _BG, "el": _EL, "ka": _KA, "hy": _HY, **_LATIN}
-HEDGES = {"bg": ("сигнал*",), "cs": ("signal*",), "el": ("σηματοδοτ*",), "hu": (),
+HEDGES = {"bg": ("сигнал*", "уж", "предполагаем*"), "cs": ("signal*", "udajn*"), "el": ("σηματοδοτ*",), "hu": (),
           "ro": ("semnal*",), "nl": ("signaal", "signalen", "voorbarig"), "sq": ("sinjal*", "paska*", "qenka*"),  # the admirative mood reports in doubt
           "ka": ("სიგნალ*",), "hy": ("ազդանշան*",)}
 # Articles the coordination and role rules skip, as they skip 'the'/'la' (folded forms):

@@ -44,8 +44,11 @@ FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "n
           "gov", "generic", "breaks", "comp", "conj", "other", "indep", "sever", "ties",
           "one_china", "mutual", "anaphor_act")
 HEDGES = {"en": ("signal*", "hint*", "counterproductive", "premature", "right away"),
-          "ru": ("нельзя", "сигнал*"), "uk": ("не можна", "сигнал*"),
-          "de": ("abwartend*",), "es": (), "fr": (), "pt": (), "it": (), "pl": (), "sr": (),
+          # Slavic 'allegedly' ('якобы признание', 'rzekome uznanie') reports in doubt
+          "ru": ("нельзя", "сигнал*", "якобы", "будто бы"), "uk": ("не можна", "сигнал*", "нібито",
+                                                                 "начебто"),
+          "de": ("abwartend*",), "es": (), "fr": (), "pt": (), "it": (),
+          "pl": ("rzekom*",), "sr": ("navodn*", "наводн*"),
           **_EC_HEDGES, **_AM_HEDGES}
 
 
