@@ -49,6 +49,8 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
         modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
                                        for k in post))
+    if noun:  # 'фактическое признание … уже идёт': a process under way, no act yet
+        modal = modal or any(sent.has(k, "process") for k in range(t + 1, min(hi, t + 12)))
     da_lo = lo if sent.lang == "ar" else _subjunctive_start(sent, lo)  # 'odbila da prizna'
     neg_from = _neg_start(sent, t, max(da_lo, t - wide.get("neg", NEG_WINDOW)))
     neg, unsaid = _negation(sent, t, lo, hi, neg_from)

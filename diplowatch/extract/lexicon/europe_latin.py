@@ -60,7 +60,7 @@ _CS = {
                "odsuzuj*", "kritizoval*", "kritizuj*", "protestoval*", "protestuj*"),
     "including": ("vcetne", "mezi nimi", "jako napriklad", "napriklad"),
     "part_of": ("jako soucast", "soucasti", "jako uzemi", "jako cast"),
-    "still": ("stale", "nadale", "dosud", "porad"),
+    "still": ("stale", "nadale", "dosud", "porad"), "process": ("probiha", "v procesu"),
 }
 
 _HU = {

@@ -96,7 +96,7 @@ _PL = {
     "mutual": ("wzajemn*",),
     "anaphor_act": ("zrobil* to samo", "podjel* taka sama decyzje", "poszl* w jej slady"),
     # 'uznają' is the present of uznawać and the future of uznać: the present beside these
-    "aspect_pair": ("uznaja",),
+    "aspect_pair": ("uznaja",), "process": ("trwa", "w toku", "toczy sie"),
     "present": ("obecnie", "nadal", "wciaz", "dzis", "dzisiaj", "aktualnie", "do dzis",
                 "do dzisiaj", "do tej pory", "od lat"),
 }
