@@ -62,6 +62,8 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
         generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
                           None)
+        if generic_at is not None and _from_other_clause(sent, actors, t):
+            actors = Actors()  # 'Кремль признаёт, что Абхазию признали лишь пять стран'
     if not actors.mentions and generic_at is not None:
         listed = listed_actors(sent, t, generic_at)
         if listed:
@@ -77,6 +79,14 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         post.entity_group = [m for m in actors.entity_group if nominative_entity(sent, m)]
         return post
     return actors
+
+
+def _from_other_clause(sent: Sentence, actors: Actors, t: int) -> bool:
+    """The subject was found before the clause of a verb whose own subject follows it (free
+    and inverted word order): the clause has its subject, the generic after the verb."""
+    return (sent.lang in FREE_ORDER or sent.lang in INVERTED) and bool(actors.mentions) and all(
+        sent.mention_at.get(m.start) is m and sent.clause[m.start] != sent.clause[t]
+        for m in actors.mentions)
 
 
 def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:

@@ -88,7 +88,7 @@ _PL = {
     "conj": ("i", "oraz", "a takze", "lub", "albo"),
     "other": ("ludobojstw*", "genocyd*", "aneksj*", "wybor*", "wynik*", "referend*",
               "suwerennosc nad", "czesc*", "terytori*", "zaslug*", "nagrod*", "terror*",
-              "blad*", "prawo*"),
+              "blad*", "prawo*", "paszport*", "dokument*", "dyplom*", "wyrok*"),
     "indep": ("niepodleg*", "suweren*", "panstw*", "republik*"),
     "sever": ("zerw*", "zrywa*"),
     "ties": ("stosunki", "relacje", "wiezi"),
