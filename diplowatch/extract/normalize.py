@@ -85,6 +85,7 @@ _ENDINGS = ("ami", "ach", "ego", "emu", "iej", "ych", "ich", "ama", "ima", "om",
             "ую", "s", "n", "м", "й", "ю",
             # Bulgarian definite articles ('българското', 'руският'), Czech 'českého'
             "ото", "ата", "ите", "ият", "ът", "ят", "eho", "ymi", "imi")
+_ENDINGS_LONGEST_FIRST = tuple(sorted(_ENDINGS, key=len, reverse=True))
 _MIN_STEM = 4
 
 
@@ -98,7 +99,7 @@ def stem(word: str) -> str:
     """
     if len(word) <= _MIN_STEM:
         return word
-    for end in sorted(_ENDINGS, key=len, reverse=True):
+    for end in _ENDINGS_LONGEST_FIRST:
         if word.endswith(end) and len(word) - len(end) >= _MIN_STEM:
             word = word[: -len(end)]
             break
