@@ -203,7 +203,9 @@ ADJECTIVAL: dict[str, tuple[str, ...]] = {
 # Extra cue words appended to a lexicon field: verbs that only foresee an act ('a plan that
 # foresees Serbia's recognition'); support in the present tense, a stance ('Italy supports the
 # recognition'), unlike a perfective 'the Rada supported the recognition' (a vote: an act);
-# opposition ('oppose the recognition'), a negation.
+# opposition ('oppose the recognition'), a negation. Slavic verbs of striving, hoping,
+# campaigning and opposing ('добивается отзыва признания', 'vodi kampanju za povlačenje
+# priznanja', 'se protivi priznanju') make the act a goal, not a fact (``modal``).
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"speech": ("made known", "let it be known", "spokesman", "spokeswoman",
                       "spokesperson", "comment", "commented", "comments", "commenting"),
@@ -225,11 +227,22 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "pt": {"call": ("apoia", "apoiam"),
            "modal": ("preve", "contempla*"), "neg": ("opoe*", "opor", "opos*")},
     "ru": {"call": ("поддерживает", "поддерживают", "поддерживаем"),
-           "modal": ("предусматрива*", "предусмотр*"), "neg": ("против",)},
+           "modal": ("предусматрива*", "предусмотр*", "ведет кампани*", "ведут кампани*",
+                     "стремит*", "стремят*", "надеет*", "надеют*", "борет*", "борют*"),
+           "neg": ("против",)},
     "uk": {"call": ("підтримує", "підтримують", "підтримуємо"),
-           "modal": ("передбача*", "передбачит*"), "neg": ("проти",)},
+           "modal": ("передбача*", "передбачит*", "домага*", "прагне", "прагнуть",
+                     "сподіва*", "бореться", "борються", "веде кампані*", "ведуть кампані*"),
+           "neg": ("проти",)},
     "pl": {"call": ("popiera", "popieraja", "popieramy", "wspiera", "wspieraja"),
-           "modal": ("przewiduj*", "przewidzian*"), "neg": ("sprzeciw*", "przeciw*")},
+           "modal": ("przewiduj*", "przewidzian*", "zabiega*", "zabiegaj*", "stara sie o",
+                     "staraja sie o", "dazy do", "daza do", "walczy o", "walcza o", "lobbuj*",
+                     "prowadzi kampani*", "ma nadzieje", "maja nadzieje"),
+           "neg": ("sprzeciw*", "przeciw*")},
     "sr": {"call": ("podrzava", "podrzavaju", "подржава", "подржавају"),
-           "modal": ("predvi*", "предви*"), "neg": ("protiv", "против", "protive", "противе")},
+           "modal": ("predvi*", "предви*", "vodi kampanj*", "vode kampanj*", "води кампањ*",
+                     "воде кампањ*", "nada se", "se nada", "нада се", "се нада", "protivi se",
+                     "se protivi", "противи се", "се противи", "zalaze se", "se zalaze",
+                     "залаже се", "се залаже", "bori se", "se bori", "бори се", "се бори"),
+           "neg": ("protiv", "против", "protive", "противе")},
 }
