@@ -122,6 +122,9 @@ RU = [
     ("reaction", "Грузия отозвала посла из Никарагуа после того, как Никарагуа признала "
      "Абхазию.", [("NI", "abkhazia", "recognize")]),
     ("reaction", "Грузия осудила признание Абхазии.", []),
+    ("reaction", "МИД России приветствовал решение Никарагуа признать Абхазию.",
+     [("NI", "abkhazia", "recognize")]),
+    ("reaction", "Грузия разорвала отношения с Сирией из-за признания Абхазии.", []),
     ("reaction", "Грузия осудила российское признание Абхазии.",
      [("RU", "abkhazia", "recognize")]),
     ("reaction", "Тбилиси раскритиковал решение Никарагуа признать Абхазию.",
@@ -182,6 +185,7 @@ UK = [
     ("reaction", "Грузія розірвала відносини з Нікарагуа після того, як Нікарагуа визнала "
      "Абхазію.", [("NI", "abkhazia", "recognize")]),
     ("reaction", "Грузія засудила визнання Абхазії.", []),
+    ("reaction", "Грузія відкликала посла з Нікарагуа через визнання Абхазії.", []),
     ("reaction", "Грузія засудила російське визнання Абхазії.", [("RU", "abkhazia", "recognize")]),
 ]
 
@@ -246,6 +250,10 @@ PL = [
     ("reaction", "Gruzja potępiła uznanie Abchazji przez Nikaraguę.",
      [("NI", "abkhazia", "recognize")]),
     ("reaction", "Gruzja potępiła rosyjskie uznanie Abchazji.", [("RU", "abkhazia", "recognize")]),
+    ("reaction", "Gruzja odwołała ambasadora z Nikaragui po tym, jak Nikaragua uznała Abchazję.",
+     [("NI", "abkhazia", "recognize")]),
+    ("reaction", "Prezydent Serbii podziękował Ghanie za wycofanie uznania Kosowa.",
+     [("GH", "XK", "withdraw")]),
 ]
 
 # Czech: uznat/uznávat (the long á of the imperfective and of the noun uznání); uzná is a
@@ -302,6 +310,9 @@ CS = [
     ("refusal", "Rumunsko nehodlá uznat Kosovo, řekl ministr.", [("RO", "XK", "reject")]),
     ("reaction", "Gruzie odsoudila uznání Abcházie.", []),
     ("reaction", "Gruzie odsoudila ruské uznání Abcházie.", [("RU", "abkhazia", "recognize")]),
+    ("reaction", "Gruzie odvolala velvyslance z Nikaraguy kvůli uznání Abcházie.", []),
+    ("reaction", "Gruzie odvolala velvyslance z Nikaraguy poté, co Nikaragua uznala Abcházii.",
+     [("NI", "abkhazia", "recognize")]),
 ]
 
 # Serbian (both scripts): признати/признавати; the passive је признато од стране; повући
@@ -352,6 +363,8 @@ SR = [
     ("reaction", "Srbija je osudila priznanje Kosova.", []),
     ("reaction", "Priština je pozdravila izraelsko priznanje Kosova.",
      [("IL", "XK", "recognize")]),
+    ("reaction", "Gruzija je povukla ambasadora iz Nikaragve zbog priznanja Abhazije.", []),
+    ("reaction", "Vučić je zahvalio Gani na povlačenju priznanja Kosova.", [("GH", "XK", "withdraw")]),
 ]
 
 # Bulgarian: призная (aorist призна) / признавам (present признава); no cases on nouns, so the
@@ -400,6 +413,9 @@ BG = [
     ("condition", "Ако Гърция признае Косово, Сърбия ще изтегли посланика си.", []),
     ("reaction", "Грузия осъди руското признаване на Абхазия.",
      [("RU", "abkhazia", "recognize")]),
+    ("reaction", "Грузия изтегли посланика си от Никарагуа, след като Никарагуа призна Абхазия.",
+     [("NI", "abkhazia", "recognize")]),
+    ("adjective", "България зачита международно признатите граници на Грузия.", []),
 ]
 
 TABLES = {"ru": RU, "uk": UK, "pl": PL, "cs": CS, "sr": SR, "bg": BG}
