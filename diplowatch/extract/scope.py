@@ -44,23 +44,13 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal = modal or any(sent.has(k, "modal") or sent.has(k, "modal_after")
                              for k in post_verb)
     noun = sent.has(t, "noun") or tok.f.startswith(("recognition", "acknowledg"))
-    if noun or sent.lang in ("ru", "uk"):  # 'recognition … will be approved', 'признавать не будут'
-        post = range(t + 1, min(hi, t + (12 if noun else 4)))
-        modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
-        modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
-                                       for k in post))
-    if noun:  # 'фактическое признание … уже идёт': a process under way, no act yet
-        modal = modal or any(sent.has(k, "process") for k in range(t + 1, min(hi, t + 12)))
+    modal = modal or _modal_after(sent, t, hi, noun)
     da_lo = lo if sent.lang == "ar" else _subjunctive_start(sent, lo)  # 'odbila da prizna'
     neg_from = _neg_start(sent, t, max(da_lo, t - wide.get("neg", NEG_WINDOW)))
     neg, unsaid = _negation(sent, t, lo, hi, neg_from)
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
-    withdraw = _withdrawal(sent, t, hi, near, noun)
-    if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
-        neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
-    elif withdraw and neg and not sent.has(t, "withdraw") and all(
-            sent.has(k, "neg") for k in near if k != t and sent.has(k, "withdraw")):
-        withdraw = False  # a verb of refusal before the verb: 'отказалась признать', a refusal
+    neg, withdraw = _renounced_or_refused(sent, t, near, noun, neg,
+                                          _withdrawal(sent, t, hi, near, noun))
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
     call = any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t))
@@ -73,6 +63,30 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
+
+
+def _modal_after(sent: Sentence, t: int, hi: int, noun: bool) -> bool:
+    """Modality after the trigger: after a noun ('recognition … will be approved', a Romance
+    future, 'признание … идёт': a process under way) or a Russian/Ukrainian verb ('признавать
+    не будут')."""
+    if not (noun or sent.lang in ("ru", "uk")):
+        return False
+    post = range(t + 1, min(hi, t + (12 if noun else 4)))
+    return any(sent.has(k, "modal") and _real_modal(sent, k) for k in post) or (noun and any(
+        _future_form(sent.tokens[k].text, sent.lang) or sent.has(k, "process") for k in post))
+
+
+def _renounced_or_refused(sent: Sentence, t: int, near: range, noun: bool, neg: bool,
+                          withdraw: bool) -> tuple[bool, bool]:
+    """(neg, withdraw) when a word is both a negator and a verb of undoing ('отказ*'): before
+    a noun it renounces ('отказаться от признания', a withdrawal); before a verb it refuses
+    ('отказалась признать', a refusal)."""
+    if withdraw and noun:
+        return neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near), True
+    if withdraw and neg and not sent.has(t, "withdraw") and all(
+            sent.has(k, "neg") for k in near if k != t and sent.has(k, "withdraw")):
+        return neg, False
+    return neg, withdraw
 
 
 def _present_reading(sent: Sentence, t: int, lo: int, hi: int) -> bool:
