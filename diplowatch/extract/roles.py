@@ -247,8 +247,9 @@ def _nominative(sent: Sentence, m: Mention) -> bool:
     p = prev_index(sent, m.start)
     if p >= 0 and sent.tokens[p].f.startswith(_DECISION):
         return True  # 'решение России признать': Russia decides
-    if p > 0 and sent.has(p, "gov") and sent.tokens[p - 1].f.startswith(_DECISION):
-        return True  # 'рішення уряду Гани визнати': its government decides
+    if p > 0 and sent.has(p, "gov") and any(
+            sent.tokens[k].f.startswith(_DECISION) for k in range(max(0, p - 2), p)):
+        return True  # 'рішення (попереднього) уряду Гани визнати': its government decides
     return p >= 0 and sent.has(p, "gov") and "nomn" in sent.grams(p)
 
 
