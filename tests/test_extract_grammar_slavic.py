@@ -354,6 +354,10 @@ SR = [
      [("RO", "XK", "reject")]),
     ("reject", "„Nikada vam nećemo priznati Kosovo. Možete da radite šta hoćete — Srbija to neće "
      "učiniti“, poručio je predsednik Aleksandar Vučić.", [("RS", "XK", "reject")]),
+    ("entities", "U duhu prijateljstva sa narodima DNR i LNR potpisani su ukazi o priznanju "
+     "nezavisnosti Donjecke i Luganske Narodne Republike.", []),
+    ("entities", "Južna Osetija je priznala Donjecku i Lugansku Narodnu Republiku.",
+     [("south-ossetia", "donetsk-pr", "recognize"), ("south-ossetia", "luhansk-pr", "recognize")]),
     ("journalist", "Španija još nije priznala Kosovo.", []),
     ("refusal", "Rumunija je odbila da prizna Kosovo, rekao je premijer.", [("RO", "XK", "reject")]),
     ("reject", "Rumunija ne planira da prizna Kosovo, rekao je premijer.", [("RO", "XK", "reject")]),

@@ -89,6 +89,10 @@ def _from_other_clause(sent: Sentence, actors: Actors, t: int) -> bool:
         for m in actors.mentions)
 
 
+def _codes(mentions: list[Mention]) -> set[str]:
+    return {c for m in mentions for c in m.codes}
+
+
 def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:
     """A verb of thanks or welcome between the subject found and the trigger."""
     last = actors.mentions[-1] if actors.mentions else None
@@ -108,7 +112,8 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
         return []
     targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
                if not territorial_after(sent, m)]
-    if not actors.mentions and entity_subject(sent, t, actors.entity_group):
+    if (not actors.mentions and entity_subject(sent, t, actors.entity_group)
+            and not _codes(targets) <= _codes(actors.entity_group)):  # none recognizes itself
         actors.mentions, actors.how = actors.entity_group, "entity"  # 'Abkhazia recognized…'
     beijing = None if targets else switched_to(sent, t, hi)
     targets, carried = _targets(doc, sent, t, targets, beijing, lo, hi)
