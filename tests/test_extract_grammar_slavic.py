@@ -6,8 +6,10 @@ row is (phenomenon, text, expected events); the phenomena are the same in every 
 - aspect: the perfective (признать, визнати, uznać, uznat, признати, Bulgarian призная)
   states an act in the past; the imperfective present (признаёт, визнає, uznaje, uznává,
   признаје, признава) a standing recognition; both assert. The perfective present is a future
-  in Russian, Ukrainian, Polish and Czech (признает, визнає is ambiguous, uzna, uzná) and is
-  read as announcing, not asserting.
+  in Russian, Ukrainian, Polish and Czech (uzna, uzná, uznamy) and announces, it does not
+  assert. Some forms are both: Polish uznają (present of uznawać, future of uznać), Russian
+  признает written without ё, Ukrainian визнає; the time words beside them decide
+  (uznają obecnie: present; признает в следующем месяце: future).
 - passives: the participle with an agent (Russian/Ukrainian instrumental, Polish `przez`,
   Czech instrumental, Serbian `од стране`, Bulgarian `от`), the Russian reflexive passive
   (`признаётся`), the Polish `została uznana`.
@@ -114,6 +116,8 @@ RU = [
     ("future", "Чили может признать Палестину в этом году.", []),
     ("process", "По словам посла, фактическое признание Абхазии Белоруссией уже идёт.", []),
     ("future", "Мексика собирается признать Палестину в следующем месяце.", []),
+    ("future", "Мексика признает Палестину в следующем месяце.", []),
+    ("future", "Перу признает Палестину в ближайшие дни, сообщил министр.", []),
     ("call", "Госдума призвала Путина признать ДНР и ЛНР.", []),
     ("goal", "Сербия ведёт кампанию за отзыв признания Косова.", []),
     ("goal", "Косово добивается признания со стороны Испании.", []),
@@ -181,6 +185,8 @@ UK = [
     ("rumour", "Росія вичавила з Сирії заяву про нібито визнання ДНР.", []),
     ("future", "Бразилія має намір визнати Палестину.", []),
     ("future", "Чилі може визнати Палестину цього року.", []),
+    ("future", "Мексика визнає Палестину наступного місяця.", []),
+    ("aspect", "Мексика визнає Палестину з 2023 року.", [("MX", "PS", "recognize")]),
     ("process", "За словами посла, визнання Абхазії Білоруссю вже триває.", []),
     ("call", "Президент закликав Молдову визнати Косово.", []),
     ("goal", "Сербія домагається відкликання визнання Косова.", []),

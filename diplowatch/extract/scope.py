@@ -35,7 +35,7 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     tok = sent.tokens[t]
     wide = WINDOWS.get(sent.lang or "", {})
     pre = range(max(_subjunctive_start(sent, lo), t - wide.get("modal", MODAL_WINDOW)), t)
-    future = (sent.has(t, "future") and not _present_reading(sent, t, lo, hi)) or any(
+    future = _future_reading(sent, t, lo, hi) or any(
         sent.has(k, "future") and sent.has(k, "future^") for k in range(max(lo, t - 3), t + 1))
     modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre)
     post_verb = range(t + 1, min(hi, t + 1 + POST_VERB_WINDOW))
@@ -89,12 +89,18 @@ def _renounced_or_refused(sent: Sentence, t: int, near: range, noun: bool, neg: 
     return neg, withdraw
 
 
-def _present_reading(sent: Sentence, t: int, lo: int, hi: int) -> bool:
+def _future_reading(sent: Sentence, t: int, lo: int, hi: int) -> bool:
     """A form that is a present or a future by its aspect (Polish 'uznają': they recognize,
-    from uznawać, or they will recognize, from uznać) is the present beside a present-time
-    adverb ('uznają obecnie', 'do dziś uznają')."""
-    return sent.has(t, "aspect_pair") and any(
-        sent.has(k, "present") for k in range(max(lo, t - 4), min(hi, t + 4)))
+    from uznawać, or they will recognize, from uznać; Russian 'признает' written without ё,
+    Ukrainian 'визнає') is read by the time words beside it: the lexicon's ``future`` forms
+    are the present beside a present-time adverb ('uznają obecnie'), the others a future
+    beside a future one ('признает … в следующем месяце')."""
+    if not sent.has(t, "aspect_pair"):
+        return sent.has(t, "future")
+    near = range(max(lo, t - 4), min(hi, t + 6))
+    if sent.has(t, "future"):
+        return not any(sent.has(k, "present") for k in near)
+    return any(sent.has(k, "future_time") for k in near)
 
 
 def _hedged(sent: Sentence, t: int, lo: int, hi: int) -> bool:
