@@ -70,6 +70,9 @@ RU = [
     ("withdraw", "Парагвай приостановил признание САДР.", [("PY", "EH", "withdraw")]),
     ("reject", "«Белоруссия не признаёт ни Косово, ни Абхазию», — заявил министр.",
      [("BY", "XK", "reject"), ("BY", "abkhazia", "reject")]),
+    ("negated list", "Казахстан не признаёт Абхазию, Южную Осетию и Приднестровье, заявил "
+     "президент.", [("KZ", "abkhazia", "reject"), ("KZ", "south-ossetia", "reject"),
+                    ("KZ", "transnistria", "reject")]),
     ("other sense", "Турция признаёт Крым частью Украины.", []),
     ("other sense", "Россия признаёт паспорта, выданные в ДНР.", []),
     ("other sense", "Суд признал выборы в Абхазии недействительными.", []),
@@ -170,6 +173,8 @@ UK = [
     ("reject", "Україна ніколи не визнає так званих ДНР і ЛНР, заявив міністр закордонних "
      "справ.", [("UA", "donetsk-pr", "reject"), ("UA", "luhansk-pr", "reject")]),
     ("reject", "Молдова не визнає Косово, заявив прем'єр-міністр.", [("MD", "XK", "reject")]),
+    ("negated list", "Україна не визнає ні Косово, ні Абхазію, заявив міністр.",
+     [("UA", "XK", "reject"), ("UA", "abkhazia", "reject")]),
     ("refusal", "Румунія відмовилася визнати Косово, заявив прем'єр.", [("RO", "XK", "reject")]),
     ("antecedent", "Сухумі визнав ДНР у лютому. Більша частина світу вважає Абхазію "
      "грузинською територією: крім Росії, її незалежність визнали лише Нікарагуа та Сирія.",
@@ -243,6 +248,9 @@ PL = [
      "minister.", [("RO", "XK", "reject"), ("RO", "abkhazia", "reject"),
                    ("RO", "south-ossetia", "reject")]),
     ("refusal", "Rumunia odmówiła uznania Kosowa, oświadczył premier.", [("RO", "XK", "reject")]),
+    ("negated list", "Uzbekistan nie uznaje Abchazji, Osetii Południowej ani Naddniestrza — "
+     "podkreślił minister.", [("UZ", "abkhazia", "reject"), ("UZ", "south-ossetia", "reject"),
+                              ("UZ", "transnistria", "reject")]),
     ("journalist", "Hiszpania wciąż nie uznała Kosowa.", []),
     ("denial", "Rząd zdementował informacje o uznaniu Abchazji przez Białoruś.", []),
     ("question", "Czy Grecja uzna Palestynę?", []),
@@ -291,6 +299,8 @@ CS = [
     ("withdraw", "Vanuatu už neuznává Abcházii.", [("VU", "abkhazia", "withdraw")]),
     ("withdraw", "Panama zmrazila uznání Západní Sahary.", [("PA", "EH", "withdraw")]),
     ("reject", "Slovensko neuznává Kosovo, uvedl ministr zahraničí.", [("SK", "XK", "reject")]),
+    ("negated list", "Slovensko neuznává Kosovo ani Abcházii, uvedl ministr.",
+     [("SK", "XK", "reject"), ("SK", "abkhazia", "reject")]),
     ("refusal", "Rumunsko odmítlo uznat Kosovo, uvedl premiér.", [("RO", "XK", "reject")]),
     ("reject", "Slovenská vláda neuznává Kosovo, uvedl mluvčí.", [("SK", "XK", "reject")]),
     ("reject", "„Nikdy neuznáme nezávislost Kosova,“ řekl prezident Srbska.",
@@ -358,6 +368,8 @@ SR = [
      [("RS", "XK", "reject")]),
     ("reject", "Rumunija ne priznaje Kosovo, izjavio je ministar spoljnih poslova.",
      [("RO", "XK", "reject")]),
+    ("negated list", "Srbija ne priznaje ni Kosovo ni Abhaziju, rekao je ministar.",
+     [("RS", "XK", "reject"), ("RS", "abkhazia", "reject")]),
     ("reject", "„Nikada vam nećemo priznati Kosovo. Možete da radite šta hoćete — Srbija to neće "
      "učiniti“, poručio je predsednik Aleksandar Vučić.", [("RS", "XK", "reject")]),
     ("entities", "U duhu prijateljstva sa narodima DNR i LNR potpisani su ukazi o priznanju "
@@ -418,6 +430,8 @@ BG = [
     ("reject", "Румъния не планира да признае Косово, заяви премиерът.",
      [("RO", "XK", "reject")]),
     ("refusal", "Румъния отказа да признае Косово, заяви премиерът.", [("RO", "XK", "reject")]),
+    ("negated list", "Румъния не признава нито Косово, нито Абхазия, заяви министърът.",
+     [("RO", "XK", "reject"), ("RO", "abkhazia", "reject")]),
     ("reject", "Сръбското правителство не признава Косово, заяви министърът.",
      [("RS", "XK", "reject")]),
     ("owner", "ДНР и ЛНР обявиха независимост. МВнР заяви, че България подкрепя целостта на "
