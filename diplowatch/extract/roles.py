@@ -242,7 +242,9 @@ def _nominative(sent: Sentence, m: Mention) -> bool:
     if sent.tokens[head].text.isupper():
         return True  # abbreviations (РФ, США, САР) do not inflect
     grams = sent.grams(head)
-    if not grams or "nomn" in grams or "Fixd" in grams:
+    if not grams or "Fixd" in grams:
+        return not _attribute(sent, prev_index(sent, m.start), m)
+    if "nomn" in grams:
         return True
     p = prev_index(sent, m.start)
     if p >= 0 and sent.tokens[p].f.startswith(_DECISION):
@@ -254,3 +256,22 @@ def _nominative(sent: Sentence, m: Mention) -> bool:
 
 
 _DECISION = ("решени", "рішенн")
+_HEAD_CASES = frozenset({"nomn", "accs"})
+_FUNCTION = frozenset({"Abbr", "CONJ", "PRCL", "NPRO", "PREP", "ADVB", "INTJ"})  # 'як', 'коли'
+_NOT_HEADS = ("gov", "conj", "comp", "breaks", "block", "pronoun", "speech", "neg", "after")
+
+
+def _attribute(sent: Sentence, p: int, m: Mention) -> bool:
+    """An indeclinable name right after a common noun in the nominative or accusative is its
+    genitive attribute ('рішення Сухумі й Цхінвалі … визнали Нікарагуа…'), not the subject;
+    not after an office ('президент Никарагуа'), a date ('2009 года Никарагуа') or a decision
+    followed by an infinitive ('решение Никарагуа признать')."""
+    if p < 0 or not sent.tokens[p].text.isalpha() or not (sent.tokens[p].text.islower() or p == 0):
+        return False
+    grams = sent.grams(p)
+    if "NOUN" not in grams or not grams & _HEAD_CASES or grams & _FUNCTION or any(
+            sent.has(p, name) for name in _NOT_HEADS):
+        return False
+    if p > 0 and sent.tokens[p - 1].text[:1].isdigit():
+        return False
+    return not (sent.tokens[p].f.startswith(_DECISION) and sent.has(m.end, "inf"))

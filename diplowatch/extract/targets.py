@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .coordination import ARTICLES
+from .coordination import ARTICLES, groups
 from .gazetteer import Mention
 from .lexicon.asia_mideast import VERB_FINAL
-from .roles import TARGET_KINDS
+from .roles import FREE_ORDER, TARGET_KINDS
 from .sentence import Sentence
 
 OBJECT_WINDOW = 4  # a plain state right after the verb can be the recognized state
@@ -81,7 +81,16 @@ def state_object(sent: Sentence, t: int, hi: int) -> Mention | None:
         return None
     if any(sent.has(j, "other") for j in range(m.end, min(hi, m.end + 4))):
         return None
+    if sent.lang in FREE_ORDER and _nominative_list(sent, m):
+        return None  # 'визнали Нікарагуа, Венесуела й Науру': the subject, after the verb
     return m
+
+
+def _nominative_list(sent: Sentence, m: Mention) -> bool:
+    """A Russian or Ukrainian name in a list whose other members cannot be accusative."""
+    group = groups(sent).get(m.start, [m])
+    return any(g is not m and sent.grams(g.end - 1) and "accs" not in sent.grams(g.end - 1)
+               and "Fixd" not in sent.grams(g.end - 1) for g in group)
 
 
 def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
