@@ -103,7 +103,8 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "останн*", "продовжу*", "продовжи*", "погодил*", "стал*", "четверт*", "п'ят*")},
     "pl": {"inf": ("uznac", "uznawac"), "inf_ok": (
         "zdecydowa*", "decyzj*", "postanowi*", "postanowien*", "pierwsz*", "drug*", "trzeci*",
-        "jedyn*", "ostatni*", "nadal", "kontynu*", "stal*", "czwart*", "piat*")},
+        "jedyn*", "ostatni*", "nadal", "kontynu*", "stal*", "czwart*", "piat*", "kolejn*",
+        "nastepn*")},
     "sr": {"inf": ("priznati", "priznavati", "признати", "признавати"), "inf_ok": (
         "odluci*", "odlucil*", "odluk*", "одлучи*", "одлучил*", "одлук*", "prv*", "прв*",
         "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*", "postal*", "постал*", "postao",

@@ -31,7 +31,9 @@ _CS = {
                "potvrdil*", "uvadi", "pise", "napsal*", "konstatoval*"),
     "first_person": ("my", "nas", "nase", "nasi", "ja", "uzname", "neuzname", "uznavame",
                      "neuznavame", "budeme", "nebudeme", "jsme"),
-    "pronoun": ("zeme", "stat", "ona", "on", "oni", "vlada", "republika"),
+    # 'je další stát, který uznal': a predicate, not the generic 'další státy'
+    "pronoun": ("zeme", "stat", "ona", "on", "oni", "vlada", "republika", "dalsi stat",
+                "dalsim statem"),
     "after": ("po", "stejne jako", "vedle", "krome"),
     "block": ("v", "ve", "na", "z", "ze", "do", "od", "pro", "o", "pri", "nad", "pod", "mezi",
               "proti", "pres", "bez", "k", "ke", "u", "vuci"),
