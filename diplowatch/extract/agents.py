@@ -6,7 +6,6 @@ Russian/Ukrainian, inversion in other Slavic, Romance and German V2 clauses).
 from __future__ import annotations
 
 from .agents_en import agent_after_insertion, compound_agent, source_agents
-from .agents_slavic import demonym_owner, instrumental, passive_verb
 from .coordination import ARTICLES
 from .gazetteer import Mention
 from .roles import (
@@ -39,9 +38,6 @@ def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
     nominalised act is its actor, whatever state reacts to it in the main clause."""
     if not sent.has(t, "noun"):
         return []
-    owner = demonym_owner(sent, t)
-    if owner is not None:
-        return [owner]
     k = t - 1
     while (k >= max(0, t - 3) and sent.tokens[k].text not in POSSESSIVE
            and sent.tokens[k].text.islower() and k not in sent.mention_at):
@@ -52,6 +48,8 @@ def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
     if m is None or m.kind not in ACTOR_KINDS:
         return []
     return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
+
+
 
 
 def _past_examples(sent: Sentence, k: int) -> int:
@@ -92,10 +90,10 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
         far = source_agents(doc, sent, t) if noun else agent_after_insertion(doc, sent, t, hi)
         if far:
             return far
-    if sent.lang in FREE_ORDER and (passive_verb(sent, t) or noun):
+    if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
         lo = sent.clause_range(t)[0] if not noun else t + 1  # 'признание Абхазии Сирией'
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
-                and instrumental(sent, m, grouped[m.start])]
+                and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
     return []
 
 

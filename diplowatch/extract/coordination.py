@@ -68,8 +68,6 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
         return None
     if not gap and sent.lang in _CASE_MARKED:
         return None  # 'ნიკარაგუამ აფხაზეთი': an ergative subject beside its object
-    if _cases_differ(sent, a - 1, b):
-        return None  # 'кроме России, Абхазию и Осетию': a genitive is no member of an accusative list
     if not gap and sent.lang in _CLITIC_LANGS:
         # 'روسيا وسوريا', 'רוסיה וסוריה', '러시아와 시리아': 'and' written on a word; two
         # names side by side without it are subject and object ('북한은 코소보를')
@@ -129,24 +127,6 @@ _CLITIC_LANGS = frozenset({"ar", "he", "ko", "tr", "zh"})
 # Languages whose names carry their case ending: two names side by side are two roles.
 _CASE_MARKED = frozenset({"ka", "hy", "hu"})
 _LIST_MARKS = frozenset({"、", "·", "・"})
-
-
-_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2"})
-
-
-def _cases_differ(sent: Sentence, a: int, b: int) -> bool:
-    """Russian and Ukrainian members of one list share a case; two names whose possible cases
-    do not meet (indeclinable names have all) belong to two phrases."""
-    if not sent.grams(a) or b >= len(sent.tokens):
-        return False
-    last_b = sent.mention_at.get(b)
-    if last_b is None:
-        return False
-    grams_a, grams_b = sent.grams(a), sent.grams(last_b.end - 1)
-    if "Fixd" in grams_a or "Fixd" in grams_b:
-        return False  # pymorphy lists only some cases of an indeclinable name
-    first, second = _CASES & grams_a, _CASES & grams_b
-    return bool(first) and bool(second) and not first & second
 
 
 def _clitic_and(sent: Sentence, a: int, b: int) -> bool:

@@ -15,7 +15,7 @@ from ..models import Event
 from .candidates import Found
 from .confidence import calibration_inputs, event_confidence
 from .document import Doc
-from .gapping import dash_gapped_actors, followed, gapped_actors
+from .gapping import followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
@@ -128,7 +128,6 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
                 or actors.entity_group or following_actors(doc, sent, t))
     if mentions:  # 'Venezuela followed a year later, and Nauru in December 2009'
         mentions = mentions + gapped_actors(doc, sent, t, passive=False)
-    mentions = mentions + dash_gapped_actors(doc, sent, t)  # '…, а Швеция — в 2014-м'
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
 

@@ -111,31 +111,3 @@ def _bare_or_act(sent: Sentence, k: int) -> bool:
         k += 2
     timed = time_phrase(sent, k)
     return remnant_end(sent, timed) and not (timed == k and k < n and sent.has(k, "conj"))
-
-
-# Gapping: 'Россия признала Абхазию в 2008 году, а Науру — в 2009-м', 'Francja uznała Kosowo
-# w lutym, a Polska — w marcu': after a comma and the contrastive 'а/a', a subject and a dash
-# stand for the same verb; a negation after the dash ('а Белоруссия — нет') says the opposite.
-_GAPPING = frozenset({"ru", "uk", "bg", "sr", "pl", "cs"})
-_GAP_CONJ = frozenset({"а", "a"})
-_GAP_DASH = frozenset({"—", "–", "-"})
-
-
-def dash_gapped_actors(doc, sent: Sentence, t: int) -> list[Mention]:
-    if sent.lang not in _GAPPING:
-        return []
-    grouped, n = doc.groups(sent), len(sent.tokens)
-    out: list[Mention] = []
-    for k in range(t + 1, n - 2):
-        if sent.has(k, "trigger") or sent.has(k, "anaphor_act^"):
-            break  # another act (the words of a pro-verb at t are its own)
-        m = sent.mention_at.get(k + 1)
-        if sent.tokens[k].f not in _GAP_CONJ or sent.tokens[k - 1].text != "," or (
-                m is None or m.start != k + 1):
-            continue
-        group = grouped[m.start]
-        end = group[-1].end
-        if (end < n and sent.tokens[end].text in _GAP_DASH and group_status(sent, group) == "actor"
-                and not any(sent.has(j, "neg") for j in range(end + 1, min(n, end + 4)))):
-            out.extend(g for g in group if g.kind in ACTOR_KINDS)
-    return out

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .case_marks import chinese_owner, georgian_genitive, korean_subject, romanian_oblique
 from .coordination import ARTICLES
 from .gazetteer import Mention, load_trie
 from .lexicon.asia_mideast import VERB_FINAL
@@ -64,21 +63,19 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
     if _of_actor(sent, p) and kinds & ACTOR_KINDS:
         return "actor"  # 'the government of Liberia', 'the island nation of Tuvalu'
-    if p > 0 and sent.lang == "bg" and sent.tokens[p].f == "на":
-        return "blocked"  # 'целостта на Украйна': Bulgarian 'на' marks the owner of a noun
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
         return "blocked"
     first = sent.tokens[group[0].start]
     if oblique_clitic(first.text, sent.lang) and first.f not in load_trie():
         return "blocked"  # 'بروسيا', 'ברוסיה': a preposition written on the name (not 'كينيا')
-    if sent.lang == "ko" and kinds & ACTOR_KINDS and not korean_subject(sent, group[-1]):
+    if sent.lang == "ko" and kinds & ACTOR_KINDS and not _korean_subject(sent, group[-1]):
         return "blocked"  # '그루지야 내 …': a name without a subject particle
-    if sent.lang == "zh" and kinds & ACTOR_KINDS and chinese_owner(sent, group[-1].end):
+    if sent.lang == "zh" and kinds & ACTOR_KINDS and _chinese_owner(sent, group[-1].end):
         return "blocked"  # '尊重塞尔维亚的主权': the owner of another noun, not the subject
-    if sent.lang == "ka" and georgian_genitive(sent, group[-1]):
+    if sent.lang == "ka" and _georgian_genitive(sent, group[-1]):
         return "blocked"  # 'აფხაზეთის დამოუკიდებლობა', 'რუსეთის მიერ': an owner, not the subject
-    if sent.lang == "ro" and kinds & ACTOR_KINDS and romanian_oblique(sent, group[0]):
+    if sent.lang == "ro" and kinds & ACTOR_KINDS and _romanian_oblique(sent, group[0]):
         return "blocked"  # 'a trimis Serbiei o notă': a dative or genitive, not the subject
     if kinds <= {"org"}:
         if _org_modifier(sent, group[-1].end):
@@ -100,8 +97,7 @@ def _of_actor(sent: Sentence, p: int) -> bool:
     if p <= 0:
         return False
     word, before = sent.tokens[p].f, sent.tokens[p - 1].f
-    of = word in OF_WORDS or (sent.lang == "bg" and word == "на")  # Bulgarian 'на': 'of'
-    return (of and _governed_by_office(sent, p)) or (word == "of" and before in _NATION)
+    return (word in OF_WORDS and _governed_by_office(sent, p)) or (word == "of" and before in _NATION)
 
 
 # Nouns an organisation's name modifies in English ('a NATO member', 'an EU candidate').
@@ -114,6 +110,51 @@ def _org_modifier(sent: Sentence, end: int) -> bool:
     """An organisation's name before a noun names a kind of member, not the subject."""
     return (sent.lang in (None, "en") and end < len(sent.tokens)
             and sent.tokens[end].f in _ORG_NOUNS)
+
+
+def _chinese_owner(sent: Sentence, end: int) -> bool:
+    """A name before 的 owns the noun after it; only a government noun (外交部) or the act
+    itself (的承认) keeps it as the one who acts."""
+    return (end + 1 < len(sent.tokens) and sent.tokens[end].text == "的"
+            and not sent.has(end + 1, "gov") and not sent.has(end + 1, "trigger"))
+
+
+# Korean marks its subject with a particle on the name or on the government noun after it
+# ('러시아는', '러시아가', '몰타도', '러시아 외무부는'); genitive 의 makes the owner of a
+# nominal act ('러시아의 승인').
+_KO_SUBJECT = ("은", "는", "이", "가", "께서", "도", "의", "측은", "측이")
+_KO_ETC = ("등", "등의")  # '영국, 캐나다 등 150여 개국이': the list ends in 'etc.' and a noun
+
+
+def _korean_subject(sent: Sentence, m: Mention) -> bool:
+    last = sent.tokens[m.end - 1].text
+    if last.endswith(("와의", "과의")) and last[:-1] not in load_trie():
+        return False  # '나우루와의 관계' (the ties with Nauru), but '니카라과의' is a genitive
+    if last.endswith(_KO_SUBJECT):
+        return True
+    if m.end < len(sent.tokens) and sent.tokens[m.end].text in _KO_ETC:
+        return True
+    for j in range(m.end, min(len(sent.tokens), m.end + 2)):
+        if not sent.has(j, "gov"):
+            return False
+        if sent.tokens[j].text.endswith(_KO_SUBJECT):
+            return True
+    return False
+
+
+# Georgian puts the subject in the ergative (-მა/-მ) or the nominative; a name in the
+# genitive (-ის, -ისა before და) owns the noun after it ('აფხაზეთის დამოუკიდებლობა') or is
+# governed by a postposition ('რუსეთის მიერ', by Russia), unless that noun is a government
+# noun standing for the state ('რუსეთის პრეზიდენტმა').
+_KA_GENITIVE = ("ის", "ისა")
+
+
+def _georgian_genitive(sent: Sentence, m: Mention) -> bool:
+    if not sent.tokens[m.end - 1].text.endswith(_KA_GENITIVE):
+        return False
+    nxt = m.end
+    return not (nxt < len(sent.tokens) and sent.has(nxt, "gov")
+                and not sent.tokens[nxt].text.endswith(_KA_GENITIVE))
 
 
 # 'después de la de Rusia', 'après celle de la Russie', 'dopo quella della Russia', 'após a da
@@ -133,6 +174,18 @@ def _after_that_of(sent: Sentence, start: int) -> bool:
     if k < 1 or sent.tokens[k].f not in _THAT:
         return False
     return sent.has(k - 1, "after")
+
+
+# Romanian names take the genitive-dative on their head word (Serbiei, Kosovoului, Republicii,
+# Nicaraguăi, Statelor Unite); a government noun before it owns it ('Guvernul României').
+_RO_OBLIQUE = ("ei", "ului", "ii", "ai", "lor")
+
+
+def _romanian_oblique(sent: Sentence, m: Mention) -> bool:
+    first = sent.tokens[m.start]
+    if not first.f.endswith(_RO_OBLIQUE) or first.f in load_trie():
+        return False
+    return not (m.start > 0 and sent.has(m.start - 1, "gov"))
 
 
 def _governed_by_office(sent: Sentence, p: int) -> bool:
@@ -227,36 +280,9 @@ def _nominative(sent: Sentence, m: Mention) -> bool:
     if sent.tokens[head].text.isupper():
         return True  # abbreviations (РФ, США, САР) do not inflect
     grams = sent.grams(head)
-    if not grams or "Fixd" in grams:
-        return not _attribute(sent, prev_index(sent, m.start), m)
-    if "nomn" in grams:
+    if not grams or "nomn" in grams or "Fixd" in grams:
         return True
     p = prev_index(sent, m.start)
-    if p >= 0 and sent.tokens[p].f.startswith(_DECISION):
+    if p >= 0 and sent.tokens[p].f.startswith(("решени", "рішенн")):
         return True  # 'решение России признать': Russia decides
-    if p > 0 and sent.has(p, "gov") and any(
-            sent.tokens[k].f.startswith(_DECISION) for k in range(max(0, p - 2), p)):
-        return True  # 'рішення (попереднього) уряду Гани визнати': its government decides
     return p >= 0 and sent.has(p, "gov") and "nomn" in sent.grams(p)
-
-
-_DECISION = ("решени", "рішенн")
-_HEAD_CASES = frozenset({"nomn", "accs"})
-_FUNCTION = frozenset({"Abbr", "CONJ", "PRCL", "NPRO", "PREP", "ADVB", "INTJ"})  # 'як', 'коли'
-_NOT_HEADS = ("gov", "conj", "comp", "breaks", "block", "pronoun", "speech", "neg", "after")
-
-
-def _attribute(sent: Sentence, p: int, m: Mention) -> bool:
-    """An indeclinable name right after a common noun in the nominative or accusative is its
-    genitive attribute ('рішення Сухумі й Цхінвалі … визнали Нікарагуа…'), not the subject;
-    not after an office ('президент Никарагуа'), a date ('2009 года Никарагуа') or a decision
-    followed by an infinitive ('решение Никарагуа признать')."""
-    if p < 0 or not sent.tokens[p].text.isalpha() or not (sent.tokens[p].text.islower() or p == 0):
-        return False
-    grams = sent.grams(p)
-    if "NOUN" not in grams or not grams & _HEAD_CASES or grams & _FUNCTION or any(
-            sent.has(p, name) for name in _NOT_HEADS):
-        return False
-    if p > 0 and sent.tokens[p - 1].text[:1].isdigit():
-        return False
-    return not (sent.tokens[p].f.startswith(_DECISION) and sent.has(m.end, "inf"))

@@ -27,7 +27,7 @@ from .assertion import (
 )
 from .candidates import Found, pairs
 from .ergative import ergative_subject
-from .gapping import dash_gapped_actors, gapped_actors, undone_later
+from .gapping import gapped_actors, undone_later
 from .gazetteer import Mention
 from .lists import in_member_parenthesis, listed_actors, ranked_head, undone_in_parenthesis
 from .other_senses import (
@@ -51,19 +51,6 @@ from .targets import carried_targets, clause_targets, state_object
 GENERIC_AFTER = 6
 
 
-def _generic_subject(sent: Sentence, actors: Actors, t: int, hi: int) -> tuple[int | None, Actors]:
-    """Where a generic subject ('many states') stands, and the actors left once it is known."""
-    generic_at = actors.generic_at
-    if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
-        generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
-                          None)
-        if generic_at is not None and _from_other_clause(sent, actors, t):
-            actors = Actors()  # 'Кремль признаёт, что Абхазию признали лишь пять стран'
-    if generic_at is None and not actors.mentions:
-        generic_at = ranked_head(sent, t)  # 'The latest to recognize X were A and B'
-    return generic_at, actors
-
-
 def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     owner = possessor(doc, sent, t)
     if owner:
@@ -82,7 +69,12 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         return Actors(mentions=ergative, background=actors.background)
     if _reacting(sent, actors, t):
         return Actors()  # 'Vučić thanked him for the decision to withdraw…': the thanker
-    generic_at, actors = _generic_subject(sent, actors, t, hi)
+    generic_at = actors.generic_at
+    if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
+        generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
+                          None)
+    if generic_at is None and not actors.mentions:
+        generic_at = ranked_head(sent, t)  # 'The latest to recognize X were A and B'
     if not actors.mentions and generic_at is not None:
         listed = listed_actors(sent, t, generic_at)
         if listed:
@@ -98,18 +90,6 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         post.entity_group = [m for m in actors.entity_group if nominative_entity(sent, m)]
         return post
     return actors
-
-
-def _from_other_clause(sent: Sentence, actors: Actors, t: int) -> bool:
-    """The subject was found before the clause of a verb whose own subject follows it (free
-    and inverted word order): the clause has its subject, the generic after the verb."""
-    return (sent.lang in FREE_ORDER or sent.lang in INVERTED) and bool(actors.mentions) and all(
-        sent.mention_at.get(m.start) is m and sent.clause[m.start] != sent.clause[t]
-        for m in actors.mentions)
-
-
-def _codes(mentions: list[Mention]) -> set[str]:
-    return {c for m in mentions for c in m.codes}
 
 
 def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:
@@ -133,8 +113,7 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
         return []
     targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
                if not territorial_after(sent, m)]
-    if (not actors.mentions and entity_subject(sent, t, actors.entity_group)
-            and not _codes(targets) <= _codes(actors.entity_group)):  # none recognizes itself
+    if not actors.mentions and entity_subject(sent, t, actors.entity_group):
         actors.mentions, actors.how = actors.entity_group, "entity"  # 'Abkhazia recognized…'
     beijing = None if targets else switched_to(sent, t, hi)
     targets, carried = _targets(doc, sent, t, targets, beijing, lo, hi)
@@ -192,7 +171,6 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
             gapped = gapped_actors(doc, sent, t, passive=actors.how == "passive")
             found += pairs(gapped, targets, act, conf - 0.1, sent, t)
             found += _undone(sent, t, act, actors.mentions + gapped, background, targets, conf)
-        found += pairs(dash_gapped_actors(doc, sent, t), targets, act, conf - 0.1, sent, t)
     return found
 
 

@@ -38,8 +38,8 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     tok = sent.tokens[t]
     wide = WINDOWS.get(sent.lang or "", {})
     pre = range(max(_subjunctive_start(sent, lo), t - wide.get("modal", MODAL_WINDOW)), t)
-    future = _future_reading(sent, t, lo, hi) or any(
-        sent.has(k, "future") and sent.has(k, "future^") for k in range(max(lo, t - 3), t + 1))
+    future = sent.has(t, "future") or any(sent.has(k, "future") and sent.has(k, "future^")
+                                          for k in range(max(lo, t - 3), t + 1))
     modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre) \
         or surface_modal(sent, pre)
     post_verb = range(t + 1, min(hi, t + 1 + POST_VERB_WINDOW))
@@ -48,14 +48,18 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal = modal or any(sent.has(k, "modal") or sent.has(k, "modal_after")
                              for k in post_verb)
     noun = sent.has(t, "noun") or tok.f.startswith(("recognition", "acknowledg"))
-    modal = modal or _modal_after(sent, t, hi, noun)
-    da_lo = lo if sent.lang == "ar" else _subjunctive_start(sent, lo)  # 'odbila da prizna'
-    neg_from = _neg_start(sent, t, max(da_lo, t - wide.get("neg", NEG_WINDOW)))
+    if noun or sent.lang in ("ru", "uk"):  # 'recognition … will be approved', 'признавать не будут'
+        post = range(t + 1, min(hi, t + (12 if noun else 4)))
+        modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
+        modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
+                                       and not _after_article(sent, k) for k in post))
+    neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
     neg, unsaid = _negated(sent, t, lo, hi, neg_from)
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
     withdraw = _withdrawal(sent, t, hi, near, noun) or (
         noun and split_verb(sent, "withdraw", t, lo, hi))
-    neg, withdraw = _renounced_or_refused(sent, t, near, noun, neg, withdraw)
+    if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
+        neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
         if modal and _will_no_longer(sent, t, range(_governing_start(sent, lo), t)):
@@ -78,45 +82,6 @@ def _will_no_longer(sent: Sentence, t: int, pre: range) -> bool:
             "will", "no", "longer"]:
         return False
     return not any(sent.has(k, "modal") and k != t - 3 for k in pre)
-
-
-def _modal_after(sent: Sentence, t: int, hi: int, noun: bool) -> bool:
-    """Modality after the trigger: after a noun ('recognition … will be approved', a Romance
-    future, 'признание … идёт': a process under way) or a Russian/Ukrainian verb ('признавать
-    не будут')."""
-    if not (noun or sent.lang in ("ru", "uk")):
-        return False
-    post = range(t + 1, min(hi, t + (12 if noun else 4)))
-    return any(sent.has(k, "modal") and _real_modal(sent, k) for k in post) or (noun and any(
-        (_future_form(sent.tokens[k].text, sent.lang) and not _after_article(sent, k))
-        or sent.has(k, "process") for k in post))
-
-
-def _renounced_or_refused(sent: Sentence, t: int, near: range, noun: bool, neg: bool,
-                          withdraw: bool) -> tuple[bool, bool]:
-    """(neg, withdraw) when a word is both a negator and a verb of undoing ('отказ*'): before
-    a noun it renounces ('отказаться от признания', a withdrawal); before a verb it refuses
-    ('отказалась признать', a refusal)."""
-    if withdraw and noun:
-        return neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near), True
-    if withdraw and neg and not sent.has(t, "withdraw") and all(
-            sent.has(k, "neg") for k in near if k != t and sent.has(k, "withdraw")):
-        return neg, False
-    return neg, withdraw
-
-
-def _future_reading(sent: Sentence, t: int, lo: int, hi: int) -> bool:
-    """A form that is a present or a future by its aspect (Polish 'uznają': they recognize,
-    from uznawać, or they will recognize, from uznać; Russian 'признает' written without ё,
-    Ukrainian 'визнає') is read by the time words beside it: the lexicon's ``future`` forms
-    are the present beside a present-time adverb ('uznają obecnie'), the others a future
-    beside a future one ('признает … в следующем месяце')."""
-    if not sent.has(t, "aspect_pair"):
-        return sent.has(t, "future")
-    near = range(max(lo, t - 4), min(hi, t + 6))
-    if sent.has(t, "future"):
-        return not any(sent.has(k, "present") for k in near)
-    return any(sent.has(k, "future_time") for k in near)
 
 
 def _hedged(sent: Sentence, t: int, lo: int, hi: int) -> bool:
@@ -272,17 +237,12 @@ def _conditional(sent: Sentence, t: int, lo: int) -> bool:
     return False
 
 
-# Complementizers that with a present verb stand for an infinitive: Arabic أن ('من المتوقع
-# أن تعترف', it is expected that it recognize), Serbian да ('planira da prizna', plans to
-# recognize). A modal right before them governs the verb.
-_SUBJUNCTIVE = {"ar": None, "sr": frozenset({"da", "да"})}
-
-
 def _subjunctive_start(sent: Sentence, lo: int) -> int:
-    if sent.lang not in _SUBJUNCTIVE or lo == 0 or not sent.has(lo, "comp"):
-        return lo
-    words = _SUBJUNCTIVE[sent.lang or ""]
-    return max(0, lo - 3) if words is None or sent.tokens[lo].f in words else lo
+    """Arabic أن with a present verb is a subjunctive: 'من المتوقع أن تعترف' (it is expected
+    that it recognize), 'يمكن أن تعترف'; a modal right before the complementizer governs it."""
+    if sent.lang == "ar" and lo > 0 and sent.has(lo, "comp"):
+        return max(0, lo - 3)
+    return lo
 
 
 def _governing_start(sent: Sentence, lo: int) -> int:

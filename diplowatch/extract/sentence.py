@@ -84,11 +84,8 @@ def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
     contrast = _CONTRAST.get(lang or "")
     cid, out = 0, []
     for i, tok in enumerate(tokens):
-        # 'а также', 'a także' open a list member, not a clause ('а' alone does); the
-        # lexicon's ``nobreak`` phrases are adverbs ('пока признала', so far recognized)
         starts = (({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
-                  and tok.text not in keep and not _demonstrative(tokens, tags, i)
-                  and not {"conj^", "nobreak^"} & tags[i]) \
+                  and tok.text not in keep and not _demonstrative(tokens, tags, i)) \
                  or (contrast and _contrast(tokens, i, contrast))
         if starts and i > 0:
             cid += 1

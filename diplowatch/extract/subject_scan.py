@@ -49,8 +49,6 @@ class Scan:
         lo, _ = sent.clause_range(self.t)
         if closed_relative(sent, lo, self.t):  # 'Kenya, whose president …, recognized'
             i, lo = lo - 1, sent.clause_range(lo - 1)[0]
-        if sent.has(self.t, "first_person"):
-            self.pronoun = "first_person"  # pro-drop: 'neuznáme', 'uznamy' (we recognize)
         hops = 0
         if first_person_verb(sent, self.t):  # 'hemos reconocido': the pronoun is dropped
             self.pronoun = "first_person"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .coordination import ARTICLES, groups
+from .coordination import ARTICLES
 from .gazetteer import Mention
 from .lexicon.asia_mideast import VERB_FINAL
-from .roles import FREE_ORDER, TARGET_KINDS
+from .roles import TARGET_KINDS
 from .sentence import Sentence
 
 OBJECT_WINDOW = 4  # a plain state right after the verb can be the recognized state
@@ -17,10 +17,6 @@ def clause_targets(sent: Sentence, t: int, lo: int, hi: int, actors: list[Mentio
     found = [m for m in sent.mentions if lo <= m.start and m.end <= hi and id(m) not in taken
              and m.kind in TARGET_KINDS and (m.kind != "territory" or indep)
              and not _owns_other(sent, m)]
-    if any(m.end <= t for m in found):
-        # 'Abchazję uznają Rosja …, a także republiki — Naddniestrze': with the object fronted,
-        # names after the inverted subject continue the subject, they are not objects
-        found = [m for m in found if not any(t < a.start < m.start for a in actors)]
     after = [m for m in found if m.start > t and not _other_sense_between(sent, t, m.start)
              and not _modifier_of_other(sent, m) and not _partner_of_later(sent, m)]
     if after:
@@ -102,19 +98,10 @@ def state_object(sent: Sentence, t: int, hi: int) -> Mention | None:
         return None
     if any(sent.has(j, "other") for j in range(m.end, min(hi, m.end + 4))):
         return None
-    if sent.lang in FREE_ORDER and _nominative_list(sent, m):
-        return None  # 'визнали Нікарагуа, Венесуела й Науру': the subject, after the verb
     return m
 
 
 _RIVAL_SEATS = frozenset({"TW", "CN"})
-
-
-def _nominative_list(sent: Sentence, m: Mention) -> bool:
-    """A Russian or Ukrainian name in a list whose other members cannot be accusative."""
-    group = groups(sent).get(m.start, [m])
-    return any(g is not m and sent.grams(g.end - 1) and "accs" not in sent.grams(g.end - 1)
-               and "Fixd" not in sent.grams(g.end - 1) for g in group)
 
 
 def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:

@@ -53,8 +53,7 @@ FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "sr": {"deny": (
         "demant*", "demantova*", "negira*", "lazn*", "glasin*", "netacn*", "neistin*",
         "dezinformac*", "демант*", "негира*", "лажн*", "гласин*", "нетачн*", "неистин*",
-        "дезинформац*", "nije tacn*", "nisu tacn*", "није тачн*", "нису тачн*", "nije istin*",
-        "није истин*")},
+        "дезинформац*")},
 }
 
 # Infinitives (``inf``: the trigger's infinitive forms, or in English the particle 'to' right
@@ -104,8 +103,7 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "останн*", "продовжу*", "продовжи*", "погодил*", "стал*", "четверт*", "п'ят*")},
     "pl": {"inf": ("uznac", "uznawac"), "inf_ok": (
         "zdecydowa*", "decyzj*", "postanowi*", "postanowien*", "pierwsz*", "drug*", "trzeci*",
-        "jedyn*", "ostatni*", "nadal", "kontynu*", "stal*", "czwart*", "piat*", "kolejn*",
-        "nastepn*")},
+        "jedyn*", "ostatni*", "nadal", "kontynu*", "stal*", "czwart*", "piat*")},
     "sr": {"inf": ("priznati", "priznavati", "признати", "признавати"), "inf_ok": (
         "odluci*", "odlucil*", "odluk*", "одлучи*", "одлучил*", "одлук*", "prv*", "прв*",
         "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*", "postal*", "постал*", "postao",
@@ -209,9 +207,7 @@ ADJECTIVAL: dict[str, tuple[str, ...]] = {
 # Extra cue words appended to a lexicon field: verbs that only foresee an act ('a plan that
 # foresees Serbia's recognition'); support in the present tense, a stance ('Italy supports the
 # recognition'), unlike a perfective 'the Rada supported the recognition' (a vote: an act);
-# opposition ('oppose the recognition'), a negation. Slavic verbs of striving, hoping,
-# campaigning and opposing ('добивается отзыва признания', 'vodi kampanju za povlačenje
-# priznanja', 'se protivi priznanju') make the act a goal, not a fact (``modal``).
+# opposition ('oppose the recognition'), a negation.
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"speech": ("made known", "let it be known", "spokesman", "spokeswoman",
                       "spokesperson", "comment", "commented", "comments", "commenting"),
@@ -233,22 +229,11 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "pt": {"call": ("apoia", "apoiam"),
            "modal": ("preve", "contempla*"), "neg": ("opoe*", "opor", "opos*")},
     "ru": {"call": ("поддерживает", "поддерживают", "поддерживаем"),
-           "modal": ("предусматрива*", "предусмотр*", "ведет кампани*", "ведут кампани*",
-                     "стремит*", "стремят*", "надеет*", "надеют*", "борет*", "борют*"),
-           "neg": ("против",)},
+           "modal": ("предусматрива*", "предусмотр*"), "neg": ("против",)},
     "uk": {"call": ("підтримує", "підтримують", "підтримуємо"),
-           "modal": ("передбача*", "передбачит*", "домага*", "прагне", "прагнуть",
-                     "сподіва*", "бореться", "борються", "веде кампані*", "ведуть кампані*"),
-           "neg": ("проти",)},
+           "modal": ("передбача*", "передбачит*"), "neg": ("проти",)},
     "pl": {"call": ("popiera", "popieraja", "popieramy", "wspiera", "wspieraja"),
-           "modal": ("przewiduj*", "przewidzian*", "zabiega*", "zabiegaj*", "stara sie o",
-                     "staraja sie o", "dazy do", "daza do", "walczy o", "walcza o", "lobbuj*",
-                     "prowadzi kampani*", "ma nadzieje", "maja nadzieje"),
-           "neg": ("sprzeciw*", "przeciw*")},
+           "modal": ("przewiduj*", "przewidzian*"), "neg": ("sprzeciw*", "przeciw*")},
     "sr": {"call": ("podrzava", "podrzavaju", "подржава", "подржавају"),
-           "modal": ("predvi*", "предви*", "vodi kampanj*", "vode kampanj*", "води кампањ*",
-                     "воде кампањ*", "nada se", "se nada", "нада се", "се нада", "protivi se",
-                     "se protivi", "противи се", "се противи", "zalaze se", "se zalaze",
-                     "залаже се", "се залаже", "bori se", "se bori", "бори се", "се бори"),
-           "neg": ("protiv", "против", "protive", "противе")},
+           "modal": ("predvi*", "предви*"), "neg": ("protiv", "против", "protive", "противе")},
 }

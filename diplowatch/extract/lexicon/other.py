@@ -75,8 +75,7 @@ _PL = {
     "speech": ("powiedzial*", "oswiadczy*", "oswiadcz*", "oglosil*", "oglasza*",
                "stwierdzil*", "podkreslil*", "zapewnil*", "wedlug", "poinformowal*",
                "potwierdzil*", "zaznaczyl*", "przekazal*"),
-    "first_person": ("my", "nasz", "nasza", "nasze", "nas", "ja", "uznajemy", "uznamy",
-                     "uznalismy", "bedziemy"),
+    "first_person": ("my", "nasz", "nasza", "nasze", "nas", "ja"),
     "pronoun": ("jego kraj", "kraj", "panstwo", "rzad", "on", "ona", "oni", "ono"),
     "after": ("po", "za", "jak", "podobnie jak", "obok", "oprocz", "w slad za",
               "tuz po"),
@@ -93,17 +92,13 @@ _PL = {
     "conj": ("i", "oraz", "a takze", "lub", "albo"),
     "other": ("ludobojstw*", "genocyd*", "aneksj*", "wybor*", "wynik*", "referend*",
               "suwerennosc nad", "czesc*", "terytori*", "zaslug*", "nagrod*", "terror*",
-              "blad*", "prawo*", "paszport*", "dokument*", "dyplom*", "wyrok*"),
+              "blad*", "prawo*"),
     "indep": ("niepodleg*", "suweren*", "panstw*", "republik*"),
     "sever": ("zerw*", "zrywa*"),
     "ties": ("stosunki", "relacje", "wiezi"),
     "one_china": ("jednych chin", "jedne chiny"),
     "mutual": ("wzajemn*",),
     "anaphor_act": ("zrobil* to samo", "podjel* taka sama decyzje", "poszl* w jej slady"),
-    # 'uznają' is the present of uznawać and the future of uznać: the present beside these
-    "aspect_pair": ("uznaja",), "process": ("trwa", "w toku", "toczy sie"),
-    "present": ("obecnie", "nadal", "wciaz", "dzis", "dzisiaj", "aktualnie", "do dzis",
-                "do dzisiaj", "do tej pory", "od lat"),
 }
 
 # Separable verbs (stem second, particle at the end of the clause): 'setzt die Anerkennung

@@ -44,10 +44,8 @@ FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "n
           "gov", "generic", "breaks", "comp", "conj", "other", "indep", "sever", "ties",
           "one_china", "mutual", "anaphor_act")
 HEDGES = {"en": ("signal*", "hint*", "counterproductive", "premature", "right away"),
-          # Slavic 'allegedly' ('якобы признание', 'rzekome uznanie') reports in doubt
-          "ru": ("нельзя", "сигнал*", "якобы", "будто бы"), "uk": ("не можна", "сигнал*", "нібито",
-                                                                 "начебто"),
-          "de": ("abwartend*",), "pl": ("rzekom*",), "sr": ("navodn*", "наводн*"),
+          "ru": ("нельзя", "сигнал*"), "uk": ("не можна", "сигнал*"),
+          "de": ("abwartend*",), "pl": (), "sr": (),
           # 'does not rule out': a possibility, neither the act nor a refusal
           "es": ("no descart*", "no se descart*"), "pt": ("nao descart*", "nao se descart*"),
           "fr": ("n' exclut pas", "n' excluent pas", "n' exclut", "pas exclu"),
