@@ -5,7 +5,6 @@ Russian/Ukrainian, inversion in other Slavic, Romance and German V2 clauses).
 
 from __future__ import annotations
 
-from .agents_en import agent_after_insertion, compound_agent, source_agents
 from .coordination import ARTICLES
 from .gazetteer import Mention
 from .roles import (
@@ -70,7 +69,7 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     noun = sent.has(t, "noun")
     if not (noun or sent.has(t, "passive")):
         return []
-    genitive = genitive_agents(doc, sent, t) or _agent_before(doc, sent, t) or compound_agent(sent, t)
+    genitive = genitive_agents(doc, sent, t) or _agent_before(doc, sent, t)
     if genitive:
         return genitive
     reach = len(sent.tokens) if noun else hi
@@ -86,10 +85,6 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
             if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
                 return _more_agents(sent, grouped, [g for g in grouped[m.start]
                                                     if g.kind in ACTOR_KINDS])
-    if sent.lang in (None, "en"):
-        far = source_agents(doc, sent, t) if noun else agent_after_insertion(doc, sent, t, hi)
-        if far:
-            return far
     if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
         lo = sent.clause_range(t)[0] if not noun else t + 1  # 'признание Абхазии Сирией'
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
@@ -113,7 +108,6 @@ _AGENT_AFTER = frozenset({"hy"})
 # Verb-last passives: 'wurde von Russland anerkannt', 'werd door Spanje erkend': the agent
 # stands between the auxiliary and the participle at the end of the clause.
 _VERB_LAST = frozenset({"de", "nl"})
-
 _AGENT_GAP = 5
 _VERB_LAST_GAP = 10
 

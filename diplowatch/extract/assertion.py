@@ -61,13 +61,7 @@ def _governed(sent: Sentence, t: int) -> bool:
     """A decision, an ordinal, continuation or a refusal before an infinitive at ``t``."""
     window = range(max(0, t - INF_WINDOW), t)
     return any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
-               or sent.has(j, "past_inf") or ORDINAL.fullmatch(sent.tokens[j].text) for j in window) or _owned_move(sent, t)
-
-
-def _owned_move(sent: Sentence, t: int) -> bool:
-    """English 'Israel's move to recognise Somaliland': a state's own move is its act."""
-    return (t >= 3 and sent.tokens[t - 2].f in ("move", "step") and sent.tokens[t - 3].text in ("'s", "'")
-            and sent.tokens[t - 1].f == "to")
+               or sent.has(j, "past_inf") or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
 
 
 # Infinitive endings of the verbs of undoing, where the form shows it (English shows it by
@@ -167,26 +161,6 @@ def plain_negation(sent: Sentence, t: int) -> bool:
     """A grammatical negator before the verb ('does not', 'no reconocerá', 'не признает'),
     not a described behaviour ('held back from', 'refrained from', 'declined')."""
     return any(sent.tokens[k].f in _NEGATORS for k in range(max(0, t - 4), t))
-
-
-_WILL = frozenset({"will", "shall", "'ll"})
-_OPENERS = frozenset({"the", "but", "and", "yet"})
-
-
-def pledged(sent: Sentence, t: int, actors: Actors) -> bool:
-    """English 'Serbia will never recognize the independence of Kosovo': a state opening the
-    sentence with a negated future states its own position (a journalist describes what a
-    state does, not what it will do); 'Analysts believe Serbia will never…' does not open
-    with the state."""
-    if sent.lang not in (None, "en") or actors.how != "subject" or not actors.mentions:
-        return False
-    first = actors.mentions[0]
-    if sent.mention_at.get(first.start) is not first or any(
-            sent.tokens[k].f not in _OPENERS for k in range(first.start)):
-        return False
-    words = [sent.tokens[k].f for k in range(max(0, t - 3), t)]
-    return any(w in _WILL for w in words) and any(w in ("not", "never", "n't") for w in words) or (
-        "won't" in words)
 
 
 def names(sent: Sentence, codes: set[str]) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .gazetteer import Mention
 from .lexicon.europe_caucasus import ARTICLES as _EC_ARTICLES
 from .sentence import Sentence
@@ -31,32 +29,10 @@ def groups(sent: Sentence) -> dict[int, list[Mention]]:
     for chain, kinds in zip(chains, links, strict=True):
         if kinds and _others_tail(sent, chain[-1].end):
             kinds[-1] = "conj"
-        if kinds and kinds[0] == "comma" and _attributed(sent, chain[0].start):
-            out[chain[0].start] = [chain[0]]  # 'According to Pristina, Kenya and Ghana …'
-            chain, kinds = chain[1:], kinds[1:]
-        if kinds and "conj" not in kinds and _headline_list(sent, chain[0].start):
-            kinds = ["conj"] * len(kinds)  # 'GHANA, TOGO WITHDRAW RECOGNITION'
         for group in _split_commas(chain, kinds):
             for g in group:
                 out[g.start] = group
     return out
-
-
-_HEADLINE_TOKENS = 16
-
-
-def _headline_list(sent: Sentence, start: int) -> bool:
-    """An English headline (short, no full stop) opening with names joined by commas only."""
-    if sent.lang not in (None, "en") or len(sent.tokens) > _HEADLINE_TOKENS:
-        return False
-    if sent.text.rstrip().endswith((".", "!", "?", '."', ".'")):
-        return False
-    return start == 0 or sent.tokens[start - 1].text in (":", "-", "—", "–", "|")
-
-
-def _attributed(sent: Sentence, start: int) -> bool:
-    """'According to X,': the source of a report, not the first member of a list after it."""
-    return start >= 2 and sent.tokens[start - 1].f == "to" and sent.tokens[start - 2].f == "according"
 
 
 def _link(sent: Sentence, a: int, b: int) -> str | None:
@@ -86,7 +62,7 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
     return "comma"
 
 
-def _correlative(sent: Sentence, a: int, gap: Sequence[int]) -> bool:
+def _correlative(sent: Sentence, a: int, gap: range) -> bool:
     """The second half of a correlative pair ('como' after 'tanto', 'quanto', 'sia', 'cât și'
     after 'atât', 'que' after 'aussi bien') joins two names like 'and'."""
     if not any(sent.has(k, "corr") for k in gap) or not all(

@@ -16,7 +16,6 @@ from .gazetteer import Mention, load_trie
 from .lexicon.asia_mideast import VERB_FINAL
 from .names_am import oblique_clitic
 from .sentence import Sentence
-from .time_phrases import remnant_end, time_phrase
 
 ACTOR_KINDS = {"state", "capital", "person", "adj"}
 # Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia);
@@ -61,8 +60,9 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if _of_actor(sent, p) and kinds & ACTOR_KINDS:
-        return "actor"  # 'the government of Liberia', 'the island nation of Tuvalu'
+    if (p > 0 and sent.tokens[p].f in OF_WORDS and _governed_by_office(sent, p)
+            and kinds & ACTOR_KINDS):
+        return "actor"  # 'the government of Liberia', 'el Gobierno de Chile': the state acts
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
         return "blocked"
@@ -78,8 +78,6 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     if sent.lang == "ro" and kinds & ACTOR_KINDS and _romanian_oblique(sent, group[0]):
         return "blocked"  # 'a trimis Serbiei o notă': a dative or genitive, not the subject
     if kinds <= {"org"}:
-        if _org_modifier(sent, group[-1].end):
-            return "skip"  # 'Turkey, a NATO member, is…', 'the four UN members that…'
         return "org" if sent.lang not in FREE_ORDER else "skip"
     if not kinds & ACTOR_KINDS:
         return "entity" if kinds & TARGET_KINDS else "skip"
@@ -88,28 +86,6 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     if not all(member_ok(sent, m) for m in group if m.kind in ACTOR_KINDS):
         return "skip" if len(group) == 1 and group[0].kind == "adj" else "blocked"
     return "actor"
-
-
-def _of_actor(sent: Sentence, p: int) -> bool:
-    """The name after 'of' at ``p`` is the one acting: an office's state ('the government of
-    Liberia', 'el Gobierno de Chile'), or in apposition to 'nation' ('the island nation of
-    Tuvalu')."""
-    if p <= 0:
-        return False
-    word, before = sent.tokens[p].f, sent.tokens[p - 1].f
-    return (word in OF_WORDS and _governed_by_office(sent, p)) or (word == "of" and before in _NATION)
-
-
-# Nouns an organisation's name modifies in English ('a NATO member', 'an EU candidate').
-_ORG_NOUNS = frozenset({"member", "members", "ally", "allies", "partner", "partners",
-                        "candidate", "candidates", "observer", "observers", "state", "states",
-                        "country", "countries", "nation", "nations", "founder"})
-
-
-def _org_modifier(sent: Sentence, end: int) -> bool:
-    """An organisation's name before a noun names a kind of member, not the subject."""
-    return (sent.lang in (None, "en") and end < len(sent.tokens)
-            and sent.tokens[end].f in _ORG_NOUNS)
 
 
 def _chinese_owner(sent: Sentence, end: int) -> bool:
@@ -199,8 +175,6 @@ def _governed_by_office(sent: Sentence, p: int) -> bool:
             and all(sent.tokens[k].text[:1].isalpha() for k in span))
 
 
-_NATION = frozenset({"nation", "country", "kingdom", "archipelago", "emirate", "sultanate",
-                     "principality"})
 OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
 # What may follow a trailing background group: 'like Norway and Ireland before it'.
 _TRAILING_OK = frozenset({"before", "earlier", "already", "did", "had", "have", "in", "last",
@@ -227,9 +201,6 @@ def trailing_background(doc, sent: Sentence, t: int) -> list[Mention]:
             groups, end = _conjoined(sent, grouped, group)  # 'de la France et de Malte'
             and_others = sent.has(end, "conj") and any(  # '… e di altri Paesi europei'
                 sent.has(j, "generic") for j in range(end + 1, min(n, end + 4)))
-            timed = time_phrase(sent, end)  # '…, as did Togo and Ghana a year earlier.'
-            if timed > end and remnant_end(sent, timed):
-                end = timed
             if end >= n or and_others or sent.tokens[end].f in _TRAILING_OK or not (
                     sent.tokens[end].text[:1].isalpha() or sent.tokens[end].text[:1] in "'’"):
                 out.extend(g for grp in groups for g in grp if g.kind in ACTOR_KINDS)
@@ -258,11 +229,7 @@ def _possessive_ok(sent: Sentence, m: Mention) -> bool:
     if m.end >= len(sent.tokens) or sent.tokens[m.end].text not in POSSESSIVE:
         return True
     return any(sent.has(k, "gov") or sent.has(k, "trigger") or sent.tokens[k].f.startswith("decision")
-               or sent.tokens[k].f in _ACT_NOUNS for k in range(m.end + 1, min(len(sent.tokens), m.end + 5)))
-
-
-# Nouns for the act itself after a possessive: 'Israel's move to recognise Somaliland'.
-_ACT_NOUNS = frozenset({"move", "step"})
+               for k in range(m.end + 1, min(len(sent.tokens), m.end + 5)))
 
 
 def member_ok(sent: Sentence, m: Mention) -> bool:

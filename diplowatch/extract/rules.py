@@ -19,7 +19,6 @@ from .assertion import (
     not_yet,
     owned_noun,
     plain_negation,
-    pledged,
     territorial_after,
     third_party_speaker,
     unlicensed_infinitive,
@@ -27,9 +26,8 @@ from .assertion import (
 )
 from .candidates import Found, pairs
 from .ergative import ergative_subject
-from .gapping import gapped_actors, undone_later
 from .gazetteer import Mention
-from .lists import in_member_parenthesis, listed_actors, ranked_head, undone_in_parenthesis
+from .lists import listed_actors
 from .other_senses import (
     content_clause,
     generic_noun,
@@ -73,8 +71,6 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
         generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
                           None)
-    if generic_at is None and not actors.mentions:
-        generic_at = ranked_head(sent, t)  # 'The latest to recognize X were A and B'
     if not actors.mentions and generic_at is not None:
         listed = listed_actors(sent, t, generic_at)
         if listed:
@@ -103,8 +99,6 @@ def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:
 def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
-    if in_member_parenthesis(sent, t):
-        return []  # 'Palau (recognition withdrawn in 2019)': read with its list member
     if (other_sense_right_after(sent, t, hi) or other_sense_right_before(sent, t, lo)
             or content_clause(sent, t, hi) or topic_noun(sent, t) or non_entity_object(sent, t, hi)):
         return []
@@ -167,22 +161,7 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
         background = actors.background + trailing_background(doc, sent, t)
         found += pairs(background, targets, act, conf - 0.15, sent, t)
         found += pairs(co_actors_after(doc, sent, t), targets, act, conf - 0.05, sent, t)
-        if found:  # 'A recognized X in 2008; B in 2011': the same act for the remnants
-            gapped = gapped_actors(doc, sent, t, passive=actors.how == "passive")
-            found += pairs(gapped, targets, act, conf - 0.1, sent, t)
-            found += _undone(sent, t, act, actors.mentions + gapped, background, targets, conf)
     return found
-
-
-def _undone(sent: Sentence, t: int, act: str, members: list[Mention], background: list[Mention],
-            targets: list[Mention], conf: float) -> list[Found]:
-    """Recognitions later undone: '… but have since withdrawn' (by the subjects, not by the
-    background actors), 'Togo (revoked 2019)' (by the member in whose parenthesis it stands)."""
-    if act != "recognize":
-        return []
-    undone = members if undone_later(sent, t) else [
-        m for m in members + background if undone_in_parenthesis(sent, m)]
-    return pairs(undone, targets, "withdraw", conf - 0.1, sent, t)
 
 
 def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:
@@ -202,32 +181,16 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         codes = {c for m in actors.mentions for c in m.codes}
         if actors.how != "first_person" and third_party_speaker(sent, t, codes):
             return None  # another state's words about the actor: a description
-        spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent, codes) or any(
+        spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
-        stated = ((government_speaks(sent, actors) and plain_negation(sent, t))
-                  or pledged(sent, t, actors))
+        stated = government_speaks(sent, actors) and plain_negation(sent, t)
         return "reject" if spoken or stated else None
     return "withdraw" if scope.withdraw else "recognize"
 
 
-def _has_speech(sent: Sentence, codes: set[str] | None = None) -> bool:
-    """A verb of saying; 'declared independence' is no saying ('Kosovo declared independence
-    in 2008. Serbia, Russia and China do not recognize it.' is the journalist's). With the
-    actor's ``codes``: not a verb whose subject is another state ('Serbia says Kenya has not
-    recognized Kosovo' is Serbia's report, not Kenya's refusal)."""
-    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep")
-               and not (codes and _other_speaker(sent, k, codes)) for k in range(len(sent.tokens)))
-
-
-def _other_speaker(sent: Sentence, k: int, codes: set[str]) -> bool:
-    """English: the nearest state named before the verb of saying at k is not the actor."""
-    if sent.lang not in (None, "en"):
-        return False
-    before = [m for m in sent.mentions if m.end <= k and m.kind in ("state", "capital", "adj",
-                                                                     "person")]
-    return bool(before) and not set(before[-1].codes) & codes and not any(
-        set(m.codes) & codes for m in sent.mentions if m.end <= k)
+def _has_speech(sent: Sentence) -> bool:
+    return any(sent.has(k, "speech") for k in range(len(sent.tokens)))
 
 
 def _confidence(scope: Scope, actors: Actors, carried: bool) -> float:

@@ -54,7 +54,8 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
                                        and not _after_article(sent, k) for k in post))
     neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
-    neg, unsaid = _negated(sent, t, lo, hi, neg_from)
+    neg, unsaid = _refusals(sent, t, lo, hi, *_negation(sent, t, lo, hi, neg_from))
+    neg = (neg or neither_nor(sent, t, lo)) and not restrictive_ne(sent, t, hi)  # 'qu'en': only
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
     withdraw = _withdrawal(sent, t, hi, near, noun) or (
         noun and split_verb(sent, "withdraw", t, lo, hi))
@@ -62,10 +63,10 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
-        if modal and _will_no_longer(sent, t, range(_governing_start(sent, lo), t)):
-            modal = False  # 'it will no longer recognize Taipei': the withdrawal is declared
+    call = any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t)) \
+        or split_call(sent, t, lo)
     return Scope(
-        call=_called(sent, t, lo, post_verb if verb_final else range(0)),
+        call=call or (verb_final and any(sent.has(k, "call") for k in post_verb)),
         modal=modal,
         neg=neg,
         withdraw=withdraw,
@@ -73,15 +74,6 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         noun=noun,
         pending=neg and any(sent.has(k, "pending") for k in range(max(neg_from, t - 10), t)),
     )
-
-
-def _will_no_longer(sent: Sentence, t: int, pre: range) -> bool:
-    """English 'will no longer' right before the trigger, and no other modal word before it
-    in its clause or the one governing it ('Serbia hopes that Togo will no longer…')."""
-    if sent.lang not in (None, "en") or t < 3 or [sent.tokens[k].f for k in range(t - 3, t)] != [
-            "will", "no", "longer"]:
-        return False
-    return not any(sent.has(k, "modal") and k != t - 3 for k in pre)
 
 
 def _hedged(sent: Sentence, t: int, lo: int, hi: int) -> bool:
@@ -107,8 +99,7 @@ def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[
     negators = [k for k in range(neg_from, t) if sent.has(k, "neg")
                 and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
                 and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
-                and not _says(sent, range(k + 1, min(t, k + 3)))
-                and not _reported_after(sent, k, t)]
+                and not _says(sent, range(k + 1, min(t, k + 3)))]
     after = [k for k in range(t + 1, min(hi, t + _NEG_AFTER.get(sent.lang or "", 4)))
              if sent.has(k, "neg_after")]
     # Korean and Turkish put the verb of saying after the whole negated clause ('승인하지
@@ -118,20 +109,6 @@ def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[
     return bool(negators or after) and not unsaid or sent.has(t, "neg_self"), unsaid
 
 
-def _negated(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[bool, bool]:
-    """(negated, left open): the negators and refusals of _negation and _refusals, Italian
-    'né … né'; French 'ne … que' is 'only', no negation."""
-    neg, unsaid = _refusals(sent, t, lo, hi, *_negation(sent, t, lo, hi, neg_from))
-    return (neg or neither_nor(sent, t, lo)) and not restrictive_ne(sent, t, hi), unsaid
-
-
-def _called(sent: Sentence, t: int, lo: int, after: range) -> bool:
-    """A call governs the trigger: before it, a separable call ('rief … auf'), or after the
-    verb in verb-final languages (``after``)."""
-    return (any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t))
-            or split_call(sent, t, lo) or any(sent.has(k, "call") for k in after))
-
-
 def _refusals(sent: Sentence, t: int, lo: int, hi: int, neg: bool,
               unsaid: bool) -> tuple[bool, bool]:
     """(negated, left open): a separable verb of refusal negates ('schließt eine Anerkennung
@@ -139,13 +116,6 @@ def _refusals(sent: Sentence, t: int, lo: int, hi: int, neg: bool,
     nicht aus', 'nicht ausgeschlossen', 'niet uitgesloten')."""
     refused = not unsaid and split_verb(sent, "neg", t, lo, hi)
     return neg != refused, unsaid or (refused and neg) or negated_refusal(sent, t, hi)
-
-
-def _reported_after(sent: Sentence, k: int, t: int) -> bool:
-    """'Serbia, which opposes it, said Kenya recognized…': a verb of saying and a new subject
-    between the negator and the trigger; the negator is the speaker's clause's, not the act's."""
-    say = next((j for j in range(k + 1, t) if sent.has(j, "speech")), None)
-    return say is not None and any(say < m.start < t and m.kind in _ACTING for m in sent.mentions)
 
 
 def _unsaid(sent: Sentence, t: int, start: int) -> bool:

@@ -85,8 +85,7 @@ def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
     cid, out = 0, []
     for i, tok in enumerate(tokens):
         starts = (({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
-                  and tok.text not in keep and not _demonstrative(tokens, tags, i)) \
-                 or (contrast and _contrast(tokens, i, contrast))
+                  and tok.text not in keep) or (contrast and _contrast(tokens, i, contrast))
         if starts and i > 0:
             cid += 1
         out.append(cid)
@@ -99,12 +98,6 @@ def _contrast(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
     if i == 0 or tokens[i - 1].text != ",":
         return False
     return any(t.text in words for t in tokens[i + 1: i + 1 + _CONTRAST_REACH])
-
-
-def _demonstrative(tokens: list[Token], tags: list[set[str]], i: int) -> bool:
-    """'withdrew that recognition': 'that' determines the noun, it opens no clause."""
-    return (tokens[i].f == "that" and 0 < i < len(tokens) - 1 and "withdraw" in tags[i - 1]
-            and "noun" in tags[i + 1])
 
 
 def _mid_phrase(tags: list[set[str]], i: int) -> bool:

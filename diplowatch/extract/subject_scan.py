@@ -24,7 +24,6 @@ from .roles import (
 )
 from .romance_syntax import first_person_verb
 from .sentence import Sentence
-from .subject_en import CONTRAST, apposed, closed_relative, joined, partitive, passive_patient
 
 
 def _speaker_pronoun(sent: Sentence, i: int) -> str | None:
@@ -42,13 +41,10 @@ class Scan:
         self.doc, self.sent, self.t = doc, sent, t
         self.result = Actors()
         self.pronoun: str | None = None
-        self.patient = passive_patient(sent, t)  # 'It is recognised by…': 'it' is the object
 
     def run(self) -> Actors:
         sent, i = self.sent, self.t - 1
         lo, _ = sent.clause_range(self.t)
-        if closed_relative(sent, lo, self.t):  # 'Kenya, whose president …, recognized'
-            i, lo = lo - 1, sent.clause_range(lo - 1)[0]
         hops = 0
         if first_person_verb(sent, self.t):  # 'hemos reconocido': the pronoun is dropped
             self.pronoun = "first_person"
@@ -115,8 +111,6 @@ class Scan:
         complement (_listed); the first one in the trigger's sentence is remembered."""
         if not (sent.has(i, "generic") or _counted(sent, i)) or sent.has(i, "pronoun"):
             return False
-        if apposed(sent, i) or joined(sent, i):
-            return False  # 'A, B and C - the three states that recognized X -': A, B and C
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
         return _relative_head(sent, i) or not self._listed(sent, i)
@@ -130,8 +124,6 @@ class Scan:
             kind = None  # 'как независимое государство', 'as a state': a predicate
         if kind and i > 0 and sent.has(i - 1, "inf_ok") and sent.tokens[i - 1].text.islower():
             kind = None  # 'prima țară care': a predicate noun after an ordinal
-        if kind == "pronoun" and sent is self.sent and self.patient:
-            kind = None
         if kind and self.pronoun is None:
             self.pronoun = kind
 
@@ -165,9 +157,8 @@ class Scan:
         'the US and the biggest countries') or a complement ('one of the countries',
         'одной из стран')."""
         before = range(max(0, i - 3), i)
-        if any(sent.has(k, "conj") or partitive(sent, k) for k in before) and not any(
-                sent.tokens[k].f in CONTRAST for k in before):
-            return True  # but 'and only a handful': a contrast, not the list's tail
+        if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
+            return True
         k = i - 1
         if sent.has(i, "comp"):  # 'pierwsze państwo, które': the relative's antecedent
             while k >= 0 and sent.tokens[k].text == ",":
@@ -223,7 +214,7 @@ def speaker_status(sent: Sentence, group: list[Mention]) -> str:
 
 def _near_speech(sent: Sentence, m: Mention) -> bool:
     window = range(max(0, m.start - 4), min(len(sent.tokens), m.end + 4))
-    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep") for k in window)
+    return any(sent.has(k, "speech") for k in window)
 
 
 _KO_COUNT = re.compile(r"\d+여?개(?:국|나라)")

@@ -90,8 +90,7 @@ COPULA: dict[str, tuple[str, ...]] = {
     "sr": ("su", "jesu", "су", "јесу", "obuhvata*", "обухвата*"),
 }
 INCLUDING: dict[str, tuple[str, ...]] = {
-    "en": ("including", "such as", "among them", "among which", "notably", "namely",
-           "most recently", "the latest being", "the most recent being", "most notably"),
+    "en": ("including", "such as", "among them", "among which", "notably", "namely"),
     "de": ("darunter", "einschliesslich", "namlich", "wie etwa", "so etwa"),
     "es": ("incluidos", "incluidas", "entre ellos", "entre ellas", "como", "entre los que"),
     "fr": ("dont", "notamment", "parmi lesquels", "parmi eux", "comme", "tels que"),
