@@ -26,7 +26,7 @@ INVERTED = {"pl", "sr", "cs", "sk", "bg", "hr", "it", "es", "pt", "ro", "de", "n
 
 
 _GENITIVE = {"de", "du", "des", "del", "della", "dello", "dei", "degli", "delle", "do", "da",
-             "dos", "das", "di"}
+             "dos", "das"}
 
 
 _ROMANCE = {"fr", "es", "it", "pt", "ro"}
@@ -213,9 +213,7 @@ def genitive_agents(doc, sent: Sentence, t: int) -> list[Mention]:
     group = [g for g in doc.groups(sent)[m.start] if g.kind in ("state", "capital")]
     group += _genitive_tail(sent, group[-1].end)
     others = [o for o in sent.mentions if o.kind in TARGET_KINDS and o not in group]
-    # a plural noun is several states' acts on the target of the text ('au lendemain des
-    # reconnaissances du Canada et de l'Australie'); a singular one needs its target here
-    return group if others or sent.tokens[t].f.endswith(("s", "i")) else []
+    return group if others else []
 
 
 # Semitic construct state: the noun comes first and its owner follows, 'اعتراف نيكاراغوا

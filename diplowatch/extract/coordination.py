@@ -48,8 +48,6 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
         # 'روسيا وسوريا', 'רוסיה וסוריה', '러시아와 시리아': 'and' written on a word; two
         # names side by side without it are subject and object ('북한은 코소보를')
         return "conj" if _clitic_and(sent, a, b) else None
-    if _correlative(sent, a, gap):
-        return "conj"  # 'tanto Argentina como Brasil', 'sia l'Italia sia la Francia'
     if not all(sent.tokens[k].text in _COMMAS or sent.has(k, "conj")
                or sent.tokens[k].f in ARTICLES for k in gap):
         return None
@@ -60,16 +58,6 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
     if any(sent.tokens[k].text in _LIST_MARKS for k in gap) or sent.lang == "ko":
         return "conj"
     return "comma"
-
-
-def _correlative(sent: Sentence, a: int, gap: range) -> bool:
-    """The second half of a correlative pair ('como' after 'tanto', 'quanto', 'sia', 'cât și'
-    after 'atât', 'que' after 'aussi bien') joins two names like 'and'."""
-    if not any(sent.has(k, "corr") for k in gap) or not all(
-            sent.has(k, "corr") or sent.tokens[k].text in _COMMAS or sent.tokens[k].f in ARTICLES
-            for k in gap):
-        return False
-    return any(sent.has(k, "corr_open") for k in range(max(0, a - 6), a))
 
 
 _PAREN_MAX = 8  # tokens of '(26 March 2025)'

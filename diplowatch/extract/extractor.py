@@ -19,7 +19,6 @@ from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
-from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors
 from .scope import scope_of
 from .sentence import Sentence
@@ -115,22 +114,21 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
     """Severed ties with Taiwan (withdraw TW) and 'X have done so' (repeat the last act)."""
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
-    if scope.call or scope.modal or scope.neg or not targets or called_infinitive(sent, t - 1):
+    if scope.call or scope.modal or scope.neg or not targets:
         return []
     actors: Actors = find_actors(doc, sent, t, hi)
-    relative = following_actors(doc, sent, t) if relative_after(sent, t) else []
-    mentions = (relative or inverted_after_pro_verb(doc, sent, t) or actors.mentions
-                or actors.entity_group or following_actors(doc, sent, t))
+    mentions = actors.mentions or actors.entity_group or following_actors(doc, sent, t)
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
 
 
 def following_actors(doc: Doc, sent: Sentence, t: int) -> list[Mention]:
     """'had already taken this step: Sweden and Malta', 'это сделали Никарагуа и Венесуэла':
-    the subject after the pro-verb (a list after a colon, or an inverted subject; a relative
-    clause's subject after its verb and auxiliary)."""
-    k = past_anaphor(sent, t)
-    for j in range(k, min(len(sent.tokens), k + (7 if relative_after(sent, t) else 4))):
+    the subject after the pro-verb (a list after a colon, or an inverted subject)."""
+    k = t
+    while k < len(sent.tokens) and (sent.has(k, "anaphor_act") or sent.tokens[k].text in ":—–-"):
+        k += 1
+    for j in range(k, min(len(sent.tokens), k + 4)):
         m = sent.mention_at.get(j)
         if m is not None:
             group = doc.groups(sent)[m.start]

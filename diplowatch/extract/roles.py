@@ -53,15 +53,13 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     """actor | after | blocked | org | entity | skip for one coordinated group."""
     kinds = {m.kind for m in group}
     p = prev_index(sent, group[0].start)
-    if (p >= 0 and sent.has(p, "after") or _after_that_of(sent, group[0].start)) and (
-            kinds & ACTOR_KINDS):
+    if p >= 0 and sent.has(p, "after") and kinds & ACTOR_KINDS:
         return "after"
     if sent.lang in POSTPOSITIONAL and kinds & ACTOR_KINDS and sent.has(group[-1].end, "after"):
         return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if (p > 0 and sent.tokens[p].f in OF_WORDS and _governed_by_office(sent, p)
-            and kinds & ACTOR_KINDS):
+    if p > 0 and sent.tokens[p].f in _OF and _governed_by_office(sent, p) and kinds & ACTOR_KINDS:
         return "actor"  # 'the government of Liberia', 'el Gobierno de Chile': the state acts
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
@@ -75,8 +73,6 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "blocked"  # '尊重塞尔维亚的主权': the owner of another noun, not the subject
     if sent.lang == "ka" and _georgian_genitive(sent, group[-1]):
         return "blocked"  # 'აფხაზეთის დამოუკიდებლობა', 'რუსეთის მიერ': an owner, not the subject
-    if sent.lang == "ro" and kinds & ACTOR_KINDS and _romanian_oblique(sent, group[0]):
-        return "blocked"  # 'a trimis Serbiei o notă': a dative or genitive, not the subject
     if kinds <= {"org"}:
         return "org" if sent.lang not in FREE_ORDER else "skip"
     if not kinds & ACTOR_KINDS:
@@ -133,37 +129,6 @@ def _georgian_genitive(sent: Sentence, m: Mention) -> bool:
                 and not sent.tokens[nxt].text.endswith(_KA_GENITIVE))
 
 
-# 'después de la de Rusia', 'après celle de la Russie', 'dopo quella della Russia', 'após a da
-# Rússia', 'după cea a Rusiei': after the act of X, a demonstrative standing for the act.
-_THAT = frozenset({"la", "el", "las", "los", "del", "celle", "celui", "celles", "ceux", "quella",
-                   "quello", "quelle", "quelli", "a", "o", "as", "os", "cea", "cel", "cele", "cei"})
-_OF_THAT = frozenset({"de", "del", "du", "des", "d'", "di", "della", "dello", "dell'", "dei",
-                      "delle", "da", "do", "das", "dos"})
-
-
-def _after_that_of(sent: Sentence, start: int) -> bool:
-    k = start - 1
-    while k >= 0 and sent.tokens[k].f in ARTICLES and sent.tokens[k].f not in _OF_THAT:
-        k -= 1  # 'de la Russie', Romanian 'cea a Rusiei'
-    if k >= 0 and sent.tokens[k].f in _OF_THAT:
-        k -= 1
-    if k < 1 or sent.tokens[k].f not in _THAT:
-        return False
-    return sent.has(k - 1, "after")
-
-
-# Romanian names take the genitive-dative on their head word (Serbiei, Kosovoului, Republicii,
-# Nicaraguăi, Statelor Unite); a government noun before it owns it ('Guvernul României').
-_RO_OBLIQUE = ("ei", "ului", "ii", "ai", "lor")
-
-
-def _romanian_oblique(sent: Sentence, m: Mention) -> bool:
-    first = sent.tokens[m.start]
-    if not first.f.endswith(_RO_OBLIQUE) or first.f in load_trie():
-        return False
-    return not (m.start > 0 and sent.has(m.start - 1, "gov"))
-
-
 def _governed_by_office(sent: Sentence, p: int) -> bool:
     """'government of', and an office's full name before 'of': 'the Ministry of Foreign
     Affairs of Ghana', 'le ministère des Affaires étrangères du Ghana'."""
@@ -175,7 +140,7 @@ def _governed_by_office(sent: Sentence, p: int) -> bool:
             and all(sent.tokens[k].text[:1].isalpha() for k in span))
 
 
-OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
+_OF = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
 # What may follow a trailing background group: 'like Norway and Ireland before it'.
 _TRAILING_OK = frozenset({"before", "earlier", "already", "did", "had", "have", "in", "last",
                           "antes", "avant", "prima", "vorher", "ранее", "раньше", "прежде"})

@@ -20,7 +20,6 @@ from .assertion import (
     owned_noun,
     plain_negation,
     territorial_after,
-    third_party_speaker,
     unlicensed_infinitive,
     unlicensed_undoing,
 )
@@ -37,7 +36,6 @@ from .other_senses import (
     topic_noun,
 )
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
-from .romance_syntax import co_actors_after, non_entity_object, romance_actors
 from .scope import Scope, scope_of
 from .sentence import Sentence
 from .subject_scan import Scan
@@ -58,9 +56,6 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         return Actors(mentions=agents, how="passive")
     if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
-    romance = romance_actors(doc, sent, t, hi)
-    if romance is not None:
-        return romance
     actors = Scan(doc, sent, t).run()
     ergative = ergative_subject(doc, sent, t)
     if ergative:  # Georgian: the ergative is the subject wherever it stands
@@ -100,7 +95,7 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
     if (other_sense_right_after(sent, t, hi) or other_sense_right_before(sent, t, lo)
-            or content_clause(sent, t, hi) or topic_noun(sent, t) or non_entity_object(sent, t, hi)):
+            or content_clause(sent, t, hi) or topic_noun(sent, t)):
         return []
     actors = find_actors(doc, sent, t, hi)
     if generic_noun(sent, t, actors):
@@ -160,7 +155,6 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
     if act != "reject":
         background = actors.background + trailing_background(doc, sent, t)
         found += pairs(background, targets, act, conf - 0.15, sent, t)
-        found += pairs(co_actors_after(doc, sent, t), targets, act, conf - 0.05, sent, t)
     return found
 
 
@@ -179,12 +173,10 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         if scope.withdraw or scope.pending or not actors.mentions:
             return None
         codes = {c for m in actors.mentions for c in m.codes}
-        if actors.how != "first_person" and third_party_speaker(sent, t, codes):
-            return None  # another state's words about the actor: a description
         spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
-        stated = government_speaks(sent, actors) and plain_negation(sent, t)
+        stated = government_speaks(actors) and plain_negation(sent, t)
         return "reject" if spoken or stated else None
     return "withdraw" if scope.withdraw else "recognize"
 

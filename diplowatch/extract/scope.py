@@ -8,9 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .assertion import ceased
-from .coordination import ARTICLES
 from .lexicon.asia_mideast import VERB_FINAL
-from .romance_syntax import neither_nor, restrictive_ne
 from .sentence import Sentence
 from .separable import negated_refusal, split_call, split_verb, surface_modal
 
@@ -52,10 +50,9 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         post = range(t + 1, min(hi, t + (12 if noun else 4)))
         modal = modal or any(sent.has(k, "modal") and _real_modal(sent, k) for k in post)
         modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
-                                       and not _after_article(sent, k) for k in post))
+                                       for k in post))
     neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
     neg, unsaid = _refusals(sent, t, lo, hi, *_negation(sent, t, lo, hi, neg_from))
-    neg = (neg or neither_nor(sent, t, lo)) and not restrictive_ne(sent, t, hi)  # 'qu'en': only
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
     withdraw = _withdrawal(sent, t, hi, near, noun) or (
         noun and split_verb(sent, "withdraw", t, lo, hi))
@@ -173,26 +170,17 @@ def _neg_start(sent: Sentence, t: int, start: int) -> int:
     return start
 
 
-# Synthetic futures and conditionals: a recognition noun whose verb is in the future or the
-# conditional ('El reconocimiento … llegará', '… allanaría el camino', 'la reconnaissance …
-# interviendra', 'arriverebbe') announces or supposes, it does not assert. Lower-case only, so
-# names (Ankara, Sahara) never count; a word after an article is a noun ('la cancillería').
-_FUTURE_ENDINGS = {"es": ("rá", "rán", "aría", "ería", "iría", "arían", "erían", "irían"),
-                   "pt": ("rá", "rão", "aria", "eria", "iria", "ariam", "eriam", "iriam"),
-                   "it": ("rà", "ranno", "rebbe", "rebbero"),
-                   "fr": ("ra", "ront", "rait", "raient")}
-_FR_FUTURE_STEMS = ("ira", "era", "dra", "ront", "ura", "irait", "erait", "drait", "urait",
-                    "iraient", "eraient", "draient", "uraient")
+# Synthetic futures: a recognition noun whose verb is in the future ('El reconocimiento …
+# llegará', 'la reconnaissance … interviendra') announces, it does not assert. Lower-case
+# only, so names (Ankara, Sahara) never count.
+_FUTURE_ENDINGS = {"es": ("rá", "rán"), "pt": ("rá", "rão"), "it": ("rà", "ranno"),
+                   "fr": ("ra", "ront")}
 
 
 def _future_form(word: str, lang: str | None) -> bool:
     ends = _FUTURE_ENDINGS.get(lang or "", ())
-    return bool(ends) and len(word) > 4 and word.islower() and word.endswith(ends) and (
-        lang != "fr" or word.endswith(_FR_FUTURE_STEMS))
-
-
-def _after_article(sent: Sentence, k: int) -> bool:
-    return k > 0 and (sent.tokens[k - 1].f in ARTICLES or sent.has(k - 1, "block"))
+    return bool(ends) and len(word) > 5 and word.islower() and word.endswith(ends) and (
+        lang != "fr" or word.endswith(("ira", "era", "dra", "ront", "ura")))
 
 
 def _conditional(sent: Sentence, t: int, lo: int) -> bool:

@@ -22,7 +22,6 @@ from .roles import (
     member_ok,
     prev_index,
 )
-from .romance_syntax import first_person_verb
 from .sentence import Sentence
 
 
@@ -46,8 +45,6 @@ class Scan:
         sent, i = self.sent, self.t - 1
         lo, _ = sent.clause_range(self.t)
         hops = 0
-        if first_person_verb(sent, self.t):  # 'hemos reconocido': the pronoun is dropped
-            self.pronoun = "first_person"
         while True:
             status = self._scan_range(sent, i, lo)
             if status in ("found", "stop"):
@@ -122,8 +119,6 @@ class Scan:
             kind = None  # 'до этого', 'after it': a prepositional object, not the subject
         if kind and any(sent.tokens[j].f in SUCH_AS for j in range(max(0, i - 2), i)):
             kind = None  # 'как независимое государство', 'as a state': a predicate
-        if kind and i > 0 and sent.has(i - 1, "inf_ok") and sent.tokens[i - 1].text.islower():
-            kind = None  # 'prima țară care': a predicate noun after an ordinal
         if kind and self.pronoun is None:
             self.pronoun = kind
 

@@ -94,9 +94,8 @@ def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
 
 # Folded stems of 'sovereignty' in the languages read.
 SOVEREIGNTY = ("sover", "sobera", "souver", "sovran", "suweren", "суверен", "soberan", "suveren",
-               "suveran", "سياد", "بسياد", "egemenli", "주권", "ריבונות")
-_OVER = {"over", "sobre", "sur", "uber", "su", "nad", "над", "sopra", "على", "asupra", "sul",
-         "sulla"}
+               "سياد", "بسياد", "egemenli", "주권", "ריבונות")
+_OVER = {"over", "sobre", "sur", "uber", "su", "nad", "над", "sopra", "على"}
 _ZH_OVER = {"对", "對"}
 
 

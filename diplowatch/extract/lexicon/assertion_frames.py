@@ -77,22 +77,21 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "decidi*", "decision", "decide*", "acord*", "resolvi*", "primer*", "segund*", "tercer*",
         "cuart*", "quint*", "sext*", "septim*", "octav*", "noven*", "decim*", "unic*",
         "ultim*", "continu*", "decreto*", "opto", "optaron", "al", "pioner*", "acierto", "error",
-        "convirti*", "convierte*", "fue", "fueron", "era", "vuelve a", "volvio a",
-        "volvieron a", "ha vuelto a")},
+        "convirti*", "convierte*", "fue", "fueron", "era")},
     "fr": {"inf": ("reconnaitre",), "inf_ok": (
         "decid*", "decision", "premier*", "deuxieme", "troisieme", "quatrieme", "cinquieme",
         "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme", "seul*",
         "devenu*", "devient", "deviennent", "etait", "etaient", "fut", "dernier*",
-        "continu*", "choisi", "decret*", "de nouveau", "a nouveau")},
+        "continu*", "choisi", "decret*")},
     "it": {"inf": ("riconoscere", "riconoscerla", "riconoscerlo", "riconoscerle",
                    "riconoscerli"), "inf_ok": (
         "decis*", "decide*", "decisione", "prim*", "second*", "terz*", "quart*", "unic*", "ultim*", "continu*", "scelto", "decreto", "nel", "pionier*", "diventat*",
-        "diventa*", "fu", "era", "e stat*", "torna a", "tornato a", "torno a", "di nuovo")},
+        "diventa*", "fu", "era", "e stat*")},
     "pt": {"inf": ("reconhecer", "reconhece-la", "reconhece-lo", "reconhece-las",
                    "reconhece-los"), "inf_ok": (
         "decidi*", "decisao", "decide*", "primeir*", "segund*", "terceir*", "unic*", "ultim*",
         "continu*", "optou", "decreto", "ao", "pioneir*", "acertou", "erro", "tornou*", "torna*",
-        "foi", "foram", "era", "volta a", "voltou a", "voltaram a")},
+        "foi", "foram", "era")},
     "ru": {"inf": ("признать", "признавать"), "inf_ok": (
         "решил*", "решени*", "решает", "решают", "постанов*", "указ*", "первой", "первым",
         "первая", "первый", "второй", "вторым", "третьей", "третьим", "единствен*",
@@ -108,10 +107,6 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "odluci*", "odlucil*", "odluk*", "одлучи*", "одлучил*", "одлук*", "prv*", "прв*",
         "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*", "postal*", "постал*", "postao",
         "постао", "treć*", "трећ*")},
-    # Romanian has the subjunctive 'să' + verb where the others have an infinitive.
-    "ro": {"inf": ("sa", "de a", "pentru a"), "inf_ok": (
-        "decis", "decide*", "hotarat", "hotarare*", "hotarast*", "decizi*", "primul", "prima",
-        "al doilea", "a doua", "singur*", "ultim*", "continua*", "decret*")},
 }
 
 # Ceasing to recognize (``cease``) makes the act a withdrawal and cancels the negation that

@@ -192,7 +192,7 @@ _HY = {
 
 LEX = {"bg": _BG, "el": _EL, "ka": _KA, "hy": _HY, **_LATIN}
 HEDGES = {"bg": ("сигнал*",), "cs": ("signal*",), "el": ("σηματοδοτ*",), "hu": (),
-          "ro": ("semnal*", "nu exclude", "nu exclud"), "nl": ("signaal", "signalen", "voorbarig"), "sq": ("sinjal*", "paska*", "qenka*"),  # the admirative mood reports in doubt
+          "ro": ("semnal*",), "nl": ("signaal", "signalen", "voorbarig"), "sq": ("sinjal*", "paska*", "qenka*"),  # the admirative mood reports in doubt
           "ka": ("სიგნალ*",), "hy": ("ազդանշան*",)}
 # Articles the coordination and role rules skip, as they skip 'the'/'la' (folded forms):
 # Greek names always carry one ('τη Ρωσία', 'της Σερβίας'); Hungarian 'az', Dutch 'het'.

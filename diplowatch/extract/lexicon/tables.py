@@ -45,11 +45,7 @@ FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "n
           "one_china", "mutual", "anaphor_act")
 HEDGES = {"en": ("signal*", "hint*", "counterproductive", "premature", "right away"),
           "ru": ("нельзя", "сигнал*"), "uk": ("не можна", "сигнал*"),
-          "de": ("abwartend*",), "pl": (), "sr": (),
-          # 'does not rule out': a possibility, neither the act nor a refusal
-          "es": ("no descart*", "no se descart*"), "pt": ("nao descart*", "nao se descart*"),
-          "fr": ("n' exclut pas", "n' excluent pas", "n' exclut", "pas exclu"),
-          "it": ("non esclude", "non escludono", "non si esclude", "non escluso"),
+          "de": ("abwartend*",), "es": (), "fr": (), "pt": (), "it": (), "pl": (), "sr": (),
           **_EC_HEDGES, **_AM_HEDGES}
 
 
