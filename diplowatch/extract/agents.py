@@ -74,8 +74,6 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
         return genitive
     reach = len(sent.tokens) if noun else hi
     for k in range(t + 1, min(reach, t + (10 if noun else 6))):  # 'as independent only by'
-        if _relative_opens(sent, k):
-            break  # '…, που αποσχίστηκε από τη Σομαλία': the relative clause's own 'by'
         if sent.has(k, "by"):
             nxt = k + 1
             while nxt < len(sent.tokens) and (sent.tokens[nxt].f in ARTICLES or sent.has(nxt, "by")):
@@ -92,61 +90,19 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     return []
 
 
-def _relative_opens(sent: Sentence, k: int) -> bool:
-    """A relative clause opens at ``k``: a complementizer after a comma, or Greek 'που' (the
-    invariable relative) after a noun; not 'en tant qu'État' (a comparison, no comma)."""
-    if not sent.has(k, "comp") or sent.has(k, "by") or sent.clause[k] == sent.clause[k - 1]:
-        return False
-    return sent.tokens[k - 1].text == "," or (sent.lang == "el" and sent.tokens[k].f == "που")
-
-
-# Languages whose 'by' is a postposition after the genitive: Georgian 'რუსეთის მიერ
-# აღიარებული' (recognized by Russia), 'რუსეთის მიერ აფხაზეთის აღიარება'; Armenian 'Իսպանիայի
-# կողմից', before the participle or after it ('ճանաչվել է Իսպանիայի կողմից').
-_AGENT_BEFORE = frozenset({"ka", "hy"})
-_AGENT_AFTER = frozenset({"hy"})
-# Verb-last passives: 'wurde von Russland anerkannt', 'werd door Spanje erkend': the agent
-# stands between the auxiliary and the participle at the end of the clause.
-_VERB_LAST = frozenset({"de", "nl"})
+# Languages whose 'by' is a postposition before the participle or noun: Georgian 'რუსეთის
+# მიერ აღიარებული' (recognized by Russia), 'რუსეთის მიერ აფხაზეთის აღიარება'.
+_AGENT_BEFORE = frozenset({"ka"})
 _AGENT_GAP = 5
-_VERB_LAST_GAP = 10
 
 
 def _agent_before(doc, sent: Sentence, t: int) -> list[Mention]:
-    if sent.lang in _VERB_LAST:
-        return _verb_last_agent(doc, sent, t)
     if sent.lang not in _AGENT_BEFORE:
         return []
-    after = range(t + 1, min(len(sent.tokens), t + 1 + _VERB_LAST_GAP)) \
-        if sent.lang in _AGENT_AFTER else range(0)
-    for k in [*range(t - 1, max(0, t - _AGENT_GAP) - 1, -1), *after]:
+    for k in range(t - 1, max(0, t - _AGENT_GAP) - 1, -1):
         m = sent.mention_end.get(k - 1)
         if sent.has(k, "by") and m is not None and m.kind in ACTOR_KINDS:
             return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
-    return []
-
-
-def _verb_last_agent(doc, sent: Sentence, t: int) -> list[Mention]:
-    """'von/durch/door' + a state group after a passive auxiliary and before the participle
-    (not 'hat die Unabhängigkeit von Kosovo anerkannt': no auxiliary of the passive)."""
-    if not sent.has(t, "passive") or sent.has(t, "noun"):
-        return []
-    lo = sent.clause_range(t)[0]
-    start = max(lo, t - _VERB_LAST_GAP)
-    aux = next((k for k in range(start, t) if sent.has(k, "aux")), None)
-    if aux is None:
-        return []
-    for k in range(aux + 1, t):
-        if not sent.has(k, "by"):
-            continue
-        j = k + 1
-        while j < t and sent.tokens[j].f in ARTICLES:
-            j += 1
-        m = sent.mention_at.get(j)
-        if m is not None and m.start == j and m.kind in ACTOR_KINDS:
-            grouped = doc.groups(sent)
-            return _more_agents(sent, grouped, [g for g in grouped[m.start]
-                                                if g.kind in ACTOR_KINDS])
     return []
 
 

@@ -39,7 +39,7 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
     """'conj' or 'comma' when only coordination, punctuation and articles separate two mentions
     (and a parenthesis without names after the first: 'Kenya (2025), Ghana (2012) and…')."""
     a = _past_parenthesis(sent, a, b)
-    gap = [k for k in range(a, b) if not _abbreviation(sent, k)]
+    gap = range(a, b)
     if len(gap) > 4:
         return None
     if not gap and sent.lang in _CASE_MARKED:
@@ -61,16 +61,6 @@ def _link(sent: Sentence, a: int, b: int) -> str | None:
 
 
 _PAREN_MAX = 8  # tokens of '(26 March 2025)'
-
-
-def _abbreviation(sent: Sentence, k: int) -> bool:
-    """A letter and its full stop in an abbreviation before a name: 'so-called' as 'ე.წ.',
-    'т.н.' ('აფხაზეთისა და ე.წ. სამხრეთ ოსეთის'): part of the list, like an article."""
-    tok = sent.tokens[k]
-    if tok.text == ".":
-        return k > 0 and len(sent.tokens[k - 1].text) == 1 and sent.tokens[k - 1].text.isalpha()
-    return (len(tok.text) == 1 and tok.text.isalpha() and k + 1 < len(sent.tokens)
-            and sent.tokens[k + 1].text == ".")
 
 
 def _past_parenthesis(sent: Sentence, a: int, b: int) -> int:

@@ -69,11 +69,10 @@ def extract_candidates(text: str, lang: str | None = None) -> list[tuple[Doc, Fo
 
 def _question(sentence: str, lang: str | None) -> bool:
     """'Does Belarus recognize Abkhazia?', '¿Reconoce…?': a question asserts nothing.
-    Greek writes its question mark as ';' (U+037E, which NFC turns into ';'); Armenian writes
-    '՞' on the stressed vowel of the word asked about ('ճանաչո՞ւմ է')."""
+    Greek writes its question mark as ';' (U+037E, which NFC turns into ';')."""
     stripped = sentence.strip().rstrip("\"'»”)]")
     marks = ("?", "？", "؟", ";") if lang == "el" else ("?", "？", "؟")
-    return (stripped.endswith(marks) or sentence.lstrip().startswith("¿") or "՞" in sentence
+    return (stripped.endswith(marks) or sentence.lstrip().startswith("¿")
             or _QUESTION_WORD.match(sentence.lstrip()) is not None)
 
 
@@ -154,9 +153,8 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
                                             for k in range(max(lo, t - 3), min(hi, t + 4))):
         return []  # 'اعتراف دمشق بكوسوفو … مسألة الاعتراف المتبادل': another trigger's word
     scope = scope_of(sent, t, lo, hi)
-    if scope.call or scope.modal or scope.neg or any(
-            sent.has(k, "other") for k in range(t + 1, min(hi, t + _OTHER_REACH))):
-        return []  # 'recognize each other's territorial integrity': another sense
+    if scope.call or scope.modal or scope.neg:
+        return []
     parties = _relative_parties(sent, t) or [
         m for m in sent.mentions if lo <= m.start < hi
         and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
@@ -164,13 +162,7 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     if len(codes) < 2 and any(sent.tokens[k].f in _DUAL for k in range(lo, t)):
         # 'the two republics recognized each other': the pair the text spoke of last
         codes = list(dict.fromkeys(c for m in doc.last_targets for c in m.codes))[:2]
-    if not any(c.islower() or c in _ENTITY_CODES for c in codes):
-        return []  # two states recognizing each other claim no statehood: no entity acts
     return [Found(a, b, "recognize", 0.8, sent.index, t) for a in codes for b in codes if a != b]
-
-
-_OTHER_REACH = 8
-_ENTITY_CODES = frozenset({"PS", "TW", "EH", "XK"})  # the other entities have lower-case slugs
 
 
 _ZH_WITH = frozenset({"与", "與", "同", "跟", "和"})

@@ -33,7 +33,7 @@ def listed_actors(sent: Sentence, t: int, generic_at: int | None) -> list[Mentio
 
 def _after_opener(sent: Sentence, k: int) -> int:
     while k < len(sent.tokens) and (sent.has(k, "including") or sent.has(k, "copula")
-                                    or sent.tokens[k].text in ":—–-՝"):  # ՝ Armenian pause
+                                    or sent.tokens[k].text in ":—–-"):
         k += 1
     return k
 

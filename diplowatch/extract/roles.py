@@ -18,9 +18,8 @@ from .names_am import oblique_clitic
 from .sentence import Sentence
 
 ACTOR_KINDS = {"state", "capital", "person", "adj"}
-# Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia);
-# so do Georgian ('რუსეთის შემდეგ', 'რუსეთის გარდა') and Hungarian ('Oroszország után').
-POSTPOSITIONAL = VERB_FINAL | {"ka", "hu"}
+# Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia).
+POSTPOSITIONAL = VERB_FINAL
 TARGET_KINDS = {"entity", "territory"}
 POSSESSIVE = {"'s", "'"}
 FREE_ORDER = {"ru", "uk"}

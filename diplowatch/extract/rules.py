@@ -24,7 +24,6 @@ from .assertion import (
     unlicensed_undoing,
 )
 from .candidates import Found, pairs
-from .ergative import ergative_subject
 from .gazetteer import Mention
 from .lists import listed_actors
 from .other_senses import (
@@ -57,9 +56,6 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
     actors = Scan(doc, sent, t).run()
-    ergative = ergative_subject(doc, sent, t)
-    if ergative:  # Georgian: the ergative is the subject wherever it stands
-        return Actors(mentions=ergative, background=actors.background)
     if _reacting(sent, actors, t):
         return Actors()  # 'Vučić thanked him for the decision to withdraw…': the thanker
     generic_at = actors.generic_at

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from .assertion import ceased
 from .lexicon.asia_mideast import VERB_FINAL
 from .sentence import Sentence
-from .separable import negated_refusal, split_call, split_verb, surface_modal
 
 MODAL_WINDOW = 8
 NEG_WINDOW = 10
@@ -38,8 +37,7 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     pre = range(max(_subjunctive_start(sent, lo), t - wide.get("modal", MODAL_WINDOW)), t)
     future = sent.has(t, "future") or any(sent.has(k, "future") and sent.has(k, "future^")
                                           for k in range(max(lo, t - 3), t + 1))
-    modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre) \
-        or surface_modal(sent, pre)
+    modal = future or any(sent.has(k, "modal") and _real_modal(sent, k) for k in pre)
     post_verb = range(t + 1, min(hi, t + 1 + POST_VERB_WINDOW))
     verb_final = sent.lang in VERB_FINAL
     if verb_final:  # '승인할 계획이다', 'tanımayı planlıyor'
@@ -52,16 +50,14 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
         modal = modal or (noun and any(_future_form(sent.tokens[k].text, sent.lang)
                                        for k in post))
     neg_from = _neg_start(sent, t, max(lo, t - wide.get("neg", NEG_WINDOW)))
-    neg, unsaid = _refusals(sent, t, lo, hi, *_negation(sent, t, lo, hi, neg_from))
+    neg, unsaid = _negation(sent, t, lo, hi, neg_from)
     near = range(max(lo, t - wide.get("near", 5)), min(hi, t + 5))
-    withdraw = _withdrawal(sent, t, hi, near, noun) or (
-        noun and split_verb(sent, "withdraw", t, lo, hi))
+    withdraw = _withdrawal(sent, t, hi, near, noun)
     if withdraw and noun:  # 'отказаться от признания' renounces; 'отказывается признать' refuses
         neg = neg and not any(sent.has(k, "neg") and sent.has(k, "withdraw") for k in near)
     if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
-    call = any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t)) \
-        or split_call(sent, t, lo)
+    call = any(sent.has(k, "call") for k in range(_governing_start(sent, lo), t))
     return Scope(
         call=call or (verb_final and any(sent.has(k, "call") for k in post_verb)),
         modal=modal,
@@ -86,9 +82,6 @@ _ACTING = frozenset({"state", "capital", "person"})
 # Languages whose participle ends the clause: 'hat die Anerkennung … zurückgenommen'.
 _PARTICIPLE_LAST = frozenset({"de", "nl"})
 _UNDONE_REACH = 12
-# German and Dutch put 'nicht'/'niet' after the objects of the verb, at the end of the middle
-# field: 'Spanje erkent Kosovo en Abchazië niet'.
-_NEG_AFTER = {"de": 10, "nl": 10}
 
 
 def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[bool, bool]:
@@ -97,22 +90,12 @@ def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[
                 and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
                 and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
                 and not _says(sent, range(k + 1, min(t, k + 3)))]
-    after = [k for k in range(t + 1, min(hi, t + _NEG_AFTER.get(sent.lang or "", 4)))
-             if sent.has(k, "neg_after")]
+    after = [k for k in range(t + 1, min(hi, t + 4)) if sent.has(k, "neg_after")]
     # Korean and Turkish put the verb of saying after the whole negated clause ('승인하지
     # 않는다고 밝혔다'): there the negation is the act's.
     unsaid = sent.lang not in VERB_FINAL and (_unsaid(sent, t, _governing_start(sent, lo)) or any(
         _says(sent, range(k + 1, k + 2)) for k in after))
     return bool(negators or after) and not unsaid or sent.has(t, "neg_self"), unsaid
-
-
-def _refusals(sent: Sentence, t: int, lo: int, hi: int, neg: bool,
-              unsaid: bool) -> tuple[bool, bool]:
-    """(negated, left open): a separable verb of refusal negates ('schließt eine Anerkennung
-    aus'); negated, it or a participle of refusal leaves the act open, a hedge ('schließt …
-    nicht aus', 'nicht ausgeschlossen', 'niet uitgesloten')."""
-    refused = not unsaid and split_verb(sent, "neg", t, lo, hi)
-    return neg != refused, unsaid or (refused and neg) or negated_refusal(sent, t, hi)
 
 
 def _unsaid(sent: Sentence, t: int, start: int) -> bool:

@@ -235,18 +235,5 @@ def _relative_head(sent: Sentence, i: int) -> bool:
     k = i + 2  # after a comma: 'one of the states that recognized' is a predicate (_listed)
     if any(sent.tokens[j].f in _ONE for j in range(max(0, i - 3), i)):
         return False  # 'einer der Staaten, die…': Ghana is one of them
-    if sent.lang in _RELATIVE_NO_COMMA and _relative_right_after(sent, i):
-        return True  # Albanian 'lista me 114 vende që e kanë njohur': the countries act
     return k < len(sent.tokens) and sent.tokens[i + 1].text == "," and (sent.has(k, "comp") or (
         sent.lang == "de" and sent.tokens[k].f in _DE_RELATIVES))
-
-
-# Languages whose relative clause follows its head without a comma ('vende që e kanë njohur',
-# 'χώρες που έχουν αναγνωρίσει'): a plural generic noun right before the relative is its head.
-_RELATIVE_NO_COMMA = frozenset({"sq", "el", "hu", "nl"})
-
-
-def _relative_right_after(sent: Sentence, i: int) -> bool:
-    k = i + 1
-    return (k < len(sent.tokens) and sent.has(k, "comp") and sent.clause[k] != sent.clause[i]
-            and not (i > 0 and ORDINAL.fullmatch(sent.tokens[i - 1].text)))

@@ -15,16 +15,15 @@ _W = rf"[^\W{HAN}]"  # a word character other than a Han character
 _TOKEN = re.compile(rf"'s\b|[{HAN}]|{_W}+(?:[-‐‑]{_W}+|'(?!s\b){_W}+)*|[^\w\s]", re.U)
 # French/Italian elision: "l'Ukraine", "dell'Ucraina", "qu'il" → article + word.
 _ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|dell|nell|all|dall|sull|un|quell|dov)'(?=\w)", re.I)
-# Chinese and Japanese full stops end a sentence with no space after them; '։' is the
-# Armenian full stop.
-_BOUNDARY = re.compile(r"(?<=[.!?…؟։])[\"»”')\]]*\s+(?=[\"«“„'(\[-]?\s*[^\W\d_a-zа-я])"
+# Chinese and Japanese full stops end a sentence with no space after them.
+_BOUNDARY = re.compile(r"(?<=[.!?…؟])[\"»”')\]]*\s+(?=[\"«“„'(\[-]?\s*[^\W\d_a-zа-я])"
                        r"|(?<=[。！？])[”」』）)]*\s*|\n\s*\n|\n(?=\s*[-•*–—]\s)")
 _ABBREV = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "st", "no", "sept", "jan", "feb", "mar", "apr",
            "jun", "jul", "aug", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "vs", "etc", "e.g",
            "i.e", "jr", "sr", "prof", "ул", "г", "т", "им", "ст", "р", "н", "e.u", "ee.uu", "s.a",
            "pres", "min", "col", "lt", "sgt", "ft", "inc", "ltd", "co", "corp", "approx",
            # 'so-called' before a name: 'тзв. Косово', 'tzw. Kosowo', 'т.н. ДНР', 'sog. …'
-           "тзв", "tzv", "tzw", "т.н", "т.зв", "т.нар", "sog", "ე.წ",
+           "тзв", "tzv", "tzw", "т.н", "т.зв", "т.нар", "sog",
            # 'among others', 'for example' before a list: 'm.in. Hiszpania', 'u.a. Spanien'
            "m.in", "np", "u.a", "z.b", "bzw", "inkl", "npr", "tzn", "itd", "т.е", "напр",
            "зокр"}

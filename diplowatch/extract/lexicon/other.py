@@ -9,13 +9,8 @@ _DE = {
     "passive": ("anerkannt",),
     "by": ("von", "durch"),
     "neg": ("nicht", "nie", "niemals", "kein*", "weder", "lehnt*", "abgelehnt", "verweiger*"),
-    # after the noun, the participle of refusal ends the clause: 'hat eine Anerkennung … abgelehnt'
-    "neg_after": ("nicht", "nie", "weder", "noch", "kein*", "abgelehnt", "ausgeschlossen",
-                  "verweigert"),
-    "refusal": ("abgelehnt", "ausgeschlossen", "verweigert"),
-    # Konjunktiv I in reported speech keeps the mood: 'wolle/werde anerkennen' intends
-    "modal": ("wird", "werden", "wollen", "will", "wolle", "wollte*", "werde", "konnte*", "kann",
-              "konnen",
+    "neg_after": ("nicht", "nie", "weder", "noch", "kein*"),
+    "modal": ("wird", "werden", "wollen", "will", "konnte*", "kann", "konnen",
               "soll*", "muss*", "mussen", "plan*", "beabsichtig*", "absicht*", "bereit",
               "erwag*", "pruf*", "angekundigt", "ankundig*", "kunftig", "vorschlag*",
               "initiative", "idee", "wenn", "falls", "bald", "demnachst", "mochte*", "hoff*",
@@ -100,20 +95,5 @@ _PL = {
     "mutual": ("wzajemn*",),
     "anaphor_act": ("zrobil* to samo", "podjel* taka sama decyzje", "poszl* w jej slady"),
 }
-
-# Separable verbs (stem second, particle at the end of the clause): 'setzt die Anerkennung
-# aus', 'nahm seine Anerkennung zurück', 'fror die Anerkennung ein', 'rief Ghana auf, …'.
-SEPARABLE = {"de": {
-    "withdraw": (("setzt", "setzte", "setzten", "setzen", "nimmt", "nahm", "nahmen", "nehmen",
-                  "zieht", "zog", "zogen", "ziehen", "friert", "fror", "froren", "hebt", "hob",
-                  "hoben", "heben"), ("aus", "zuruck", "ein", "auf")),
-    "call": (("ruft", "rief", "riefen", "rufen", "fordert", "forderte", "forderten"), ("auf",)),
-    # 'schließt eine Anerkennung aus' (rules out): a refusal ('lehnt … ab' is a negator by
-    # its stem alone, in the lexicon)
-    "neg": (("schliesst", "schloss", "schlossen", "schliessen"), ("aus",)),
-}}
-# Konjunktiv II of 'werden' folds to the indicative past 'wurde' (passive): only the written
-# umlaut tells 'Norwegen würde Palästina anerkennen' (a hypothetical) from a fact.
-SURFACE_MODAL = {"de": frozenset({"würde", "würden", "würdest", "würdet"})}
 
 LEX = {"de": _DE, "pl": _PL}
