@@ -462,3 +462,18 @@ async def test_a_database_error_before_the_write_is_recorded_in_words(world, mon
     assert outcome.reason == texts.store_failure("database")
     shown = texts.sources_html(source_store.list_sources(monitor.db), now=T0 + timedelta(hours=1))
     assert "a database error (details in the log)" in shown and "OperationalError" not in shown
+
+
+async def test_a_bug_while_fetching_is_recorded_without_blaming_the_database(world, monkeypatch):
+    """A poll that crashes before anything is stored (a bug in fetching or parsing) records that
+    the poll failed, not that statements could not be stored."""
+    monitor, _server, _clock = world
+
+    async def crash(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(scheduler_module, "fetch_source", crash)
+    outcome = await monitor.poll("a", force=True)
+    assert outcome.status == "error" and outcome.reason == texts.POLL_CRASHED
+    _, state = source_store.get_source(monitor.db, "a")
+    assert state.last_error == texts.POLL_CRASHED and "store" not in state.last_error

@@ -137,7 +137,8 @@ class Monitor:
             return await self._failed(source, state, str(exc), getattr(exc, "retry_after", None))
         except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll crashed source=%s", source.name)
-            return await self._failed(source, state, _store_failure(exc), None)
+            reason = _store_failure(exc) if isinstance(exc, StoreError) else texts.POLL_CRASHED
+            return await self._failed(source, state, reason, None)
         prepared = await self._prepare(source, fetched.statements)
         try:
             batch = await self._store(source, fetched, prepared, now=now)

@@ -134,6 +134,7 @@ from .cli import (
     search_results_plain,
 )
 from .sources import (
+    POLL_CRASHED,
     TESTSOURCE_USAGE,
     poll_outcome_detail,
     poll_outcome_line,
@@ -168,7 +169,7 @@ __all__ = [
     "admin_retraction_reason", "confirmation_line", "correction", "denial_reason",
     "provenance_clause", "recognition_alert", "recognition_headline", "statement_alert",
     "TESTSOURCE_USAGE", "poll_outcome_detail", "poll_outcome_line", "source_check",
-    "source_failing", "source_health", "source_recovered", "sources_html", "sources_table", "store_failure",
+    "POLL_CRASHED", "source_failing", "source_health", "source_recovered", "sources_html", "sources_table", "store_failure",
     "unknown_source", "ADMIN_CHECK_FAILED", "ADMIN_ONLY", "BUSY", "EXPORT_CAPTION",
     "GROUP_ADMINS_ONLY", "HELP_UNKNOWN", "INTERNAL_ERROR", "KEYWORD_LENGTH", "LANGUAGE_NOW",
     "LANGUAGE_SET", "LANGUAGE_UNKNOWN", "LATEST_USAGE", "MAP_USAGE", "NEXT", "PREV",

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 
 STORE_FAILED = "could not store statements: "
+# A poll that failed on our side before anything was to be stored (a bug while fetching or
+# parsing): its recorded reason, which must not blame the database.
+POLL_CRASHED = "the poll failed: an internal error (details in the log); the poll is retried"
 _STORE_FAULTS = {
     "full": "the database's disk is full; the poll is retried, nothing of it was stored",
     "read-only": "the database is read-only; the poll is retried, nothing of it was stored",
