@@ -142,7 +142,8 @@ async def one_poll(path: Path) -> dict:
     gc.callbacks.append(gc_pauses)
     async with make_client() as client:
         monitor = Monitor(db, Fetcher(client, allow_private=True), readers=Readers(db))
-        freeze_startup_heap()  # as runtime.background does before the first poll
+        await monitor.parser.start()  # as runtime.open_runtime does
+        freeze_startup_heap()
         tasks = [asyncio.create_task(sample()), asyncio.create_task(adversary())]
         t0 = time.perf_counter()
         outcomes = await monitor.poll_all()
@@ -306,8 +307,13 @@ def _report(polls: list[dict], rss: dict[str, list[dict]]) -> str:
         "(`runtime.freeze_startup_heap`, 4 Dec 2026), 5 runs of the same poll on a loaded "
         "machine gave (longest stall, longest collection) 315/298, 350/349, 175/178, 831/307 "
         "and 841/149 ms: in three the longest stall was a collection; with it, 2 runs gave "
-        "81/46 and 124/66 ms, and the table's runs the GC columns. A stall longer than the "
-        "longest collection has another cause, not found yet.",
+        "81/46 and 124/66 ms. The other long stall was the first parse starting the parse "
+        "pool on the loop: the forkserver imports the parsers and each worker's start waits for "
+        "it (asyncio's debug mode named one 266 ms step of a poll task, and a profile of the "
+        "loop's thread two blocking reads of 139 ms). With the pool started before the poll, "
+        "2 runs had no step over 150 ms and longest stalls of 83 and 105 ms. The runtime now "
+        "starts it in a thread as it opens (`PoolParser.start`), as this benchmark "
+        "does.",
         "",
         f"Peak RSS (VmHWM) of `diplowatch run --headless` until every source was polled once, "
         f"{RUNS} runs (goal < 300 MiB): with the gzip bomb alone, main process median "

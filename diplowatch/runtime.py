@@ -51,8 +51,9 @@ class Runtime:
 
 @contextlib.asynccontextmanager
 async def open_runtime(settings: Settings, *, parser: ParseRunner = POOL_PARSER,
-                       clock: Clock = utcnow) -> AsyncIterator[Runtime]:
-    """Open the store, sync the sources file into it, and build the monitor."""
+                       clock: Clock = utcnow, polls: bool = True) -> AsyncIterator[Runtime]:
+    """Open the store, sync the sources file into it, and build the monitor; for a command that
+    ``polls``, start the parse workers too (``sources list`` only syncs)."""
     sources = load_sources(settings.sources_path)
     db = open_store(settings, writable=True, clock=clock)
     sync_sources(db, sources, now=clock())
@@ -63,6 +64,8 @@ async def open_runtime(settings: Settings, *, parser: ParseRunner = POOL_PARSER,
                       source_alert_after=settings.source_alert_after)
     readers = Readers(db, name="command")
     try:
+        if polls:  # the parse workers, before a first parse would start them on the loop
+            await parser.start()
         yield Runtime(settings, db, client, monitor, readers, clock)
     finally:
         readers.close()

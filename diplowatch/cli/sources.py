@@ -22,7 +22,7 @@ def cmd_sources_list(settings: Settings, args: argparse.Namespace) -> int:
     from ..runtime import open_runtime
 
     async def sync() -> list:
-        async with open_runtime(settings) as rt:
+        async with open_runtime(settings, polls=False) as rt:
             return source_store.list_sources(rt.db)
 
     rows = asyncio.run(sync())

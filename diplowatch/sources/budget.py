@@ -52,6 +52,18 @@ def _get_pool() -> ProcessPool:
     return _pool
 
 
+def _ready() -> None:
+    """A worker's first task: nothing (start_parse_pool waits for it)."""
+
+
+def start_parse_pool() -> None:
+    """Start the worker processes now, and wait until one has run a task. Blocking: the
+    forkserver imports the parsers, and starting a worker waits for it. Started by the first
+    parse instead, on the event loop, it held the loop for 150–270 ms in the loop benchmark
+    (docs/benchmarks.md); the runtime calls this in a thread as it opens."""
+    _get_pool().schedule(_ready).result(timeout=60)
+
+
 def close_parse_pool() -> None:
     """Stop the worker processes (they are started again on the next parse)."""
     global _pool
@@ -88,7 +100,10 @@ async def parse_in_budget(
 
 
 class ParseRunner(Protocol):
-    """Runs a pure parser: ``await runner.parse(fn, *args, timeout=…, **kwargs)``."""
+    """Runs a pure parser: ``await runner.parse(fn, *args, timeout=…, **kwargs)``;
+    ``await runner.start()`` gets it ready before the first parse."""
+
+    async def start(self) -> None: ...
 
     async def parse(
         self, fn: Callable[..., T], *args: Any, timeout: float = PARSE_TIMEOUT, **kwargs: Any
@@ -98,6 +113,9 @@ class ParseRunner(Protocol):
 class PoolParser:
     """Each parse in a worker process of the shared pool, within its time and memory budget."""
 
+    async def start(self) -> None:
+        await asyncio.to_thread(start_parse_pool)  # off the loop: it blocks (start_parse_pool)
+
     async def parse(
         self, fn: Callable[..., T], *args: Any, timeout: float = PARSE_TIMEOUT, **kwargs: Any
     ) -> T:
@@ -106,6 +124,9 @@ class PoolParser:
 
 class InlineParser:
     """Each parse in this process, with neither limit (unit tests, benchmarks)."""
+
+    async def start(self) -> None:
+        return None
 
     async def parse(
         self, fn: Callable[..., T], *args: Any, timeout: float = PARSE_TIMEOUT, **kwargs: Any
