@@ -120,8 +120,7 @@ def freeze_startup_heap() -> None:
     """Take what start-up built (modules, lexicons, the gazetteer, PTB, the runtime) out of
     the garbage collector's sight (``gc.freeze``): a full collection then scans only what was
     made since. A collection holds the GIL, so it stops the event loop whichever thread set it
-    off; in the loop benchmark the longest stalls were collections of 150–350 ms while a
-    1,000-item batch was prepared and written, and 46–66 ms after freezing
+    off: before freezing, the loop benchmark's longest stalls were such collections
     (docs/benchmarks.md). Frozen objects are still freed by reference counting; only cycles
     among them are never collected, and start-up makes few that die."""
     gc.collect()

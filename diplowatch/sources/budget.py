@@ -59,7 +59,7 @@ def _ready() -> None:
 def start_parse_pool() -> None:
     """Start the worker processes now, and wait until one has run a task. Blocking: the
     forkserver imports the parsers, and starting a worker waits for it. Started by the first
-    parse instead, on the event loop, it held the loop for 150–270 ms in the loop benchmark
+    parse instead, on the event loop, it was one of the loop benchmark's longest stalls
     (docs/benchmarks.md); the runtime calls this in a thread as it opens."""
     _get_pool().schedule(_ready).result(timeout=60)
 
