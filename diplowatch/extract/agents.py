@@ -5,6 +5,8 @@ Russian/Ukrainian, inversion in other Slavic, Romance and German V2 clauses).
 
 from __future__ import annotations
 
+from .agents_en import agent_after_insertion, compound_agent, source_agents
+from .agents_slavic import demonym_owner, instrumental, passive_verb
 from .coordination import ARTICLES
 from .gazetteer import Mention
 from .roles import (
@@ -26,7 +28,7 @@ INVERTED = {"pl", "sr", "cs", "sk", "bg", "hr", "it", "es", "pt", "ro", "de", "n
 
 
 _GENITIVE = {"de", "du", "des", "del", "della", "dello", "dei", "degli", "delle", "do", "da",
-             "dos", "das"}
+             "dos", "das", "di"}
 
 
 _ROMANCE = {"fr", "es", "it", "pt", "ro"}
@@ -37,6 +39,9 @@ def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
     nominalised act is its actor, whatever state reacts to it in the main clause."""
     if not sent.has(t, "noun"):
         return []
+    owner = demonym_owner(sent, t)
+    if owner is not None:
+        return [owner]
     k = t - 1
     while (k >= max(0, t - 3) and sent.tokens[k].text not in POSSESSIVE
            and sent.tokens[k].text.islower() and k not in sent.mention_at):
@@ -47,8 +52,6 @@ def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
     if m is None or m.kind not in ACTOR_KINDS:
         return []
     return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
-
-
 
 
 def _past_examples(sent: Sentence, k: int) -> int:
@@ -69,11 +72,13 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     noun = sent.has(t, "noun")
     if not (noun or sent.has(t, "passive")):
         return []
-    genitive = genitive_agents(doc, sent, t) or _agent_before(doc, sent, t)
+    genitive = genitive_agents(doc, sent, t) or _agent_before(doc, sent, t) or compound_agent(sent, t)
     if genitive:
         return genitive
     reach = len(sent.tokens) if noun else hi
     for k in range(t + 1, min(reach, t + (10 if noun else 6))):  # 'as independent only by'
+        if _relative_opens(sent, k):
+            break  # '…, που αποσχίστηκε από τη Σομαλία': the relative clause's own 'by'
         if sent.has(k, "by"):
             nxt = k + 1
             while nxt < len(sent.tokens) and (sent.tokens[nxt].f in ARTICLES or sent.has(nxt, "by")):
@@ -83,26 +88,73 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
             if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
                 return _more_agents(sent, grouped, [g for g in grouped[m.start]
                                                     if g.kind in ACTOR_KINDS])
-    if sent.lang in FREE_ORDER and ({"PRTS", "pssv"} & sent.grams(t) or noun):
+    if sent.lang in (None, "en"):
+        far = source_agents(doc, sent, t) if noun else agent_after_insertion(doc, sent, t, hi)
+        if far:
+            return far
+    if sent.lang in FREE_ORDER and (passive_verb(sent, t) or noun):
         lo = sent.clause_range(t)[0] if not noun else t + 1  # 'признание Абхазии Сирией'
         return [m for m in sent.mentions if lo <= m.start < hi and m.kind in ACTOR_KINDS
-                and "ablt" in sent.grams(m.end - 1) and not sent.tokens[m.end - 1].text.isupper()]
+                and instrumental(sent, m, grouped[m.start])]
     return []
 
 
-# Languages whose 'by' is a postposition before the participle or noun: Georgian 'რუსეთის
-# მიერ აღიარებული' (recognized by Russia), 'რუსეთის მიერ აფხაზეთის აღიარება'.
-_AGENT_BEFORE = frozenset({"ka"})
+def _relative_opens(sent: Sentence, k: int) -> bool:
+    """A relative clause opens at ``k``: a complementizer after a comma, or Greek 'που' (the
+    invariable relative) after a noun; not 'en tant qu'État' (a comparison, no comma)."""
+    if not sent.has(k, "comp") or sent.has(k, "by") or sent.clause[k] == sent.clause[k - 1]:
+        return False
+    return sent.tokens[k - 1].text == "," or (sent.lang == "el" and sent.tokens[k].f == "που")
+
+
+# Languages whose 'by' is a postposition after the genitive: Georgian 'რუსეთის მიერ
+# აღიარებული' (recognized by Russia), 'რუსეთის მიერ აფხაზეთის აღიარება'; Armenian 'Իսպանիայի
+# կողմից', before the participle or after it ('ճանաչվել է Իսպանիայի կողմից').
+_AGENT_BEFORE = frozenset({"ka", "hy"})
+_AGENT_AFTER = frozenset({"hy"})
+# Verb-last passives: 'wurde von Russland anerkannt', 'werd door Spanje erkend': the agent
+# stands between the auxiliary and the participle at the end of the clause.
+_VERB_LAST = frozenset({"de", "nl"})
+
 _AGENT_GAP = 5
+_VERB_LAST_GAP = 10
 
 
 def _agent_before(doc, sent: Sentence, t: int) -> list[Mention]:
+    if sent.lang in _VERB_LAST:
+        return _verb_last_agent(doc, sent, t)
     if sent.lang not in _AGENT_BEFORE:
         return []
-    for k in range(t - 1, max(0, t - _AGENT_GAP) - 1, -1):
+    after = range(t + 1, min(len(sent.tokens), t + 1 + _VERB_LAST_GAP)) \
+        if sent.lang in _AGENT_AFTER else range(0)
+    for k in [*range(t - 1, max(0, t - _AGENT_GAP) - 1, -1), *after]:
         m = sent.mention_end.get(k - 1)
         if sent.has(k, "by") and m is not None and m.kind in ACTOR_KINDS:
             return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
+    return []
+
+
+def _verb_last_agent(doc, sent: Sentence, t: int) -> list[Mention]:
+    """'von/durch/door' + a state group after a passive auxiliary and before the participle
+    (not 'hat die Unabhängigkeit von Kosovo anerkannt': no auxiliary of the passive)."""
+    if not sent.has(t, "passive") or sent.has(t, "noun"):
+        return []
+    lo = sent.clause_range(t)[0]
+    start = max(lo, t - _VERB_LAST_GAP)
+    aux = next((k for k in range(start, t) if sent.has(k, "aux")), None)
+    if aux is None:
+        return []
+    for k in range(aux + 1, t):
+        if not sent.has(k, "by"):
+            continue
+        j = k + 1
+        while j < t and sent.tokens[j].f in ARTICLES:
+            j += 1
+        m = sent.mention_at.get(j)
+        if m is not None and m.start == j and m.kind in ACTOR_KINDS:
+            grouped = doc.groups(sent)
+            return _more_agents(sent, grouped, [g for g in grouped[m.start]
+                                                if g.kind in ACTOR_KINDS])
     return []
 
 
@@ -169,7 +221,9 @@ def genitive_agents(doc, sent: Sentence, t: int) -> list[Mention]:
     group = [g for g in doc.groups(sent)[m.start] if g.kind in ("state", "capital")]
     group += _genitive_tail(sent, group[-1].end)
     others = [o for o in sent.mentions if o.kind in TARGET_KINDS and o not in group]
-    return group if others else []
+    # a plural noun is several states' acts on the target of the text ('au lendemain des
+    # reconnaissances du Canada et de l'Australie'); a singular one needs its target here
+    return group if others or sent.tokens[t].f.endswith(("s", "i")) else []
 
 
 # Semitic construct state: the noun comes first and its owner follows, 'اعتراف نيكاراغوا

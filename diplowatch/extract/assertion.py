@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Mention
-from .roles import ORDINAL, Actors
+from .roles import OF_WORDS, ORDINAL, Actors
 from .sentence import Sentence
 
 INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
@@ -61,7 +61,13 @@ def _governed(sent: Sentence, t: int) -> bool:
     """A decision, an ordinal, continuation or a refusal before an infinitive at ``t``."""
     window = range(max(0, t - INF_WINDOW), t)
     return any(sent.has(j, "inf_ok") or sent.has(j, "neg") or sent.has(j, "cease")
-               or ORDINAL.fullmatch(sent.tokens[j].text) for j in window)
+               or sent.has(j, "past_inf") or ORDINAL.fullmatch(sent.tokens[j].text) for j in window) or _owned_move(sent, t)
+
+
+def _owned_move(sent: Sentence, t: int) -> bool:
+    """English 'Israel's move to recognise Somaliland': a state's own move is its act."""
+    return (t >= 3 and sent.tokens[t - 2].f in ("move", "step") and sent.tokens[t - 3].text in ("'s", "'")
+            and sent.tokens[t - 1].f == "to")
 
 
 # Infinitive endings of the verbs of undoing, where the form shows it (English shows it by
@@ -130,22 +136,57 @@ def denied(sent: Sentence) -> bool:
     return any(sent.has(k, "deny") for k in range(len(sent.tokens)))
 
 
-def government_speaks(actors: Actors) -> bool:
-    """'El Gobierno español no reconocerá…', 'President Vucic will never recognize…': a
-    government or its leader as the subject states its own position; a bare country name
-    ('Armenia does not recognize…') may be the journalist's description."""
-    return bool(actors.mentions) and all(m.kind in ("adj", "person") for m in actors.mentions)
+def government_speaks(sent: Sentence, actors: Actors) -> bool:
+    """'El Gobierno español no reconocerá…', 'President Vucic will never recognize…', 'the
+    government of Chile', 'Guvernul României': a government or its leader as the subject states
+    its own position; a bare country name ('Armenia does not recognize…') may be the
+    journalist's description."""
+    return bool(actors.mentions) and all(m.kind in ("adj", "person") or _office_of(sent, m)
+                                         for m in actors.mentions)
+
+
+def _office_of(sent: Sentence, m: Mention) -> bool:
+    """A state named as the owner of a government noun right before it ('el Gobierno de
+    Chile'; Romanian 'Guvernul României' with the genitive on the name, where a word right
+    before a name is no adverb of its clause, as Russian 'официально Россия' is)."""
+    p = m.start - 1
+    if p >= 1 and sent.tokens[p].f in OF_WORDS:
+        p -= 1
+    elif sent.lang != "ro":
+        return False
+    return p >= 0 and sent.has(p, "gov")
 
 
 _NEGATORS = {"not", "n't", "never", "no", "cannot", "nie", "nicht", "niemals", "kein", "keine",
              "non", "nunca", "jamas", "jamais", "ne", "pas", "mai", "nao", "не", "никогда",
-             "ніколи", "nigdy", "nikada", "никада", "nece", "неће", "nikad", "никад"}
+             "ніколи", "nigdy", "nikada", "никада", "nece", "неће", "nikad", "никад", "nu",
+             "niciodata"}
 
 
 def plain_negation(sent: Sentence, t: int) -> bool:
     """A grammatical negator before the verb ('does not', 'no reconocerá', 'не признает'),
     not a described behaviour ('held back from', 'refrained from', 'declined')."""
     return any(sent.tokens[k].f in _NEGATORS for k in range(max(0, t - 4), t))
+
+
+_WILL = frozenset({"will", "shall", "'ll"})
+_OPENERS = frozenset({"the", "but", "and", "yet"})
+
+
+def pledged(sent: Sentence, t: int, actors: Actors) -> bool:
+    """English 'Serbia will never recognize the independence of Kosovo': a state opening the
+    sentence with a negated future states its own position (a journalist describes what a
+    state does, not what it will do); 'Analysts believe Serbia will never…' does not open
+    with the state."""
+    if sent.lang not in (None, "en") or actors.how != "subject" or not actors.mentions:
+        return False
+    first = actors.mentions[0]
+    if sent.mention_at.get(first.start) is not first or any(
+            sent.tokens[k].f not in _OPENERS for k in range(first.start)):
+        return False
+    words = [sent.tokens[k].f for k in range(max(0, t - 3), t)]
+    return any(w in _WILL for w in words) and any(w in ("not", "never", "n't") for w in words) or (
+        "won't" in words)
 
 
 def names(sent: Sentence, codes: set[str]) -> bool:
@@ -167,3 +208,50 @@ def owned_noun(sent: Sentence, t: int, actors: Actors) -> bool:
         return False
     last = sent.tokens[actors.mentions[-1].end - 1].text
     return last.endswith(ends)
+
+
+# Words that put the source after them: 'según el ministro serbio', 'selon', 'potrivit'.
+_SOURCE_WORDS = frozenset({"according", "segun", "selon", "secondo", "segundo", "potrivit",
+                           "conform"})
+_SPEAKER_REACH = 6
+_SPEAKER_KINDS = frozenset({"state", "adj", "person", "capital"})
+
+
+def third_party_speaker(sent: Sentence, t: int, codes: set[str]) -> bool:
+    """'El presidente serbio afirmó que Grecia no reconoce a Kosovo': every verb of saying in
+    the sentence has a speaker of another state (before the verb, or after it when it follows
+    the act or is 'according to'), so the negation is that speaker's description of the
+    actor, not the actor's own refusal. A verb whose speaker is not named keeps the reading; a
+    name after a preposition ('амбасадор у Београду', in Belgrade) is a place, not a speaker."""
+    n, speakers = len(sent.tokens), 0
+    for k in range(n):
+        if not sent.has(k, "speech"):
+            continue
+        span = _speaker_span(sent, k, k > t or sent.tokens[k].f in _SOURCE_WORDS)
+        found = [m for m in sent.mentions if m.start in span and m.kind in _SPEAKER_KINDS
+                 and not _placed(sent, m)]
+        if not found or any(set(m.codes) & codes for m in found):
+            return False
+        speakers += 1
+    return speakers > 0
+
+
+def _speaker_span(sent: Sentence, k: int, after: bool) -> set[int]:
+    """The tokens beside a verb of saying where its speaker stands, up to a comma."""
+    step = 1 if after else -1
+    out: set[int] = set()
+    j = k + step
+    while 0 <= j < len(sent.tokens) and abs(j - k) < _SPEAKER_REACH and (
+            sent.tokens[j].text not in (",", ";", ":", "«", "»", '"', "“", "”")):
+        out.add(j)
+        j += step
+    return out
+
+
+def _placed(sent: Sentence, m: Mention) -> bool:
+    """A name after a preposition of place ('in Belgrade'), not after 'of' governed by an
+    office ('el embajador de Serbia')."""
+    p = m.start - 1
+    if not sent.has(p, "block") or sent.has(p, "gov"):
+        return False
+    return not (sent.tokens[p].f in OF_WORDS and sent.has(p - 1, "gov"))

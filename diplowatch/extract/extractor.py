@@ -15,15 +15,17 @@ from ..models import Event
 from .candidates import Found
 from .confidence import calibration_inputs, event_confidence
 from .document import Doc
+from .gapping import dash_gapped_actors, followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
+from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors
 from .scope import scope_of
 from .sentence import Sentence
 from .stems import cued, lang_from_stem
-from .taiwan import for_beijing, taiwan_ties
+from .taiwan import for_beijing, taiwan_ties, to_beijing
 from .ties import beijing_half, broken_by_taipei, established, establishes
 
 MAX_TEXT = 2_000_000  # characters; beyond that the tail is ignored
@@ -69,10 +71,11 @@ def extract_candidates(text: str, lang: str | None = None) -> list[tuple[Doc, Fo
 
 def _question(sentence: str, lang: str | None) -> bool:
     """'Does Belarus recognize Abkhazia?', '¿Reconoce…?': a question asserts nothing.
-    Greek writes its question mark as ';' (U+037E, which NFC turns into ';')."""
+    Greek writes its question mark as ';' (U+037E, which NFC turns into ';'); Armenian writes
+    '՞' on the stressed vowel of the word asked about ('ճանաչո՞ւմ է')."""
     stripped = sentence.strip().rstrip("\"'»”)]")
     marks = ("?", "？", "؟", ";") if lang == "el" else ("?", "？", "؟")
-    return (stripped.endswith(marks) or sentence.lstrip().startswith("¿")
+    return (stripped.endswith(marks) or sentence.lstrip().startswith("¿") or "՞" in sentence
             or _QUESTION_WORD.match(sentence.lstrip()) is not None)
 
 
@@ -88,7 +91,9 @@ def _triggers(sent: Sentence) -> list[int]:
                                       or sent.has(k, "establish_self^")):
             continue  # a Chinese cue is a phrase of characters: its first one is the trigger
         if (sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^")
-                or (sent.has(k, "sever") and taiwan_ties(sent, k)) or establishes(sent, k)):
+                or (sent.has(k, "sever") and (taiwan_ties(sent, k) or to_beijing(sent, k)))
+                or establishes(sent, k)
+                or followed(sent, k)):
             out.append(k)
     return out
 
@@ -99,6 +104,8 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         return found + _mutual(doc, sent, t)
     if sent.has(t, "sever"):
         taiwan = [m for m in sent.mentions if "TW" in m.codes][:1]
+        if to_beijing(sent, t) and not taiwan_ties(sent, t):
+            return _switched(doc, sent, t)
         found = [f for f in _special(doc, sent, t, taiwan, "withdraw") if f.actor != "CN"]
         found = found or broken_by_taipei(doc, sent, t)
         return found + (for_beijing(sent, found) if beijing_half(sent) else [])
@@ -113,21 +120,39 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
     """Severed ties with Taiwan (withdraw TW) and 'X have done so' (repeat the last act)."""
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
-    if scope.call or scope.modal or scope.neg or not targets:
+    if scope.call or scope.modal or scope.neg or not targets or called_infinitive(sent, t - 1):
         return []
     actors: Actors = find_actors(doc, sent, t, hi)
-    mentions = actors.mentions or actors.entity_group or following_actors(doc, sent, t)
+    relative = following_actors(doc, sent, t) if relative_after(sent, t) else []
+    mentions = (relative or inverted_after_pro_verb(doc, sent, t) or actors.mentions
+                or actors.entity_group or following_actors(doc, sent, t))
+    if mentions:  # 'Venezuela followed a year later, and Nauru in December 2009'
+        mentions = mentions + gapped_actors(doc, sent, t, passive=False)
+    mentions = mentions + dash_gapped_actors(doc, sent, t)  # '…, а Швеция — в 2014-м'
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
 
 
+def _switched(doc: Doc, sent: Sentence, t: int) -> list[Found]:
+    """'Costa Rica switched to Beijing', 'after Nauru's switch to Beijing': withdraw TW and
+    recognize CN for the state that switched."""
+    lo, hi = sent.clause_range(t)
+    scope = scope_of(sent, t, lo, hi)
+    if scope.call or scope.modal or scope.neg or scope.hedge:
+        return []
+    owner = sent.mention_end.get(t - 2) if t >= 2 and sent.tokens[t - 1].text in ("'s", "'") else None
+    mentions = [owner] if owner is not None else find_actors(doc, sent, t, hi).mentions
+    codes = [c for m in mentions if m.kind in ACTOR_KINDS for c in m.codes if c not in ("CN", "TW")]
+    return [Found(c, tgt, act, 0.7, sent.index, t) for c in codes
+            for tgt, act in (("TW", "withdraw"), ("CN", "recognize"))]
+
+
 def following_actors(doc: Doc, sent: Sentence, t: int) -> list[Mention]:
     """'had already taken this step: Sweden and Malta', 'это сделали Никарагуа и Венесуэла':
-    the subject after the pro-verb (a list after a colon, or an inverted subject)."""
-    k = t
-    while k < len(sent.tokens) and (sent.has(k, "anaphor_act") or sent.tokens[k].text in ":—–-"):
-        k += 1
-    for j in range(k, min(len(sent.tokens), k + 4)):
+    the subject after the pro-verb (a list after a colon, or an inverted subject; a relative
+    clause's subject after its verb and auxiliary)."""
+    k = past_anaphor(sent, t)
+    for j in range(k, min(len(sent.tokens), k + (7 if relative_after(sent, t) else 4))):
         m = sent.mention_at.get(j)
         if m is not None:
             group = doc.groups(sent)[m.start]
@@ -147,14 +172,15 @@ _MUTUAL_NEAR = frozenset({"ar", "he", "zh", "ko", "tr"})
 
 def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
-    if not any(sent.has(k, "mutual") for k in range(lo, hi)):
+    if not any(sent.has(k, "mutual") for k in range(lo, hi)) or _owned_by_each_other(sent, lo, hi):
         return []
     if sent.lang in _MUTUAL_NEAR and not any(sent.has(k, "mutual")
                                             for k in range(max(lo, t - 3), min(hi, t + 4))):
         return []  # 'اعتراف دمشق بكوسوفو … مسألة الاعتراف المتبادل': another trigger's word
     scope = scope_of(sent, t, lo, hi)
-    if scope.call or scope.modal or scope.neg:
-        return []
+    if scope.call or scope.modal or scope.neg or any(
+            sent.has(k, "other") for k in range(t + 1, min(hi, t + _OTHER_REACH))):
+        return []  # 'recognize each other's territorial integrity': another sense
     parties = _relative_parties(sent, t) or [
         m for m in sent.mentions if lo <= m.start < hi
         and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
@@ -162,7 +188,22 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
     if len(codes) < 2 and any(sent.tokens[k].f in _DUAL for k in range(lo, t)):
         # 'the two republics recognized each other': the pair the text spoke of last
         codes = list(dict.fromkeys(c for m in doc.last_targets for c in m.codes))[:2]
+    if not any(c.islower() or c in _ENTITY_CODES for c in codes):
+        return []  # two states recognizing each other claim no statehood: no entity acts
     return [Found(a, b, "recognize", 0.8, sent.index, t) for a in codes for b in codes if a != b]
+
+
+def _owned_by_each_other(sent: Sentence, lo: int, hi: int) -> bool:
+    """'agreed to recognize each other's documents': the object is what they own, not their
+    statehood ('each other's independence' is)."""
+    for k in range(lo, hi - 1):
+        if sent.has(k, "mutual") and sent.tokens[k + 1].text in ("'s", "'"):
+            return not any(sent.has(j, "indep") for j in range(k + 2, min(hi, k + 5)))
+    return False
+
+
+_OTHER_REACH = 8
+_ENTITY_CODES = frozenset({"PS", "TW", "EH", "XK"})  # the other entities have lower-case slugs
 
 
 _ZH_WITH = frozenset({"与", "與", "同", "跟", "和"})

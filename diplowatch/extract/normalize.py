@@ -82,7 +82,10 @@ _VOWELS = set("aeiouyаеиоуыэюяіїєj")
 _ENDINGS = ("ami", "ach", "ego", "emu", "iej", "ych", "ich", "ama", "ima", "om", "em", "ow", "ej",
             "ym", "im", "es", "en", "ом", "ем", "ой", "ою", "ей", "ам", "ям", "ах", "ях", "ов",
             "ами", "ями", "ама", "има", "ию", "ии", "ія", "ії", "ію", "ой", "ый", "ий", "ая", "яя",
-            "ую", "s", "n", "м", "й", "ю")
+            "ую", "s", "n", "м", "й", "ю",
+            # Bulgarian definite articles ('българското', 'руският'), Czech 'českého'
+            "ото", "ата", "ите", "ият", "ът", "ят", "eho", "ymi", "imi")
+_ENDINGS_LONGEST_FIRST = tuple(sorted(_ENDINGS, key=len, reverse=True))
 _MIN_STEM = 4
 
 
@@ -96,7 +99,7 @@ def stem(word: str) -> str:
     """
     if len(word) <= _MIN_STEM:
         return word
-    for end in sorted(_ENDINGS, key=len, reverse=True):
+    for end in _ENDINGS_LONGEST_FIRST:
         if word.endswith(end) and len(word) - len(end) >= _MIN_STEM:
             word = word[: -len(end)]
             break

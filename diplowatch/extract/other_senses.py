@@ -27,12 +27,38 @@ def generic_noun(sent: Sentence, t: int, actors: Actors) -> bool:
     names no act of Russia's. Its actor must then stand in the noun's own clause."""
     if sent.lang in ("ar", "he") and sent.has(t, "noun") and sent.has(t + 1, "generic"):
         return True  # 'اعتراف أي دولة بـ…' (any state's recognition): no state's act
+    if sent.lang in (None, "en") and sent.has(t, "noun") and actors.mentions:
+        return _english_generic(sent, t, actors)
     if sent.lang != "ar" or not sent.has(t, "noun") or not actors.mentions:
         return False
     if not sent.tokens[t].f.startswith(_AR_DEFINITE) or actors.how in ("possessor", "passive"):
         return False
     return all(sent.clause[m.start] != sent.clause[t] for m in actors.mentions
                if m.start < len(sent.clause))
+
+
+_OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "this", "that", "same", "'s",
+                     "'"})
+
+
+def _english_generic(sent: Sentence, t: int, actors: Actors) -> bool:
+    """English 'Serbia said that recognition of Kosovo was illegal': a recognition noun with no
+    owner ('its', 'Kenya's', 'that') whose subject stands only in another clause (or sentence)
+    is recognition in general, nobody's act."""
+    if actors.how not in ("subject", "pronoun", "first_person"):
+        return False
+    lo = sent.clause_range(t)[0]
+    if any(sent.has(j, "neg") for j in range(lo, t)):
+        return False  # 'I will never accept any recognition of Kosovo': a refusal
+    k = t - 1
+    while k >= 0 and sent.tokens[k].text.islower() and sent.tokens[k].f not in _OWNERS and (
+            k >= t - 2 and not sent.has(k, "comp") and not sent.has(k, "speech")):
+        k -= 1  # 'its formal recognition'
+    opens = k > 0 and sent.has(k, "comp") and sent.clause[k] != sent.clause[k - 1]
+    if k >= 0 and sent.tokens[k].f in _OWNERS and not opens:  # 'that' as a complementizer
+        return False
+    return actors.distance == 99 or all(sent.clause[m.start] != sent.clause[t]
+                                        for m in actors.mentions if m.start < len(sent.clause))
 
 
 _KO_TOPIC = ("이", "은", "가", "는")
@@ -99,7 +125,16 @@ def has_object_noun(sent: Sentence, t: int, hi: int) -> bool:
     tok = sent.tokens[k]
     if sent.has(k, "other") or (tok.f in {"that", "что", "що", "que", "dass", "che", "ze"}):
         return True
+    if _possessed(sent, k):
+        return True  # 'recognized Azerbaijan's territorial integrity': the state's, no entity
     return _state_sovereignty(sent, k, hi)
+
+
+def _possessed(sent: Sentence, k: int) -> bool:
+    """A state with the possessive 's after the verb owns the object."""
+    m = sent.mention_at.get(k)
+    return (m is not None and m.start == k and m.kind in ("state", "capital")
+            and m.end < len(sent.tokens) and sent.tokens[m.end].text in ("'s", "'"))
 
 
 def _state_sovereignty(sent: Sentence, k: int, hi: int) -> bool:

@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .case_marks import chinese_owner, georgian_genitive, korean_subject, romanian_oblique
 from .coordination import ARTICLES
 from .gazetteer import Mention, load_trie
 from .lexicon.asia_mideast import VERB_FINAL
 from .names_am import oblique_clitic
 from .sentence import Sentence
+from .time_phrases import remnant_end, time_phrase
 
 ACTOR_KINDS = {"state", "capital", "person", "adj"}
-# Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia).
-POSTPOSITIONAL = VERB_FINAL
+# Verb-final languages put their adpositions after the noun ('러시아에 이어', after Russia);
+# so do Georgian ('რუსეთის შემდეგ', 'რუსეთის გარდა') and Hungarian ('Oroszország után').
+POSTPOSITIONAL = VERB_FINAL | {"ka", "hu"}
 TARGET_KINDS = {"entity", "territory"}
 POSSESSIVE = {"'s", "'"}
 FREE_ORDER = {"ru", "uk"}
@@ -52,27 +55,34 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     """actor | after | blocked | org | entity | skip for one coordinated group."""
     kinds = {m.kind for m in group}
     p = prev_index(sent, group[0].start)
-    if p >= 0 and sent.has(p, "after") and kinds & ACTOR_KINDS:
+    if (p >= 0 and sent.has(p, "after") or _after_that_of(sent, group[0].start)) and (
+            kinds & ACTOR_KINDS):
         return "after"
     if sent.lang in POSTPOSITIONAL and kinds & ACTOR_KINDS and sent.has(group[-1].end, "after"):
         return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if p > 0 and sent.tokens[p].f in _OF and _governed_by_office(sent, p) and kinds & ACTOR_KINDS:
-        return "actor"  # 'the government of Liberia', 'el Gobierno de Chile': the state acts
+    if _of_actor(sent, p) and kinds & ACTOR_KINDS:
+        return "actor"  # 'the government of Liberia', 'the island nation of Tuvalu'
+    if p > 0 and sent.lang == "bg" and sent.tokens[p].f == "на":
+        return "blocked"  # 'целостта на Украйна': Bulgarian 'на' marks the owner of a noun
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")
             and not sent.has(p, "comp")):  # 'que la République du Burundi avait…': a subject
         return "blocked"
     first = sent.tokens[group[0].start]
     if oblique_clitic(first.text, sent.lang) and first.f not in load_trie():
         return "blocked"  # 'بروسيا', 'ברוסיה': a preposition written on the name (not 'كينيا')
-    if sent.lang == "ko" and kinds & ACTOR_KINDS and not _korean_subject(sent, group[-1]):
+    if sent.lang == "ko" and kinds & ACTOR_KINDS and not korean_subject(sent, group[-1]):
         return "blocked"  # '그루지야 내 …': a name without a subject particle
-    if sent.lang == "zh" and kinds & ACTOR_KINDS and _chinese_owner(sent, group[-1].end):
+    if sent.lang == "zh" and kinds & ACTOR_KINDS and chinese_owner(sent, group[-1].end):
         return "blocked"  # '尊重塞尔维亚的主权': the owner of another noun, not the subject
-    if sent.lang == "ka" and _georgian_genitive(sent, group[-1]):
+    if sent.lang == "ka" and georgian_genitive(sent, group[-1]):
         return "blocked"  # 'აფხაზეთის დამოუკიდებლობა', 'რუსეთის მიერ': an owner, not the subject
+    if sent.lang == "ro" and kinds & ACTOR_KINDS and romanian_oblique(sent, group[0]):
+        return "blocked"  # 'a trimis Serbiei o notă': a dative or genitive, not the subject
     if kinds <= {"org"}:
+        if _org_modifier(sent, group[-1].end):
+            return "skip"  # 'Turkey, a NATO member, is…', 'the four UN members that…'
         return "org" if sent.lang not in FREE_ORDER else "skip"
     if not kinds & ACTOR_KINDS:
         return "entity" if kinds & TARGET_KINDS else "skip"
@@ -83,49 +93,46 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
     return "actor"
 
 
-def _chinese_owner(sent: Sentence, end: int) -> bool:
-    """A name before 的 owns the noun after it; only a government noun (外交部) or the act
-    itself (的承认) keeps it as the one who acts."""
-    return (end + 1 < len(sent.tokens) and sent.tokens[end].text == "的"
-            and not sent.has(end + 1, "gov") and not sent.has(end + 1, "trigger"))
-
-
-# Korean marks its subject with a particle on the name or on the government noun after it
-# ('러시아는', '러시아가', '몰타도', '러시아 외무부는'); genitive 의 makes the owner of a
-# nominal act ('러시아의 승인').
-_KO_SUBJECT = ("은", "는", "이", "가", "께서", "도", "의", "측은", "측이")
-_KO_ETC = ("등", "등의")  # '영국, 캐나다 등 150여 개국이': the list ends in 'etc.' and a noun
-
-
-def _korean_subject(sent: Sentence, m: Mention) -> bool:
-    last = sent.tokens[m.end - 1].text
-    if last.endswith(("와의", "과의")) and last[:-1] not in load_trie():
-        return False  # '나우루와의 관계' (the ties with Nauru), but '니카라과의' is a genitive
-    if last.endswith(_KO_SUBJECT):
-        return True
-    if m.end < len(sent.tokens) and sent.tokens[m.end].text in _KO_ETC:
-        return True
-    for j in range(m.end, min(len(sent.tokens), m.end + 2)):
-        if not sent.has(j, "gov"):
-            return False
-        if sent.tokens[j].text.endswith(_KO_SUBJECT):
-            return True
-    return False
-
-
-# Georgian puts the subject in the ergative (-მა/-მ) or the nominative; a name in the
-# genitive (-ის, -ისა before და) owns the noun after it ('აფხაზეთის დამოუკიდებლობა') or is
-# governed by a postposition ('რუსეთის მიერ', by Russia), unless that noun is a government
-# noun standing for the state ('რუსეთის პრეზიდენტმა').
-_KA_GENITIVE = ("ის", "ისა")
-
-
-def _georgian_genitive(sent: Sentence, m: Mention) -> bool:
-    if not sent.tokens[m.end - 1].text.endswith(_KA_GENITIVE):
+def _of_actor(sent: Sentence, p: int) -> bool:
+    """The name after 'of' at ``p`` is the one acting: an office's state ('the government of
+    Liberia', 'el Gobierno de Chile'), or in apposition to 'nation' ('the island nation of
+    Tuvalu')."""
+    if p <= 0:
         return False
-    nxt = m.end
-    return not (nxt < len(sent.tokens) and sent.has(nxt, "gov")
-                and not sent.tokens[nxt].text.endswith(_KA_GENITIVE))
+    word, before = sent.tokens[p].f, sent.tokens[p - 1].f
+    of = word in OF_WORDS or (sent.lang == "bg" and word == "на")  # Bulgarian 'на': 'of'
+    return (of and _governed_by_office(sent, p)) or (word == "of" and before in _NATION)
+
+
+# Nouns an organisation's name modifies in English ('a NATO member', 'an EU candidate').
+_ORG_NOUNS = frozenset({"member", "members", "ally", "allies", "partner", "partners",
+                        "candidate", "candidates", "observer", "observers", "state", "states",
+                        "country", "countries", "nation", "nations", "founder"})
+
+
+def _org_modifier(sent: Sentence, end: int) -> bool:
+    """An organisation's name before a noun names a kind of member, not the subject."""
+    return (sent.lang in (None, "en") and end < len(sent.tokens)
+            and sent.tokens[end].f in _ORG_NOUNS)
+
+
+# 'después de la de Rusia', 'après celle de la Russie', 'dopo quella della Russia', 'após a da
+# Rússia', 'după cea a Rusiei': after the act of X, a demonstrative standing for the act.
+_THAT = frozenset({"la", "el", "las", "los", "del", "celle", "celui", "celles", "ceux", "quella",
+                   "quello", "quelle", "quelli", "a", "o", "as", "os", "cea", "cel", "cele", "cei"})
+_OF_THAT = frozenset({"de", "del", "du", "des", "d'", "di", "della", "dello", "dell'", "dei",
+                      "delle", "da", "do", "das", "dos"})
+
+
+def _after_that_of(sent: Sentence, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and sent.tokens[k].f in ARTICLES and sent.tokens[k].f not in _OF_THAT:
+        k -= 1  # 'de la Russie', Romanian 'cea a Rusiei'
+    if k >= 0 and sent.tokens[k].f in _OF_THAT:
+        k -= 1
+    if k < 1 or sent.tokens[k].f not in _THAT:
+        return False
+    return sent.has(k - 1, "after")
 
 
 def _governed_by_office(sent: Sentence, p: int) -> bool:
@@ -139,7 +146,9 @@ def _governed_by_office(sent: Sentence, p: int) -> bool:
             and all(sent.tokens[k].text[:1].isalpha() for k in span))
 
 
-_OF = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
+_NATION = frozenset({"nation", "country", "kingdom", "archipelago", "emirate", "sultanate",
+                     "principality"})
+OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do", "von"})
 # What may follow a trailing background group: 'like Norway and Ireland before it'.
 _TRAILING_OK = frozenset({"before", "earlier", "already", "did", "had", "have", "in", "last",
                           "antes", "avant", "prima", "vorher", "ранее", "раньше", "прежде"})
@@ -165,6 +174,9 @@ def trailing_background(doc, sent: Sentence, t: int) -> list[Mention]:
             groups, end = _conjoined(sent, grouped, group)  # 'de la France et de Malte'
             and_others = sent.has(end, "conj") and any(  # '… e di altri Paesi europei'
                 sent.has(j, "generic") for j in range(end + 1, min(n, end + 4)))
+            timed = time_phrase(sent, end)  # '…, as did Togo and Ghana a year earlier.'
+            if timed > end and remnant_end(sent, timed):
+                end = timed
             if end >= n or and_others or sent.tokens[end].f in _TRAILING_OK or not (
                     sent.tokens[end].text[:1].isalpha() or sent.tokens[end].text[:1] in "'’"):
                 out.extend(g for grp in groups for g in grp if g.kind in ACTOR_KINDS)
@@ -193,7 +205,11 @@ def _possessive_ok(sent: Sentence, m: Mention) -> bool:
     if m.end >= len(sent.tokens) or sent.tokens[m.end].text not in POSSESSIVE:
         return True
     return any(sent.has(k, "gov") or sent.has(k, "trigger") or sent.tokens[k].f.startswith("decision")
-               for k in range(m.end + 1, min(len(sent.tokens), m.end + 5)))
+               or sent.tokens[k].f in _ACT_NOUNS for k in range(m.end + 1, min(len(sent.tokens), m.end + 5)))
+
+
+# Nouns for the act itself after a possessive: 'Israel's move to recognise Somaliland'.
+_ACT_NOUNS = frozenset({"move", "step"})
 
 
 def member_ok(sent: Sentence, m: Mention) -> bool:
@@ -211,9 +227,36 @@ def _nominative(sent: Sentence, m: Mention) -> bool:
     if sent.tokens[head].text.isupper():
         return True  # abbreviations (РФ, США, САР) do not inflect
     grams = sent.grams(head)
-    if not grams or "nomn" in grams or "Fixd" in grams:
+    if not grams or "Fixd" in grams:
+        return not _attribute(sent, prev_index(sent, m.start), m)
+    if "nomn" in grams:
         return True
     p = prev_index(sent, m.start)
-    if p >= 0 and sent.tokens[p].f.startswith(("решени", "рішенн")):
+    if p >= 0 and sent.tokens[p].f.startswith(_DECISION):
         return True  # 'решение России признать': Russia decides
+    if p > 0 and sent.has(p, "gov") and any(
+            sent.tokens[k].f.startswith(_DECISION) for k in range(max(0, p - 2), p)):
+        return True  # 'рішення (попереднього) уряду Гани визнати': its government decides
     return p >= 0 and sent.has(p, "gov") and "nomn" in sent.grams(p)
+
+
+_DECISION = ("решени", "рішенн")
+_HEAD_CASES = frozenset({"nomn", "accs"})
+_FUNCTION = frozenset({"Abbr", "CONJ", "PRCL", "NPRO", "PREP", "ADVB", "INTJ"})  # 'як', 'коли'
+_NOT_HEADS = ("gov", "conj", "comp", "breaks", "block", "pronoun", "speech", "neg", "after")
+
+
+def _attribute(sent: Sentence, p: int, m: Mention) -> bool:
+    """An indeclinable name right after a common noun in the nominative or accusative is its
+    genitive attribute ('рішення Сухумі й Цхінвалі … визнали Нікарагуа…'), not the subject;
+    not after an office ('президент Никарагуа'), a date ('2009 года Никарагуа') or a decision
+    followed by an infinitive ('решение Никарагуа признать')."""
+    if p < 0 or not sent.tokens[p].text.isalpha() or not (sent.tokens[p].text.islower() or p == 0):
+        return False
+    grams = sent.grams(p)
+    if "NOUN" not in grams or not grams & _HEAD_CASES or grams & _FUNCTION or any(
+            sent.has(p, name) for name in _NOT_HEADS):
+        return False
+    if p > 0 and sent.tokens[p - 1].text[:1].isdigit():
+        return False
+    return not (sent.tokens[p].f.startswith(_DECISION) and sent.has(m.end, "inf"))

@@ -19,13 +19,17 @@ from .assertion import (
     not_yet,
     owned_noun,
     plain_negation,
+    pledged,
     territorial_after,
+    third_party_speaker,
     unlicensed_infinitive,
     unlicensed_undoing,
 )
 from .candidates import Found, pairs
+from .ergative import ergative_subject
+from .gapping import dash_gapped_actors, gapped_actors, undone_later
 from .gazetteer import Mention
-from .lists import listed_actors
+from .lists import in_member_parenthesis, listed_actors, ranked_head, undone_in_parenthesis
 from .other_senses import (
     content_clause,
     generic_noun,
@@ -35,6 +39,7 @@ from .other_senses import (
     topic_noun,
 )
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
+from .romance_syntax import co_actors_after, non_entity_object, romance_actors
 from .scope import Scope, scope_of
 from .sentence import Sentence
 from .subject_scan import Scan
@@ -46,6 +51,19 @@ from .targets import carried_targets, clause_targets, state_object
 GENERIC_AFTER = 6
 
 
+def _generic_subject(sent: Sentence, actors: Actors, t: int, hi: int) -> tuple[int | None, Actors]:
+    """Where a generic subject ('many states') stands, and the actors left once it is known."""
+    generic_at = actors.generic_at
+    if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
+        generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
+                          None)
+        if generic_at is not None and _from_other_clause(sent, actors, t):
+            actors = Actors()  # 'Кремль признаёт, что Абхазию признали лишь пять стран'
+    if generic_at is None and not actors.mentions:
+        generic_at = ranked_head(sent, t)  # 'The latest to recognize X were A and B'
+    return generic_at, actors
+
+
 def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     owner = possessor(doc, sent, t)
     if owner:
@@ -55,13 +73,16 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         return Actors(mentions=agents, how="passive")
     if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
+    romance = romance_actors(doc, sent, t, hi)
+    if romance is not None:
+        return romance
     actors = Scan(doc, sent, t).run()
+    ergative = ergative_subject(doc, sent, t)
+    if ergative:  # Georgian: the ergative is the subject wherever it stands
+        return Actors(mentions=ergative, background=actors.background)
     if _reacting(sent, actors, t):
         return Actors()  # 'Vučić thanked him for the decision to withdraw…': the thanker
-    generic_at = actors.generic_at
-    if generic_at is None:  # 'priznale mnoge države, uključujući…': a subject after the verb
-        generic_at = next((k for k in range(t + 1, min(hi, t + GENERIC_AFTER)) if sent.has(k, "generic")),
-                          None)
+    generic_at, actors = _generic_subject(sent, actors, t, hi)
     if not actors.mentions and generic_at is not None:
         listed = listed_actors(sent, t, generic_at)
         if listed:
@@ -79,6 +100,18 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
     return actors
 
 
+def _from_other_clause(sent: Sentence, actors: Actors, t: int) -> bool:
+    """The subject was found before the clause of a verb whose own subject follows it (free
+    and inverted word order): the clause has its subject, the generic after the verb."""
+    return (sent.lang in FREE_ORDER or sent.lang in INVERTED) and bool(actors.mentions) and all(
+        sent.mention_at.get(m.start) is m and sent.clause[m.start] != sent.clause[t]
+        for m in actors.mentions)
+
+
+def _codes(mentions: list[Mention]) -> set[str]:
+    return {c for m in mentions for c in m.codes}
+
+
 def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:
     """A verb of thanks or welcome between the subject found and the trigger."""
     last = actors.mentions[-1] if actors.mentions else None
@@ -90,15 +123,18 @@ def _reacting(sent: Sentence, actors: Actors, t: int) -> bool:
 def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     lo, hi = sent.clause_range(t)
     scope = scope_of(sent, t, lo, hi)
+    if in_member_parenthesis(sent, t):
+        return []  # 'Palau (recognition withdrawn in 2019)': read with its list member
     if (other_sense_right_after(sent, t, hi) or other_sense_right_before(sent, t, lo)
-            or content_clause(sent, t, hi) or topic_noun(sent, t)):
+            or content_clause(sent, t, hi) or topic_noun(sent, t) or non_entity_object(sent, t, hi)):
         return []
     actors = find_actors(doc, sent, t, hi)
     if generic_noun(sent, t, actors):
         return []
     targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
                if not territorial_after(sent, m)]
-    if not actors.mentions and entity_subject(sent, t, actors.entity_group):
+    if (not actors.mentions and entity_subject(sent, t, actors.entity_group)
+            and not _codes(targets) <= _codes(actors.entity_group)):  # none recognizes itself
         actors.mentions, actors.how = actors.entity_group, "entity"  # 'Abkhazia recognized…'
     beijing = None if targets else switched_to(sent, t, hi)
     targets, carried = _targets(doc, sent, t, targets, beijing, lo, hi)
@@ -151,7 +187,24 @@ def _found(doc, sent: Sentence, t: int, act: str, actors: Actors, targets: list[
     if act != "reject":
         background = actors.background + trailing_background(doc, sent, t)
         found += pairs(background, targets, act, conf - 0.15, sent, t)
+        found += pairs(co_actors_after(doc, sent, t), targets, act, conf - 0.05, sent, t)
+        if found:  # 'A recognized X in 2008; B in 2011': the same act for the remnants
+            gapped = gapped_actors(doc, sent, t, passive=actors.how == "passive")
+            found += pairs(gapped, targets, act, conf - 0.1, sent, t)
+            found += _undone(sent, t, act, actors.mentions + gapped, background, targets, conf)
+        found += pairs(dash_gapped_actors(doc, sent, t), targets, act, conf - 0.1, sent, t)
     return found
+
+
+def _undone(sent: Sentence, t: int, act: str, members: list[Mention], background: list[Mention],
+            targets: list[Mention], conf: float) -> list[Found]:
+    """Recognitions later undone: '… but have since withdrawn' (by the subjects, not by the
+    background actors), 'Togo (revoked 2019)' (by the member in whose parenthesis it stands)."""
+    if act != "recognize":
+        return []
+    undone = members if undone_later(sent, t) else [
+        m for m in members + background if undone_in_parenthesis(sent, m)]
+    return pairs(undone, targets, "withdraw", conf - 0.1, sent, t)
 
 
 def _carry(doc, sent: Sentence, lo: int) -> list[Mention]:
@@ -169,16 +222,34 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         if scope.withdraw or scope.pending or not actors.mentions:
             return None
         codes = {c for m in actors.mentions for c in m.codes}
-        spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent) or any(
+        if actors.how != "first_person" and third_party_speaker(sent, t, codes):
+            return None  # another state's words about the actor: a description
+        spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent, codes) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
-        stated = government_speaks(actors) and plain_negation(sent, t)
+        stated = ((government_speaks(sent, actors) and plain_negation(sent, t))
+                  or pledged(sent, t, actors))
         return "reject" if spoken or stated else None
     return "withdraw" if scope.withdraw else "recognize"
 
 
-def _has_speech(sent: Sentence) -> bool:
-    return any(sent.has(k, "speech") for k in range(len(sent.tokens)))
+def _has_speech(sent: Sentence, codes: set[str] | None = None) -> bool:
+    """A verb of saying; 'declared independence' is no saying ('Kosovo declared independence
+    in 2008. Serbia, Russia and China do not recognize it.' is the journalist's). With the
+    actor's ``codes``: not a verb whose subject is another state ('Serbia says Kenya has not
+    recognized Kosovo' is Serbia's report, not Kenya's refusal)."""
+    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep")
+               and not (codes and _other_speaker(sent, k, codes)) for k in range(len(sent.tokens)))
+
+
+def _other_speaker(sent: Sentence, k: int, codes: set[str]) -> bool:
+    """English: the nearest state named before the verb of saying at k is not the actor."""
+    if sent.lang not in (None, "en"):
+        return False
+    before = [m for m in sent.mentions if m.end <= k and m.kind in ("state", "capital", "adj",
+                                                                     "person")]
+    return bool(before) and not set(before[-1].codes) & codes and not any(
+        set(m.codes) & codes for m in sent.mentions if m.end <= k)
 
 
 def _confidence(scope: Scope, actors: Actors, carried: bool) -> float:

@@ -71,22 +71,43 @@ def build_sentence(index: int, text: str, start: int, end: int, lang: str | None
 
 # Albanian 'së' (the genitive article: 'e pavarësisë së Kosovës') folds to 'se' (that).
 _NOT_CLAUSE = {"sq": {"së", "Së"}}
+# Georgian contrastive 'კი' after the first words of a clause: ', ცხინვალმა კი … ცნო' (and
+# Tskhinvali recognized …) opens a new clause at the comma.
+_CONTRAST = {"ka": frozenset({"კი"})}
+_CONTRAST_REACH = 3
 
 
 def _clauses(tokens: list[Token], tags: list[set[str]], mentions: list[Mention],
              lang: str | None = None) -> list[int]:
     inside = {k for m in mentions for k in range(m.start + 1, m.end)}
     keep = _NOT_CLAUSE.get(lang or "", set())
+    contrast = _CONTRAST.get(lang or "")
     cid, out = 0, []
     for i, tok in enumerate(tokens):
+        # 'а также', 'a także' open a list member, not a clause ('а' alone does); the
+        # lexicon's ``nobreak`` phrases are adverbs ('пока признала', so far recognized)
         starts = (({"breaks", "comp"} & tags[i]) and i not in inside and not _mid_phrase(tags, i)
-                  and tok.text not in keep)
+                  and tok.text not in keep and not _demonstrative(tokens, tags, i)
+                  and not {"conj^", "nobreak^"} & tags[i]) \
+                 or (contrast and _contrast(tokens, i, contrast))
         if starts and i > 0:
             cid += 1
         out.append(cid)
         if tok.text in _CLAUSE_PUNCT:
             cid += 1
     return out
+
+
+def _contrast(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
+    if i == 0 or tokens[i - 1].text != ",":
+        return False
+    return any(t.text in words for t in tokens[i + 1: i + 1 + _CONTRAST_REACH])
+
+
+def _demonstrative(tokens: list[Token], tags: list[set[str]], i: int) -> bool:
+    """'withdrew that recognition': 'that' determines the noun, it opens no clause."""
+    return (tokens[i].f == "that" and 0 < i < len(tokens) - 1 and "withdraw" in tags[i - 1]
+            and "noun" in tags[i + 1])
 
 
 def _mid_phrase(tags: list[set[str]], i: int) -> bool:

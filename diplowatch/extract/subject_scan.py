@@ -22,7 +22,9 @@ from .roles import (
     member_ok,
     prev_index,
 )
+from .romance_syntax import first_person_verb
 from .sentence import Sentence
+from .subject_en import CONTRAST, apposed, closed_relative, joined, partitive, passive_patient
 
 
 def _speaker_pronoun(sent: Sentence, i: int) -> str | None:
@@ -40,11 +42,18 @@ class Scan:
         self.doc, self.sent, self.t = doc, sent, t
         self.result = Actors()
         self.pronoun: str | None = None
+        self.patient = passive_patient(sent, t)  # 'It is recognised by…': 'it' is the object
 
     def run(self) -> Actors:
         sent, i = self.sent, self.t - 1
         lo, _ = sent.clause_range(self.t)
+        if closed_relative(sent, lo, self.t):  # 'Kenya, whose president …, recognized'
+            i, lo = lo - 1, sent.clause_range(lo - 1)[0]
+        if sent.has(self.t, "first_person"):
+            self.pronoun = "first_person"  # pro-drop: 'neuznáme', 'uznamy' (we recognize)
         hops = 0
+        if first_person_verb(sent, self.t):  # 'hemos reconocido': the pronoun is dropped
+            self.pronoun = "first_person"
         while True:
             status = self._scan_range(sent, i, lo)
             if status in ("found", "stop"):
@@ -108,6 +117,8 @@ class Scan:
         complement (_listed); the first one in the trigger's sentence is remembered."""
         if not (sent.has(i, "generic") or _counted(sent, i)) or sent.has(i, "pronoun"):
             return False
+        if apposed(sent, i) or joined(sent, i):
+            return False  # 'A, B and C - the three states that recognized X -': A, B and C
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
         return _relative_head(sent, i) or not self._listed(sent, i)
@@ -119,6 +130,10 @@ class Scan:
             kind = None  # 'до этого', 'after it': a prepositional object, not the subject
         if kind and any(sent.tokens[j].f in SUCH_AS for j in range(max(0, i - 2), i)):
             kind = None  # 'как независимое государство', 'as a state': a predicate
+        if kind and i > 0 and sent.has(i - 1, "inf_ok") and sent.tokens[i - 1].text.islower():
+            kind = None  # 'prima țară care': a predicate noun after an ordinal
+        if kind == "pronoun" and sent is self.sent and self.patient:
+            kind = None
         if kind and self.pronoun is None:
             self.pronoun = kind
 
@@ -152,8 +167,9 @@ class Scan:
         'the US and the biggest countries') or a complement ('one of the countries',
         'одной из стран')."""
         before = range(max(0, i - 3), i)
-        if any(sent.has(k, "conj") or sent.has(k, "block") for k in before):
-            return True
+        if any(sent.has(k, "conj") or partitive(sent, k) for k in before) and not any(
+                sent.tokens[k].f in CONTRAST for k in before):
+            return True  # but 'and only a handful': a contrast, not the list's tail
         k = i - 1
         if sent.has(i, "comp"):  # 'pierwsze państwo, które': the relative's antecedent
             while k >= 0 and sent.tokens[k].text == ",":
@@ -209,7 +225,7 @@ def speaker_status(sent: Sentence, group: list[Mention]) -> str:
 
 def _near_speech(sent: Sentence, m: Mention) -> bool:
     window = range(max(0, m.start - 4), min(len(sent.tokens), m.end + 4))
-    return any(sent.has(k, "speech") for k in window)
+    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep") for k in window)
 
 
 _KO_COUNT = re.compile(r"\d+여?개(?:국|나라)")
@@ -235,5 +251,18 @@ def _relative_head(sent: Sentence, i: int) -> bool:
     k = i + 2  # after a comma: 'one of the states that recognized' is a predicate (_listed)
     if any(sent.tokens[j].f in _ONE for j in range(max(0, i - 3), i)):
         return False  # 'einer der Staaten, die…': Ghana is one of them
+    if sent.lang in _RELATIVE_NO_COMMA and _relative_right_after(sent, i):
+        return True  # Albanian 'lista me 114 vende që e kanë njohur': the countries act
     return k < len(sent.tokens) and sent.tokens[i + 1].text == "," and (sent.has(k, "comp") or (
         sent.lang == "de" and sent.tokens[k].f in _DE_RELATIVES))
+
+
+# Languages whose relative clause follows its head without a comma ('vende që e kanë njohur',
+# 'χώρες που έχουν αναγνωρίσει'): a plural generic noun right before the relative is its head.
+_RELATIVE_NO_COMMA = frozenset({"sq", "el", "hu", "nl"})
+
+
+def _relative_right_after(sent: Sentence, i: int) -> bool:
+    k = i + 1
+    return (k < len(sent.tokens) and sent.has(k, "comp") and sent.clause[k] != sent.clause[i]
+            and not (i > 0 and ORDINAL.fullmatch(sent.tokens[i - 1].text)))

@@ -81,3 +81,25 @@ def for_beijing(sent: Sentence, found: list[Found]) -> list[Found]:
         return []
     return [Found(f.actor, "CN", "recognize", f.confidence - 0.05, f.sentence, f.trigger)
             for f in found if f.actor != "CN"]
+
+
+def to_beijing(sent: Sentence, k: int) -> bool:
+    """English 'Costa Rica switched to Beijing in 2007', 'Nauru's switch to Beijing': a switch
+    towards Beijing with no word for Taipei is the whole switch away from it. Beijing names
+    the government; 'switched to China' needs a word of diplomacy in the sentence ('switched
+    to China as its main market' is trade)."""
+    if sent.lang not in (None, "en") or not sent.tokens[k].f.startswith("switch"):
+        return False
+    for j in range(k + 1, min(len(sent.tokens) - 1, k + 5)):
+        if sent.tokens[j].f == "to":
+            nxt = j + 2 if sent.tokens[j + 1].f == "the" and j + 2 in sent.mention_at else j + 1
+            m = sent.mention_at.get(nxt)
+            return m is not None and "CN" in m.codes and (m.kind == "capital" or _diplomatic(sent))
+        if j in sent.mention_at:
+            return False
+    return False
+
+
+def _diplomatic(sent: Sentence) -> bool:
+    return any(sent.has(k, "ties") or sent.has(k, "trigger") or sent.tokens[k].f == "allegiance"
+               for k in range(len(sent.tokens)))

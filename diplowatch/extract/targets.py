@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .coordination import ARTICLES
+from .coordination import ARTICLES, groups
 from .gazetteer import Mention
 from .lexicon.asia_mideast import VERB_FINAL
-from .roles import TARGET_KINDS
+from .roles import FREE_ORDER, TARGET_KINDS
 from .sentence import Sentence
 
 OBJECT_WINDOW = 4  # a plain state right after the verb can be the recognized state
@@ -15,7 +15,12 @@ def clause_targets(sent: Sentence, t: int, lo: int, hi: int, actors: list[Mentio
     taken = {id(m) for m in actors}
     indep = any(sent.has(k, "indep") for k in range(lo, hi))
     found = [m for m in sent.mentions if lo <= m.start and m.end <= hi and id(m) not in taken
-             and m.kind in TARGET_KINDS and (m.kind != "territory" or indep)]
+             and m.kind in TARGET_KINDS and (m.kind != "territory" or indep)
+             and not _owns_other(sent, m)]
+    if any(m.end <= t for m in found):
+        # 'Abchazję uznają Rosja …, a także republiki — Naddniestrze': with the object fronted,
+        # names after the inverted subject continue the subject, they are not objects
+        found = [m for m in found if not any(t < a.start < m.start for a in actors)]
     after = [m for m in found if m.start > t and not _other_sense_between(sent, t, m.start)
              and not _modifier_of_other(sent, m) and not _partner_of_later(sent, m)]
     if after:
@@ -36,6 +41,25 @@ def _sovereignty_before(sent: Sentence, start: int, t: int) -> bool:
         m.kind in ("state", "adj") and not set(m.codes) & ENTITY_CODES
         and not any(c.islower() for c in m.codes)
         for m in sent.mentions if start <= m.start < sov)
+
+
+_OWNED_OTHER = frozenset({"right", "rights", "passport", "passports", "documents", "diplomas",
+                          "bid", "application", "membership", "team", "athletes", "licence",
+                          "license", "licences", "licenses", "plates", "currency"})
+
+
+def _owns_other(sent: Sentence, m: Mention) -> bool:
+    """'recognized Kosovo's right to join Interpol', '… Kosovo's passports': the entity owns
+    what is recognized; its statehood is not the object ('Kosovo's independence' is)."""
+    k = m.end
+    if k >= len(sent.tokens) or sent.tokens[k].text not in ("'s", "'"):
+        return False
+    for j in range(k + 1, min(len(sent.tokens), k + 4)):
+        if sent.has(j, "indep"):
+            return False
+        if sent.has(j, "other") or sent.tokens[j].f in _OWNED_OTHER:
+            return True
+    return False
 
 
 def _modifier_of_other(sent: Sentence, m: Mention) -> bool:
@@ -71,13 +95,26 @@ def state_object(sent: Sentence, t: int, hi: int) -> Mention | None:
     while k < hi and (sent.tokens[k].f in ARTICLES or sent.tokens[k].f in {"as", "the"}):
         k += 1
     m = sent.mention_at.get(k)
-    if m is None or m.start != k or m.kind != "state" or m.end > hi:
-        return None
+    if m is None or m.start != k or m.end > hi or not (
+            m.kind == "state" or (m.kind == "capital" and set(m.codes) <= _RIVAL_SEATS)):
+        return None  # 'recognise Taipei', 'recognized Beijing': the seat names the government
     if m.end < len(sent.tokens) and sent.tokens[m.end].text in {"'s", "'"}:
         return None
     if any(sent.has(j, "other") for j in range(m.end, min(hi, m.end + 4))):
         return None
+    if sent.lang in FREE_ORDER and _nominative_list(sent, m):
+        return None  # 'визнали Нікарагуа, Венесуела й Науру': the subject, after the verb
     return m
+
+
+_RIVAL_SEATS = frozenset({"TW", "CN"})
+
+
+def _nominative_list(sent: Sentence, m: Mention) -> bool:
+    """A Russian or Ukrainian name in a list whose other members cannot be accusative."""
+    group = groups(sent).get(m.start, [m])
+    return any(g is not m and sent.grams(g.end - 1) and "accs" not in sent.grams(g.end - 1)
+               and "Fixd" not in sent.grams(g.end - 1) for g in group)
 
 
 def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
@@ -94,8 +131,9 @@ def _other_sense_between(sent: Sentence, t: int, start: int) -> bool:
 
 # Folded stems of 'sovereignty' in the languages read.
 SOVEREIGNTY = ("sover", "sobera", "souver", "sovran", "suweren", "суверен", "soberan", "suveren",
-               "سياد", "بسياد", "egemenli", "주권", "ריבונות")
-_OVER = {"over", "sobre", "sur", "uber", "su", "nad", "над", "sopra", "على"}
+               "suveran", "سياد", "بسياد", "egemenli", "주권", "ריבונות")
+_OVER = {"over", "sobre", "sur", "uber", "su", "nad", "над", "sopra", "على", "asupra", "sul",
+         "sulla"}
 _ZH_OVER = {"对", "對"}
 
 

@@ -11,19 +11,21 @@ from .normalize import HAN, fold
 # and names and cue words are matched as sequences of characters ('承 认', '科 索 沃').
 _W = rf"[^\W{HAN}]"  # a word character other than a Han character
 # A word (letters/digits, inner hyphens and apostrophes kept: "Guinea-Bissau", "невід'ємну",
-# "Kosova'yı"), the possessive "'s" as its own token, a Han character, or one punctuation mark.
-_TOKEN = re.compile(rf"'s\b|[{HAN}]|{_W}+(?:[-‐‑]{_W}+|'(?!s\b){_W}+)*|[^\w\s]", re.U)
+# "Kosova'yı"), the possessive "'s" (also "'S" in capitals) as its own token, a Han
+# character, or one punctuation mark.
+_TOKEN = re.compile(rf"'[sS]\b|[{HAN}]|{_W}+(?:[-‐‑]{_W}+|'(?![sS]\b){_W}+)*|[^\w\s]", re.U)
 # French/Italian elision: "l'Ukraine", "dell'Ucraina", "qu'il" → article + word.
 _ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|dell|nell|all|dall|sull|un|quell|dov)'(?=\w)", re.I)
-# Chinese and Japanese full stops end a sentence with no space after them.
-_BOUNDARY = re.compile(r"(?<=[.!?…؟])[\"»”')\]]*\s+(?=[\"«“„'(\[-]?\s*[^\W\d_a-zа-я])"
+# Chinese and Japanese full stops end a sentence with no space after them; '։' is the
+# Armenian full stop.
+_BOUNDARY = re.compile(r"(?<=[.!?…؟։])[\"»”')\]]*\s+(?=[\"«“„'(\[-]?\s*[^\W\d_a-zа-я])"
                        r"|(?<=[。！？])[”」』）)]*\s*|\n\s*\n|\n(?=\s*[-•*–—]\s)")
 _ABBREV = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "st", "no", "sept", "jan", "feb", "mar", "apr",
            "jun", "jul", "aug", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "vs", "etc", "e.g",
            "i.e", "jr", "sr", "prof", "ул", "г", "т", "им", "ст", "р", "н", "e.u", "ee.uu", "s.a",
            "pres", "min", "col", "lt", "sgt", "ft", "inc", "ltd", "co", "corp", "approx",
            # 'so-called' before a name: 'тзв. Косово', 'tzw. Kosowo', 'т.н. ДНР', 'sog. …'
-           "тзв", "tzv", "tzw", "т.н", "т.зв", "т.нар", "sog",
+           "тзв", "tzv", "tzw", "т.н", "т.зв", "т.нар", "sog", "ე.წ",
            # 'among others', 'for example' before a list: 'm.in. Hiszpania', 'u.a. Spanien'
            "m.in", "np", "u.a", "z.b", "bzw", "inkl", "npr", "tzn", "itd", "т.е", "напр",
            "зокр"}
@@ -38,10 +40,29 @@ class Token:
     end: int
 
 
+# A number glued to a name by a hyphen: Reuters' 'UPDATE 2-Kenya recognises…'.
+_NUMBER_NAME = re.compile(r"\d+[-‐‑](?=[A-Z])")
+_NAME_RECOGNISED = re.compile(r"[A-Z][\w']*(?=[-‐‑]recogni[sz]ed\b)")
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
         word, start = m.group(), m.start() + offset
+        if word == "'S":
+            word = "'s"  # 'KOSOVO'S': the possessive the rules look for, same length
+        glued = _NUMBER_NAME.match(word)
+        if glued:
+            cut = glued.end() - 1
+            tokens.append(Token(word[:cut], fold(word[:cut]), start, start + cut))
+            tokens.append(Token(word[cut], word[cut], start + cut, start + cut + 1))
+            word, start = word[cut + 1:], start + cut + 1
+        compound = _NAME_RECOGNISED.match(word)
+        if compound:  # 'Russian-recognised republics': the name is the participle's agent
+            cut = compound.end()
+            tokens.append(Token(word[:cut], fold(word[:cut]), start, start + cut))
+            tokens.append(Token(word[cut], word[cut], start + cut, start + cut + 1))
+            word, start = word[cut + 1:], start + cut + 1
         el = _ELISION.match(word)
         if el and el.end() < len(word):
             tokens.append(Token(word[: el.end()], fold(word[: el.end()]), start, start + el.end()))
@@ -55,12 +76,41 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if _is_abbreviation(text, m.start()):
+        if _is_abbreviation(text, m.start()) or _list_number(text, m.start()):
             continue
         spans.extend(_cut(text, start, m.start()))
         start = m.end()
     spans.extend(_cut(text, start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return _join_lists(text, [(s, e) for s, e in spans if text[s:e].strip()])
+
+
+# '1.' at the start of a line numbers a list item, it ends no sentence.
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}\.")
+
+
+def _list_number(text: str, pos: int) -> bool:
+    line = max(text.rfind("\n", max(0, pos - 8), pos) + 1, 0)
+    if line == 0 and pos > 8:
+        return False  # no line start in reach
+    return _LIST_NUMBER.fullmatch(text, line, pos) is not None
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
+_ITEM_CHARS = 120
+
+
+def _join_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line ending in a colon and the short list items under it ('The following states
+    recognized Kosovo:\n- Costa Rica\n- Albania') are one sentence: the items name the
+    subject of the line before them."""
+    out: list[tuple[int, int]] = []
+    opened = False
+    for s, e in spans:
+        item = _LIST_ITEM.match(text, s) is not None and e - s <= _ITEM_CHARS
+        if out and item and opened and e - out[-1][0] <= MAX_SENTENCE_CHARS:
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+        opened = text[s:e].rstrip().endswith(":")
+    return out
 
 
 def _is_abbreviation(text: str, pos: int) -> bool:

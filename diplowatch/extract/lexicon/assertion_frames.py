@@ -53,7 +53,8 @@ FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "sr": {"deny": (
         "demant*", "demantova*", "negira*", "lazn*", "glasin*", "netacn*", "neistin*",
         "dezinformac*", "демант*", "негира*", "лажн*", "гласин*", "нетачн*", "неистин*",
-        "дезинформац*")},
+        "дезинформац*", "nije tacn*", "nisu tacn*", "није тачн*", "нису тачн*", "nije istin*",
+        "није истин*")},
 }
 
 # Infinitives (``inf``: the trigger's infinitive forms, or in English the particle 'to' right
@@ -77,21 +78,22 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "decidi*", "decision", "decide*", "acord*", "resolvi*", "primer*", "segund*", "tercer*",
         "cuart*", "quint*", "sext*", "septim*", "octav*", "noven*", "decim*", "unic*",
         "ultim*", "continu*", "decreto*", "opto", "optaron", "al", "pioner*", "acierto", "error",
-        "convirti*", "convierte*", "fue", "fueron", "era")},
+        "convirti*", "convierte*", "fue", "fueron", "era", "vuelve a", "volvio a",
+        "volvieron a", "ha vuelto a")},
     "fr": {"inf": ("reconnaitre",), "inf_ok": (
         "decid*", "decision", "premier*", "deuxieme", "troisieme", "quatrieme", "cinquieme",
         "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme", "seul*",
         "devenu*", "devient", "deviennent", "etait", "etaient", "fut", "dernier*",
-        "continu*", "choisi", "decret*")},
+        "continu*", "choisi", "decret*", "de nouveau", "a nouveau")},
     "it": {"inf": ("riconoscere", "riconoscerla", "riconoscerlo", "riconoscerle",
                    "riconoscerli"), "inf_ok": (
         "decis*", "decide*", "decisione", "prim*", "second*", "terz*", "quart*", "unic*", "ultim*", "continu*", "scelto", "decreto", "nel", "pionier*", "diventat*",
-        "diventa*", "fu", "era", "e stat*")},
+        "diventa*", "fu", "era", "e stat*", "torna a", "tornato a", "torno a", "di nuovo")},
     "pt": {"inf": ("reconhecer", "reconhece-la", "reconhece-lo", "reconhece-las",
                    "reconhece-los"), "inf_ok": (
         "decidi*", "decisao", "decide*", "primeir*", "segund*", "terceir*", "unic*", "ultim*",
         "continu*", "optou", "decreto", "ao", "pioneir*", "acertou", "erro", "tornou*", "torna*",
-        "foi", "foram", "era")},
+        "foi", "foram", "era", "volta a", "voltou a", "voltaram a")},
     "ru": {"inf": ("признать", "признавать"), "inf_ok": (
         "решил*", "решени*", "решает", "решают", "постанов*", "указ*", "первой", "первым",
         "первая", "первый", "второй", "вторым", "третьей", "третьим", "единствен*",
@@ -102,11 +104,16 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "останн*", "продовжу*", "продовжи*", "погодил*", "стал*", "четверт*", "п'ят*")},
     "pl": {"inf": ("uznac", "uznawac"), "inf_ok": (
         "zdecydowa*", "decyzj*", "postanowi*", "postanowien*", "pierwsz*", "drug*", "trzeci*",
-        "jedyn*", "ostatni*", "nadal", "kontynu*", "stal*", "czwart*", "piat*")},
+        "jedyn*", "ostatni*", "nadal", "kontynu*", "stal*", "czwart*", "piat*", "kolejn*",
+        "nastepn*")},
     "sr": {"inf": ("priznati", "priznavati", "признати", "признавати"), "inf_ok": (
         "odluci*", "odlucil*", "odluk*", "одлучи*", "одлучил*", "одлук*", "prv*", "прв*",
         "drug*", "друг*", "jedin*", "једин*", "nastavi*", "настави*", "postal*", "постал*", "postao",
         "постао", "treć*", "трећ*")},
+    # Romanian has the subjunctive 'să' + verb where the others have an infinitive.
+    "ro": {"inf": ("sa", "de a", "pentru a"), "inf_ok": (
+        "decis", "decide*", "hotarat", "hotarare*", "hotarast*", "decizi*", "primul", "prima",
+        "al doilea", "a doua", "singur*", "ultim*", "continua*", "decret*")},
 }
 
 # Ceasing to recognize (``cease``) makes the act a withdrawal and cancels the negation that
@@ -202,7 +209,9 @@ ADJECTIVAL: dict[str, tuple[str, ...]] = {
 # Extra cue words appended to a lexicon field: verbs that only foresee an act ('a plan that
 # foresees Serbia's recognition'); support in the present tense, a stance ('Italy supports the
 # recognition'), unlike a perfective 'the Rada supported the recognition' (a vote: an act);
-# opposition ('oppose the recognition'), a negation.
+# opposition ('oppose the recognition'), a negation. Slavic verbs of striving, hoping,
+# campaigning and opposing ('добивается отзыва признания', 'vodi kampanju za povlačenje
+# priznanja', 'se protivi priznanju') make the act a goal, not a fact (``modal``).
 EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"speech": ("made known", "let it be known", "spokesman", "spokeswoman",
                       "spokesperson", "comment", "commented", "comments", "commenting"),
@@ -224,11 +233,22 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
     "pt": {"call": ("apoia", "apoiam"),
            "modal": ("preve", "contempla*"), "neg": ("opoe*", "opor", "opos*")},
     "ru": {"call": ("поддерживает", "поддерживают", "поддерживаем"),
-           "modal": ("предусматрива*", "предусмотр*"), "neg": ("против",)},
+           "modal": ("предусматрива*", "предусмотр*", "ведет кампани*", "ведут кампани*",
+                     "стремит*", "стремят*", "надеет*", "надеют*", "борет*", "борют*"),
+           "neg": ("против",)},
     "uk": {"call": ("підтримує", "підтримують", "підтримуємо"),
-           "modal": ("передбача*", "передбачит*"), "neg": ("проти",)},
+           "modal": ("передбача*", "передбачит*", "домага*", "прагне", "прагнуть",
+                     "сподіва*", "бореться", "борються", "веде кампані*", "ведуть кампані*"),
+           "neg": ("проти",)},
     "pl": {"call": ("popiera", "popieraja", "popieramy", "wspiera", "wspieraja"),
-           "modal": ("przewiduj*", "przewidzian*"), "neg": ("sprzeciw*", "przeciw*")},
+           "modal": ("przewiduj*", "przewidzian*", "zabiega*", "zabiegaj*", "stara sie o",
+                     "staraja sie o", "dazy do", "daza do", "walczy o", "walcza o", "lobbuj*",
+                     "prowadzi kampani*", "ma nadzieje", "maja nadzieje"),
+           "neg": ("sprzeciw*", "przeciw*")},
     "sr": {"call": ("podrzava", "podrzavaju", "подржава", "подржавају"),
-           "modal": ("predvi*", "предви*"), "neg": ("protiv", "против", "protive", "противе")},
+           "modal": ("predvi*", "предви*", "vodi kampanj*", "vode kampanj*", "води кампањ*",
+                     "воде кампањ*", "nada se", "se nada", "нада се", "се нада", "protivi se",
+                     "se protivi", "противи се", "се противи", "zalaze se", "se zalaze",
+                     "залаже се", "се залаже", "bori se", "se bori", "бори се", "се бори"),
+           "neg": ("protiv", "против", "protive", "противе")},
 }

@@ -2,9 +2,12 @@
 
 LEX = {
     "en": {
-        "trigger": ("recogni*", "recognis*", "derecogni*", "de-recogni*", "acknowledg*"),
+        "trigger": ("recogni*", "recognis*", "derecogni*", "de-recogni*", "acknowledg*",
+                    "non-recogni*", "nonrecogni*"),
+        "neg_self": ("non-recogni*", "nonrecogni*"),
         "trigger_not": ("recognizab*", "recognisab*", "recognizance*"),
-        "noun": ("recognition*", "derecognition*", "acknowledgement*", "acknowledgment*"),
+        "noun": ("recognition*", "derecognition*", "de-recognition*", "non-recognition*",
+                 "nonrecognition*", "acknowledgement*", "acknowledgment*"),
         "future": (),
         "passive": ("recognized", "recognised", "acknowledged"),
         "by": ("by",),
@@ -15,7 +18,7 @@ LEX = {
         "modal": ("will", "would", "shall", "'ll", "going to", "could", "may", "might", "should",
                   "must", "can", "plan*", "intend*", "intention*", "ready", "prepared", "willing",
                   "consider*", "mull*", "weigh*", "set to", "about to", "expected", "expect*",
-                  "hope*", "wish*", "want*", "seek*", "aim*", "propos*", "draft*", "bill",
+                  "hope*", "wish*", "want*", "seek*", "sought", "aim*", "propos*", "draft*", "bill",
                   "motion", "resolution", "initiative", "idea", "push*", "effort*", "move toward*",
                   "prospect*", "possib*", "potential*", "if", "unless", "whether", "soon",
                   "next", "process", "procedure*", "step toward*", "steps toward*", "road to",
@@ -52,7 +55,7 @@ LEX = {
         "generic": ("countries", "states", "nations", "governments", "world", "nobody",
                     "no one", "others", "members", "member states", "powers", "allies",
                     "community", "partners", "many", "several", "most", "group", "bloc",
-                    "west", "western", "handful"),
+                    "west", "western", "handful", "those"),
         "breaks": ("but", "while", "whereas", "although", "though", "however", "yet",
                    "since", "because", "meanwhile", "before", "until", "unless", "if", "when",
                    "as well as"),

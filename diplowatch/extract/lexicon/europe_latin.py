@@ -5,22 +5,35 @@ diplowatch/extract/names_ec.py.
 """
 
 _CS = {
-    # Negation fuses with the verb ('neuznává'): such forms are no trigger at all (no event
-    # rather than a reversed one; docs/extraction.md, known misses).
-    "trigger": ("uzna*",), "trigger_not": ("uznal* chyb*", "uznat vinu", "uznal* vinu"),
-    "noun": ("uznani*",), "future": ("uzna", "uznaji", "uzname", "bude uznavat", "budou uznavat"),
+    # Negation is written on the verb ('neuznává', 'neuznal', 'neuzná'): those forms are
+    # triggers that carry their negation (neg_self); the participle 'neuznaný' (unrecognized)
+    # is an adjective, no act. 'uzná', 'uznají', 'uznáme' are perfective: a future.
+    "trigger": ("uzna*", "neuznal*", "neuznav*", "neuzna", "neuznaji", "neuzname", "neuznam",
+                "neuznat"),
+    "neg_self": ("neuznal*", "neuznav*", "neuzna", "neuznaji", "neuzname", "neuznam", "neuznat"),
+    "trigger_not": ("uznal* chyb*", "uznat vinu", "uznal* vinu", "mezinarodne uznan*",
+                    "uznan* hranic*", "uznani viny", "uznani chyb*"),
+    "noun": ("uznani*",), "future": ("uzna", "uznaji", "uzname", "bude uznavat", "budou uznavat",
+                                    "neuzna", "neuznaji", "neuzname"),
     "passive": ("uznan", "uznana", "uznano", "uznany"), "by": ("ze strany",),
-    "neg": ("ne", "nikdy", "zadn*", "odmit*", "nebude", "nebudou", "nehodla*", "nema v umyslu"),
-    "neg_after": ("ne",),
+    "neg": ("ne", "nikdy", "zadn*", "odmit*", "nebude", "nebudou", "nehodla*", "nema v umyslu",
+            "neni", "nebylo", "nebyla", "nebyl", "proti"),
+    "neg_after": ("ne", "neni", "nebylo", "nebyla", "nebyl"),
     "modal": ("bude", "budou", "budeme", "muze", "mohou", "mohl*", "by", "musi", "planuj*", "plan*",
               "hodla*", "zamysl*", "priprav*", "zvazuj*", "zvaz*", "navrh*", "iniciativ*", "pokud",
-              "jestli*", "kdyby", "brzy", "ocekav*", "chce", "chteji", "chtel*", "umysl*", "zamer*"),
+              "jestli*", "kdyby", "brzy", "ocekav*", "chce", "chteji", "chtel*", "umysl*", "zamer*",
+              # striving, hoping, campaigning, opposing: the act is a goal ('usiluje o uznání')
+              "usiluj*", "usilov*", "snazi se", "prosazuj*", "zasazuj*", "doufa*", "lobbuj*",
+              "bojuj*", "nesouhlas*", "vede kampan*", "nerozhodl*"),
     "call": ("vyzva*", "vyzyva*", "vyzval*", "zada*", "pozad*", "apel*", "nalehal*", "naleha*"),
     "withdraw": ("odvol*", "stahl*", "stahn*", "zrus*", "pozastav*", "zmraz*", "anulov*"),
     "speech": ("rekl*", "uvedl*", "prohlasil*", "oznamil*", "sdelil*", "zduraznil*", "podle",
                "potvrdil*", "uvadi", "pise", "napsal*", "konstatoval*"),
-    "first_person": ("my", "nas", "nase", "nasi", "ja"),
-    "pronoun": ("zeme", "stat", "ona", "on", "oni", "vlada", "republika"),
+    "first_person": ("my", "nas", "nase", "nasi", "ja", "uzname", "neuzname", "uznavame",
+                     "neuznavame", "budeme", "nebudeme", "jsme"),
+    # 'je další stát, který uznal': a predicate, not the generic 'další státy'
+    "pronoun": ("zeme", "stat", "ona", "on", "oni", "vlada", "republika", "dalsi stat",
+                "dalsim statem"),
     "after": ("po", "stejne jako", "vedle", "krome"),
     "block": ("v", "ve", "na", "z", "ze", "do", "od", "pro", "o", "pri", "nad", "pod", "mezi",
               "proti", "pres", "bez", "k", "ke", "u", "vuci"),
@@ -32,12 +45,29 @@ _CS = {
     "comp": ("ze", "ktery", "ktera", "ktere", "kteri", "jez", "kde", "aby", "zda", "cimz"),
     "conj": ("a", "i", "nebo", "ci", "a take", "take"),
     "other": ("genocid*", "anex*", "volb*", "vysled*", "referend*", "suverenit* nad", "soucast*",
-              "cast*", "uzemi", "zasluh*", "oceneni", "teror*", "chyb*", "hranic*", "cestovni pas*",
+              "cast*", "uzemi", "zasluh*", "oceneni", "teror*", "chyb*", "hranic*", "cestovni pas*", "pasy",
+              "pasu", "doklad*", "diplom*", "rozsud*",
               "dokument*", "usili", "roli", "celistvost*"),
     "indep": ("nezavisl*", "suveren*", "stat*", "statnost*", "republik*"),
     "sever": ("prerus*", "ukonci*", "zpretrh*"), "ties": ("vztah*", "styk*"),
     "one_china": ("jedne ciny", "jedna cina", "jedine ciny"), "mutual": ("vzajemn*",),
-    "anaphor_act": ("ucinil* totez", "udelal* totez"),
+    "anaphor_act": ("ucinil* totez", "udelal* totez", "ucinil* tak", "tento krok",
+                    "stejny krok", "stejne rozhodnuti"),
+    # The frames of assertion_frames.py and role_frames.py, kept here for Czech.
+    "deny": ("poprel*", "popira*", "poprit", "demant*", "vyvrat*", "vyvrac*", "nepravdiv*",
+             "dezinformac*", "fama", "famy", "spekulac*", "zvest*", "neodpovid* skutecnosti"),
+    "inf": ("uznat", "uznavat"),
+    "inf_ok": ("rozhodl*", "rozhodnut*", "rozhoduj*", "prvni", "druh*", "treti", "ctvrt*",
+               "jedin*", "posledni", "nadale", "pokracuj*", "stal*", "stala se", "dekret*"),
+    "cease": ("prestal*", "prestava*", "prestane", "uz ne*", "jiz ne*", "nadale ne*"),
+    "cond": ("pokud", "kdyby", "jestli", "jestlize", "v pripade ze"),
+    "not_yet": ("vstoupi v platnost", "nabude ucinnosti", "pokud"),
+    "cause": ("kvuli", "v reakci na", "na protest proti"),
+    "reacts": ("podekoval*", "dekuj*", "uvital*", "privital*", "ocenil*", "odsoudil*",
+               "odsuzuj*", "kritizoval*", "kritizuj*", "protestoval*", "protestuj*"),
+    "including": ("vcetne", "mezi nimi", "jako napriklad", "napriklad"),
+    "part_of": ("jako soucast", "soucasti", "jako uzemi", "jako cast"),
+    "still": ("stale", "nadale", "dosud", "porad"), "process": ("probiha", "v procesu"),
 }
 
 _HU = {
@@ -62,12 +92,15 @@ _HU = {
                "hangsulyoz*", "szogezte le", "nyilatkoz*", "szerint", "tudatta", "megerosit*",
                "bejelentette", "irta"),
     "first_person": ("mi", "orszagunk", "kormanyunk", "en", "nekunk", "mienk"),
-    "pronoun": ("az orszag", "orszag", "allam", "o", "ok", "kormany", "a kormany"),
-    "after": (), "block": (),
+    # 'ország' without the article is indefinite ('újabb ország', '84 ország'): no pronoun.
+    "pronoun": ("az orszag", "az allam", "o", "ok", "a kormany"),
+    # postpositions after the name: 'Oroszország után', 'Oroszországot követően'
+    "after": ("utan", "kovetoen"), "block": (),
     "gov": ("kormany*", "elnok*", "miniszterelnok*", "miniszter*", "kulugy*", "miniszterium*",
             "kabinet*", "szovivo*", "allamfo*", "diplomaci*", "parlament*", "orszaggyules*",
             "nagykovet*", "vezetes*"),
     "generic": ("orszagok", "allamok", "vilag*", "senki", "sok", "tobb", "mas", "masik", "tobbi",
+                "ujabb", "egyes",
                 "tobbseg*", "kozosseg*", "nyugat", "amelyek", "tagallam*", "tagok"),
     "breaks": ("de", "azonban", "viszont", "bar", "habar", "mig", "mert", "mivel", "ha", "amikor",
                "pedig"),
@@ -81,6 +114,15 @@ _HU = {
     "sever": ("megszakit*", "szakit*"), "ties": ("kapcsolat*", "viszony*"),
     "one_china": ("egy kina", "egy kinai"), "mutual": ("kolcsonos*", "egymas*"),
     "anaphor_act": ("ugyanigy tett*", "kovette* a peldat"),
+    # The infinitive in -ni asserts only under a governor ('elismerni készül', 'el akarja
+    # ismerni': intention); a decision or an ordinal governs it.
+    "inf": ("elismerni", "ismerni"),
+    # A subject before a verb of welcome, thanks or protest reacts to the act it names.
+    "including": ("koztuk", "koztuk van", "tobbek kozott", "peldaul"),
+    "reacts": ("udvozol*", "koszon*", "megkoszon*", "tiltakoz*", "elitel*", "biral*"),
+    "inf_ok": ("dont*", "hataroz*", "elso*", "masodik*", "harmadik*", "utolso*", "egyetlen*"),
+    "deny": ("cafol*", "hamis*", "valotlan*", "alaptalan*", "pletyk*", "dezinformaci*",
+             "nem igaz", "koholmany*"),
 }
 
 _RO = {
@@ -89,15 +131,17 @@ _RO = {
     "noun": ("recunoaster*",),
     "future": ("va recunoa*", "vor recunoa*", "vom recunoa*", "o sa recunoa*"),
     "passive": ("recunoscut*",), "by": ("de catre", "de"),
-    "neg": ("nu", "niciodata", "nici", "refuz*", "respinge*", "respins"), "neg_after": ("nici",),
-    "modal": ("va", "vor", "vom", "voi", "ar", "poate", "pot", "putea", "trebui*", "intentione*",
+    "neg": ("nu", "niciodata", "nici", "refuz*", "respinge*", "respins", "exclus", "exclude"),
+    "neg_after": ("nici",),
+    "modal": ("probabil*", "va", "vor", "vom", "voi", "ar", "poate", "pot", "putea", "trebui*", "intentione*",
               "intentie", "planific*", "plan*", "pregat*", "analiz*", "examin*", "propun*",
-              "propuner*", "initiativ*", "proiect*", "daca", "curand", "astept*", "asteapt*",
-              "dori*", "vrea", "spera*", "sper*", "procedur*", "perspectiv*", "dispus*", "gata"),
+              "propuner*", "initiativ*", "proiect*", "daca", "curand", "urmeaza sa", "astept*",
+              "asteapt*", "dori*", "vrea", "spera*", "sper*", "procedur*", "perspectiv*", "dispus*", "gata"),
     "call": ("cere", "cer", "cerut", "cerand", "solicit*", "indemn*", "apel*", "insist*"),
     "withdraw": ("revoc*", "retrag*", "retras*", "anul*", "suspend*", "inghet*", "renunt*"),
-    "speech": ("declar*", "a spus", "spus*", "anunt*", "afirm*", "sublini*", "potrivit",
-               "conform", "preciz*", "adaug*", "confirm*", "a transmis", "sustine"),
+    "speech": ("reafirm*", "reaminti*", "declar*", "a spus", "spus*", "anunt*", "afirm*", "sublini*", "potrivit",
+               "conform", "preciz*", "adaug*", "confirm*", "a transmis", "sustine", "exclus",
+               "exclude"),
     "first_person": ("noi", "nostru", "noastra", "nostri", "noastre", "eu"),
     "pronoun": ("tara", "statul", "ea", "el", "ei", "guvernul", "republica", "regatul",
                 "tara sa"),
@@ -113,7 +157,7 @@ _RO = {
     "breaks": ("dar", "insa", "totusi", "desi", "in timp ce", "pentru ca", "deoarece", "daca",
                "cand", "iar"),
     "comp": ("ca", "care", "unde", "prin care", "incat"),
-    "conj": ("si", "sau", "precum si", "de asemenea", "inclusiv"),
+    "conj": ("si", "sau", "nici", "precum si", "de asemenea", "inclusiv"),
     "other": ("genocid*", "anexar*", "anex*", "alegeri*", "rezultat*", "referendum*",
               "suveranitat* asupra", "parte*", "teritori*", "merit*", "premi*", "terori*",
               "greseal*", "eforturi*", "rol*", "frontier*", "granit*", "pasaport*", "diploma",
@@ -123,6 +167,15 @@ _RO = {
     "one_china": ("o singura china", "unei singure chine", "china unica"),
     "mutual": ("reciproc*", "mutual*"),
     "anaphor_act": ("au facut la fel", "a facut la fel", "au urmat exemplul"),
+    # Romance fields (lexicon/romance.py); 'nu mai' (no longer) and 'a încetat să' cease;
+    # denials; 'precum și' adds a co-actor after the act.
+    "cease": ("nu mai", "a incetat sa", "au incetat sa", "inceteaza sa", "inceteaza de"),
+    "deny": ("dezmint*", "a negat", "au negat", "neaga ca", "fals", "falsa",
+             "false", "falsul", "zvon*", "neadevarat*", "nu este adevarat", "dezinformar*",
+             "nefondat*", "lipsit* de temei", "fara temei"),
+    "corr_open": ("atat",), "corr": ("cat si",),
+    "also_as": ("precum si",), "establish": ("stabili*", "restabili*"),
+    "including": ("printre care", "printre ele", "printre acestea", "inclusiv", "cum ar fi"),
 }
 
 _NL = {
@@ -132,7 +185,8 @@ _NL = {
     "noun": ("erkenning*",), "future": ("zal erkennen", "zullen erkennen"),
     "passive": ("erkend",), "by": ("door",),
     "neg": ("niet", "geen", "nooit", "noch", "weiger*", "verworpen", "wijst* af"),
-    "neg_after": ("niet", "nooit", "geen"),
+    "neg_after": ("niet", "nooit", "geen", "afgewezen", "uitgesloten", "geweigerd"),
+    "refusal": ("afgewezen", "uitgesloten", "geweigerd"),
     "modal": ("zal", "zullen", "zou", "zouden", "wil", "willen", "kan", "kunnen", "moet", "moeten",
               "van plan", "plan*", "overweeg*", "bereid", "voornemen*", "voorstel*", "initiatief",
               "indien", "binnenkort", "pas", "later", "verwacht*", "hoop*", "streven"),
@@ -168,7 +222,24 @@ _NL = {
     "ties": ("betrekkingen", "banden", "relaties"),
     "one_china": ("een-chinabeleid", "een china"), "mutual": ("wederzijds*", "elkaar"),
     "anaphor_act": ("dat al deden", "hetzelfde gedaan", "deden hetzelfde"),
+    "copula": ("zijn", "waren", "is", "omvat*"),
+    "including": ("waaronder", "onder wie", "met name", "namelijk"),
+    "reacts": ("verwelkom*", "bedankt*", "bedankte*", "dankte*", "prees", "protesteer*",
+               "veroordeel*", "veroordeelde*"),
+    "deny": ("ontken*", "onjuist*", "onwaar*", "vals", "valse", "gerucht*", "desinformatie",
+             "nepnieuws", "ongegrond*", "niet waar", "spreekt * tegen", "sprak * tegen"),
 }
+# Separable verbs: the finite stem stands second, its particle at the end of the clause
+# ('trekt de erkenning van Kosovo in', 'schortte de erkenning op'); a call's particle follows
+# its object ('riep Ghana op de erkenning … in te trekken').
+SEPARABLE = {"nl": {
+    "withdraw": (("trekt", "trok", "trokken", "trekken", "schort", "schortte", "schortten",
+                  "draait", "draaide", "draaiden"), ("in", "terug", "op")),
+    "call": (("roept", "riep", "riepen", "roepen"), ("op",)),
+    # 'sluit een erkenning uit' (rules out), 'wees de erkenning af': a refusal
+    "neg": (("sluit", "sloot", "sloten", "sluiten", "wijst", "wees", "wezen", "wijzen"),
+            ("uit", "af")),
+}}
 
 _SQ = {
     # 'njoh' also means 'know': 'i njohur për' (known for) is no recognition.
@@ -214,6 +285,11 @@ _SQ = {
     "sever": ("nderpre*", "keput*"), "ties": ("marredhenie*", "lidhje*"),
     "one_china": ("nje kine", "kines se vetme"), "mutual": ("reciprok*", "ndersjell*"),
     "anaphor_act": ("bene te njejten", "ndoqen shembullin"),
+    # lists: 'the states that … are A, B and C', 'including A and B'
+    "copula": ("jane", "ishin", "eshte", "ishte"),
+    "including": ("perfshire", "perfshi", "mes tyre", "ndermjet tyre"),
+    "reacts": ("pershendet*", "falenderoi", "falenderon", "falenderuan", "denoncoi", "denoi",
+               "protestoi", "denoncon", "protestojne", "denoncuan", "protestuan"),
 }
 
 LEX = {"cs": _CS, "hu": _HU, "ro": _RO, "nl": _NL, "sq": _SQ}

@@ -9,8 +9,13 @@ _DE = {
     "passive": ("anerkannt",),
     "by": ("von", "durch"),
     "neg": ("nicht", "nie", "niemals", "kein*", "weder", "lehnt*", "abgelehnt", "verweiger*"),
-    "neg_after": ("nicht", "nie", "weder", "noch", "kein*"),
-    "modal": ("wird", "werden", "wollen", "will", "konnte*", "kann", "konnen",
+    # after the noun, the participle of refusal ends the clause: 'hat eine Anerkennung … abgelehnt'
+    "neg_after": ("nicht", "nie", "weder", "noch", "kein*", "abgelehnt", "ausgeschlossen",
+                  "verweigert"),
+    "refusal": ("abgelehnt", "ausgeschlossen", "verweigert"),
+    # Konjunktiv I in reported speech keeps the mood: 'wolle/werde anerkennen' intends
+    "modal": ("wird", "werden", "wollen", "will", "wolle", "wollte*", "werde", "konnte*", "kann",
+              "konnen",
               "soll*", "muss*", "mussen", "plan*", "beabsichtig*", "absicht*", "bereit",
               "erwag*", "pruf*", "angekundigt", "ankundig*", "kunftig", "vorschlag*",
               "initiative", "idee", "wenn", "falls", "bald", "demnachst", "mochte*", "hoff*",
@@ -70,7 +75,8 @@ _PL = {
     "speech": ("powiedzial*", "oswiadczy*", "oswiadcz*", "oglosil*", "oglasza*",
                "stwierdzil*", "podkreslil*", "zapewnil*", "wedlug", "poinformowal*",
                "potwierdzil*", "zaznaczyl*", "przekazal*"),
-    "first_person": ("my", "nasz", "nasza", "nasze", "nas", "ja"),
+    "first_person": ("my", "nasz", "nasza", "nasze", "nas", "ja", "uznajemy", "uznamy",
+                     "uznalismy", "bedziemy"),
     "pronoun": ("jego kraj", "kraj", "panstwo", "rzad", "on", "ona", "oni", "ono"),
     "after": ("po", "za", "jak", "podobnie jak", "obok", "oprocz", "w slad za",
               "tuz po"),
@@ -87,13 +93,32 @@ _PL = {
     "conj": ("i", "oraz", "a takze", "lub", "albo"),
     "other": ("ludobojstw*", "genocyd*", "aneksj*", "wybor*", "wynik*", "referend*",
               "suwerennosc nad", "czesc*", "terytori*", "zaslug*", "nagrod*", "terror*",
-              "blad*", "prawo*"),
+              "blad*", "prawo*", "paszport*", "dokument*", "dyplom*", "wyrok*"),
     "indep": ("niepodleg*", "suweren*", "panstw*", "republik*"),
     "sever": ("zerw*", "zrywa*"),
     "ties": ("stosunki", "relacje", "wiezi"),
     "one_china": ("jednych chin", "jedne chiny"),
     "mutual": ("wzajemn*",),
     "anaphor_act": ("zrobil* to samo", "podjel* taka sama decyzje", "poszl* w jej slady"),
+    # 'uznają' is the present of uznawać and the future of uznać: the present beside these
+    "aspect_pair": ("uznaja",), "process": ("trwa", "w toku", "toczy sie"),
+    "present": ("obecnie", "nadal", "wciaz", "dzis", "dzisiaj", "aktualnie", "do dzis",
+                "do dzisiaj", "do tej pory", "od lat"),
 }
+
+# Separable verbs (stem second, particle at the end of the clause): 'setzt die Anerkennung
+# aus', 'nahm seine Anerkennung zurück', 'fror die Anerkennung ein', 'rief Ghana auf, …'.
+SEPARABLE = {"de": {
+    "withdraw": (("setzt", "setzte", "setzten", "setzen", "nimmt", "nahm", "nahmen", "nehmen",
+                  "zieht", "zog", "zogen", "ziehen", "friert", "fror", "froren", "hebt", "hob",
+                  "hoben", "heben"), ("aus", "zuruck", "ein", "auf")),
+    "call": (("ruft", "rief", "riefen", "rufen", "fordert", "forderte", "forderten"), ("auf",)),
+    # 'schließt eine Anerkennung aus' (rules out): a refusal ('lehnt … ab' is a negator by
+    # its stem alone, in the lexicon)
+    "neg": (("schliesst", "schloss", "schlossen", "schliessen"), ("aus",)),
+}}
+# Konjunktiv II of 'werden' folds to the indicative past 'wurde' (passive): only the written
+# umlaut tells 'Norwegen würde Palästina anerkennen' (a hypothetical) from a fact.
+SURFACE_MODAL = {"de": frozenset({"würde", "würden", "würdest", "würdet"})}
 
 LEX = {"de": _DE, "pl": _PL}

@@ -44,8 +44,14 @@ FIELDS = ("trigger", "trigger_not", "noun", "future", "passive", "by", "neg", "n
           "gov", "generic", "breaks", "comp", "conj", "other", "indep", "sever", "ties",
           "one_china", "mutual", "anaphor_act")
 HEDGES = {"en": ("signal*", "hint*", "counterproductive", "premature", "right away"),
-          "ru": ("нельзя", "сигнал*"), "uk": ("не можна", "сигнал*"),
-          "de": ("abwartend*",), "es": (), "fr": (), "pt": (), "it": (), "pl": (), "sr": (),
+          # Slavic 'allegedly' ('якобы признание', 'rzekome uznanie') reports in doubt
+          "ru": ("нельзя", "сигнал*", "якобы", "будто бы"), "uk": ("не можна", "сигнал*", "нібито",
+                                                                 "начебто"),
+          "de": ("abwartend*",), "pl": ("rzekom*",), "sr": ("navodn*", "наводн*"),
+          # 'does not rule out': a possibility, neither the act nor a refusal
+          "es": ("no descart*", "no se descart*"), "pt": ("nao descart*", "nao se descart*"),
+          "fr": ("n' exclut pas", "n' excluent pas", "n' exclut", "pas exclu"),
+          "it": ("non esclude", "non escludono", "non si esclude", "non escluso"),
           **_EC_HEDGES, **_AM_HEDGES}
 
 
