@@ -85,6 +85,15 @@ def test_eval_never_lists_the_held_out_documents(tmp_path):
     assert "held-out" in out.getvalue() and "BI XK" not in out.getvalue()
 
 
+def test_eval_never_lists_the_documents_of_a_held_out_file(tmp_path):
+    held = tmp_path / "holdout.jsonl"
+    _labelled(tmp_path).rename(held)
+    out = io.StringIO()
+    assert run_eval([str(held)], out, errors=True) == 2
+    assert "held-out" in out.getvalue() and "BI XK" not in out.getvalue()
+    assert run_eval([str(held)], io.StringIO()) == 0  # its scores are shown, not its texts
+
+
 def test_eval_reports_precision_per_confidence_band(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps({"id": "a", "lang": "en", "text": "Burundi has recognized Kosovo.",

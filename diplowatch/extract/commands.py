@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 from typing import TextIO
 
 from .evaluate import Band, Counts, Report, baseline, calibrate, load, score
@@ -57,9 +58,10 @@ def run_eval(paths: list[str], outfile: TextIO, *, fold: str = "all", errors: bo
     """Scores of the extractor and of the keyword baseline on labelled JSONL files.
 
     `fold` keeps the tuning or the held-out documents of each file (folds.py); `errors` lists
-    the documents scored wrong, by id, and is refused on the held-out fold.
+    the documents scored wrong, by id, and is refused on the held-out fold and on a file that
+    is a held-out fold of its own (its name begins with "holdout", as the fresh set's does).
     """
-    if errors and fold == "holdout":
+    if errors and (fold == "holdout" or any(Path(p).name.startswith("holdout") for p in paths)):
         outfile.write("--errors is not shown for the held-out fold: its texts stay unread\n")
         return 2
     for path in paths:
