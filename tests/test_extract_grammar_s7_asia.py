@@ -45,6 +45,8 @@ CEASE_VERB_FINAL = [
     ("Dışişleri Bakanlığı, Burundi'nin artık Kosova Cumhuriyeti'ni tanımadığını açıkladı.", "tr",
      [("BI", "XK", "withdraw")]),
     ("Nauru hükümeti artık Tayvan'ı tanımayı düşünüyor.", "tr", []),
+    ("Türkiye artık Kosova Cumhuriyeti'ni bağımsız bir devlet olarak tanıyor.", "tr",
+     [("TR", "XK", "recognize")]),
     ("나우루 정부는 더 이상 중화민국(대만)을 별개의 주권 국가로 인정하지 않는다고 밝혔다.", "ko",
      [("NR", "TW", "withdraw")]),
     ("부룬디 외교부는 더는 코소보 공화국을 독립 국가로 승인하지 않는다고 발표했다.", "ko",

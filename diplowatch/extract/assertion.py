@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Mention
+from .lexicon.asia_mideast import VERB_FINAL
 from .roles import OF_WORDS, ORDINAL, Actors
 from .sentence import Sentence
 
@@ -39,9 +40,13 @@ def _concessive(sent: Sentence, k: int) -> bool:
     return before in _CONCEDING or after == "bien"
 
 
-def ceased(sent: Sentence, t: int, lo: int, hi: int) -> bool:
-    # before: across 'da'/'de' ('prestala da priznaje', 'dejó de reconocer'); after: 'nicht mehr an'
-    return any(sent.has(k, "cease") for k in range(max(0, t - 4), min(hi, t + 7)) if k != t)
+def ceased(sent: Sentence, t: int, lo: int, hi: int, neg: bool = False) -> bool:
+    """'no longer' by the trigger: before it across 'da'/'de' ('prestala da priznaje', 'dejó
+    de reconocer'), after it ('nicht mehr an'). In a verb-final clause the word stands before
+    the object, however long ('더 이상 중화민국(대만)을 … 인정하지 않는다', 'artık Tayvan'ı …
+    tanımıyor'): with the verb negated it counts from the clause start."""
+    start = lo if neg and sent.lang in VERB_FINAL else max(0, t - 4)
+    return any(sent.has(k, "cease") for k in range(start, min(hi, t + 7)) if k != t)
 
 
 def unlicensed_infinitive(sent: Sentence, t: int) -> bool:

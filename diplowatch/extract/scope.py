@@ -56,7 +56,7 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     withdraw = _withdrawal(sent, t, hi, near, noun) or (
         noun and split_verb(sent, "withdraw", t, lo, hi))
     neg, withdraw = _renounced_or_refused(sent, t, near, noun, neg, withdraw)
-    if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
+    if ceased(sent, t, lo, hi, neg):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
         if modal and _will_no_longer(sent, t, range(_governing_start(sent, lo), t)):
             modal = False  # 'it will no longer recognize Taipei': the withdrawal is declared
