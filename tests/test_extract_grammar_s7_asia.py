@@ -66,9 +66,20 @@ NEG_PARTICIPLE = [
     ("Türkiye Kosova'yı tanıdı.", "tr", [("TR", "XK", "recognize")]),
 ]
 
+# A Hebrew place name with a preposition written on it is no verb: 'מסרביה' (from Serbia) is
+# neither 'מסרב' (refusing) nor 'מסר' (delivered), so a journalist's negation after it stays a
+# description; the verbs themselves still speak and refuse.
+HEBREW_NAMES = [
+    ("קוסובו, שהתנתקה מסרביה לפני שנים, זכתה לתמיכה אמריקנית. סרביה ובלארוס אינן מכירות בה.",
+     "he", []),
+    ("ונצואלה אינה מכירה בקוסובו, כך נכתב בעיתון בקראקס.", "he", []),
+    ("דובר משרד החוץ מסר כי ספרד אינה מכירה בקוסובו.", "he", [("ES", "XK", "reject")]),
+    ("שר החוץ של יוון אמר כי יוון אינה מכירה בקוסובו.", "he", [("GR", "XK", "reject")]),
+]
+
 CASES = [(name, *row) for name, table in (
     ("joined", JOINED), ("cease_verb_final", CEASE_VERB_FINAL),
-    ("neg_participle", NEG_PARTICIPLE))
+    ("neg_participle", NEG_PARTICIPLE), ("hebrew_names", HEBREW_NAMES))
     for row in table]
 
 
