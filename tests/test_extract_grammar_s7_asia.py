@@ -77,9 +77,24 @@ HEBREW_NAMES = [
     ("שר החוץ של יוון אמר כי יוון אינה מכירה בקוסובו.", "he", [("GR", "XK", "reject")]),
 ]
 
+# Arabic verbs of undoing in every person and number ('تسحبا' they two withdraw, 'ألغتا' they
+# two cancelled, 'يسحبون'): the recognition noun they govern is withdrawn, not granted. A call to
+# withdraw and a plan to withdraw give nothing.
+ARABIC_UNDOING = [
+    ("وكانت بوروندي وتوغو قد اعترفتا بكوسوفو، قبل أن تسحبا اعترافهما بها.", "ar",
+     [("BI", "XK", "recognize"), ("TG", "XK", "recognize"), ("BI", "XK", "withdraw"),
+      ("TG", "XK", "withdraw")]),
+    ("بوروندي وتوغو ألغتا اعترافهما بكوسوفو.", "ar", [("BI", "XK", "withdraw"), ("TG", "XK", "withdraw")]),
+    ("قررت بوروندي وتوغو أن تسحبا اعترافهما بكوسوفو.", "ar",
+     [("BI", "XK", "withdraw"), ("TG", "XK", "withdraw")]),
+    ("دعت صربيا بوروندي وتوغو إلى أن تسحبا اعترافهما بكوسوفو.", "ar", []),
+    ("تدرس بوروندي وتوغو أن تلغيا اعترافهما بكوسوفو.", "ar", []),
+]
+
 CASES = [(name, *row) for name, table in (
     ("joined", JOINED), ("cease_verb_final", CEASE_VERB_FINAL),
-    ("neg_participle", NEG_PARTICIPLE), ("hebrew_names", HEBREW_NAMES))
+    ("neg_participle", NEG_PARTICIPLE), ("hebrew_names", HEBREW_NAMES),
+    ("arabic_undoing", ARABIC_UNDOING))
     for row in table]
 
 
