@@ -91,10 +91,24 @@ ARABIC_UNDOING = [
     ("تدرس بوروندي وتوغو أن تلغيا اعترافهما بكوسوفو.", "ar", []),
 ]
 
+# Hebrew verbs of undoing in every number and with 'and / that' written on them ('משכו',
+# 'ומשכה', 'שביטלה'), and the recognition noun with every possessive suffix ('הכרתן' their,
+# 'הכרתנו' our). A verb of undoing whose own object is a later recognition noun undoes that one,
+# not the recognition before it. Calls and plans to withdraw give nothing; 'למשך' is 'for a time'.
+HEBREW_UNDOING = [
+    ("בורונדי וטוגו משכו את הכרתן בקוסובו.", "he", [("BI", "XK", "withdraw"), ("TG", "XK", "withdraw")]),
+    ("בורונדי הכירה בקוסובו לפני עשור, ומשכה את הכרתה בשנה שעברה.", "he",
+     [("BI", "XK", "recognize"), ("BI", "XK", "withdraw")]),
+    ("טוגו, שביטלה את הכרתה בקוסובו, הודיעה על כך אתמול.", "he", [("TG", "XK", "withdraw")]),
+    ("סרביה קראה לטוגו לבטל את הכרתה בקוסובו.", "he", []),
+    ("טוגו שוקלת לבטל את הכרתה בקוסובו.", "he", []),
+    ("טוגו הכירה בקוסובו למשך שנתיים.", "he", [("TG", "XK", "recognize")]),
+]
+
 CASES = [(name, *row) for name, table in (
     ("joined", JOINED), ("cease_verb_final", CEASE_VERB_FINAL),
     ("neg_participle", NEG_PARTICIPLE), ("hebrew_names", HEBREW_NAMES),
-    ("arabic_undoing", ARABIC_UNDOING))
+    ("arabic_undoing", ARABIC_UNDOING), ("hebrew_undoing", HEBREW_UNDOING))
     for row in table]
 
 

@@ -206,11 +206,12 @@ def _withdrawal(sent: Sentence, t: int, hi: int, near: range, noun: bool) -> boo
 
 
 def _actor_between(sent: Sentence, k: int, t: int) -> bool:
-    """'Georgia withdrew its ambassador after Nicaragua recognized…': a state between a verb
-    of undoing and a verb trigger is the trigger's subject, the undoing another act. (Before
-    a recognition noun it is the subject of the undoing: 'سحبت بنما اعترافها', verb first.)"""
+    """A state ('withdrew its envoy after Nicaragua recognized', but 'سحبت بنما اعترافها') or a
+    trigger (also the undoing's object: 'הכירה ב…, ומשכה את הכרתה') between: another act's."""
     a, b = min(k, t), max(k, t)
-    return any(a < m.start < b and m.kind in _ACTING for m in sent.mentions)
+    return any(a < m.start < b and m.kind in _ACTING for m in sent.mentions) or any(
+        sent.has(j, "trigger") and not sent.has(j, "trigger_not")
+        for j in range(a + 1, b if k < t else min(len(sent.tokens), k + 4)) if j != k)
 
 
 def _undone_after(sent: Sentence, t: int, hi: int) -> bool:
