@@ -105,10 +105,24 @@ HEBREW_UNDOING = [
     ("טוגו הכירה בקוסובו למשך שנתיים.", "he", [("TG", "XK", "recognize")]),
 ]
 
+# The Turkish bare infinitive 'tanımak' (to recognize) names a duty, a purpose or a wish, not an
+# act; 'bir N değil' (is not a N) denies the predicate noun, not the act. A negated bare
+# infinitive under a minister ('söz konusu değil': out of the question) stays a refusal.
+TURKISH_INFINITIVE = [
+    ("Sırbistan Dışişleri Bakanı, \"Kosova'yı tanımak bizim için bir ödül değil, bir yükümlülüktür\""
+     " dedi.", "tr", []),
+    ("Cumhurbaşkanı, \"Filistin'i tanımak ahlaki bir görevdir\" dedi.", "tr", []),
+    ("Bakan, Kosova'yı tanımak için acele etmeyeceklerini söyledi.", "tr", []),
+    ("Sırbistan Dışişleri Bakanı, \"Kosova'yı tanımak söz konusu değil\" dedi.", "tr",
+     [("RS", "XK", "reject")]),
+    ("Türkiye, Kosova'yı tanıma kararı aldı.", "tr", [("TR", "XK", "recognize")]),
+]
+
 CASES = [(name, *row) for name, table in (
     ("joined", JOINED), ("cease_verb_final", CEASE_VERB_FINAL),
     ("neg_participle", NEG_PARTICIPLE), ("hebrew_names", HEBREW_NAMES),
-    ("arabic_undoing", ARABIC_UNDOING), ("hebrew_undoing", HEBREW_UNDOING))
+    ("arabic_undoing", ARABIC_UNDOING), ("hebrew_undoing", HEBREW_UNDOING),
+    ("turkish_infinitive", TURKISH_INFINITIVE))
     for row in table]
 
 

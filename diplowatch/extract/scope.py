@@ -145,7 +145,7 @@ def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[
                 and not _says(sent, range(k + 1, min(t, k + 3)))
                 and not _reported_after(sent, k, t)]
     after = [k for k in range(t + 1, min(hi, t + _NEG_AFTER.get(sent.lang or "", 4)))
-             if sent.has(k, "neg_after")]
+             if sent.has(k, "neg_after") and not sent.has(k, "neg_not")]
     # Korean and Turkish put the verb of saying after the whole negated clause ('승인하지
     # 않는다고 밝혔다'): there the negation is the act's.
     unsaid = sent.lang not in VERB_FINAL and (_unsaid(sent, t, _governing_start(sent, lo)) or any(

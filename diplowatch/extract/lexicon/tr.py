@@ -9,7 +9,13 @@ CUES: dict[str, tuple[str, ...]] = {
                     "tanımla*", "tanıdık*"),
     "noun": ("tanıma", "tanımayı", "tanımaya", "tanıması", "tanımasını", "tanımasının",
              "tanımak", "tanınması", "tanınmasını", "tanımada"),
-    "future": ("tanıyacak*", "tanıyacağ*", "tanıyabil*", "tanıyabileceğ*"),
+    # The bare infinitive 'tanımak' (to recognize) is a purpose, duty or wish ('tanımak
+    # istiyor', 'tanımak için', 'X'i tanımak bir görevdir'), never the act: like a future it
+    # asserts nothing, and negated it is a refusal ('tanımak söz konusu değil').
+    "future": ("tanıyacak*", "tanıyacağ*", "tanıyabil*", "tanıyabileceğ*", "tanımak"),
+    # 'bir N değil' (is not a N) denies a predicate noun, not the act: 'X'i tanımak bir lütuf
+    # değil, bir yükümlülüktür' (recognizing is not a favour but a duty).
+    "neg_not": ("bir * değil*",),
     "passive": ("tanındı", "tanınan", "tanınıyor", "tanınmaktadır"),
     "by": ("tarafından",),
     "neg": ("asla", "hiçbir", "hiç", "reddet*", "reddedi*"),
