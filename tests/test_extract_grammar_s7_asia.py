@@ -118,11 +118,42 @@ TURKISH_INFINITIVE = [
     ("Türkiye, Kosova'yı tanıma kararı aldı.", "tr", [("TR", "XK", "recognize")]),
 ]
 
+# Deferring or withholding a recognition is refusing it for now (a reject when the state speaks):
+# Korean 보류/유보 after the noun, Chinese 暂缓/推迟 before the verb, Turkish 'ertele-' after the
+# verbal noun, Arabic تأجيل/إرجاء before the noun. A call to defer, or a journalist's words,
+# give nothing; a deferral under a decision never reads as the recognition itself.
+DEFERRAL = [
+    ("일본 외무상은 팔레스타인 국가 승인을 당분간 보류한다고 밝혔다.", "ko", [("JP", "PS", "reject")]),
+    ("일본 정부는 팔레스타인 승인을 보류할 방침이라고 밝혔다.", "ko", [("JP", "PS", "reject")]),
+    ("일본이 팔레스타인 승인을 보류한 이유는 분명하지 않다.", "ko", []),
+    ("한국 정부가 코소보를 승인하는 방안을 보류하기로 가닥을 잡았다고 언론이 전했다.", "ko", []),
+    ("이스라엘은 일본에 팔레스타인 승인을 보류하라고 요구했다.", "ko", []),
+    ("日本外相表示，日本将推迟承认巴勒斯坦国。", "zh", [("JP", "PS", "reject")]),
+    ("日本政府决定暂缓承认巴勒斯坦国。", "zh", []),
+    ("以色列敦促日本暂缓承认巴勒斯坦国。", "zh", []),
+    ("Japonya Dışişleri Bakanı, Filistin'i tanımayı ertelediklerini söyledi.", "tr",
+     [("JP", "PS", "reject")]),
+    ("İsrail, Japonya'dan Filistin'i tanımayı ertelemesini istedi.", "tr", []),
+    ("أعلنت الحكومة اليابانية تأجيل الاعتراف بدولة فلسطين.", "ar", [("JP", "PS", "reject")]),
+    ("قالت الخارجية اليابانية إن اليابان قررت إرجاء الاعتراف بدولة فلسطين.", "ar",
+     [("JP", "PS", "reject")]),
+    ("طالبت إسرائيل اليابان بتأجيل الاعتراف بدولة فلسطين.", "ar", []),
+]
+
+# Turkish vazgeç- (give up) on a recognition or the decision to recognize is a withdrawal, in
+# its positive forms; a call to give it up, or 'vazgeçmeyeceğiz' (we will not give it up), is none.
+GIVE_UP = [
+    ("Burundi, Kosova'yı tanıma kararından vazgeçti.", "tr", [("BI", "XK", "withdraw")]),
+    ("Togo, Kosova'yı tanımaktan vazgeçtiğini açıkladı.", "tr", [("TG", "XK", "withdraw")]),
+    ("Sırbistan, Togo'dan Kosova'yı tanımaktan vazgeçmesini istedi.", "tr", []),
+    ("Bakan, \"Kosova'yı tanıma kararımızdan vazgeçmeyeceğiz\" dedi.", "tr", []),
+]
+
 CASES = [(name, *row) for name, table in (
     ("joined", JOINED), ("cease_verb_final", CEASE_VERB_FINAL),
     ("neg_participle", NEG_PARTICIPLE), ("hebrew_names", HEBREW_NAMES),
     ("arabic_undoing", ARABIC_UNDOING), ("hebrew_undoing", HEBREW_UNDOING),
-    ("turkish_infinitive", TURKISH_INFINITIVE))
+    ("turkish_infinitive", TURKISH_INFINITIVE), ("deferral", DEFERRAL), ("give_up", GIVE_UP))
     for row in table]
 
 

@@ -20,7 +20,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "by": ("tarafından",),
     "neg": ("asla", "hiçbir", "hiç", "reddet*", "reddedi*"),
     "pending": ("henüz",),
-    "neg_after": ("değil", "değildir", "reddet*", "reddedi*", "karşı", "karşıyız", "karşı çık*"),
+    # Postponing is refusing for now ('tanımayı erteledi').
+    "neg_after": ("değil", "değildir", "reddet*", "reddedi*", "karşı", "karşıyız", "karşı çık*",
+                  "ertele*"),
     # Negated verb forms: -ma-/-me- before the tense ('tanımadı', 'tanımıyor', 'tanımaz',
     # 'tanımayacak'); 'tanıma' alone is the noun 'recognition'.
     "neg_self": ("tanımadı*", "tanımadığ*", "tanımaz*", "tanımamış*", "tanımamak*",
@@ -34,7 +36,9 @@ CUES: dict[str, tuple[str, ...]] = {
               "gündem*",
               "çalışma*"),
     "call": ("çağrı*", "çağır*", "talep*", "ister", "istedi", "istiyor", "baskı*", "teşvik*"),
-    "withdraw": ("geri çek*", "geri aldı", "iptal*", "askıya", "dondur*", "kaldırdı"),
+    # vazgeç- (give up) in its positive forms only: 'vazgeçme-' is also its negation.
+    "withdraw": ("geri çek*", "geri aldı", "iptal*", "askıya", "dondur*", "kaldırdı",
+                 "vazgeçti*", "vazgeçtiğ*", "vazgeçmiş*", "vazgeçiyor*", "vazgeçerek"),
     "speech": ("açıkla*", "söyle*", "dedi", "belirt*", "duyur*", "ifade*", "vurgula*", "göre",
                "bildir*", "kaydet*", "aktar*", "yazdı", "sözcü*", "deklare*", "yinele*",
                "tekrarla*", "teyit*"),
