@@ -149,11 +149,28 @@ GIVE_UP = [
     ("Bakan, \"Kosova'yı tanıma kararımızdan vazgeçmeyeceğiz\" dedi.", "tr", []),
 ]
 
+# A negative particle (Arabic لا/لم/لن, Hebrew לא) negates the verb right after it: across a
+# comma, 'and that' (وأنها, וכי) or more than four words it is another verb's ('its position has
+# not changed, and it recognizes'). Next to the trigger, with an auxiliary or 'never', it refuses.
+# A withdrawal 'on condition' (شريطة) is a condition, no act.
+PARTICLE = [
+    ("أكدت كينيا أن موقفها لم يتغير، وأنها ما زالت تعترف بكوسوفو.", "ar", [("KE", "XK", "recognize")]),
+    ("قالت كينيا إن سياستها لم تتبدل وإنها تعترف بكوسوفو.", "ar", [("KE", "XK", "recognize")]),
+    ("قالت كينيا إنها لم تكن قد اعترفت بكوسوفو.", "ar", [("KE", "XK", "reject")]),
+    ("قالت كينيا إنها لا تعترف ولن تعترف بكوسوفو.", "ar", [("KE", "XK", "reject")]),
+    ("משרד החוץ של קניה אמר כי עמדתה לא השתנתה וכי קניה מכירה בקוסובו.", "he",
+     [("KE", "XK", "recognize")]),
+    ("שר החוץ של קניה אמר כי קניה לא הכירה מעולם בקוסובו.", "he", [("KE", "XK", "reject")]),
+    ('وقال الوزير إن جورجيا مستعدة لاستئناف العلاقات مع دمشق "شريطة" إلغاء هذا الاعتراف، وإنه'
+     " عندها فقط يمكن الحديث عن ذلك.", "ar", []),
+]
+
 CASES = [(name, *row) for name, table in (
     ("joined", JOINED), ("cease_verb_final", CEASE_VERB_FINAL),
     ("neg_participle", NEG_PARTICIPLE), ("hebrew_names", HEBREW_NAMES),
     ("arabic_undoing", ARABIC_UNDOING), ("hebrew_undoing", HEBREW_UNDOING),
-    ("turkish_infinitive", TURKISH_INFINITIVE), ("deferral", DEFERRAL), ("give_up", GIVE_UP))
+    ("turkish_infinitive", TURKISH_INFINITIVE), ("deferral", DEFERRAL), ("give_up", GIVE_UP),
+    ("particle", PARTICLE))
     for row in table]
 
 

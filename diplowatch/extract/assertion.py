@@ -49,6 +49,19 @@ def ceased(sent: Sentence, t: int, lo: int, hi: int, neg: bool = False) -> bool:
     return any(sent.has(k, "cease") for k in range(start, min(hi, t + 7)) if k != t)
 
 
+PARTICLE_REACH = 4  # 'لم تكن الحكومة قد اعترفت': the particle, an auxiliary, a subject, 'قد'
+
+
+def particle_elsewhere(sent: Sentence, k: int, t: int) -> bool:
+    """A negative particle stands right before the verb it negates (Arabic لا/لم/لن, Hebrew
+    לא): far before the trigger, or across a comma, conjunction or complementizer, it is
+    another verb's ('أن موقفها لم يتغير وأنها تعترف…': its position has not changed and it
+    recognizes)."""
+    return sent.has(k, "neg_particle") and (t - k > PARTICLE_REACH or any(
+        sent.has(j, "comp") or sent.has(j, "conj") or sent.tokens[j].text in ",،"
+        for j in range(k + 1, t)))
+
+
 def unlicensed_infinitive(sent: Sentence, t: int) -> bool:
     """An infinitive trigger that no decision, ordinal, continuation or refusal governs:
     'the need to recognize', 'попросила признать', 'начнут признавать' assert nothing."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .assertion import ceased
+from .assertion import ceased, particle_elsewhere
 from .coordination import ARTICLES
 from .lexicon.asia_mideast import VERB_FINAL
 from .romance_syntax import neither_nor, restrictive_ne
@@ -143,7 +143,7 @@ def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[
                 and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
                 and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
                 and not _says(sent, range(k + 1, min(t, k + 3)))
-                and not _reported_after(sent, k, t)]
+                and not _reported_after(sent, k, t) and not particle_elsewhere(sent, k, t)]
     after = [k for k in range(t + 1, min(hi, t + _NEG_AFTER.get(sent.lang or "", 4)))
              if sent.has(k, "neg_after") and not sent.has(k, "neg_not")]
     # Korean and Turkish put the verb of saying after the whole negated clause ('승인하지
