@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Mention
+from .lexicon.asia_mideast import VERB_FINAL
 from .roles import OF_WORDS, ORDINAL, Actors
 from .sentence import Sentence
 
@@ -39,9 +40,26 @@ def _concessive(sent: Sentence, k: int) -> bool:
     return before in _CONCEDING or after == "bien"
 
 
-def ceased(sent: Sentence, t: int, lo: int, hi: int) -> bool:
-    # before: across 'da'/'de' ('prestala da priznaje', 'dejó de reconocer'); after: 'nicht mehr an'
-    return any(sent.has(k, "cease") for k in range(max(0, t - 4), min(hi, t + 7)) if k != t)
+def ceased(sent: Sentence, t: int, lo: int, hi: int, neg: bool = False) -> bool:
+    """'no longer' by the trigger: before it across 'da'/'de' ('prestala da priznaje', 'dejó
+    de reconocer'), after it ('nicht mehr an'). In a verb-final clause the word stands before
+    the object, however long ('더 이상 중화민국(대만)을 … 인정하지 않는다', 'artık Tayvan'ı …
+    tanımıyor'): with the verb negated it counts from the clause start."""
+    start = lo if neg and sent.lang in VERB_FINAL else max(0, t - 4)
+    return any(sent.has(k, "cease") for k in range(start, min(hi, t + 7)) if k != t)
+
+
+PARTICLE_REACH = 4  # 'لم تكن الحكومة قد اعترفت': the particle, an auxiliary, a subject, 'قد'
+
+
+def particle_elsewhere(sent: Sentence, k: int, t: int) -> bool:
+    """A negative particle stands right before the verb it negates (Arabic لا/لم/لن, Hebrew
+    לא): far before the trigger, or across a comma, conjunction or complementizer, it is
+    another verb's ('أن موقفها لم يتغير وأنها تعترف…': its position has not changed and it
+    recognizes)."""
+    return sent.has(k, "neg_particle") and (t - k > PARTICLE_REACH or any(
+        sent.has(j, "comp") or sent.has(j, "conj") or sent.tokens[j].text in ",،"
+        for j in range(k + 1, t)))
 
 
 def unlicensed_infinitive(sent: Sentence, t: int) -> bool:

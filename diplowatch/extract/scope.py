@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .assertion import ceased
+from .assertion import ceased, particle_elsewhere
 from .coordination import ARTICLES
 from .lexicon.asia_mideast import VERB_FINAL
 from .romance_syntax import neither_nor, restrictive_ne
@@ -56,7 +56,7 @@ def scope_of(sent: Sentence, t: int, lo: int, hi: int) -> Scope:
     withdraw = _withdrawal(sent, t, hi, near, noun) or (
         noun and split_verb(sent, "withdraw", t, lo, hi))
     neg, withdraw = _renounced_or_refused(sent, t, near, noun, neg, withdraw)
-    if ceased(sent, t, lo, hi):  # 'no longer recognizes', 'перестали визнавати'
+    if ceased(sent, t, lo, hi, neg):  # 'no longer recognizes', 'перестали визнавати'
         withdraw, neg = True, False
         if modal and _will_no_longer(sent, t, range(_governing_start(sent, lo), t)):
             modal = False  # 'it will no longer recognize Taipei': the withdrawal is declared
@@ -143,9 +143,9 @@ def _negation(sent: Sentence, t: int, lo: int, hi: int, neg_from: int) -> tuple[
                 and not sent.has(k, "still")  # Arabic 'لا تزال' is 'still'
                 and not sent.has(k, "neg_not")  # '不过', '未来': a negator's letter in a word
                 and not _says(sent, range(k + 1, min(t, k + 3)))
-                and not _reported_after(sent, k, t)]
+                and not _reported_after(sent, k, t) and not particle_elsewhere(sent, k, t)]
     after = [k for k in range(t + 1, min(hi, t + _NEG_AFTER.get(sent.lang or "", 4)))
-             if sent.has(k, "neg_after")]
+             if sent.has(k, "neg_after") and not sent.has(k, "neg_not")]
     # Korean and Turkish put the verb of saying after the whole negated clause ('승인하지
     # 않는다고 밝혔다'): there the negation is the act's.
     unsaid = sent.lang not in VERB_FINAL and (_unsaid(sent, t, _governing_start(sent, lo)) or any(
@@ -206,11 +206,12 @@ def _withdrawal(sent: Sentence, t: int, hi: int, near: range, noun: bool) -> boo
 
 
 def _actor_between(sent: Sentence, k: int, t: int) -> bool:
-    """'Georgia withdrew its ambassador after Nicaragua recognized…': a state between a verb
-    of undoing and a verb trigger is the trigger's subject, the undoing another act. (Before
-    a recognition noun it is the subject of the undoing: 'سحبت بنما اعترافها', verb first.)"""
+    """A state ('withdrew its envoy after Nicaragua recognized', but 'سحبت بنما اعترافها') or a
+    trigger (also the undoing's object: 'הכירה ב…, ומשכה את הכרתה') between: another act's."""
     a, b = min(k, t), max(k, t)
-    return any(a < m.start < b and m.kind in _ACTING for m in sent.mentions)
+    return any(a < m.start < b and m.kind in _ACTING for m in sent.mentions) or any(
+        sent.has(j, "trigger") and not sent.has(j, "trigger_not")
+        for j in range(a + 1, b if k < t else min(len(sent.tokens), k + 4)) if j != k)
 
 
 def _undone_after(sent: Sentence, t: int, hi: int) -> bool:

@@ -9,12 +9,20 @@ CUES: dict[str, tuple[str, ...]] = {
                     "tanımla*", "tanıdık*"),
     "noun": ("tanıma", "tanımayı", "tanımaya", "tanıması", "tanımasını", "tanımasının",
              "tanımak", "tanınması", "tanınmasını", "tanımada"),
-    "future": ("tanıyacak*", "tanıyacağ*", "tanıyabil*", "tanıyabileceğ*"),
+    # The bare infinitive 'tanımak' (to recognize) is a purpose, duty or wish ('tanımak
+    # istiyor', 'tanımak için', 'X'i tanımak bir görevdir'), never the act: like a future it
+    # asserts nothing, and negated it is a refusal ('tanımak söz konusu değil').
+    "future": ("tanıyacak*", "tanıyacağ*", "tanıyabil*", "tanıyabileceğ*", "tanımak"),
+    # 'bir N değil' (is not a N) denies a predicate noun, not the act: 'X'i tanımak bir lütuf
+    # değil, bir yükümlülüktür' (recognizing is not a favour but a duty).
+    "neg_not": ("bir * değil*",),
     "passive": ("tanındı", "tanınan", "tanınıyor", "tanınmaktadır"),
     "by": ("tarafından",),
     "neg": ("asla", "hiçbir", "hiç", "reddet*", "reddedi*"),
     "pending": ("henüz",),
-    "neg_after": ("değil", "değildir", "reddet*", "reddedi*", "karşı", "karşıyız", "karşı çık*"),
+    # Postponing is refusing for now ('tanımayı erteledi').
+    "neg_after": ("değil", "değildir", "reddet*", "reddedi*", "karşı", "karşıyız", "karşı çık*",
+                  "ertele*"),
     # Negated verb forms: -ma-/-me- before the tense ('tanımadı', 'tanımıyor', 'tanımaz',
     # 'tanımayacak'); 'tanıma' alone is the noun 'recognition'.
     "neg_self": ("tanımadı*", "tanımadığ*", "tanımaz*", "tanımamış*", "tanımamak*",
@@ -28,7 +36,9 @@ CUES: dict[str, tuple[str, ...]] = {
               "gündem*",
               "çalışma*"),
     "call": ("çağrı*", "çağır*", "talep*", "ister", "istedi", "istiyor", "baskı*", "teşvik*"),
-    "withdraw": ("geri çek*", "geri aldı", "iptal*", "askıya", "dondur*", "kaldırdı"),
+    # vazgeç- (give up) in its positive forms only: 'vazgeçme-' is also its negation.
+    "withdraw": ("geri çek*", "geri aldı", "iptal*", "askıya", "dondur*", "kaldırdı",
+                 "vazgeçti*", "vazgeçtiğ*", "vazgeçmiş*", "vazgeçiyor*", "vazgeçerek"),
     "speech": ("açıkla*", "söyle*", "dedi", "belirt*", "duyur*", "ifade*", "vurgula*", "göre",
                "bildir*", "kaydet*", "aktar*", "yazdı", "sözcü*", "deklare*", "yinele*",
                "tekrarla*", "teyit*"),
