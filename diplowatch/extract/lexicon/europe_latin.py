@@ -222,6 +222,8 @@ _NL = {
     "ties": ("betrekkingen", "banden", "relaties"),
     "one_china": ("een-chinabeleid", "een china"), "mutual": ("wederzijds*", "elkaar"),
     "anaphor_act": ("dat al deden", "hetzelfde gedaan", "deden hetzelfde"),
+    # 'als onafhankelijke staten erkend': the predicate of the object, not a generic subject
+    "predicative": ("als",),
     "copula": ("zijn", "waren", "is", "omvat*"),
     "including": ("waaronder", "onder wie", "met name", "namelijk"),
     "reacts": ("verwelkom*", "bedankt*", "bedankte*", "dankte*", "prees", "protesteer*",

@@ -52,6 +52,8 @@ _DE = {
     "one_china": ("ein-china", "ein china", "einen china"),
     "mutual": ("gegenseitig*", "wechselseitig*"),
     "anaphor_act": ("ebenfalls getan",),
+    # 'als unabhängige Staaten anerkannt': the predicate of the object before the participle
+    "predicative": ("als",),
 }
 
 _PL = {

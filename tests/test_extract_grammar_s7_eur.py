@@ -1,0 +1,75 @@
+"""German, Dutch and Greek, round of 7 Dec 2026: constructions the earlier tables did not reach.
+Every sentence was written for this test; none comes from a labelled file.
+
+1. *The predicative 'als'* (German, Dutch): 'X hat A und B als unabhängige Staaten anerkannt'.
+   In verb-final order the predicate noun of the object stands right before the participle; a
+   plural generic noun after 'als' ('als Staaten', 'als onafhankelijke staten') is that
+   predicate, not a generic subject, and must not end the subject search. A generic noun with
+   no 'als' before it ('viele Staaten haben … anerkannt') still ends it.
+
+2. *Bare 'followed'* (German 'folgte/folgten', Dutch 'volgde/volgden', Greek
+   'ακολούθησε/ακολούθησαν'): a state as the subject of an intransitive 'followed', before the
+   verb or right after it (V2 inversion: 'Eine Woche später folgte Slowenien'), with nothing
+   after it but a time adverbial ('eine Woche später', 'een maand later', 'im Juni', 'λίγο
+   αργότερα') and the end of the clause, repeats the last act of the two sentences before, like
+   'did so'. It does not fire with an object ('folgte der Debatte', 'volgde de onderhandelingen'),
+   a negation ('folgte nicht'), a modal ('wird folgen', 'zal volgen'), or with no act before.
+"""
+
+import pytest
+
+from diplowatch.extract import extract
+
+R, W, J = "recognize", "withdraw", "reject"
+
+PREDICATIVE = [
+    ("de", "Syrien hat Abchasien und Südossetien als unabhängige Staaten anerkannt.",
+     {("SY", "abkhazia", R), ("SY", "south-ossetia", R)}),
+    ("de", "Nauru hat die beiden Regionen Abchasien und Südossetien als souveräne Staaten "
+     "anerkannt.", {("NR", "abkhazia", R), ("NR", "south-ossetia", R)}),
+    ("de", "Venezuela erkannte Abchasien und Südossetien als unabhängige Staaten an.",
+     {("VE", "abkhazia", R), ("VE", "south-ossetia", R)}),
+    ("nl", "Nicaragua heeft Abchazië en Zuid-Ossetië als onafhankelijke staten erkend.",
+     {("NI", "abkhazia", R), ("NI", "south-ossetia", R)}),
+    # a generic subject without 'als' still ends the search: no actor
+    ("de", "Viele Staaten haben Abchasien nicht anerkannt.", set()),
+    ("nl", "Veel landen hebben Abchazië erkend.", set()),
+    # the predicate does not make a call an act
+    ("de", "Georgien forderte Russland auf, Abchasien nicht als Staat anzuerkennen.", set()),
+]
+
+FOLLOWED = [
+    ("de", "Spanien erkannte Palästina im Mai an. Slowenien folgte eine Woche später.",
+     {("ES", "PS", R), ("SI", "PS", R)}),
+    ("de", "Spanien und Irland erkannten Palästina an; im Juni folgte Slowenien.",
+     {("ES", "PS", R), ("IE", "PS", R), ("SI", "PS", R)}),
+    ("de", "Burundi zog seine Anerkennung des Kosovo zurück. Togo folgte kurz darauf.",
+     {("BI", "XK", W), ("TG", "XK", W)}),
+    ("nl", "Noorwegen erkende Palestina in mei. Slovenië volgde een maand later.",
+     {("NO", "PS", R), ("SI", "PS", R)}),
+    ("nl", "Spanje erkende Palestina; kort daarna volgde Ierland.",
+     {("ES", "PS", R), ("IE", "PS", R)}),
+    ("el", "Η Ισπανία αναγνώρισε την Παλαιστίνη. Ακολούθησε η Σλοβενία.",
+     {("ES", "PS", R), ("SI", "PS", R)}),
+    ("el", "Η Ρωσία αναγνώρισε την Αμπχαζία και η Νικαράγουα ακολούθησε λίγο αργότερα.",
+     {("RU", "abkhazia", R), ("NI", "abkhazia", R)}),
+    # an object after the verb: another sense of 'follow'
+    ("de", "Spanien erkannte Palästina an. Slowenien folgte der Debatte aufmerksam.",
+     {("ES", "PS", R)}),
+    ("nl", "Spanje erkende Palestina. Slovenië volgde de onderhandelingen op de voet.",
+     {("ES", "PS", R)}),
+    # negation and modality: no act
+    ("de", "Spanien erkannte Palästina an. Österreich folgte nicht.", {("ES", "PS", R)}),
+    ("nl", "Spanje erkende Palestina. België zal later volgen.", {("ES", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Deutschland wird bald folgen.", {("ES", "PS", R)}),
+    # no act before: nothing to repeat
+    ("de", "Ein Treffen in Brüssel folgte. Slowenien folgte eine Woche später.", set()),
+]
+
+CASES = [("predicative", *c) for c in PREDICATIVE] + [("followed", *c) for c in FOLLOWED]
+
+
+@pytest.mark.parametrize(("rule", "lang", "text", "events"), CASES,
+                         ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
+def test_the_constructions_of_the_round(rule, lang, text, events):
+    assert {(e.actor, e.target, e.act) for e in extract(text, lang)} == events
