@@ -14,6 +14,13 @@ Every sentence was written for this test; none comes from a labelled file.
    αργότερα') and the end of the clause, repeats the last act of the two sentences before, like
    'did so'. It does not fire with an object ('folgte der Debatte', 'volgde de onderhandelingen'),
    a negation ('folgte nicht'), a modal ('wird folgen', 'zal volgen'), or with no act before.
+
+3. *The step, and who took it before* (all languages; the words German 'diesen Schritt', Dutch
+   'die/deze/dezelfde stap', Greek 'αυτό το βήμα', 'το ίδιο βήμα'): a pro-verb repeats the last
+   act for its subject, and an after-group in its clause ('nach Russland und Nauru', 'na
+   Moskou en Managua', 'μετά τη Ρωσία') is a background actor of that act, as it is beside a
+   recognition verb ('the fifth state to take this step, after Russia and Nauru'). A negated or
+   planned step has neither subject nor background.
 """
 
 import pytest
@@ -66,7 +73,28 @@ FOLLOWED = [
     ("de", "Ein Treffen in Brüssel folgte. Slowenien folgte eine Woche später.", set()),
 ]
 
-CASES = [("predicative", *c) for c in PREDICATIVE] + [("followed", *c) for c in FOLLOWED]
+STEP = [
+    ("de", "Syrien hat Abchasien anerkannt. Nach Russland und Nauru hat nun auch Syrien diesen "
+     "Schritt getan.", {("SY", "abkhazia", R), ("RU", "abkhazia", R), ("NR", "abkhazia", R)}),
+    ("de", "Syrien hat Abchasien anerkannt. Syrien ist damit nach Russland und Nauru der dritte "
+     "Staat, der diesen Schritt geht.",
+     {("SY", "abkhazia", R), ("RU", "abkhazia", R), ("NR", "abkhazia", R)}),
+    ("nl", "Nauru heeft Abchazië erkend. Het is daarmee het derde land dat die stap zet, na "
+     "Rusland en Nicaragua.", {("NR", "abkhazia", R), ("RU", "abkhazia", R), ("NI", "abkhazia", R)}),
+    ("nl", "Spanje erkende Palestina. Ook Ierland zette deze stap.", {("ES", "PS", R), ("IE", "PS", R)}),
+    ("el", "Η Συρία αναγνώρισε την Αμπχαζία. Είναι το τρίτο κράτος που προχωρά σε αυτό το βήμα, "
+     "μετά τη Ρωσία και τη Νικαράγουα.",
+     {("SY", "abkhazia", R), ("RU", "abkhazia", R), ("NI", "abkhazia", R)}),
+    # the step not taken, or only planned: no act, and no background either
+    ("nl", "Spanje erkende Palestina. België zet die stap niet, net als Duitsland.", {("ES", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Österreich will diesen Schritt nach Deutschland gehen.",
+     {("ES", "PS", R)}),
+    ("el", "Η Ισπανία αναγνώρισε την Παλαιστίνη. Η Ελλάδα δεν προχωρά σε αυτό το βήμα.",
+     {("ES", "PS", R)}),
+]
+
+CASES = ([("predicative", *c) for c in PREDICATIVE] + [("followed", *c) for c in FOLLOWED]
+         + [("step", *c) for c in STEP])
 
 
 @pytest.mark.parametrize(("rule", "lang", "text", "events"), CASES,
