@@ -21,6 +21,15 @@ Every sentence was written for this test; none comes from a labelled file.
    Moskou en Managua', 'μετά τη Ρωσία') is a background actor of that act, as it is beside a
    recognition verb ('the fifth state to take this step, after Russia and Nauru'). A negated or
    planned step has neither subject nor background.
+
+4. *'That is what the minister said'* (German, Dutch): a sentence that opens with the
+   demonstrative 'Das/Dies', 'Dat/Dit' and a verb of saying ('Das bekräftigte der
+   Außenminister', 'Dat zei minister X') attributes the sentence before it to its speaker. When
+   the speaker speaks for a state (a minister, the government, a spokesman) and the sentence
+   names no other state, a negated act before it is the state's own refusal: a reject. Another
+   state's minister ('der serbische Außenminister'), a speaker who speaks for no state ('een
+   analist', 'die Opposition') or no verb of saying ('Dat is al jaren zo') leave it the
+   journalist's description.
 """
 
 import pytest
@@ -93,8 +102,26 @@ STEP = [
      {("ES", "PS", R)}),
 ]
 
+SAID_THIS = [
+    ("nl", "België gaat Palestina voorlopig niet erkennen. Dat zei de minister van Buitenlandse "
+     "Zaken dinsdag.", {("BE", "PS", J)}),
+    ("de", "Belgien wird Palästina vorerst nicht als Staat anerkennen. Das bekräftigte der "
+     "Außenminister am Montag.", {("BE", "PS", J)}),
+    ("de", "Spanien erkennt das Kosovo nicht an. Dies erklärte die Regierung in Madrid.",
+     {("ES", "XK", J)}),
+    ("nl", "Spanje erkent Kosovo niet. Dit verklaarde de woordvoerder van de regering.",
+     {("ES", "XK", J)}),
+    # another state's minister says it: a description, no reject
+    ("de", "Spanien erkennt das Kosovo nicht an. Das sagte der serbische Außenminister.", set()),
+    ("nl", "Spanje erkent Kosovo niet. Dat zei de Servische president.", set()),
+    # no speaker who speaks for a state, or no verb of saying
+    ("nl", "Spanje erkent Kosovo niet. Dat zei een analist in Brussel.", set()),
+    ("de", "Spanien erkennt das Kosovo nicht an. Das kritisierte die Opposition.", set()),
+    ("nl", "Spanje erkent Kosovo niet. Dat is al jaren zo.", set()),
+]
+
 CASES = ([("predicative", *c) for c in PREDICATIVE] + [("followed", *c) for c in FOLLOWED]
-         + [("step", *c) for c in STEP])
+         + [("step", *c) for c in STEP] + [("said_this", *c) for c in SAID_THIS])
 
 
 @pytest.mark.parametrize(("rule", "lang", "text", "events"), CASES,

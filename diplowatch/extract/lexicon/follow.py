@@ -1,9 +1,11 @@
-"""Bare 'followed' as a pro-verb (follow_verbs.py): the finite verb (``follow``) and the words
-a time adverbial beside it is made of (``time_word``), for German, Dutch and Greek.
-Entries are folded; '*' = prefix."""
+"""Two frames of German, Dutch and Greek, added to their lexicons: bare 'followed' as a
+pro-verb (follow_verbs.py: the finite verb ``follow`` and the words a time adverbial beside it
+is made of, ``time_word``), and the demonstrative that opens 'Das sagte der Minister' (said_this.py:
+``said_this``). Entries are folded; '*' = prefix."""
 
 FOLLOW: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {
+        "said_this": ("das", "dies"),
         "follow": ("folgte", "folgten", "folgt"),
         "time_word": ("woche*", "tag", "tage", "tagen", "monat*", "jahr", "jahre", "jahren", "spater",
                       "kurz", "darauf", "danach", "bald", "wenig*", "im", "am", "ein", "eine", "einen",
@@ -12,6 +14,7 @@ FOLLOW: dict[str, dict[str, tuple[str, ...]]] = {
                       "oktober", "november", "dezember"),
     },
     "nl": {
+        "said_this": ("dat", "dit"),
         "follow": ("volgde", "volgden", "volgt"),
         "time_word": ("week", "weken", "dag", "dagen", "maand", "maanden", "jaar", "jaren", "later",
                       "kort", "daarna", "daarop", "snel", "al", "ook", "toen", "een", "in", "op",

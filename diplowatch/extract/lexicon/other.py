@@ -28,7 +28,7 @@ _DE = {
                  "zuruckzunehmen", "zuruckzuziehen", "widerrief*", "aufgehoben", "aufheb*",
                  "aufzuheben", "hob", "hoben", "hebt", "ausgesetzt", "auszusetzen"),
     "speech": ("sagte", "sagt", "erklar*", "teilte* mit", "betont*", "verkundet*", "gab*",
-               "bekannt", "zufolge", "laut", "bestatig*"),
+               "bekannt", "zufolge", "laut", "bestatig*", "bekraftig*"),
     "first_person": ("wir", "unser*", "uns", "ich"),
     "pronoun": ("sein land", "das land", "dieses land", "die regierung", "er", "sie", "es"),
     "after": ("nach", "wie", "neben", "nachdem", "ebenso wie", "zusammen mit", "nach dem vorbild"),
