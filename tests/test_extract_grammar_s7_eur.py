@@ -20,7 +20,9 @@ Every sentence was written for this test; none comes from a labelled file.
    act for its subject, and an after-group in its clause ('nach Russland und Nauru', 'na
    Moskou en Managua', 'μετά τη Ρωσία') is a background actor of that act, as it is beside a
    recognition verb ('the fifth state to take this step, after Russia and Nauru'). A negated or
-   planned step has neither subject nor background.
+   planned step has neither subject nor background, and a step that is the object of a verb of
+   reaction ('Israel kritisierte diesen Schritt', 'veroordeelde die stap', 'καταδίκασε αυτό το
+   βήμα') is no act of the reacting subject.
 
 4. *'That is what the minister said'* (German, Dutch): a sentence that opens with the
    demonstrative 'Das/Dies', 'Dat/Dit' and a verb of saying ('Das bekräftigte der
@@ -99,6 +101,14 @@ STEP = [
     ("de", "Spanien erkannte Palästina an. Österreich will diesen Schritt nach Deutschland gehen.",
      {("ES", "PS", R)}),
     ("el", "Η Ισπανία αναγνώρισε την Παλαιστίνη. Η Ελλάδα δεν προχωρά σε αυτό το βήμα.",
+     {("ES", "PS", R)}),
+    # the step as the object of a reaction: the subject reacts, it takes no step
+    ("de", "Spanien erkannte Palästina an. Israel kritisierte diesen Schritt scharf.",
+     {("ES", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Die Palästinenser begrüßten den gleichen Schritt "
+     "Irlands.", {("ES", "PS", R)}),
+    ("nl", "Spanje erkende Palestina. Israël veroordeelde die stap meteen.", {("ES", "PS", R)}),
+    ("el", "Η Ισπανία αναγνώρισε την Παλαιστίνη. Το Ισραήλ καταδίκασε αυτό το βήμα.",
      {("ES", "PS", R)}),
 ]
 

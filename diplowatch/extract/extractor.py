@@ -122,6 +122,8 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
     scope = scope_of(sent, t, lo, hi)
     if scope.call or scope.modal or scope.neg or not targets or called_infinitive(sent, t - 1):
         return []
+    if any(sent.has(k, "reacts") for k in range(lo, t)):
+        return []  # 'Israel kritisierte diesen Schritt': the step is what the subject reacts to
     actors: Actors = find_actors(doc, sent, t, hi)
     relative = following_actors(doc, sent, t) if relative_after(sent, t) else []
     mentions = (relative or inverted_after_pro_verb(doc, sent, t) or actors.mentions

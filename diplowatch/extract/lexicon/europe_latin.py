@@ -229,7 +229,7 @@ _NL = {
     "copula": ("zijn", "waren", "is", "omvat*"),
     "including": ("waaronder", "onder wie", "met name", "namelijk"),
     "reacts": ("verwelkom*", "bedankt*", "bedankte*", "dankte*", "prees", "protesteer*",
-               "veroordeel*", "veroordeelde*"),
+               "veroordeel*", "veroordeelde*", "bekritiseer*", "betreur*"),
     "deny": ("ontken*", "onjuist*", "onwaar*", "vals", "valse", "gerucht*", "desinformatie",
              "nepnieuws", "ongegrond*", "niet waar", "spreekt * tegen", "sprak * tegen"),
 }
