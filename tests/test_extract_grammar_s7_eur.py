@@ -24,6 +24,11 @@ Every sentence was written for this test; none comes from a labelled file.
    reaction ('Israel kritisierte diesen Schritt', 'veroordeelde die stap', 'καταδίκασε αυτό το
    βήμα') is no act of the reacting subject.
 
+   The step with the definite article or 'the same' ('den Schritt', 'de stap', 'hetzelfde', 'το
+   ίδιο') is a pro-verb only with a verb of taking or doing in its clause ('vollzogen', 'ging',
+   'zette', 'deden', 'gedaan', 'έκανε'): 'prüft den Schritt' is no act. Dutch 'hetzelfde' must end
+   its phrase ('op hetzelfde moment' is a time).
+
 4. *'That is what the minister said'* (German, Dutch): a sentence that opens with the
    demonstrative 'Das/Dies', 'Dat/Dit' and a verb of saying ('Das bekräftigte der
    Außenminister', 'Dat zei minister X') attributes the sentence before it to its speaker. When
@@ -130,7 +135,34 @@ SAID_THIS = [
     ("nl", "Spanje erkent Kosovo niet. Dat is al jaren zo.", set()),
 ]
 
-CASES = ([("predicative", *c) for c in PREDICATIVE] + [("followed", *c) for c in FOLLOWED]
+TAKEN = [
+    ("de", "Spanien erkannte Palästina an. Am Sonntag hatten Irland, Norwegen und Malta den "
+     "Schritt vollzogen.", {("ES", "PS", R), ("IE", "PS", R), ("NO", "PS", R), ("MT", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Irland ging den Schritt schon im Mai.",
+     {("ES", "PS", R), ("IE", "PS", R)}),
+    ("nl", "Ghana heeft zijn erkenning van Kosovo ingetrokken. Eerder deden onder meer Togo, "
+     "Burundi en Suriname hetzelfde.",
+     {("GH", "XK", W), ("TG", "XK", W), ("BI", "XK", W), ("SR", "XK", W)}),
+    ("nl", "Spanje erkende Palestina. Ierland zette de stap een week eerder.",
+     {("ES", "PS", R), ("IE", "PS", R)}),
+    ("nl", "Spanje erkende Palestina. Ierland heeft hetzelfde gedaan.",
+     {("ES", "PS", R), ("IE", "PS", R)}),
+    ("el", "Η Ισπανία αναγνώρισε την Παλαιστίνη. Η Ιρλανδία έκανε το ίδιο.",
+     {("ES", "PS", R), ("IE", "PS", R)}),
+    # 'the step' without a verb of taking, negated or planned; 'the same' before a noun
+    ("de", "Spanien erkannte Palästina an. Irland prüft den Schritt noch.", {("ES", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Österreich hat den Schritt nicht vollzogen.",
+     {("ES", "PS", R)}),
+    ("nl", "Spanje erkende Palestina. België wil de stap later zetten.", {("ES", "PS", R)}),
+    ("nl", "Spanje erkende Palestina. Ierland deed op hetzelfde moment een oproep.",
+     {("ES", "PS", R)}),
+    ("el", "Η Ισπανία αναγνώρισε την Παλαιστίνη. Η Ελλάδα δεν έκανε το ίδιο.", {("ES", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Irland ging das gleiche Risiko ein.", {("ES", "PS", R)}),
+    ("el", "Η Ισπανία αναγνώρισε την Παλαιστίνη. Η Ιρλανδία έκανε το ίδιο λάθος.",
+     {("ES", "PS", R)}),
+]
+
+CASES = ([("predicative", *c) for c in PREDICATIVE] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
          + [("step", *c) for c in STEP] + [("said_this", *c) for c in SAID_THIS])
 
 

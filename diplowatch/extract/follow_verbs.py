@@ -8,6 +8,12 @@ Everything else in the clause after the verb (and after an inverted subject) mus
 adverbial (the field ``time_word``, digits, articles): an object ('folgte der Debatte', 'volgde
 de onderhandelingen'), a negation ('folgte nicht') or an infinitive ('zal volgen') is another
 reading, and then the verb is no pro-verb.
+
+The step taken ('hatten A und B den Schritt vollzogen', 'deden A en B hetzelfde', 'έκανε το
+ίδιο'): the step noun with the definite article or 'the same' (``step_noun``) is a pro-verb
+when a verb of taking or doing (``take_verb``) stands in its clause and the phrase ends there
+(a time adverbial, the verb or punctuation after it: 'op hetzelfde moment', 'ging das gleiche
+Risiko ein' are no step).
 """
 
 from __future__ import annotations
@@ -31,6 +37,21 @@ def follows_bare(sent: Sentence, k: int) -> bool:
         return False
     j = after if after is not None else k + 1
     return all(_timeish(sent, i) for i in range(j, hi))
+
+
+def step_taken(sent: Sentence, k: int) -> bool:
+    """Token k starts a step noun ('den Schritt', 'hetzelfde') taken by a verb in its clause."""
+    if sent.lang not in FOLLOW_LANGS or not sent.has(k, "step_noun"):
+        return False
+    if k > 0 and sent.has(k - 1, "step_noun"):
+        return False  # inside the phrase, not its start
+    end = k
+    while end < len(sent.tokens) and sent.has(end, "step_noun"):
+        end += 1
+    if end < len(sent.tokens) and not (_timeish(sent, end) or sent.has(end, "take_verb")):
+        return False  # 'op hetzelfde moment', 'das gleiche Risiko': 'the same' before its noun
+    lo, hi = sent.clause_range(k)
+    return any(sent.has(j, "take_verb") for j in range(lo, hi))
 
 
 def _subject_before(sent: Sentence, k: int, lo: int) -> bool:
