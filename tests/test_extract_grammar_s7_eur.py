@@ -29,7 +29,11 @@ Every sentence was written for this test; none comes from a labelled file.
    'zette', 'deden', 'gedaan', 'έκανε'): 'prüft den Schritt' is no act. Dutch 'hetzelfde' must end
    its phrase ('op hetzelfde moment' is a time).
 
-4. *'That is what the minister said'* (German, Dutch): a sentence that opens with the
+4. *Konjunktiv I of reported speech* (German): 'Bukarest erkenne das Kosovo nicht an' — the
+   ministry's words reported; 'erkenne … an' is the recognition verb like 'erkennt … an', and a
+   negated one after a verb of saying ('erklärte', 'äußerte sich') is a reject. 'erkenne, dass'
+   (to perceive) has no entity as object; a condition ('wenn') makes it hypothetical.
+5. *'That is what the minister said'* (German, Dutch): a sentence that opens with the
    demonstrative 'Das/Dies', 'Dat/Dit' and a verb of saying ('Das bekräftigte der
    Außenminister', 'Dat zei minister X') attributes the sentence before it to its speaker. When
    the speaker speaks for a state (a minister, the government, a spokesman) and the sentence
@@ -162,7 +166,24 @@ TAKEN = [
      {("ES", "PS", R)}),
 ]
 
-CASES = ([("predicative", *c) for c in PREDICATIVE] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
+KONJUNKTIV = [
+    ("de", "Das rumänische Außenministerium erklärte, Bukarest erkenne das Kosovo nicht an.",
+     {("RO", "XK", J)}),
+    ("de", "Der Sprecher sagte, Chile erkenne Palästina als Staat an.", {("CL", "PS", R)}),
+    ("de", "Ähnlich äußerte sich das rumänische Außenministerium: Bukarest erkenne das Kosovo "
+     "nicht an.", {("RO", "XK", J)}),
+    ("de", "Die Slowakei erkennt das Kosovo nicht an, sagte der Minister. Ähnlich äußerte sich "
+     "das rumänische Außenministerium: Bukarest erkenne die Unabhängigkeit „weder jetzt noch in "
+     "Zukunft“ an.", {("SK", "XK", J), ("RO", "XK", J)}),
+    # 'erkennen' in its other sense (to perceive), and a condition
+    ("de", "Spanien erkenne, dass das Kosovo ein Problem sei, sagte der Minister.", set()),
+    ("de", "Der Minister sagte, Chile erkenne Palästina erst an, wenn ein Abkommen vorliege.",
+     set()),
+    # 'außer' (apart from) is no verb of saying
+    ("de", "Außer Spanien erkennt nur Zypern das Kosovo nicht an.", set()),
+]
+
+CASES = ([("predicative", *c) for c in PREDICATIVE] + [("konjunktiv", *c) for c in KONJUNKTIV] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
          + [("step", *c) for c in STEP] + [("said_this", *c) for c in SAID_THIS])
 
 
