@@ -29,6 +29,13 @@ Every sentence was written for this test; none comes from a labelled file.
    'zette', 'deden', 'gedaan', 'έκανε'): 'prüft den Schritt' is no act. Dutch 'hetzelfde' must end
    its phrase ('op hetzelfde moment' is a time).
 
+   German 'kam … hinzu' ('joined': 'am Montag kamen Frankreich und Belgien hinzu',
+   'ist Slowenien hinzugekommen', 'bevor Malta dazukam') is a pro-verb of the same kind: the
+   stem with its particle ending the clause, or the one-word participle or subordinate form.
+   'Hinzu kam, dass …' (moreover) has the particle first and is none. (Not read: two main
+   clauses joined by a comma only, 'erkannte Spanien … an, am Montag kamen sechs Staaten
+   hinzu': the comma opens no clause, and the subject search finds Spain.)
+
 4. *Konjunktiv I of reported speech* (German): 'Bukarest erkenne das Kosovo nicht an' — the
    ministry's words reported; 'erkenne … an' is the recognition verb like 'erkennt … an', and a
    negated one after a verb of saying ('erklärte', 'äußerte sich') is a reject. 'erkenne, dass'
@@ -183,7 +190,24 @@ KONJUNKTIV = [
     ("de", "Außer Spanien erkennt nur Zypern das Kosovo nicht an.", set()),
 ]
 
-CASES = ([("predicative", *c) for c in PREDICATIVE] + [("konjunktiv", *c) for c in KONJUNKTIV] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
+JOINED = [
+    ("de", "Spanien erkannte Palästina an. Am Montag kamen Frankreich und Belgien hinzu.",
+     {("ES", "PS", R), ("FR", "PS", R), ("BE", "PS", R)}),
+    ("de", "Am Sonntag erkannte Spanien Palästina an; am Montag kamen sechs weitere Staaten "
+     "hinzu, darunter Frankreich und Belgien.", {("ES", "PS", R), ("FR", "PS", R), ("BE", "PS", R)}),
+    ("de", "Irland erkannte Palästina an. Später ist auch Slowenien hinzugekommen.",
+     {("IE", "PS", R), ("SI", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an, bevor Malta dazukam.", {("ES", "PS", R), ("MT", "PS", R)}),
+    # no state joins, the joining is negated or only expected, or 'hinzu' opens the sentence
+    ("de", "Spanien erkannte Palästina an. Am Montag kamen neue Sanktionen hinzu.", {("ES", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Österreich kam nicht hinzu.", {("ES", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Bald könnten Malta und Slowenien hinzukommen.",
+     {("ES", "PS", R)}),
+    ("de", "Spanien erkannte Palästina an. Hinzu kam, dass Israel seinen Botschafter abberief.",
+     {("ES", "PS", R)}),
+]
+
+CASES = ([("predicative", *c) for c in PREDICATIVE] + [("joined", *c) for c in JOINED] + [("konjunktiv", *c) for c in KONJUNKTIV] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
          + [("step", *c) for c in STEP] + [("said_this", *c) for c in SAID_THIS])
 
 

@@ -13,7 +13,8 @@ The step taken ('hatten A und B den Schritt vollzogen', 'deden A en B hetzelfde'
 ίδιο'): the step noun with the definite article or 'the same' (``step_noun``) is a pro-verb
 when a verb of taking or doing (``take_verb``) stands in its clause and the phrase ends there
 (a time adverbial, the verb or punctuation after it: 'op hetzelfde moment', 'ging das gleiche
-Risiko ein' are no step).
+Risiko ein' are no step). German 'kamen A und B hinzu' (joined) is one more such verb: the stem
+and its particle ending the clause, or the one-word participle ('hinzugekommen').
 """
 
 from __future__ import annotations
@@ -52,6 +53,22 @@ def step_taken(sent: Sentence, k: int) -> bool:
         return False  # 'op hetzelfde moment', 'das gleiche Risiko': 'the same' before its noun
     lo, hi = sent.clause_range(k)
     return any(sent.has(j, "take_verb") for j in range(lo, hi))
+
+
+def joined(sent: Sentence, k: int) -> bool:
+    """German 'kamen A und B hinzu', 'ist B hinzugekommen', 'bevor B dazukam': B joined."""
+    if sent.has(k, "join_verb"):
+        return True
+    if not sent.has(k, "join_stem") or (k > 0 and sent.has(k - 1, "join_particle")):
+        return False  # 'Hinzu kam, dass …': moreover
+    lo, hi = sent.clause_range(k)
+    for j in range(k + 1, min(hi, k + _JOIN_REACH)):
+        if sent.has(j, "join_particle"):
+            return j + 1 >= len(sent.tokens) or sent.tokens[j + 1].text in _PUNCT
+    return False
+
+
+_JOIN_REACH = 10
 
 
 def _subject_before(sent: Sentence, k: int, lo: int) -> bool:

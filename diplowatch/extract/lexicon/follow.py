@@ -7,6 +7,10 @@ beside a ``take_verb``, follow_verbs.py). Entries are folded; '*' = prefix."""
 FOLLOW: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {
         "said_this": ("das", "dies"),
+        # 'kamen Frankreich und Belgien hinzu' (joined): the stem, its particle ending the clause
+        "join_stem": ("kam", "kamen", "kommt", "kommen"), "join_particle": ("hinzu", "dazu"),
+        "join_verb": ("hinzugekommen", "dazugekommen", "hinzukam", "hinzukamen", "dazukam",
+                      "dazukamen"),
         "step_noun": ("den schritt", "denselben schritt", "dasselbe", "das gleiche"),
         "take_verb": ("vollzog*", "vollzieh*", "getan", "tat", "taten", "tut", "tun",
                       "gegangen", "ging", "gingen", "geht", "gehen", "unternahm*", "unternommen"),
