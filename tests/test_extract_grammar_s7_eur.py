@@ -40,6 +40,11 @@ Every sentence was written for this test; none comes from a labelled file.
    ministry's words reported; 'erkenne … an' is the recognition verb like 'erkennt … an', and a
    negated one after a verb of saying ('erklärte', 'äußerte sich') is a reject. 'erkenne, dass'
    (to perceive) has no entity as object; a condition ('wenn') makes it hypothetical.
+6. *Greek masculine names in -ας/-ης* ('ο Καναδάς'): the accusative and the genitive drop the
+   final ς ('τον Καναδά', 'του Καναδά'), and the name is found in both, so a list 'τον Καναδά
+   και την Αυστραλία' after 'μετά' keeps all its members. The genitive owner of a decision
+   ('η απόφαση του Καναδά να αναγνωρίσει') acts; of a proposal it does not.
+
 5. *'That is what the minister said'* (German, Dutch): a sentence that opens with the
    demonstrative 'Das/Dies', 'Dat/Dit' and a verb of saying ('Das bekräftigte der
    Außenminister', 'Dat zei minister X') attributes the sentence before it to its speaker. When
@@ -207,7 +212,23 @@ JOINED = [
      {("ES", "PS", R)}),
 ]
 
-CASES = ([("predicative", *c) for c in PREDICATIVE] + [("joined", *c) for c in JOINED] + [("konjunktiv", *c) for c in KONJUNKTIV] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
+GREEK_MASCULINE = [
+    ("el", "Μετά τον Καναδά και την Αυστραλία, η Γαλλία αναγνώρισε την Παλαιστίνη.",
+     {("CA", "PS", R), ("AU", "PS", R), ("FR", "PS", R)}),
+    ("el", "Ο Καναδάς αναγνώρισε την Παλαιστίνη.", {("CA", "PS", R)}),
+    # the genitive owns the decision (an act), a proposal asserts nothing
+    ("el", "Η απόφαση του Καναδά να αναγνωρίσει την Παλαιστίνη ανακοινώθηκε χθες.",
+     {("CA", "PS", R)}),
+    ("el", "Η πρόταση του Καναδά να αναγνωριστεί η Παλαιστίνη συζητήθηκε χθες.", set()),
+    ("el", "Η Γαλλία, ο Καναδάς και η Μάλτα αναγνώρισαν την Παλαιστίνη.",
+     {("FR", "PS", R), ("CA", "PS", R), ("MT", "PS", R)}),
+    # a name in the accusative is the object, not the subject
+    ("el", "Η κυβέρνηση δεν ακολουθεί τον Καναδά, που αναγνώρισε την Παλαιστίνη.",
+     {("CA", "PS", R)}),
+    ("el", "Ο πρωθυπουργός δεν αναγνωρίζει την Παλαιστίνη, είπε στον Καναδά.", set()),
+]
+
+CASES = ([("predicative", *c) for c in PREDICATIVE] + [("greek_masc", *c) for c in GREEK_MASCULINE] + [("joined", *c) for c in JOINED] + [("konjunktiv", *c) for c in KONJUNKTIV] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
          + [("step", *c) for c in STEP] + [("said_this", *c) for c in SAID_THIS])
 
 
