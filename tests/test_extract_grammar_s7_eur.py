@@ -45,6 +45,10 @@ Every sentence was written for this test; none comes from a labelled file.
    και την Αυστραλία' after 'μετά' keeps all its members. The genitive owner of a decision
    ('η απόφαση του Καναδά να αναγνωρίσει') acts; of a proposal it does not.
 
+7. *Albanian doubt and advocacy*: the perfect 'ka mohuar' (has denied) is a denial like
+   'mohoi'; 'fushatë' (a campaign) for withdrawals is advocacy, like Russian 'ведёт кампанию';
+   'akuzoi … se' (accused … of) reports an act in doubt.
+
 5. *'That is what the minister said'* (German, Dutch): a sentence that opens with the
    demonstrative 'Das/Dies', 'Dat/Dit' and a verb of saying ('Das bekräftigte der
    Außenminister', 'Dat zei minister X') attributes the sentence before it to its speaker. When
@@ -228,7 +232,19 @@ GREEK_MASCULINE = [
     ("el", "Ο πρωθυπουργός δεν αναγνωρίζει την Παλαιστίνη, είπε στον Καναδά.", set()),
 ]
 
-CASES = ([("predicative", *c) for c in PREDICATIVE] + [("greek_masc", *c) for c in GREEK_MASCULINE] + [("joined", *c) for c in JOINED] + [("konjunktiv", *c) for c in KONJUNKTIV] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
+ALBANIAN = [
+    ("sq", "Gana e ka tërhequr njohjen e Kosovës.", {("GH", "XK", W)}),
+    ("sq", "Togo e ka tërhequr njohjen e Kosovës, tha ministri.", {("TG", "XK", W)}),
+    # the perfect participle of 'deny' ('ka mohuar') denies like the aorist 'mohoi'
+    ("sq", "Ministria e Jashtme e Ganës ka mohuar se Gana e ka tërhequr njohjen e Kosovës.", set()),
+    # a campaign for withdrawals is advocacy, no act
+    ("sq", "Serbia vazhdon fushatën e saj për tërheqjen e njohjeve të Kosovës.", set()),
+    ("sq", "Serbia pranoi të pezullojë fushatën për tërheqjen e njohjeve të Kosovës.", set()),
+    # an accusation reports in doubt
+    ("sq", "Opozita e akuzoi qeverinë serbe se e kishte njohur Kosovën në heshtje.", set()),
+]
+
+CASES = ([("predicative", *c) for c in PREDICATIVE] + [("albanian", *c) for c in ALBANIAN] + [("greek_masc", *c) for c in GREEK_MASCULINE] + [("joined", *c) for c in JOINED] + [("konjunktiv", *c) for c in KONJUNKTIV] + [("taken", *c) for c in TAKEN] + [("followed", *c) for c in FOLLOWED]
          + [("step", *c) for c in STEP] + [("said_this", *c) for c in SAID_THIS])
 
 
