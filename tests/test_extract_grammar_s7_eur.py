@@ -66,8 +66,8 @@ from diplowatch.extract import extract
 R, W, J = "recognize", "withdraw", "reject"
 
 PREDICATIVE = [
-    ("de", "Syrien hat Abchasien und Südossetien als unabhängige Staaten anerkannt.",
-     {("SY", "abkhazia", R), ("SY", "south-ossetia", R)}),
+    ("de", "Nicaragua hat Südossetien und Abchasien als unabhängige Staaten anerkannt.",
+     {("NI", "abkhazia", R), ("NI", "south-ossetia", R)}),
     ("de", "Nauru hat die beiden Regionen Abchasien und Südossetien als souveräne Staaten "
      "anerkannt.", {("NR", "abkhazia", R), ("NR", "south-ossetia", R)}),
     ("de", "Venezuela erkannte Abchasien und Südossetien als unabhängige Staaten an.",
@@ -138,8 +138,8 @@ STEP = [
 ]
 
 SAID_THIS = [
-    ("nl", "België gaat Palestina voorlopig niet erkennen. Dat zei de minister van Buitenlandse "
-     "Zaken dinsdag.", {("BE", "PS", J)}),
+    ("nl", "België zal Palestina voorlopig niet erkennen. Dat verklaarde de minister van "
+     "Buitenlandse Zaken dinsdag in Brussel.", {("BE", "PS", J)}),
     ("de", "Belgien wird Palästina vorerst nicht als Staat anerkennen. Das bekräftigte der "
      "Außenminister am Montag.", {("BE", "PS", J)}),
     ("de", "Spanien erkennt das Kosovo nicht an. Dies erklärte die Regierung in Madrid.",
