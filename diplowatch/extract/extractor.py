@@ -19,7 +19,7 @@ from .gapping import dash_gapped_actors, followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
-from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
+from .roles import ACTOR_KINDS, TARGET_KINDS, Actors, trailing_background
 from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors
 from .scope import scope_of
@@ -122,6 +122,8 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
     scope = scope_of(sent, t, lo, hi)
     if scope.call or scope.modal or scope.neg or not targets or called_infinitive(sent, t - 1):
         return []
+    if any(sent.has(k, "reacts") for k in range(lo, t)):
+        return []  # 'Israel kritisierte diesen Schritt': the step is what the subject reacts to
     actors: Actors = find_actors(doc, sent, t, hi)
     relative = following_actors(doc, sent, t) if relative_after(sent, t) else []
     mentions = (relative or inverted_after_pro_verb(doc, sent, t) or actors.mentions
@@ -129,6 +131,8 @@ def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str)
     if mentions:  # 'Venezuela followed a year later, and Nauru in December 2009'
         mentions = mentions + gapped_actors(doc, sent, t, passive=False)
     mentions = mentions + dash_gapped_actors(doc, sent, t)  # '…, а Швеция — в 2014-м'
+    if mentions:  # 'the fifth state to take this step, after Russia and Nauru'
+        mentions = mentions + actors.background + trailing_background(doc, sent, t)
     return [Found(a, tc, act, 0.7, sent.index, t) for m in mentions for a in m.codes
             for tgt in targets for tc in tgt.codes if a != tc]
 

@@ -9,6 +9,7 @@ a gapped clause from a new subject ('…, Serbia said on Tuesday' is no remnant)
 from __future__ import annotations
 
 from .coordination import ARTICLES
+from .follow_verbs import FOLLOW_LANGS, follows_bare, joined, step_taken
 from .gazetteer import Mention
 from .roles import ACTOR_KINDS, group_status
 from .sentence import Sentence
@@ -65,6 +66,8 @@ def followed(sent: Sentence, k: int) -> bool:
     """'Venezuela followed a year later', 'Nauru soon followed.': a state group as the subject
     of a bare 'followed' (then a time phrase or the end) repeats the last act, like 'did so'.
     'followed by', 'followed the talks' are other constructions."""
+    if sent.lang in FOLLOW_LANGS:
+        return follows_bare(sent, k) or step_taken(sent, k) or joined(sent, k)
     if sent.lang not in ENGLISH or sent.tokens[k].f not in _FOLLOW:
         return False
     j = k - 1

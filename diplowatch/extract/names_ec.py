@@ -26,8 +26,10 @@ _ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "sq": (("es", ("a", "e")), ("en", ("a", "e")), ("se", ("", "a")), ("ne", ("", "a")),
            ("e", ("a",)), ("a", ("", "e")), ("it", ("", "i")), ("in", ("", "i")),
            ("i", ("",)), ("s", ("",)), ("ut", ("",))),
-    # Greek (folded: accents gone, final ς → σ): genitive -ας/-ης/-ου, plural genitive -ων.
-    "el": (("σ", ("",)), ("ου", ("ο", "οσ", "")), ("ων", ("εσ", "οι")), ("ο", ("οσ",))),
+    # Greek (folded: accents gone, final ς → σ): genitive -ας/-ης/-ου, plural genitive -ων;
+    # masculines in -ας/-ης drop the ς in the accusative and genitive (τον/του Καναδά).
+    "el": (("σ", ("",)), ("ου", ("ο", "οσ", "")), ("ων", ("εσ", "οι")), ("ο", ("οσ",)),
+           ("α", ("ασ",)), ("η", ("ησ",))),
     # Georgian: ergative -მა/-მ, dative -ს, genitive -ის(ა), plural -ებ-; nominative -ი is
     # restored on consonant stems (რუსეთმა → რუსეთი). Clitic 'also' (-ც, -აც) comes off first.
     "ka": (("ისა", ("ი", "ა", "")), ("ის", ("ი", "ა", "")), ("მა", ("ი", "")), ("მ", ("",)),

@@ -40,6 +40,7 @@ from .other_senses import (
 )
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
 from .romance_syntax import co_actors_after, non_entity_object, romance_actors
+from .said_this import said_this
 from .scope import Scope, scope_of
 from .sentence import Sentence
 from .subject_scan import Scan
@@ -226,7 +227,7 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
             return None  # another state's words about the actor: a description
         spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent, codes) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
-            for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
+            for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count) or said_this(doc, sent, codes)
         stated = ((government_speaks(sent, actors) and plain_negation(sent, t))
                   or pledged(sent, t, actors))
         return "reject" if spoken or stated else None

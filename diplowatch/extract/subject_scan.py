@@ -119,6 +119,8 @@ class Scan:
             return False
         if apposed(sent, i) or joined(sent, i):
             return False  # 'A, B and C - the three states that recognized X -': A, B and C
+        if any(sent.has(k, "predicative") for k in range(max(0, i - 2), i)):
+            return False  # 'als unabhängige Staaten anerkannt': the object's predicate noun
         if sent is self.sent and self.result.generic_at is None:
             self.result.generic_at = i
         return _relative_head(sent, i) or not self._listed(sent, i)

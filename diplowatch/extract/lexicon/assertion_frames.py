@@ -251,4 +251,8 @@ EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
                      "se protivi", "противи се", "се противи", "zalaze se", "se zalaze",
                      "залаже се", "се залаже", "bori se", "se bori", "бори се", "се бори"),
            "neg": ("protiv", "против", "protive", "противе")},
+    # Albanian: the perfect participle of 'deny' ('ka mohuar'); a campaign ('fushatë') is
+    # advocacy; 'akuzoi … se' (accused … of) reports in doubt and, like a call, governs the
+    # clause after it (a hedge would reach its own clause only)
+    "sq": {"deny": ("mohuar", "mohoj*"), "modal": ("fushat*",), "call": ("akuz*",)},
 }

@@ -221,11 +221,15 @@ _NL = {
     "sever": ("verbrak*", "verbreekt", "verbroken", "verbreken", "beeindig*"),
     "ties": ("betrekkingen", "banden", "relaties"),
     "one_china": ("een-chinabeleid", "een china"), "mutual": ("wederzijds*", "elkaar"),
-    "anaphor_act": ("dat al deden", "hetzelfde gedaan", "deden hetzelfde"),
+    # 'deze/die/dezelfde stap' (zetten, nemen): the light-verb noun with a demonstrative
+    "anaphor_act": ("dat al deden", "hetzelfde gedaan", "deden hetzelfde", "die stap", "deze stap",
+                    "dezelfde stap", "diezelfde stap"),
+    # 'als onafhankelijke staten erkend': the predicate of the object, not a generic subject
+    "predicative": ("als",),
     "copula": ("zijn", "waren", "is", "omvat*"),
     "including": ("waaronder", "onder wie", "met name", "namelijk"),
     "reacts": ("verwelkom*", "bedankt*", "bedankte*", "dankte*", "prees", "protesteer*",
-               "veroordeel*", "veroordeelde*"),
+               "veroordeel*", "veroordeelde*", "bekritiseer*", "betreur*"),
     "deny": ("ontken*", "onjuist*", "onwaar*", "vals", "valse", "gerucht*", "desinformatie",
              "nepnieuws", "ongegrond*", "niet waar", "spreekt * tegen", "sprak * tegen"),
 }

@@ -1,7 +1,8 @@
 """German and Polish cue words (folded: accents removed). '*' = prefix; spaces = phrase."""
 
 _DE = {
-    "trigger": ("anerkenn*", "anerkann*", "anzuerkennen", "aberkenn*", "erkennt", "erkannte",
+    # "erkenne": Konjunktiv I of reported speech ("Bukarest erkenne das Kosovo nicht an")
+    "trigger": ("anerkenn*", "anerkann*", "anzuerkennen", "aberkenn*", "erkennt", "erkenne", "erkannte",
                 "erkannten", "erkennen"),
     "trigger_not": ("anerkennenswert*",),
     "noun": ("anerkennung*", "aberkennung*"),
@@ -28,7 +29,8 @@ _DE = {
                  "zuruckzunehmen", "zuruckzuziehen", "widerrief*", "aufgehoben", "aufheb*",
                  "aufzuheben", "hob", "hoben", "hebt", "ausgesetzt", "auszusetzen"),
     "speech": ("sagte", "sagt", "erklar*", "teilte* mit", "betont*", "verkundet*", "gab*",
-               "bekannt", "zufolge", "laut", "bestatig*"),
+               "bekannt", "zufolge", "laut", "bestatig*", "bekraftig*",
+               "ausserte", "ausserten", "geaussert"),  # not 'ausser*': 'außer' (apart from)
     "first_person": ("wir", "unser*", "uns", "ich"),
     "pronoun": ("sein land", "das land", "dieses land", "die regierung", "er", "sie", "es"),
     "after": ("nach", "wie", "neben", "nachdem", "ebenso wie", "zusammen mit", "nach dem vorbild"),
@@ -52,6 +54,8 @@ _DE = {
     "one_china": ("ein-china", "ein china", "einen china"),
     "mutual": ("gegenseitig*", "wechselseitig*"),
     "anaphor_act": ("ebenfalls getan",),
+    # 'als unabhängige Staaten anerkannt': the predicate of the object before the participle
+    "predicative": ("als",),
 }
 
 _PL = {

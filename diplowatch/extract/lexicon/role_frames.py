@@ -57,7 +57,7 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 # recognition' — a subject before such a verb reacts to the act, it is not its actor.
 REACTS: dict[str, tuple[str, ...]] = {
     "en": ("thank*", "grateful", "welcom*", "prais*", "commend*", "applaud*"),
-    "de": ("dankt*", "bedankt*", "begrusst*", "lobt*"),
+    "de": ("dankt*", "bedankt*", "begrusst*", "lobt*", "kritisier*", "verurteil*", "bedauer*"),
     "es": ("agradec*", "felicit*", "saluda*", "celebr*"),
     "fr": ("remerci*", "salue*", "felicit*"), "it": ("ringrazi*", "elogi*", "plaud*"),
     "pt": ("agradec*", "saud*", "elogi*"),

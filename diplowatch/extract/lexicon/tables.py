@@ -18,6 +18,7 @@ from .assertion_frames import (
 from .en import LEX as _EN
 from .europe_caucasus import HEDGES as _EC_HEDGES
 from .europe_caucasus import LEX as _EC
+from .follow import FOLLOW
 from .other import LEX as _OTHER
 from .role_frames import (
     ANAPHORA,
@@ -63,6 +64,7 @@ def entries(lang: str) -> dict[str, tuple[str, ...]]:
     known = lang if lang in RAW else "en"
     raw.update(FRAMES.get(known, {}))
     raw.update(INFINITIVES.get(known, {}))
+    raw.update(FOLLOW.get(known, {}))
     # The shared frame tables add to what a language's own lexicon lists (the asia_mideast
     # lexicons keep their frames beside their cue words).
     for name, table in (("cease", CESSATION), ("part_of", PART_OF), ("cause", CAUSE),
