@@ -18,6 +18,7 @@ from .document import Doc
 from .gapping import dash_gapped_actors, followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
+from .pro_verbs_en import join_list, reversed_decision
 from .normalize import clean_text, guess_lang
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
 from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
@@ -93,7 +94,7 @@ def _triggers(sent: Sentence) -> list[int]:
         if (sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^")
                 or (sent.has(k, "sever") and (taiwan_ties(sent, k) or to_beijing(sent, k)))
                 or establishes(sent, k)
-                or followed(sent, k)):
+                or followed(sent, k) or reversed_decision(sent, k) or join_list(sent, k)):
             out.append(k)
     return out
 
@@ -113,7 +114,23 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         return established(doc, sent, t)
     if doc.last_sentence < sent.index - ANAPHORA_REACH:
         return []  # 'did so' far from any act repeats nothing
+    if reversed_decision(sent, t):  # 'Tuvalu reversed its decision': the last recognition undone
+        return _special(doc, sent, t, doc.last_targets, "withdraw") if doc.last_act == "recognize" else []
+    if join_list(sent, t):
+        return _joined(doc, sent, t)
     return _special(doc, sent, t, doc.last_targets, doc.last_act)
+
+
+def _joined(doc: Doc, sent: Sentence, t: int) -> list[Found]:
+    """'Syria joins Russia, Nicaragua and Nauru, as well as Venezuela': the states listed
+    after 'joins', and its subject, did the last act (pro_verbs_en.join_list)."""
+    lo, hi = sent.clause_range(t)
+    scope = scope_of(sent, t, lo, hi)
+    if scope.call or scope.modal or scope.neg or not doc.last_targets:
+        return []
+    mentions = find_actors(doc, sent, t, hi).mentions + join_list(sent, t)
+    return [Found(a, tc, doc.last_act, 0.7, sent.index, t) for m in mentions for a in m.codes
+            for tgt in doc.last_targets for tc in tgt.codes if a != tc]
 
 
 def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str) -> list[Found]:

@@ -70,6 +70,8 @@ def followed(sent: Sentence, k: int) -> bool:
     j = k - 1
     while j >= 0 and sent.tokens[j].f in _ADVERBS:
         j -= 1
+    if j >= 2 and sent.tokens[j].f in ("which", "who") and sent.tokens[j - 1].text == ",":
+        j -= 2  # 'Slovenia, which followed in June'
     m = sent.mention_end.get(j)
     if m is None or m.kind not in ACTOR_KINDS or group_status(sent, [m]) != "actor":
         return False  # 'Talks with Serbia followed': Serbia is no subject
@@ -80,7 +82,8 @@ def followed(sent: Sentence, k: int) -> bool:
 _SINCE = frozenset({"later", "since", "then", "subsequently", "eventually", "afterwards", "have",
                     "has", "had", "also", "soon"})
 _DETERMINERS = frozenset({"its", "their", "that", "this", "the"})
-_UNDONE_NOUNS = frozenset({"recognition", "decision", "move", "step"})
+_UNDONE_NOUNS = frozenset({"recognition", "decision", "move", "step", "recognitions", "decisions",
+                           "moves", "steps"})
 _PRONOUNS = frozenset({"it", "them", "that"})
 
 

@@ -45,6 +45,7 @@ from .sentence import Sentence
 from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object
+from .pro_verbs_en import dual_targets
 
 # Tokens after the verb in which a generic subject or agent ('by more than 100 states,
 # including…', 'priznale mnoge države, uključujući…') is looked for.
@@ -173,7 +174,7 @@ def _targets(doc, sent: Sentence, t: int, targets: list[Mention], beijing: Menti
         if obj is not None:
             targets = [obj]
         elif not has_object_noun(sent, t, hi):
-            targets = _carry(doc, sent, lo)
+            targets = dual_targets(doc, sent, t, hi) or _carry(doc, sent, lo)
             carried = bool(targets)
     if targets:
         doc.last_targets, doc.last_sentence = targets, sent.index

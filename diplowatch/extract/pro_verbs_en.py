@@ -1,0 +1,131 @@
+"""English words that stand for an earlier act or its objects (tests/test_extract_grammar_s7_en.py):
+
+- a dual antecedent, `the two regions`, `both republics`: the last pair of entities named;
+- undoing a decision, `Tuvalu reversed its decision`, `overturned that move`: the last
+  recognition, withdrawn by the subject of the verb of undoing;
+- joining a list, `Syria joins Russia, Nicaragua and Nauru, as well as Venezuela`: the states
+  after `joins` did the last act too (with the subject, found as for `did so`).
+
+Each is English only (``sent.lang`` None or "en"); the other languages are not read here.
+"""
+
+from __future__ import annotations
+
+from .coordination import ARTICLES
+from .gazetteer import Mention
+from .roles import ACTOR_KINDS, TARGET_KINDS
+from .sentence import Sentence
+
+ENGLISH = frozenset({None, "en"})
+DUAL_REACH = 4  # sentences back in which the pair of 'the two regions' is looked for
+_DUAL = frozenset({"two", "both"})
+_DUAL_FILLERS = frozenset({"of", "the", "its", "their", "these", "those"})
+
+
+def dual_object(sent: Sentence, t: int, hi: int) -> bool:
+    """'recognised the two regions', 'recognition of both republics': the object is a pair
+    named by a common noun (not 'both Abkhazia and South Ossetia', which names it)."""
+    if sent.lang not in ENGLISH:
+        return False
+    k = t + 1
+    while k < hi and sent.tokens[k].f in _DUAL_FILLERS:
+        k += 1
+    return (k + 1 < hi and sent.tokens[k].f in _DUAL and k + 1 not in sent.mention_at
+            and sent.tokens[k + 1].text.islower())
+
+
+def dual_targets(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
+    """The pair a dual object stands for: the last two entities of the nearest earlier clause
+    that names two or more (its first member may be the subject: 'Abkhazia recognised A and
+    B')."""
+    if not dual_object(sent, t, hi):
+        return []
+    for idx in range(sent.index, max(-1, sent.index - DUAL_REACH - 1), -1):
+        s = doc.sentence(idx)
+        limit = t if s is sent else len(s.tokens)
+        cands = [m for m in s.mentions if m.end <= limit and m.kind == "entity"]
+        if not cands:
+            continue
+        cid = s.clause[cands[-1].start]
+        clause = [m for m in cands if s.clause[m.start] == cid]
+        pair, codes = [], set()
+        for m in reversed(clause):
+            if not set(m.codes) <= codes:
+                pair.insert(0, m)
+                codes.update(m.codes)
+        if len(codes) >= 2:
+            return _last_two(pair)
+    return []
+
+
+def _last_two(pair: list[Mention]) -> list[Mention]:
+    out, codes = [], set()
+    for m in reversed(pair):
+        if len(codes) >= 2:
+            break
+        out.insert(0, m)
+        codes.update(m.codes)
+    return out
+
+
+_UNDO = ("revers", "overturn", "undid", "undo")
+_DETERMINERS = frozenset({"its", "their", "that", "this", "the", "these", "those"})
+_DECISIONS = frozenset({"decision", "decisions", "move", "moves", "step", "steps"})
+
+
+def reversed_decision(sent: Sentence, k: int) -> bool:
+    """'reversed its decision', 'overturned that move' — and the clause ends there, or a time
+    phrase or another clause follows ('reversed its decision on fishing licences' is about
+    another decision)."""
+    if sent.lang not in ENGLISH or not sent.tokens[k].f.startswith(_UNDO):
+        return False
+    n = len(sent.tokens)
+    if not (k + 2 < n and sent.tokens[k + 1].f in _DETERMINERS
+            and sent.tokens[k + 2].f in _DECISIONS):
+        return False
+    nxt = sent.tokens[k + 3].f if k + 3 < n else ""
+    return nxt not in ("on", "to", "about", "regarding", "concerning", "over", "of")
+
+
+_JOIN = frozenset({"joins", "joined", "join", "joining"})
+_STOP_AFTER = frozenset({"in", "on", "at", "for", "to", "against", "with"})
+_DESCRIPTORS = frozenset({"state", "nation", "country", "republic", "kingdom", "island", "of",
+                          "pacific", "caribbean", "african", "tiny", "small", "atoll"})
+
+
+def join_list(sent: Sentence, k: int) -> list[Mention]:
+    """The states after 'joins' at k: groups up to the end of the sentence, across 'and',
+    'as well as' and relative clauses set off by commas; nothing when the list is followed by
+    a preposition ('joins A and B in condemning…'), an activity of its own."""
+    if sent.lang not in ENGLISH or sent.tokens[k].f not in _JOIN:
+        return []
+    out: list[Mention] = []
+    n, j, last_end = len(sent.tokens), k + 1, k + 1
+    while j < n:
+        tok = sent.tokens[j]
+        if tok.text in (";", ":", ".", "!", "…") or sent.has(j, "speech"):
+            break
+        if tok.text == "," and j + 1 < n and sent.has(j + 1, "comp"):
+            j = _relative_end(sent, j + 1)  # ', which recognised Palestine in May,'
+            continue
+        m = sent.mention_at.get(j)
+        if m is not None and m.start == j:
+            if m.kind not in ACTOR_KINDS and m.kind not in TARGET_KINDS:
+                return []
+            if m.kind in ACTOR_KINDS:
+                out.append(m)
+            j = last_end = m.end
+            continue
+        if tok.f in _STOP_AFTER and j == last_end:
+            return []  # 'joins Ukraine and Moldova in condemning the move'
+        if not (tok.text == "," or sent.has(j, "conj") or tok.f in ARTICLES
+                or tok.f in _DESCRIPTORS or tok.f in ("well", "as")):
+            return []  # a word of another phrase: not a plain list of states
+        j += 1
+    return out
+
+
+def _relative_end(sent: Sentence, j: int) -> int:
+    while j < len(sent.tokens) and sent.tokens[j].text not in (",", ";", ":"):
+        j += 1
+    return j
