@@ -49,6 +49,12 @@ DUAL = [
     ("Belarus recognised the Donetsk and Luhansk people's republics, the ministry said. "
      "Pushilin, the leader in Donetsk, praised Minsk. Ukraine cut ties after Belarus's "
      "recognition of the two entities.", ev(["BY"], DPR_LPR)),
+    ("Belarus recognised the Donetsk and Luhansk people's republics. Minsk later regretted "
+     "its own recognition of the two regions.", ev(["BY"], DPR_LPR)),
+    ("Russia recognised Donetsk and Luhansk as independent in February. Belarus became the "
+     "second state to recognise the two entities. Minsk sent letters to both. Pushilin, the "
+     "leader in Donetsk, thanked Minsk. Ukraine cut ties after the recognition of the two "
+     "regions by Belarus.", ev(["RU", "BY"], DPR_LPR)),
     # must not fire: a call, and a journalist's description
     ("Russia recognised Abkhazia and South Ossetia in 2008. Germany urged Belarus not to "
      "recognise the two regions.", ev(["RU"], AB_SO)),
@@ -56,9 +62,27 @@ DUAL = [
      "recognise the two regions.", ev(["RU"], AB_SO)),
 ]
 
+THEM = [
+    ("Syria recognised the Donetsk and Luhansk people's republics. Pushilin, the leader in "
+     "Donetsk, thanked Damascus. Russia had recognised them in February.",
+     ev(["SY", "RU"], DPR_LPR)),
+    ("Russia recognised Abkhazia and South Ossetia in 2008. Nicaragua recognised them a few "
+     "days later.", ev(["RU", "NI"], AB_SO)),
+    ("Russia recognised Abkhazia in 2008. The leader of Abkhazia thanked Moscow. Nicaragua "
+     "recognised them a few days later.", ev(["RU", "NI"], "abkhazia")),
+    # must not fire: a call, a plain negation by the journalist
+    ("Russia recognised Abkhazia and South Ossetia in 2008. Georgia calls on all states not to "
+     "recognise them.", ev(["RU"], AB_SO)),
+    ("Russia recognised Abkhazia and South Ossetia in 2008. Most states do not recognise them.",
+     ev(["RU"], AB_SO)),
+]
+
 REVERSED = [
     ("Vanuatu and Tuvalu recognised Abkhazia in 2011 but later reversed their decisions.",
      ev(["VU", "TV"], "abkhazia") + ev(["VU", "TV"], "abkhazia", W)),
+    ("Two small nations, Fiji and Samoa, recognised Abkhazia in 2011 but later reversed their "
+     "decisions after talks with Tbilisi.",
+     ev(["FJ", "WS"], "abkhazia") + ev(["FJ", "WS"], "abkhazia", W)),
     ("Tuvalu recognised Abkhazia in 2011. Two years later, Tuvalu reversed its decision.",
      ev(["TV"], "abkhazia") + ev(["TV"], "abkhazia", W)),
     ("Nauru recognised South Ossetia in 2009. In 2024 Nauru reversed the decision after talks "
@@ -114,7 +138,7 @@ EACH_OTHER = [
      ev(["abkhazia"], "transnistria") + ev(["transnistria"], "abkhazia")),
 ]
 
-TABLES = {"dual": DUAL, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
+TABLES = {"dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
           "each_other": EACH_OTHER}
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

@@ -18,8 +18,8 @@ from .document import Doc
 from .gapping import dash_gapped_actors, followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
-from .pro_verbs_en import join_list, reversed_decision
 from .normalize import clean_text, guess_lang
+from .pro_verbs_en import join_list, reversed_decision
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
 from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors

@@ -113,7 +113,12 @@ def _bare_or_act(sent: Sentence, k: int) -> bool:
     elif k + 1 < n and sent.tokens[k].f in _DETERMINERS and sent.tokens[k + 1].f in _UNDONE_NOUNS:
         k += 2
     timed = time_phrase(sent, k)
+    if any(j < n and sent.tokens[j].f in _THEN_CLAUSE for j in (k, timed)):
+        return True  # '… later reversed their decisions after talks with Tbilisi'
     return remnant_end(sent, timed) and not (timed == k and k < n and sent.has(k, "conj"))
+
+
+_THEN_CLAUSE = frozenset({"after", "when", "following", "because", "under", "amid"})
 
 
 # Gapping: 'Россия признала Абхазию в 2008 году, а Науру — в 2009-м', 'Francja uznała Kosowo

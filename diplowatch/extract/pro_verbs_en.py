@@ -19,7 +19,7 @@ from .sentence import Sentence
 ENGLISH = frozenset({None, "en"})
 DUAL_REACH = 4  # sentences back in which the pair of 'the two regions' is looked for
 _DUAL = frozenset({"two", "both"})
-_DUAL_FILLERS = frozenset({"of", "the", "its", "their", "these", "those"})
+_DUAL_FILLERS = frozenset({"of", "the", "its", "their", "these", "those", "own"})
 
 
 def dual_object(sent: Sentence, t: int, hi: int) -> bool:
@@ -38,9 +38,14 @@ def dual_targets(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     """The pair a dual object stands for: the last two entities of the nearest earlier clause
     that names two or more (its first member may be the subject: 'Abkhazia recognised A and
     B')."""
+    if _them(sent, t, hi):  # 'Russia recognised them': the last pair, when a trigger just had one
+        recent = doc.last_sentence >= sent.index - THEM_REACH
+        return _last_two(doc.last_targets) if recent and _pair(doc.last_targets) else []
     if not dual_object(sent, t, hi):
         return []
     for idx in range(sent.index, max(-1, sent.index - DUAL_REACH - 1), -1):
+        if idx == doc.last_sentence and _pair(doc.last_targets):
+            return _last_two(doc.last_targets)  # a trigger there had the pair, named or not
         s = doc.sentence(idx)
         limit = t if s is sent else len(s.tokens)
         cands = [m for m in s.mentions if m.end <= limit and m.kind == "entity"]
@@ -48,7 +53,8 @@ def dual_targets(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
             continue
         cid = s.clause[cands[-1].start]
         clause = [m for m in cands if s.clause[m.start] == cid]
-        pair, codes = [], set()
+        pair: list[Mention] = []
+        codes: set[str] = set()
         for m in reversed(clause):
             if not set(m.codes) <= codes:
                 pair.insert(0, m)
@@ -58,8 +64,20 @@ def dual_targets(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
     return []
 
 
+THEM_REACH = 2  # sentences back in which the trigger whose pair 'them' stands for may be
+
+
+def _them(sent: Sentence, t: int, hi: int) -> bool:
+    return sent.lang in ENGLISH and t + 1 < hi and sent.tokens[t + 1].f == "them"
+
+
+def _pair(targets: list[Mention]) -> bool:
+    return len({c for m in targets for c in m.codes}) >= 2
+
+
 def _last_two(pair: list[Mention]) -> list[Mention]:
-    out, codes = [], set()
+    out: list[Mention] = []
+    codes: set[str] = set()
     for m in reversed(pair):
         if len(codes) >= 2:
             break

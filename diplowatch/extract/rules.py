@@ -38,6 +38,7 @@ from .other_senses import (
     other_sense_right_before,
     topic_noun,
 )
+from .pro_verbs_en import dual_targets
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
 from .romance_syntax import co_actors_after, non_entity_object, romance_actors
 from .scope import Scope, scope_of
@@ -45,7 +46,6 @@ from .sentence import Sentence
 from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object
-from .pro_verbs_en import dual_targets
 
 # Tokens after the verb in which a generic subject or agent ('by more than 100 states,
 # including…', 'priznale mnoge države, uključujući…') is looked for.
