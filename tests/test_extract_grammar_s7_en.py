@@ -138,7 +138,23 @@ EACH_OTHER = [
      ev(["abkhazia"], "transnistria") + ev(["transnistria"], "abkhazia")),
 ]
 
-TABLES = {"dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
+RELATIVE_NEGATION = [
+    ("Spain, which does not recognise Kosovo's declaration of independence, has long been wary "
+     "of separatists.", []),
+    ("Serbia, which has never recognised Kosovo, said it would protest.", []),
+    ("Greece, which has not recognised Kosovo, hosted the talks on Monday.", []),
+    ("Turkey recognised Northern Cyprus in 1983, and the minister said that no other country "
+     "has recognised it since.", ev(["TR"], "northern-cyprus")),
+    ("Northern Cyprus, which Turkey recognised in 1983, is a state that no other country has "
+     "recognised, Erdogan said.", ev(["TR"], "northern-cyprus")),
+    # must still fire: the state's own words, and a plain negation by its minister
+    ('"Serbia, which is a sovereign state, does not recognise Kosovo," Vucic said.',
+     ev(["RS"], "XK", J)),
+    ("Pakistan has no plans to recognise the Taliban, the foreign minister said.",
+     ev(["PK"], "AF", J)),
+]
+
+TABLES = {"relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
           "each_other": EACH_OTHER}
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

@@ -43,6 +43,7 @@ from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
 from .romance_syntax import co_actors_after, non_entity_object, romance_actors
 from .scope import Scope, scope_of
 from .sentence import Sentence
+from .subject_en import described_in_relative, negated_generic
 from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object
@@ -225,6 +226,8 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         codes = {c for m in actors.mentions for c in m.codes}
         if actors.how != "first_person" and third_party_speaker(sent, t, codes):
             return None  # another state's words about the actor: a description
+        if described_in_relative(sent, t, actors.mentions) or negated_generic(sent, t):
+            return None  # 'Spain, which does not recognise Kosovo, …': the journalist's aside
         spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent, codes) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count)
@@ -239,8 +242,14 @@ def _has_speech(sent: Sentence, codes: set[str] | None = None) -> bool:
     in 2008. Serbia, Russia and China do not recognize it.' is the journalist's). With the
     actor's ``codes``: not a verb whose subject is another state ('Serbia says Kenya has not
     recognized Kosovo' is Serbia's report, not Kenya's refusal)."""
-    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep")
+    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep") and not _of_independence(sent, k)
                and not (codes and _other_speaker(sent, k, codes)) for k in range(len(sent.tokens)))
+
+
+def _of_independence(sent: Sentence, k: int) -> bool:
+    """English 'declaration of independence': a document, no saying."""
+    return (sent.lang in (None, "en") and k + 2 < len(sent.tokens) and sent.tokens[k + 1].f == "of"
+            and sent.has(k + 2, "indep"))
 
 
 def _other_speaker(sent: Sentence, k: int, codes: set[str]) -> bool:

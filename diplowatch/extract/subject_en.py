@@ -80,3 +80,45 @@ def passive_patient(sent: Sentence, t: int) -> bool:
     """English passive ('It is recognised by 100 countries'): the subject before the verb is
     what is recognized, so a pronoun there sends the search for the actor nowhere."""
     return sent.lang in (None, "en") and passive_voice(sent, t)
+
+
+_AUXILIARIES = frozenset({"does", "do", "did", "has", "have", "had", "is", "are", "was", "were",
+                          "not", "n't", "never", "still", "yet", "formally", "officially"})
+
+
+def described_in_relative(sent: Sentence, t: int, actors: list) -> bool:
+    """English 'Spain, which does not recognise Kosovo, …': a negated act in a relative clause
+    set off by a comma after the state describes the state (the journalist's aside), unless
+    the sentence quotes it."""
+    if sent.lang not in (None, "en") or not actors or sent.quoted():
+        return False
+    k = t - 1
+    while k >= 0 and sent.tokens[k].f in _AUXILIARIES:
+        k -= 1
+    if k < 2 or sent.tokens[k].f not in _RELATIVES or sent.tokens[k - 1].text != ",":
+        return False
+    m = sent.mention_end.get(k - 2)
+    return m is not None and any(m is a for a in actors)
+
+
+_NO = frozenset({"no", "none"})
+_NO_FILLERS = frozenset({"other", "single", "further", "more", "of", "the"})
+_NO_HEADS = frozenset({"country", "countries", "state", "states", "nation", "nations",
+                       "government", "governments", "one"})
+_NO_REACH = 4  # tokens before the trigger in which 'no other country' is its subject
+
+
+def negated_generic(sent: Sentence, t: int) -> bool:
+    """English 'that no other country has recognised': the negation is in an unnamed subject
+    ('no state', 'none of the others'), so no named state refuses anything."""
+    if sent.lang not in (None, "en"):
+        return False
+    for k in range(max(0, t - _NO_REACH - 3), t):
+        if sent.tokens[k].f not in _NO:
+            continue
+        j = k + 1
+        while j < t and sent.tokens[j].f in _NO_FILLERS:
+            j += 1
+        if sent.tokens[k].f == "none" or (j < t and sent.tokens[j].f in _NO_HEADS):
+            return True
+    return False
