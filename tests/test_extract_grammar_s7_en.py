@@ -107,12 +107,19 @@ JOINS = [
      "the step in May, as well as Slovenia.", ev(["AM", "ES", "IE", "NO", "SI"], "PS")),
     ("Mexico recognised Palestine on Monday. Mexico thus joins Brazil and the island nation of "
      "Jamaica.", ev(["MX", "BR", "JM"], "PS")),
+    ("Georgia cut ties with Syria after Damascus recognised Abkhazia and South Ossetia. The "
+     "decision angered Tbilisi. Georgia's ministry called it illegal. Syria joins Russia and the "
+     "Pacific island state of Nauru, as well as Venezuela, whose recognition came in 2009.",
+     ev(["SY", "RU", "NR", "VE"], AB_SO)),
     # must not fire: joining in another activity, a modal join, no act before
     ("Russia recognised Abkhazia in 2008. Georgia joins Ukraine and Moldova in condemning the "
      "move.", ev(["RU"], "abkhazia")),
     ("Spain recognised Palestine on Tuesday. Chile may soon join Spain and Ireland.",
      ev(["ES"], "PS")),
     ("Greece joins Cyprus and Spain, as well as Slovakia, in a debate on recognition.", []),
+    ("Russia recognised Abkhazia in 2008. Georgia protested. Tbilisi recalled its envoy. The "
+     "ministry noted it. Belarus joins Armenia and Serbia, as well as Kosovo.",
+     ev(["RU"], "abkhazia")),
 ]
 
 FOLLOWED = [

@@ -19,7 +19,7 @@ from .gapping import dash_gapped_actors, followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
-from .pro_verbs_en import join_list, reversed_decision
+from .pro_verbs_en import JOIN_REACH, join_list, reversed_decision
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
 from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors
@@ -112,12 +112,12 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         return found + (for_beijing(sent, found) if beijing_half(sent) else [])
     if sent.has(t, "establish") or sent.has(t, "establish_self"):
         return established(doc, sent, t)
+    if join_list(sent, t):  # a list of states, read one sentence further than 'did so'
+        return _joined(doc, sent, t) if doc.last_sentence >= sent.index - JOIN_REACH else []
     if doc.last_sentence < sent.index - ANAPHORA_REACH:
         return []  # 'did so' far from any act repeats nothing
     if reversed_decision(sent, t):  # 'Tuvalu reversed its decision': the last recognition undone
         return _special(doc, sent, t, doc.last_targets, "withdraw") if doc.last_act == "recognize" else []
-    if join_list(sent, t):
-        return _joined(doc, sent, t)
     return _special(doc, sent, t, doc.last_targets, doc.last_act)
 
 

@@ -106,6 +106,7 @@ def reversed_decision(sent: Sentence, k: int) -> bool:
 
 
 _JOIN = frozenset({"joins", "joined", "join", "joining"})
+JOIN_REACH = 3  # sentences after an act in which 'X joins A and B' still repeats it
 _STOP_AFTER = frozenset({"in", "on", "at", "for", "to", "against", "with"})
 _DESCRIPTORS = frozenset({"state", "nation", "country", "republic", "kingdom", "island", "of",
                           "pacific", "caribbean", "african", "tiny", "small", "atoll"})
