@@ -161,7 +161,28 @@ RELATIVE_NEGATION = [
      ev(["PK"], "AF", J)),
 ]
 
-TABLES = {"relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
+def mutual(codes):
+    return [(a, b, R) for a in codes for b in codes if a != b]
+
+
+NUMBERED_MUTUAL = [
+    ("Envoys of Abkhazia, South Ossetia and Transnistria met in Tiraspol. The three territories "
+     "recognised each other in 2006.", mutual(["abkhazia", "south-ossetia", "transnistria"])),
+    ("Leaders of Abkhazia and South Ossetia met in Sukhum on Friday. The two breakaway regions "
+     "mutually recognised each other's independence years ago.",
+     mutual(["abkhazia", "south-ossetia"])),
+    ("Artsakh, Abkhazia and Transnistria signed a pact. In 2006 the three unrecognised "
+     "republics had recognised one another.", mutual(["artsakh", "abkhazia", "transnistria"])),
+    # must not fire: a plan, another object, too few named
+    ("Envoys of Abkhazia, South Ossetia and Transnistria met in Tiraspol. The three territories "
+     "plan to recognise each other next year.", []),
+    ("Envoys of Abkhazia, South Ossetia and Transnistria met in Tiraspol. The three territories "
+     "recognised each other's passports.", []),
+    ("Envoys of Abkhazia met in Tiraspol. The three territories recognised each other in 2006.",
+     []),
+]
+
+TABLES = {"numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
           "each_other": EACH_OTHER}
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

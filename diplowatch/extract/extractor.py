@@ -19,7 +19,7 @@ from .gapping import dash_gapped_actors, followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
-from .pro_verbs_en import JOIN_REACH, join_list, reversed_decision
+from .pro_verbs_en import JOIN_REACH, join_list, numbered_parties, reversed_decision
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
 from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors
@@ -202,6 +202,8 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         m for m in sent.mentions if lo <= m.start < hi
         and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
     codes = list(dict.fromkeys(c for m in parties for c in m.codes))
+    if len(codes) < 2:  # 'The three territories recognised each other': the three named before
+        codes = numbered_parties(doc, sent, lo, t) or codes
     if len(codes) < 2 and any(sent.tokens[k].f in _DUAL for k in range(lo, t)):
         # 'the two republics recognized each other': the pair the text spoke of last
         codes = list(dict.fromkeys(c for m in doc.last_targets for c in m.codes))[:2]

@@ -148,3 +148,30 @@ def _relative_end(sent: Sentence, j: int) -> int:
     while j < len(sent.tokens) and sent.tokens[j].text not in (",", ";", ":"):
         j += 1
     return j
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_POLITIES = frozenset({"territories", "republics", "entities", "regions", "enclaves", "states",
+                       "statelets"})
+
+
+def numbered_parties(doc, sent: Sentence, lo: int, t: int) -> list[str]:
+    """'The three unrecognised territories recognised each other': the subject counts the
+    parties and names them by a common noun; they are the last that many entities of the
+    nearest earlier clause that names as many (up to DUAL_REACH sentences back)."""
+    if sent.lang not in ENGLISH:
+        return []
+    n = next((_NUMBERS[sent.tokens[k].f] for k in range(lo, t) if sent.tokens[k].f in _NUMBERS
+              and any(sent.tokens[j].f in _POLITIES for j in range(k + 1, min(t, k + 4)))), 0)
+    if not n:
+        return []
+    for idx in range(sent.index - 1, max(-1, sent.index - DUAL_REACH - 1), -1):
+        s = doc.sentence(idx)
+        ents = [m for m in s.mentions if m.kind == "entity"]
+        if not ents:
+            continue
+        cid = s.clause[ents[-1].start]
+        codes = list(dict.fromkeys(c for m in ents if s.clause[m.start] == cid for c in m.codes))
+        if len(codes) >= n:
+            return codes[-n:]
+    return []
