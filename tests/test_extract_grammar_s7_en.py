@@ -182,7 +182,19 @@ NUMBERED_MUTUAL = [
      []),
 ]
 
-TABLES = {"numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
+SOURCE = [
+    ("The only recognition Artsakh ever received came from Abkhazia and South Ossetia.",
+     ev(["abkhazia", "south-ossetia"], "artsakh")),
+    ("The first recognition Kosovo received came from Costa Rica.", ev(["CR"], "XK")),
+    ("Transnistria received recognition from Abkhazia in 2006.", ev(["abkhazia"], "transnistria")),
+    ("The only recognition Somaliland has ever obtained came from Taiwan.",
+     ev(["TW"], "somaliland")),
+    # must not fire: a wish, and a recognition that did not come
+    ("Kosovo sought recognition from Togo in 2019.", []),
+    ("The recognition Artsakh hoped for never came from Armenia.", []),
+]
+
+TABLES = {"source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
           "each_other": EACH_OTHER}
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 
