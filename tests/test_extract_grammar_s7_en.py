@@ -194,7 +194,21 @@ SOURCE = [
     ("The recognition Artsakh hoped for never came from Armenia.", []),
 ]
 
-TABLES = {"source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
+ORDINAL = [
+    ("Only three states recognised the Taliban government. Pakistan was the first, in May "
+     "1997; Qatar followed a day later, and the United Arab Emirates later that year.",
+     ev(["PK", "QA", "AE"], "AF")),
+    ("Russia recognised Abkhazia in August 2008. Russia was the first.",
+     ev(["RU"], "abkhazia")),
+    ("Russia recognised Abkhazia in 2008. Nicaragua was the second, weeks later.",
+     ev(["RU", "NI"], "abkhazia")),
+    # must not fire: another predicate after the ordinal
+    ("Spain recognised Palestine in May. Spain was the first country in the region to host the "
+     "talks.", ev(["ES"], "PS")),
+    ("Spain recognised Palestine in May. Ireland was the first to welcome it.", ev(["ES"], "PS")),
+]
+
+TABLES = {"ordinal": ORDINAL, "source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
           "each_other": EACH_OTHER}
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

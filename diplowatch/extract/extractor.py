@@ -19,7 +19,13 @@ from .gapping import dash_gapped_actors, followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
-from .pro_verbs_en import JOIN_REACH, join_list, numbered_parties, reversed_decision
+from .pro_verbs_en import (
+    JOIN_REACH,
+    join_list,
+    numbered_parties,
+    ordinal_pro_verb,
+    reversed_decision,
+)
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors
 from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors
@@ -94,7 +100,8 @@ def _triggers(sent: Sentence) -> list[int]:
         if (sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^")
                 or (sent.has(k, "sever") and (taiwan_ties(sent, k) or to_beijing(sent, k)))
                 or establishes(sent, k)
-                or followed(sent, k) or reversed_decision(sent, k) or join_list(sent, k)):
+                or followed(sent, k) or reversed_decision(sent, k) or join_list(sent, k)
+                or ordinal_pro_verb(sent, k)):
             out.append(k)
     return out
 

@@ -15,6 +15,7 @@ from .coordination import ARTICLES
 from .gazetteer import Mention
 from .roles import ACTOR_KINDS, TARGET_KINDS
 from .sentence import Sentence
+from .time_phrases import remnant_end, time_phrase
 
 ENGLISH = frozenset({None, "en"})
 DUAL_REACH = 4  # sentences back in which the pair of 'the two regions' is looked for
@@ -175,3 +176,23 @@ def numbered_parties(doc, sent: Sentence, lo: int, t: int) -> list[str]:
         if len(codes) >= n:
             return codes[-n:]
     return []
+
+
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latest"})
+_COPULAS = frozenset({"was", "is", "were", "are", "became", "becomes"})
+
+
+def ordinal_pro_verb(sent: Sentence, k: int) -> bool:
+    """'Pakistan was the first, in May 1997; Saudi Arabia followed': a state, a copula and
+    'the first' with nothing after it (the end, a comma, a time phrase) stands for 'the first
+    to do so', the act just told ('the first country in the region', 'the first to condemn
+    it' are other predicates)."""
+    if sent.lang not in ENGLISH or sent.tokens[k].f not in _ORDINALS or k < 3:
+        return False
+    if sent.tokens[k - 1].f != "the" or sent.tokens[k - 2].f not in _COPULAS:
+        return False
+    m = sent.mention_end.get(k - 3)
+    if m is None or m.kind not in ACTOR_KINDS:
+        return False
+    nxt = k + 1
+    return remnant_end(sent, nxt) and not sent.has(nxt, "conj") or time_phrase(sent, nxt) > nxt
