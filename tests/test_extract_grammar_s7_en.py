@@ -17,6 +17,15 @@ The grammar, as the rules read it:
   in condemning …` (joining in something else) and a negated or modal `joins` say nothing.
 - *Bare 'followed' in a relative clause.* `Slovenia, which followed in June` repeats the last
   act for the state the relative clause describes, as `Slovenia followed in June` does.
+- *Obligations.* `requires Serbia to recognise`, `does not require`, `obliges`, `compels`
+  govern the infinitive as calls do: an obligation asserts no act, and negated it is no reject.
+- *Journalists' negations.* `Spain, which does not recognise Kosovo, …` (a negated relative
+  clause on the state, not quoted) and `that no other country has recognised` (an unnamed
+  negated subject) state no refusal by a state; `declaration of independence` is no saying.
+- *Counted parties, ordinals, sources.* `The three territories recognised each other` (the
+  entities the clause before named); `Pakistan was the first, in May 1997` (the last act, as
+  'the first to do so'); `the only recognition Artsakh ever received came from A and B` (A and
+  B, entities too, granted it).
 - *Each other's integrity.* `recognised each other's territorial integrity` has an object of its
   own (what each owns): nothing is carried over to it from another sentence.
 
@@ -208,7 +217,17 @@ ORDINAL = [
     ("Spain recognised Palestine in May. Ireland was the first to welcome it.", ev(["ES"], "PS")),
 ]
 
-TABLES = {"ordinal": ORDINAL, "source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
+OBLIGATION = [
+    ("The plan does not require Serbia to recognise Kosovo.", []),
+    ("The agreement requires Serbia to recognise Kosovo by 2030.", []),
+    ("The deal obliges Belgrade to formally recognise Kosovo.", []),
+    ("Greece, which is not required to recognise Kosovo, abstained.", []),
+    # still an act: the obligation is another clause's
+    ("Montenegro recognised Kosovo in 2008, the ministry said, as the treaty required.",
+     ev(["ME"], "XK")),
+]
+
+TABLES = {"obligation": OBLIGATION, "ordinal": ORDINAL, "source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
           "each_other": EACH_OTHER}
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 
