@@ -86,6 +86,20 @@ THEM = [
      ev(["RU"], AB_SO)),
 ]
 
+ENTITY_PRONOUN = [
+    ("Russia recognised the Donetsk and Luhansk people's republics on Monday. South Ossetia had "
+     "recognised them in 2014.", ev(["RU", "south-ossetia"], DPR_LPR)),
+    ("Artsakh declared independence in 1991. Abkhazia recognised it in 2006.",
+     ev(["abkhazia"], "artsakh")),
+    ("Russia recognised Abkhazia and South Ossetia in 2008. Transnistria recognised the two "
+     "regions in 2006.", ev(["RU", "transnistria"], AB_SO)),
+    # must not fire: a call by the entity, a passive
+    ("Russia recognised the Donetsk and Luhansk people's republics. South Ossetia urged Belarus "
+     "to recognise them.", ev(["RU"], DPR_LPR)),
+    ("Russia recognised the Donetsk and Luhansk people's republics. South Ossetia was recognised "
+     "by them in 2015.", ev(["RU"], DPR_LPR)),
+]
+
 REVERSED = [
     ("Vanuatu and Tuvalu recognised Abkhazia in 2011 but later reversed their decisions.",
      ev(["VU", "TV"], "abkhazia") + ev(["VU", "TV"], "abkhazia", W)),
@@ -227,7 +241,7 @@ OBLIGATION = [
      ev(["ME"], "XK")),
 ]
 
-TABLES = {"obligation": OBLIGATION, "ordinal": ORDINAL, "source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
+TABLES = {"obligation": OBLIGATION, "ordinal": ORDINAL, "source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "entity_pronoun": ENTITY_PRONOUN, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
           "each_other": EACH_OTHER}
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

@@ -72,6 +72,22 @@ def _them(sent: Sentence, t: int, hi: int) -> bool:
     return sent.lang in ENGLISH and t + 1 < hi and sent.tokens[t + 1].f == "them"
 
 
+_OBJECT_PRONOUNS = frozenset({"them", "it"})
+
+
+def pronoun_object(sent: Sentence, t: int, hi: int, targets: list[Mention],
+                   subject: list[Mention]) -> bool:
+    """'South Ossetia had recognised them': the only entities of the clause are its subject
+    and the object is a pronoun (or 'the two regions'), whose antecedent is looked for
+    elsewhere."""
+    if sent.lang not in ENGLISH or not subject or not targets or t + 1 >= hi:
+        return False
+    ids = {id(m) for m in subject}
+    if not all(id(m) in ids for m in targets):
+        return False
+    return sent.tokens[t + 1].f in _OBJECT_PRONOUNS or dual_object(sent, t, hi)
+
+
 def _pair(targets: list[Mention]) -> bool:
     return len({c for m in targets for c in m.codes}) >= 2
 

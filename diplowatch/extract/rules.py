@@ -38,7 +38,7 @@ from .other_senses import (
     other_sense_right_before,
     topic_noun,
 )
-from .pro_verbs_en import dual_targets
+from .pro_verbs_en import dual_targets, pronoun_object
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
 from .romance_syntax import co_actors_after, non_entity_object, romance_actors
 from .scope import Scope, scope_of
@@ -135,9 +135,7 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
         return []
     targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
                if not territorial_after(sent, m)]
-    if (not actors.mentions and entity_subject(sent, t, actors.entity_group)
-            and not _codes(targets) <= _codes(actors.entity_group)):  # none recognizes itself
-        actors.mentions, actors.how = actors.entity_group, "entity"  # 'Abkhazia recognized…'
+    targets = _entity_actor(sent, t, hi, actors, targets)
     beijing = None if targets else switched_to(sent, t, hi)
     targets, carried = _targets(doc, sent, t, targets, beijing, lo, hi)
     if scope.call or scope.hedge or (scope.modal and not scope.neg):
@@ -161,6 +159,19 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     if beijing is not None and act == "recognize":
         found += taipei_halves(found)
     return switch_halves(doc, sent, found, act, lo, hi)
+
+
+def _entity_actor(sent: Sentence, t: int, hi: int, actors: Actors,
+                  targets: list[Mention]) -> list[Mention]:
+    """An entity in subject position acts ('Abkhazia recognized…'), but none recognizes
+    itself; with a pronoun object ('South Ossetia had recognised them') its targets are
+    looked for elsewhere. Returns the targets left."""
+    own = pronoun_object(sent, t, hi, targets, actors.entity_group)
+    if (not actors.mentions and entity_subject(sent, t, actors.entity_group)
+            and (own or not _codes(targets) <= _codes(actors.entity_group))):
+        actors.mentions, actors.how = actors.entity_group, "entity"
+        return [] if own else targets
+    return targets
 
 
 def _targets(doc, sent: Sentence, t: int, targets: list[Mention], beijing: Mention | None,
