@@ -241,7 +241,19 @@ OBLIGATION = [
      ev(["ME"], "XK")),
 ]
 
-TABLES = {"obligation": OBLIGATION, "ordinal": ORDINAL, "source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "entity_pronoun": ENTITY_PRONOUN, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
+RELATIVE_HEAD = [
+    ("Georgia cut ties with Syria, which recognised Abkhazia in 2018.", ev(["SY"], "abkhazia")),
+    ("Georgia protested to Moscow, which had recognised Abkhazia.", ev(["RU"], "abkhazia")),
+    ("The decision follows that of Nauru, which recognised Abkhazia in 2009.",
+     ev(["NR"], "abkhazia")),
+    ("The loss follows that of Panama, which cut ties with Taipei and recognised Beijing in "
+     "2017.", [("PA", "TW", W), ("PA", "CN", R)]),
+    # the relative clause's own subject, and a reported act
+    ("Georgia met Serbia, which says Kenya recognised Kosovo.", ev(["KE"], "XK")),
+    ("Georgia cut ties with Syria, which plans to recognise Abkhazia.", []),
+]
+
+TABLES = {"relative_head": RELATIVE_HEAD, "obligation": OBLIGATION, "ordinal": ORDINAL, "source": SOURCE, "numbered_mutual": NUMBERED_MUTUAL, "relative_negation": RELATIVE_NEGATION, "dual": DUAL, "them": THEM, "entity_pronoun": ENTITY_PRONOUN, "reversed": REVERSED, "joins": JOINS, "followed": FOLLOWED,
           "each_other": EACH_OTHER}
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

@@ -43,7 +43,7 @@ from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
 from .romance_syntax import co_actors_after, non_entity_object, romance_actors
 from .scope import Scope, scope_of
 from .sentence import Sentence
-from .subject_en import described_in_relative, negated_generic
+from .subject_en import described_in_relative, negated_generic, relative_head
 from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object
@@ -75,6 +75,9 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         return Actors(mentions=agents, how="passive")
     if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
+    head = relative_head(doc, sent, t)
+    if head:
+        return Actors(mentions=head)  # 'ties with Syria, which recognised Abkhazia'
     romance = romance_actors(doc, sent, t, hi)
     if romance is not None:
         return romance

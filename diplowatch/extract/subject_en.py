@@ -6,7 +6,7 @@ the contrast ('and only a handful') that ends a list."""
 from __future__ import annotations
 
 from .assertion import passive_voice
-from .roles import ACTOR_KINDS
+from .roles import ACTOR_KINDS, group_status
 from .sentence import Sentence
 
 _JOIN = frozenset({"joined", "joins", "join", "joining"})
@@ -122,3 +122,29 @@ def negated_generic(sent: Sentence, t: int) -> bool:
         if sent.tokens[k].f == "none" or (j < t and sent.tokens[j].f in _NO_HEADS):
             return True
     return False
+
+
+def relative_head(doc, sent: Sentence, t: int) -> list:
+    """English 'Georgia cut ties with Syria, which recognised Abkhazia', 'that of Honduras,
+    which cut ties with Taipei and recognised Beijing': the state right before ', which' is
+    the subject of the relative clause's verb, whatever preposition stands before it, when
+    the clause names no state of its own before the verb."""
+    if sent.lang not in (None, "en"):
+        return []
+    lo = sent.clause_range(t)[0]
+    if sent.tokens[lo].f == "and" and lo > 0:  # '… which cut ties with Taipei and recognised'
+        if any(k in sent.mention_at for k in range(lo + 1, t)):
+            return []
+        lo = sent.clause_range(lo - 1)[0]
+    if lo < 2 or sent.tokens[lo].f not in ("which", "who") or sent.tokens[lo - 1].text != ",":
+        return []
+    if any(sent.mention_at.get(k) is not None and sent.mention_at[k].kind in ACTOR_KINDS
+           for k in range(lo + 1, t)):
+        return []  # 'Serbia, which says Kenya recognised…': the clause's own subject
+    m = sent.mention_end.get(lo - 2)
+    if m is None or m.kind not in ACTOR_KINDS:
+        return []
+    group = doc.groups(sent)[m.start]
+    if group_status(sent, group) == "after":
+        return []  # 'Armenia joined Spain and Slovenia, which had recognised…': the scan's
+    return [g for g in group if g.kind in ACTOR_KINDS]
