@@ -140,6 +140,8 @@ JOINS = [
     ("Spain recognised Palestine on Tuesday. Chile may soon join Spain and Ireland.",
      ev(["ES"], "PS")),
     ("Greece joins Cyprus and Spain, as well as Slovakia, in a debate on recognition.", []),
+    ("Spain recognised Palestine on Tuesday. Ireland's premier joins Spain's prime minister in "
+     "Brussels tomorrow.", ev(["ES"], "PS")),
     ("Russia recognised Abkhazia in 2008. Georgia protested. Tbilisi recalled its envoy. The "
      "ministry noted it. Belarus joins Armenia and Serbia, as well as Kosovo.",
      ev(["RU"], "abkhazia")),
@@ -153,6 +155,8 @@ FOLLOWED = [
     # must not fire: 'followed' with an object of its own
     ("Spain recognised Palestine in May. Slovenia, which followed the debate closely, said "
      "nothing.", ev(["ES"], "PS")),
+    ("Spain recognised Palestine in May. Slovenia, which followed Spain's lead, said nothing.",
+     ev(["ES"], "PS")),
     ("Spain recognised Palestine in May. Slovenia, which followed by a vote, abstained.",
      ev(["ES"], "PS")),
 ]
@@ -248,6 +252,8 @@ RELATIVE_HEAD = [
      ev(["NR"], "abkhazia")),
     ("The loss follows that of Panama, which cut ties with Taipei and recognised Beijing in "
      "2017.", [("PA", "TW", W), ("PA", "CN", R)]),
+    ("Russia recognised Abkhazia and South Ossetia. Georgia said Belarus would never recognise "
+     "them.", ev(["RU"], AB_SO)),
     # the relative clause's own subject, and a reported act
     ("Georgia met Serbia, which says Kenya recognised Kosovo.", ev(["KE"], "XK")),
     ("Georgia cut ties with Syria, which plans to recognise Abkhazia.", []),
