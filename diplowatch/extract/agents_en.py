@@ -32,7 +32,7 @@ def source_agents(doc, sent: Sentence, t: int) -> list[Mention]:
     another act: nothing)."""
     if any(sent.tokens[k].f in _LOSS or sent.has(k, "withdraw") for k in range(max(0, t - 4), t)):
         return []  # 'switched its recognition from Taipei to Beijing': where it moved from
-    k = t + 1
+    k = _past_receiver(sent, t + 1)
     while k < len(sent.tokens) and sent.tokens[k].f in _CAME:
         k += 1
     if k >= len(sent.tokens) or sent.tokens[k].f != "from":
@@ -41,9 +41,26 @@ def source_agents(doc, sent: Sentence, t: int) -> list[Mention]:
     while k < len(sent.tokens) and k not in sent.mention_at and sent.tokens[k].f in ARTICLES:
         k += 1
     m = sent.mention_at.get(k)
-    if m is None or m.start != k or m.kind not in ACTOR_KINDS:
-        return []
-    return [g for g in doc.groups(sent)[m.start] if g.kind in ACTOR_KINDS]
+    if m is None or m.start != k or m.kind not in _GRANTERS:
+        return []  # an entity grants it too: 'came from Abkhazia and South Ossetia'
+    return [g for g in doc.groups(sent)[m.start] if g.kind in _GRANTERS]
+
+
+_GRANTERS = ACTOR_KINDS | {"entity"}
+_RECEIVED = frozenset({"has", "had", "have", "ever", "received", "got", "won", "gained",
+                       "obtained", "secured"})
+
+
+def _past_receiver(sent: Sentence, k: int) -> int:
+    """'the only recognition Artsakh ever received came from…': skip the reduced relative
+    clause that names the receiver (a name, then only words of receiving)."""
+    m = sent.mention_at.get(k)
+    if m is None or m.start != k or m.kind != "entity":
+        return k
+    j = m.end
+    while j < len(sent.tokens) and sent.tokens[j].f in _RECEIVED:
+        j += 1
+    return j if j > m.end and sent.tokens[j - 1].f in _RECEIVED - {"has", "had", "have", "ever"} else k
 
 
 _FAR_AGENT = 20  # tokens after a passive participle in which ', by X' is its agent

@@ -19,6 +19,13 @@ from .gapping import dash_gapped_actors, followed, gapped_actors
 from .gazetteer import Mention
 from .lexicon import get_lexicon
 from .normalize import clean_text, guess_lang
+from .pro_verbs_en import (
+    JOIN_REACH,
+    join_list,
+    numbered_parties,
+    ordinal_pro_verb,
+    reversed_decision,
+)
 from .roles import ACTOR_KINDS, TARGET_KINDS, Actors, trailing_background
 from .romance_syntax import called_infinitive, inverted_after_pro_verb, past_anaphor, relative_after
 from .rules import analyse, find_actors
@@ -93,7 +100,8 @@ def _triggers(sent: Sentence) -> list[int]:
         if (sent.has(k, "trigger") and not sent.has(k, "trigger_not") or sent.has(k, "anaphor_act^")
                 or (sent.has(k, "sever") and (taiwan_ties(sent, k) or to_beijing(sent, k)))
                 or establishes(sent, k)
-                or followed(sent, k)):
+                or followed(sent, k) or reversed_decision(sent, k) or join_list(sent, k)
+                or ordinal_pro_verb(sent, k)):
             out.append(k)
     return out
 
@@ -111,9 +119,25 @@ def _analyse_one(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         return found + (for_beijing(sent, found) if beijing_half(sent) else [])
     if sent.has(t, "establish") or sent.has(t, "establish_self"):
         return established(doc, sent, t)
+    if join_list(sent, t):  # a list of states, read one sentence further than 'did so'
+        return _joined(doc, sent, t) if doc.last_sentence >= sent.index - JOIN_REACH else []
     if doc.last_sentence < sent.index - ANAPHORA_REACH:
         return []  # 'did so' far from any act repeats nothing
+    if reversed_decision(sent, t):  # 'Tuvalu reversed its decision': the last recognition undone
+        return _special(doc, sent, t, doc.last_targets, "withdraw") if doc.last_act == "recognize" else []
     return _special(doc, sent, t, doc.last_targets, doc.last_act)
+
+
+def _joined(doc: Doc, sent: Sentence, t: int) -> list[Found]:
+    """'Syria joins Russia, Nicaragua and Nauru, as well as Venezuela': the states listed
+    after 'joins', and its subject, did the last act (pro_verbs_en.join_list)."""
+    lo, hi = sent.clause_range(t)
+    scope = scope_of(sent, t, lo, hi)
+    if scope.call or scope.modal or scope.neg or not doc.last_targets:
+        return []
+    mentions = find_actors(doc, sent, t, hi).mentions + join_list(sent, t)
+    return [Found(a, tc, doc.last_act, 0.7, sent.index, t) for m in mentions for a in m.codes
+            for tgt in doc.last_targets for tc in tgt.codes if a != tc]
 
 
 def _special(doc: Doc, sent: Sentence, t: int, targets: list[Mention], act: str) -> list[Found]:
@@ -189,6 +213,8 @@ def _mutual(doc: Doc, sent: Sentence, t: int) -> list[Found]:
         m for m in sent.mentions if lo <= m.start < hi
         and (m.kind in TARGET_KINDS or m.kind in ("state", "capital"))]
     codes = list(dict.fromkeys(c for m in parties for c in m.codes))
+    if len(codes) < 2:  # 'The three territories recognised each other': the three named before
+        codes = numbered_parties(doc, sent, lo, t) or codes
     if len(codes) < 2 and any(sent.tokens[k].f in _DUAL for k in range(lo, t)):
         # 'the two republics recognized each other': the pair the text spoke of last
         codes = list(dict.fromkeys(c for m in doc.last_targets for c in m.codes))[:2]

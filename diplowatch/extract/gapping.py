@@ -73,6 +73,8 @@ def followed(sent: Sentence, k: int) -> bool:
     j = k - 1
     while j >= 0 and sent.tokens[j].f in _ADVERBS:
         j -= 1
+    if j >= 2 and sent.tokens[j].f in ("which", "who") and sent.tokens[j - 1].text == ",":
+        j -= 2  # 'Slovenia, which followed in June'
     m = sent.mention_end.get(j)
     if m is None or m.kind not in ACTOR_KINDS or group_status(sent, [m]) != "actor":
         return False  # 'Talks with Serbia followed': Serbia is no subject
@@ -83,7 +85,8 @@ def followed(sent: Sentence, k: int) -> bool:
 _SINCE = frozenset({"later", "since", "then", "subsequently", "eventually", "afterwards", "have",
                     "has", "had", "also", "soon"})
 _DETERMINERS = frozenset({"its", "their", "that", "this", "the"})
-_UNDONE_NOUNS = frozenset({"recognition", "decision", "move", "step"})
+_UNDONE_NOUNS = frozenset({"recognition", "decision", "move", "step", "recognitions", "decisions",
+                           "moves", "steps"})
 _PRONOUNS = frozenset({"it", "them", "that"})
 
 
@@ -113,7 +116,12 @@ def _bare_or_act(sent: Sentence, k: int) -> bool:
     elif k + 1 < n and sent.tokens[k].f in _DETERMINERS and sent.tokens[k + 1].f in _UNDONE_NOUNS:
         k += 2
     timed = time_phrase(sent, k)
+    if any(j < n and sent.tokens[j].f in _THEN_CLAUSE for j in (k, timed)):
+        return True  # '… later reversed their decisions after talks with Tbilisi'
     return remnant_end(sent, timed) and not (timed == k and k < n and sent.has(k, "conj"))
+
+
+_THEN_CLAUSE = frozenset({"after", "when", "following", "because", "under", "amid"})
 
 
 # Gapping: 'Россия признала Абхазию в 2008 году, а Науру — в 2009-м', 'Francja uznała Kosowo

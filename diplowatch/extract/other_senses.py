@@ -127,7 +127,21 @@ def has_object_noun(sent: Sentence, t: int, hi: int) -> bool:
         return True
     if _possessed(sent, k):
         return True  # 'recognized Azerbaijan's territorial integrity': the state's, no entity
+    if _each_others(sent, k, hi):
+        return True  # 'recognised each other's territorial integrity'
     return _state_sovereignty(sent, k, hi)
+
+
+def _each_others(sent: Sentence, k: int, hi: int) -> bool:
+    """English 'each other's borders' after the verb: what each owns is the object, unless an
+    independence word follows ('each other's independence')."""
+    if sent.lang not in (None, "en") or not sent.has(k, "mutual"):
+        return False
+    while k < hi and sent.has(k, "mutual"):
+        k += 1  # 'each other', 'one another'
+    if k >= hi or sent.tokens[k].text not in ("'s", "'"):
+        return False
+    return not any(sent.has(j, "indep") for j in range(k + 1, min(hi, k + 4)))
 
 
 def _possessed(sent: Sentence, k: int) -> bool:

@@ -38,11 +38,13 @@ from .other_senses import (
     other_sense_right_before,
     topic_noun,
 )
+from .pro_verbs_en import dual_targets, pronoun_object
 from .roles import FREE_ORDER, TARGET_KINDS, Actors, trailing_background
 from .romance_syntax import co_actors_after, non_entity_object, romance_actors
 from .said_this import said_this
 from .scope import Scope, scope_of
 from .sentence import Sentence
+from .subject_en import described_in_relative, negated_generic, relative_head
 from .subject_scan import Scan
 from .taiwan import switch_halves, switched_to, taipei_halves
 from .targets import carried_targets, clause_targets, state_object
@@ -74,6 +76,9 @@ def find_actors(doc, sent: Sentence, t: int, hi: int) -> Actors:
         return Actors(mentions=agents, how="passive")
     if caused(sent, t):
         return Actors()  # 'cut ties because of the recognition': the subject reacts
+    head = relative_head(doc, sent, t)
+    if head:
+        return Actors(mentions=head)  # 'ties with Syria, which recognised Abkhazia'
     romance = romance_actors(doc, sent, t, hi)
     if romance is not None:
         return romance
@@ -134,9 +139,7 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
         return []
     targets = [m for m in clause_targets(sent, t, lo, hi, actors.mentions)
                if not territorial_after(sent, m)]
-    if (not actors.mentions and entity_subject(sent, t, actors.entity_group)
-            and not _codes(targets) <= _codes(actors.entity_group)):  # none recognizes itself
-        actors.mentions, actors.how = actors.entity_group, "entity"  # 'Abkhazia recognized…'
+    targets = _entity_actor(sent, t, hi, actors, targets)
     beijing = None if targets else switched_to(sent, t, hi)
     targets, carried = _targets(doc, sent, t, targets, beijing, lo, hi)
     if scope.call or scope.hedge or (scope.modal and not scope.neg):
@@ -162,6 +165,19 @@ def analyse(doc, sent: Sentence, t: int) -> list[Found]:
     return switch_halves(doc, sent, found, act, lo, hi)
 
 
+def _entity_actor(sent: Sentence, t: int, hi: int, actors: Actors,
+                  targets: list[Mention]) -> list[Mention]:
+    """An entity in subject position acts ('Abkhazia recognized…'), but none recognizes
+    itself; with a pronoun object ('South Ossetia had recognised them') its targets are
+    looked for elsewhere. Returns the targets left."""
+    own = pronoun_object(sent, t, hi, targets, actors.entity_group)
+    if (not actors.mentions and entity_subject(sent, t, actors.entity_group)
+            and (own or not _codes(targets) <= _codes(actors.entity_group))):
+        actors.mentions, actors.how = actors.entity_group, "entity"
+        return [] if own else targets
+    return targets
+
+
 def _targets(doc, sent: Sentence, t: int, targets: list[Mention], beijing: Mention | None,
              lo: int, hi: int) -> tuple[list[Mention], bool]:
     """The targets of the act, and whether they were carried over from an earlier trigger;
@@ -174,7 +190,7 @@ def _targets(doc, sent: Sentence, t: int, targets: list[Mention], beijing: Menti
         if obj is not None:
             targets = [obj]
         elif not has_object_noun(sent, t, hi):
-            targets = _carry(doc, sent, lo)
+            targets = dual_targets(doc, sent, t, hi) or _carry(doc, sent, lo)
             carried = bool(targets)
     if targets:
         doc.last_targets, doc.last_sentence = targets, sent.index
@@ -225,6 +241,8 @@ def _act(doc, sent: Sentence, t: int, scope: Scope, actors: Actors) -> str | Non
         codes = {c for m in actors.mentions for c in m.codes}
         if actors.how != "first_person" and third_party_speaker(sent, t, codes):
             return None  # another state's words about the actor: a description
+        if described_in_relative(sent, t, actors.mentions) or negated_generic(sent, t):
+            return None  # 'Spain, which does not recognise Kosovo, …': the journalist's aside
         spoken = actors.how == "first_person" or sent.quoted() or _has_speech(sent, codes) or any(
             _has_speech(doc.sentence(i)) and names(doc.sentence(i), codes)
             for i in (sent.index - 1, sent.index + 1) if 0 <= i < doc.count) or said_this(doc, sent, codes)
@@ -239,8 +257,14 @@ def _has_speech(sent: Sentence, codes: set[str] | None = None) -> bool:
     in 2008. Serbia, Russia and China do not recognize it.' is the journalist's). With the
     actor's ``codes``: not a verb whose subject is another state ('Serbia says Kenya has not
     recognized Kosovo' is Serbia's report, not Kenya's refusal)."""
-    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep")
+    return any(sent.has(k, "speech") and not sent.has(k + 1, "indep") and not _of_independence(sent, k)
                and not (codes and _other_speaker(sent, k, codes)) for k in range(len(sent.tokens)))
+
+
+def _of_independence(sent: Sentence, k: int) -> bool:
+    """English 'declaration of independence': a document, no saying."""
+    return (sent.lang in (None, "en") and k + 2 < len(sent.tokens) and sent.tokens[k + 1].f == "of"
+            and sent.has(k + 2, "indep"))
 
 
 def _other_speaker(sent: Sentence, k: int, codes: set[str]) -> bool:

@@ -15,7 +15,7 @@ _RELATIVE = frozenset({"later", "earlier", "afterwards", "after", "before", "ago
 _UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _FILLERS = frozenset({"in", "on", "at", "of", "a", "an", "the", "early", "late", "mid", "next",
                       "same", "two", "three", "four", "five", "six", "shortly", "soon", "just", "only",
-                      "few", "several", "some"})
+                      "few", "several", "some", "that", "this", "last"})
 _TIME_REACH = 6
 _ENDS = frozenset({",", ";", ".", ")", ":", "—", "–"})
 

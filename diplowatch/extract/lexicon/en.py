@@ -28,7 +28,9 @@ LEX = {
         "call": ("urg*", "call on", "calls on", "called on", "calling on", "call for", "called for",
                  "calls for", "appeal*", "pressed", "pressing", "press other*", "lobby*", "encourag*", "ask*", "demand*",
                  "invite*", "persuad*", "convinc*", "get the", "get other", "to get", "plead*",
-                 "request that", "requests that", "requested", "requesting"),
+                 "request that", "requests that", "requested", "requesting",
+                 # obligations: 'the plan does not require Belgrade to recognise' (s7)
+                 "require", "requires", "required", "requiring", "oblig*", "compel*"),
         "withdraw": ("withdr*", "revok*", "rescind*", "cancel*", "annul*", "suspend*", "suspension",
                      "freez*", "froze*", "retract*", "derecogni*", "de-recogni*", "revers*",
                      "revocation", "withdrawal", "pull*", "terminat*", "moving its", "shift*",
