@@ -174,7 +174,7 @@ _RO = {
              "false", "falsul", "zvon*", "neadevarat*", "nu este adevarat", "dezinformar*",
              "nefondat*", "lipsit* de temei", "fara temei"),
     "corr_open": ("atat",), "corr": ("cat si",),
-    "also_as": ("precum si",), "establish": ("stabili*", "restabili*"),
+    "also_as": ("precum si",), "establish": ("stabili*", "restabili*", "reluat*", "reinnoi*"),
     "including": ("printre care", "printre ele", "printre acestea", "inclusiv", "cum ar fi"),
 }
 
