@@ -15,6 +15,13 @@ eval files. One table per construction, each with sentences where the rule must 
   `renovou`, `retomou`, `a renoué`, `ha rinnovato`, `a reluat`). Refused: relations with an
   ordinary state (no entity), a break, a plan or call (`planea establecer`, `pidió
   establecer`), a negation.
+- *Entities as passive agents.* `Transnistria este recunoscută de Abhazia și Osetia de Sud`,
+  `reconnue par l'Abkhazie`: an entity after the agent preposition acts, as it does in subject
+  position (before, only states, capitals, leaders and demonyms could be agents). The object
+  entity itself never becomes its own agent. A counted agent (`de două pseudo-state`, `par
+  deux États`, also with a relative clause after it) is named by the list after a colon,
+  and entities may be its members. Refused: a place after `de` that is no agent
+  (`la república de Abjasia`: no passive), a question.
 """
 
 import pytest
@@ -57,8 +64,34 @@ TIES = [
     ("it", "Il Malawi non ha rinnovato le relazioni diplomatiche con il Kosovo.", []),
 ]
 
+PASSIVE_ENTITY_AGENTS = [
+    ("ro", "Transnistria este recunoscută de Abhazia și Osetia de Sud.",
+     [("abkhazia", "transnistria", R), ("south-ossetia", "transnistria", R)]),
+    ("fr", "La Transnistrie est reconnue par l'Abkhazie et l'Ossétie du Sud.",
+     [("abkhazia", "transnistria", R), ("south-ossetia", "transnistria", R)]),
+    ("es", "Transnistria es reconocida por Abjasia y Osetia del Sur.",
+     [("abkhazia", "transnistria", R), ("south-ossetia", "transnistria", R)]),
+    ("it", "La Transnistria è riconosciuta dall'Abcasia.", [("abkhazia", "transnistria", R)]),
+    ("pt", "A Transnístria é reconhecida pela Abecásia e pela Ossétia do Sul.",
+     [("abkhazia", "transnistria", R), ("south-ossetia", "transnistria", R)]),
+    # a counted agent named by a list after a colon
+    ("ro", "Transnistria este recunoscută doar de două pseudo-state: Abhazia și Osetia de Sud.",
+     [("abkhazia", "transnistria", R), ("south-ossetia", "transnistria", R)]),
+    ("fr", "La Transnistrie est reconnue par deux États : l'Abkhazie et l'Ossétie du Sud.",
+     [("abkhazia", "transnistria", R), ("south-ossetia", "transnistria", R)]),
+    ("es", "Transnistria es reconocida solo por dos Estados que no son miembros de la ONU: "
+           "Abjasia y Osetia del Sur.",
+     [("abkhazia", "transnistria", R), ("south-ossetia", "transnistria", R)]),
+    # a journalist's negation of the passive, a noun ('the recognition by') keeps states only
+    ("ro", "Transnistria nu este recunoscută de Abhazia, scrie presa.", []),
+    ("fr", "La reconnaissance de la Transnistrie par l'Abkhazie a surpris.", []),
+    ("ro", "Transnistria este recunoscută de Rusia?", []),
+    ("es", "Transnistria no es reconocida por ningún Estado miembro de la ONU.", []),
+]
+
+
 def _cases():
-    tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES}
+    tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS}
     for name, rows in tables.items():
         for i, (lang, text, expected) in enumerate(rows):
             yield pytest.param(text, lang, expected, id=f"{name}-{lang}-{i}")
