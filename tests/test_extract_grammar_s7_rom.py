@@ -22,6 +22,13 @@ eval files. One table per construction, each with sentences where the rule must 
   deux États`, also with a relative clause after it) is named by the list after a colon,
   and entities may be its members. Refused: a place after `de` that is no agent
   (`la república de Abjasia`: no passive), a question.
+- *The antecedent of a subject relative behind a genitive.* `la scelta della Bielorussia, che
+  ha riconosciuto`, `la décision du Gabon, qui a reconnu`, `decizia Ungariei, care a
+  recunoscut` (Romanian genitive ending): the name right before `, che/qui/que/care` is the
+  subject of the relative clause the act is in, though a preposition or a case ending would
+  block it elsewhere. French `que` is an object pronoun and never counts; a state inside the
+  relative clause (`…, que reconoció Estados Unidos`) is its own subject; `prin care`, `pe
+  care` (a preposition before the pronoun) make no subject relative.
 """
 
 import pytest
@@ -90,8 +97,31 @@ PASSIVE_ENTITY_AGENTS = [
 ]
 
 
+RELATIVE_ANTECEDENTS = [
+    ("it", "Il ministro ha commentato la scelta della Bielorussia, che ieri ha riconosciuto "
+           "l'Abcasia.", [("BY", "abkhazia", R)]),
+    ("fr", "Le ministre a dénoncé la décision du Gabon, qui a reconnu le Kosovo lundi.",
+     [("GA", "XK", R)]),
+    ("ro", "Ministrul a criticat decizia Ungariei, care a recunoscut Kosovo luni.",
+     [("HU", "XK", R)]),
+    ("pt", "O ministro elogiou a posição da Colômbia, que reconheceu a Palestina em 2018.",
+     [("CO", "PS", R)]),
+    ("es", "El canciller lamentó la postura del Perú, que retiró su reconocimiento a la RASD.",
+     [("PE", "EH", W)]),
+    # not a subject: a state inside the relative clause, French 'que', a preposition first
+    ("es", "Bruselas criticó la soberanía de Marruecos sobre el Sáhara, que reconoció Estados "
+           "Unidos.", []),
+    ("fr", "Le ministre a dénoncé la position du Gabon, que la Serbie a saluée.", []),
+    ("ro", "Ministrul a citit scrisoarea Ungariei, prin care Serbia a recunoscut Kosovo.",
+     [("RS", "XK", R)]),
+    ("it", "Il ministro ha commentato la scelta della Bielorussia, che non ha riconosciuto "
+           "l'Abcasia, scrive il giornale.", []),
+]
+
+
 def _cases():
-    tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS}
+    tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS,
+              "relative": RELATIVE_ANTECEDENTS}
     for name, rows in tables.items():
         for i, (lang, text, expected) in enumerate(rows):
             yield pytest.param(text, lang, expected, id=f"{name}-{lang}-{i}")
