@@ -29,6 +29,13 @@ eval files. One table per construction, each with sentences where the rule must 
   block it elsewhere. French `que` is an object pronoun and never counts; a state inside the
   relative clause (`…, que reconoció Estados Unidos`) is its own subject; `prin care`, `pe
   care` (a preposition before the pronoun) make no subject relative.
+- *'Did the same' in every form of the verb.* The pro-verb 'do the same' repeats the last
+  act for its subject whatever the tense or mood of 'do': `hizo/hicieron/habían hecho/
+  hicieran lo mismo`, `fez/fizeram/tinha feito/terem feito o mesmo` (the Portuguese personal
+  infinitive after `depois de`), `fece/fecero/aveva fatto lo stesso`, `fit/firent/ont fait de
+  même`, `a/au făcut la fel`, `făcuse același lucru`. The word lists named two or three forms
+  each. Refused as the other pro-verbs are: a plan or future (`hará lo mismo`, `va face la
+  fel`), a call, no act in the two sentences before.
 """
 
 import pytest
@@ -119,9 +126,39 @@ RELATIVE_ANTECEDENTS = [
 ]
 
 
+DID_THE_SAME = [
+    ("es", "Bélgica reconoció a Palestina. Italia y Grecia ya habían hecho lo mismo en 2020.",
+     [("BE", "PS", R), ("IT", "PS", R), ("GR", "PS", R)]),
+    ("es", "Bélgica reconoció a Palestina después de que Italia hiciera lo mismo.",
+     [("BE", "PS", R), ("IT", "PS", R)]),
+    ("pt", "A Bélgica reconheceu a Palestina depois de a Itália e a Grécia terem feito o mesmo.",
+     [("BE", "PS", R), ("IT", "PS", R), ("GR", "PS", R)]),
+    ("pt", "A Bélgica reconheceu a Palestina. A Itália tinha feito o mesmo um ano antes.",
+     [("BE", "PS", R), ("IT", "PS", R)]),
+    ("it", "Il Belgio ha riconosciuto la Palestina. L'Italia aveva fatto lo stesso nel 2020.",
+     [("BE", "PS", R), ("IT", "PS", R)]),
+    ("it", "Il Belgio ha riconosciuto la Palestina e la Grecia fece lo stesso.",
+     [("BE", "PS", R), ("GR", "PS", R)]),
+    ("fr", "La Belgique a reconnu la Palestine. L'Italie avait fait la même chose en 2020.",
+     [("BE", "PS", R), ("IT", "PS", R)]),
+    ("ro", "Belgia a recunoscut Palestina. Italia și Grecia au făcut același lucru.",
+     [("BE", "PS", R), ("IT", "PS", R), ("GR", "PS", R)]),
+    ("ro", "Belgia a recunoscut Palestina după ce Italia făcuse la fel.",
+     [("BE", "PS", R), ("IT", "PS", R)]),
+    # a future, a plan, a call, no act before
+    ("es", "Bélgica reconoció a Palestina. Italia hará lo mismo el próximo año.",
+     [("BE", "PS", R)]),
+    ("ro", "Belgia a recunoscut Palestina. Italia va face la fel luna viitoare.",
+     [("BE", "PS", R)]),
+    ("it", "Il Belgio ha riconosciuto la Palestina. Il Pd chiede all'Italia di fare lo stesso.",
+     [("BE", "PS", R)]),
+    ("pt", "A Itália fez o mesmo com a Grécia no campeonato.", []),
+]
+
+
 def _cases():
     tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS,
-              "relative": RELATIVE_ANTECEDENTS}
+              "relative": RELATIVE_ANTECEDENTS, "same": DID_THE_SAME}
     for name, rows in tables.items():
         for i, (lang, text, expected) in enumerate(rows):
             yield pytest.param(text, lang, expected, id=f"{name}-{lang}-{i}")

@@ -166,7 +166,9 @@ _RO = {
     "sever": ("rupt*", "rupe*", "intrerup*"), "ties": ("relati*", "legatur*"),
     "one_china": ("o singura china", "unei singure chine", "china unica"),
     "mutual": ("reciproc*", "mutual*"),
-    "anaphor_act": ("au facut la fel", "a facut la fel", "au urmat exemplul"),
+    # 'a face la fel / același lucru' in every form (a/au făcut, făcuse, face, fac)
+    "anaphor_act": ("au facut la fel", "a facut la fel", "au urmat exemplul", "fac* la fel",
+                    "fac* acelasi lucru"),
     # Romance fields (lexicon/romance.py); 'nu mai' (no longer) and 'a încetat să' cease;
     # denials; 'precum și' adds a co-actor after the act.
     "cease": ("nu mai", "a incetat sa", "au incetat sa", "inceteaza sa", "inceteaza de"),

@@ -57,7 +57,8 @@ _ES = {
     "ties": ("relaciones", "lazos", "vinculos"),
     "one_china": ("una sola china", "una china"),
     "mutual": ("mutu*", "reciproc*"),
-    "anaphor_act": ("hizo lo mismo", "hicieron lo mismo"),
+    # 'do the same' in every form of 'hacer' (hizo, hicieron, hecho, hiciera, hace, hacer)
+    "anaphor_act": ("hiz* lo mismo", "hic* lo mismo", "hech* lo mismo", "hac* lo mismo"),
     "corr_open": ("tanto",), "corr": ("como",),
     "time": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "dia",
              "semana", "mes", "ano", "manana", "tarde", "noche", "pasado", "proximo", "pais*",
@@ -119,7 +120,10 @@ _FR = {
     "ties": ("relations", "liens"),
     "one_china": ("une seule chine", "chine unique"),
     "mutual": ("mutuel*", "reciproqu*"),
-    "anaphor_act": ("fait de meme", "fait de même"),
+    # 'faire de même / la même chose' in every form (fait, fit, firent, font, faire)
+    "anaphor_act": ("fait de meme", "fait de même", "fi* de meme", "fai* de meme",
+                    "font de meme", "fait la meme chose", "fi* la meme chose",
+                    "fai* la meme chose", "font la meme chose"),
     "corr_open": ("aussi bien",), "corr": ("que",),
     "time": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jour",
              "semaine", "mois", "annee", "matin", "soir", "apres-midi", "pays", "nation*"),
@@ -172,8 +176,9 @@ _PT = {
     "ties": ("relacoes", "lacos"),
     "one_china": ("uma so china", "uma china", "china unica"),
     "mutual": ("mutu*", "reciproc*"),
+    # 'fazer o mesmo' in every form (fez, fizeram, feito, fizesse, faz, fazer, terem feito)
     "anaphor_act": ("tomaram a mesma decisao", "tomou a mesma decisao", "fez o mesmo",
-                    "fizeram o mesmo"),
+                    "fizeram o mesmo", "feito o mesmo", "fiz* o mesmo", "faz* o mesmo"),
     "corr_open": ("tanto",), "corr": ("quanto", "como"),
     "time": ("segunda-feira", "terca-feira", "quarta-feira", "quinta-feira", "sexta-feira",
              "sabado", "domingo", "dia", "semana", "mes", "ano", "manha", "tarde", "noite",
@@ -231,7 +236,9 @@ _IT = {
     "ties": ("relazioni", "rapporti", "legami"),
     "one_china": ("una sola cina", "unica cina"),
     "mutual": ("reciproc*", "mutu*"),
-    "anaphor_act": ("fatto lo stesso",),
+    # 'fare lo stesso' in every form (fatto, fece, fecero, fanno, fare; not 'fa': 'anni fa')
+    "anaphor_act": ("fatto lo stesso", "fec* lo stesso", "fanno lo stesso",
+                    "fare lo stesso", "facc* lo stesso"),
     "corr_open": ("sia", "tanto"), "corr": ("sia", "che", "quanto"),
     "time": ("lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
              "giorno", "settimana", "mese", "anno", "mattina", "sera", "pomeriggio", "paese",
