@@ -36,6 +36,12 @@ eval files. One table per construction, each with sentences where the rule must 
   même`, `a/au făcut la fel`, `făcuse același lucru`. The word lists named two or three forms
   each. Refused as the other pro-verbs are: a plan or future (`hará lo mismo`, `va face la
   fel`), a call, no act in the two sentences before.
+- *'Joined them' with a dative or object clitic.* `li s-au alăturat A și B`, `se les sumaron
+  A y B`, `se le unió A`, `les ont rejoints`: the clitic stands for the actors of the act
+  before, and its subject (after the verb in Romanian and Spanish, or a counted noun named by
+  `printre care`, `entre ellos`) does the same act. Without the clitic, `s-a alăturat` /
+  `se sumó a` + a noun is joining something else (`sancțiunilor`, `la iniciativa`) and is
+  not read; a future or a plan (`li se va alătura`) is none.
 """
 
 import pytest
@@ -156,9 +162,31 @@ DID_THE_SAME = [
 ]
 
 
+JOINED_THEM = [
+    ("ro", "Belgia a recunoscut Palestina, iar luni li s-au alăturat Italia și Grecia.",
+     [("BE", "PS", R), ("IT", "PS", R), ("GR", "PS", R)]),
+    ("ro", "Belgia și Malta au recunoscut Palestina, iar luni li s-au alăturat alte două state, "
+           "printre care Italia.", [("BE", "PS", R), ("MT", "PS", R), ("IT", "PS", R)]),
+    ("es", "Bélgica y Malta reconocieron a Palestina, y el lunes se les sumaron Italia y Grecia.",
+     [("BE", "PS", R), ("MT", "PS", R), ("IT", "PS", R), ("GR", "PS", R)]),
+    ("es", "Bélgica reconoció a Palestina. Al día siguiente se le unió Grecia.",
+     [("BE", "PS", R), ("GR", "PS", R)]),
+    ("fr", "La Belgique et Malte ont reconnu la Palestine. L'Italie et la Grèce les ont rejointes "
+           "lundi.", [("BE", "PS", R), ("MT", "PS", R), ("IT", "PS", R), ("GR", "PS", R)]),
+    # joining something else, a future
+    ("ro", "Belgia a recunoscut Palestina. Italia s-a alăturat sancțiunilor europene.",
+     [("BE", "PS", R)]),
+    ("es", "Bélgica reconoció a Palestina. Grecia se sumó a la iniciativa humanitaria.",
+     [("BE", "PS", R)]),
+    ("ro", "Belgia a recunoscut Palestina, iar Italia li se va alătura anul viitor.",
+     [("BE", "PS", R)]),
+]
+
+
 def _cases():
     tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS,
-              "relative": RELATIVE_ANTECEDENTS, "same": DID_THE_SAME}
+              "relative": RELATIVE_ANTECEDENTS, "same": DID_THE_SAME,
+              "joined": JOINED_THEM}
     for name, rows in tables.items():
         for i, (lang, text, expected) in enumerate(rows):
             yield pytest.param(text, lang, expected, id=f"{name}-{lang}-{i}")

@@ -168,7 +168,9 @@ _RO = {
     "mutual": ("reciproc*", "mutual*"),
     # 'a face la fel / același lucru' in every form (a/au făcut, făcuse, face, fac)
     "anaphor_act": ("au facut la fel", "a facut la fel", "au urmat exemplul", "fac* la fel",
-                    "fac* acelasi lucru"),
+                    "fac* acelasi lucru",
+                    # 'joined them': the dative clitic stands for the actors before
+                    "li s-au alaturat", "li s-a alaturat", "i s-au alaturat", "i s-a alaturat"),
     # Romance fields (lexicon/romance.py); 'nu mai' (no longer) and 'a încetat să' cease;
     # denials; 'precum și' adds a co-actor after the act.
     "cease": ("nu mai", "a incetat sa", "au incetat sa", "inceteaza sa", "inceteaza de"),

@@ -58,7 +58,9 @@ _ES = {
     "one_china": ("una sola china", "una china"),
     "mutual": ("mutu*", "reciproc*"),
     # 'do the same' in every form of 'hacer' (hizo, hicieron, hecho, hiciera, hace, hacer)
-    "anaphor_act": ("hiz* lo mismo", "hic* lo mismo", "hech* lo mismo", "hac* lo mismo"),
+    "anaphor_act": ("hiz* lo mismo", "hic* lo mismo", "hech* lo mismo", "hac* lo mismo",
+                    # 'joined them': the clitic stands for the actors before ('se les sumaron')
+                    "se les sum*", "se le sum*", "se les un*", "se le un*"),
     "corr_open": ("tanto",), "corr": ("como",),
     "time": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "dia",
              "semana", "mes", "ano", "manana", "tarde", "noche", "pasado", "proximo", "pais*",
@@ -123,7 +125,8 @@ _FR = {
     # 'faire de même / la même chose' in every form (fait, fit, firent, font, faire)
     "anaphor_act": ("fait de meme", "fait de même", "fi* de meme", "fai* de meme",
                     "font de meme", "fait la meme chose", "fi* la meme chose",
-                    "fai* la meme chose", "font la meme chose"),
+                    "fai* la meme chose", "font la meme chose",
+                    "les ont rejoint*", "les a rejoint*", "l' ont rejoint*", "l' a rejoint*"),
     "corr_open": ("aussi bien",), "corr": ("que",),
     "time": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jour",
              "semaine", "mois", "annee", "matin", "soir", "apres-midi", "pays", "nation*"),
