@@ -42,6 +42,11 @@ eval files. One table per construction, each with sentences where the rule must 
   `printre care`, `entre ellos`) does the same act. Without the clitic, `s-a alăturat` /
   `se sumó a` + a noun is joining something else (`sancțiunilor`, `la iniciativa`) and is
   not read; a future or a plan (`li se va alătura`) is none.
+- *Recognizing changes.* `no reconocerá cambios en esas fronteras`, `ne reconnaîtra aucun
+  changement`, `non riconoscerà modifiche dei confini`, `não reconhecerá alterações`, `nu va
+  recunoaște modificările frontierelor`: the object is a change of borders, another sense of
+  the word; no entity is carried over to it. The plural nouns only (Spanish `cambio` is also
+  the verb `cambió`). A recognition beside it in the sentence keeps its own target.
 """
 
 import pytest
@@ -183,10 +188,38 @@ JOINED_THEM = [
 ]
 
 
+CHANGES = [
+    ("es", "España reconoció a Palestina el martes. «No reconoceremos cambios en las fronteras "
+           "de 1967», dijo el presidente.", [("ES", "PS", R)]),
+    ("fr", "La France a reconnu la Palestine. « Nous ne reconnaîtrons aucun changement des "
+           "frontières », a dit le ministre.", [("FR", "PS", R)]),
+    ("it", "L'Italia ha riconosciuto la Palestina. «Non riconosceremo modifiche dei confini», ha "
+           "detto il ministro.", [("IT", "PS", R)]),
+    ("pt", "Portugal reconheceu a Palestina. «Não reconheceremos alterações das fronteiras», "
+           "disse o ministro.", [("PT", "PS", R)]),
+    ("ro", "România a recunoscut Palestina. „Nu vom recunoaște modificările frontierelor”, a "
+           "spus ministrul.", [("RO", "PS", R)]),
+    # in the sentence of the recognition, whose target is not carried to the changes
+    ("es", "Según el ministro, Chile reconoce a Palestina con las fronteras de 1967 y no "
+           "reconocerá cambios en esas líneas.", [("CL", "PS", R)]),
+    ("fr", "Selon le ministre, la Belgique reconnaît la Palestine dans ses frontières de 1967 et "
+           "ne reconnaîtra pas de changements de ces lignes.", [("BE", "PS", R)]),
+    ("it", "Secondo il ministro, il Belgio riconosce la Palestina entro i confini del 1967 e non "
+           "riconoscerà modifiche di quelle linee.", [("BE", "PS", R)]),
+    ("pt", "Segundo o ministro, a Bélgica reconhece a Palestina nas fronteiras de 1967 e não "
+           "reconhecerá alterações dessas linhas.", [("BE", "PS", R)]),
+    ("ro", "Potrivit ministrului, Belgia recunoaște Palestina în granițele din 1967 și nu va "
+           "recunoaște modificări ale acestor linii.", [("BE", "PS", R)]),
+    # the act itself stays
+    ("es", "Tras los cambios de gobierno, Chile reconoció a Palestina.", [("CL", "PS", R)]),
+    ("es", "«No reconoceremos a Abjasia», dijo el presidente de Chile.", [("CL", "abkhazia", J)]),
+]
+
+
 def _cases():
     tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS,
               "relative": RELATIVE_ANTECEDENTS, "same": DID_THE_SAME,
-              "joined": JOINED_THEM}
+              "joined": JOINED_THEM, "changes": CHANGES}
     for name, rows in tables.items():
         for i, (lang, text, expected) in enumerate(rows):
             yield pytest.param(text, lang, expected, id=f"{name}-{lang}-{i}")

@@ -161,7 +161,7 @@ _RO = {
     "other": ("genocid*", "anexar*", "anex*", "alegeri*", "rezultat*", "referendum*",
               "suveranitat* asupra", "parte*", "teritori*", "merit*", "premi*", "terori*",
               "greseal*", "eforturi*", "rol*", "frontier*", "granit*", "pasaport*", "diploma",
-              "diplome", "integritat*"),
+              "diplome", "integritat*", "modificar*", "schimbar*"),
     "indep": ("independent*", "suveran*", "stat*", "statalitat*", "republic*"),
     "sever": ("rupt*", "rupe*", "intrerup*"), "ties": ("relati*", "legatur*"),
     "one_china": ("o singura china", "unei singure chine", "china unica"),
