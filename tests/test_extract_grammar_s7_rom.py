@@ -47,6 +47,13 @@ eval files. One table per construction, each with sentences where the rule must 
   recunoaște modificările frontierelor`: the object is a change of borders, another sense of
   the word; no entity is carried over to it. The plural nouns only (Spanish `cambio` is also
   the verb `cambió`). A recognition beside it in the sentence keeps its own target.
+- *A state as the object after 'only'.* `reconoce solo a la República de Chipre`, `riconosce
+  soltanto la Repubblica di Cipro`, `ne reconnaît que`, `reconhece apenas`, `recunoaște doar
+  Republica Cipru`: a focus adverb (`solo`, `solamente`, `únicamente`, `soltanto`, `solo`,
+  `unicamente`, `seulement`, `uniquement`, `apenas`, `somente`, `doar`, `numai`) between the
+  verb and the state does not hide the object (a plain state is a target, as in 'recognized
+  South Sudan'); before, the state was skipped and the entity of the sentence before was
+  carried to the act.
 """
 
 import pytest
@@ -216,10 +223,27 @@ CHANGES = [
 ]
 
 
+ONLY_STATE = [
+    ("it", "La Turchia riconosce la Repubblica turca di Cipro del Nord. La Grecia riconosce "
+           "soltanto la Repubblica di Cipro.", [("TR", "northern-cyprus", R), ("GR", "CY", R)]),
+    ("es", "Turquía reconoce a la República Turca del Norte de Chipre. Grecia reconoce solo a la "
+           "República de Chipre.", [("TR", "northern-cyprus", R), ("GR", "CY", R)]),
+    ("pt", "A Turquia reconhece a República Turca do Chipre do Norte. A Grécia reconhece apenas "
+           "a República de Chipre.", [("TR", "northern-cyprus", R), ("GR", "CY", R)]),
+    ("ro", "Turcia recunoaște Republica Turcă a Ciprului de Nord. Grecia recunoaște doar "
+           "Republica Cipru.", [("TR", "northern-cyprus", R), ("GR", "CY", R)]),
+    ("fr", "La Turquie reconnaît la République turque de Chypre du Nord. La Grèce reconnaît "
+           "uniquement la République de Chypre.", [("TR", "northern-cyprus", R), ("GR", "CY", R)]),
+    # 'only' before an entity keeps it
+    ("es", "Grecia reconoce solo a Kosovo entre los nuevos Estados.", [("GR", "XK", R)]),
+]
+
+
 def _cases():
     tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS,
               "relative": RELATIVE_ANTECEDENTS, "same": DID_THE_SAME,
-              "joined": JOINED_THEM, "changes": CHANGES}
+              "joined": JOINED_THEM, "changes": CHANGES,
+              "only": ONLY_STATE}
     for name, rows in tables.items():
         for i, (lang, text, expected) in enumerate(rows):
             yield pytest.param(text, lang, expected, id=f"{name}-{lang}-{i}")

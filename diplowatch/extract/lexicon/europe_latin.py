@@ -179,6 +179,7 @@ _RO = {
              "nefondat*", "lipsit* de temei", "fara temei"),
     "corr_open": ("atat",), "corr": ("cat si",),
     "also_as": ("precum si",), "establish": ("stabili*", "restabili*", "reluat*", "reinnoi*"),
+    "focus": ("doar", "numai", "exclusiv"),  # 'recunoaște doar Republica Cipru' (state_object)
     "including": ("printre care", "printre ele", "printre acestea", "inclusiv", "cum ar fi"),
 }
 

@@ -69,6 +69,9 @@ _ES = {
              "semana", "mes", "ano", "manana", "tarde", "noche", "pasado", "proximo", "pais*",
              "nacion*"),
     "also_as": ("asi como",), "clitic": ("lo", "la", "los", "las", "le", "les"),
+    # focus adverbs between the verb and its object state ('reconoce solo a la República de
+    # Chipre'): the state is still the object (targets.state_object)
+    "focus": ("solo", "solamente", "unicamente", "exclusivamente"),
     # establishing or restoring ties with an entity recognizes it (ties.py)
     "establish": ("establec*", "restablec*", "entabl*", "renov*", "reanud*"),
     "past_inf": ("tras", "despues de", "luego de", "tras haber", "despues de haber",
@@ -134,6 +137,7 @@ _FR = {
     "time": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jour",
              "semaine", "mois", "annee", "matin", "soir", "apres-midi", "pays", "nation*"),
     "also_as": ("ainsi que",), "clitic": ("l'", "la", "le", "les"),
+    "focus": ("seulement", "uniquement", "exclusivement"),
     "establish": ("etabli*", "retabli*", "noue", "renoue*", "renouvel*"),
     "past_inf": ("apres avoir", "apres l' avoir", "apres les avoir"),
     "step_verb": ("franchi", "franchit", "franchirent", "pris", "prise", "prirent", "fait",
@@ -191,6 +195,7 @@ _PT = {
              "sabado", "domingo", "dia", "semana", "mes", "ano", "manha", "tarde", "noite",
              "pais*", "nac*"),
     "also_as": ("bem como", "assim como"), "clitic": ("o", "a", "os", "as"),
+    "focus": ("apenas", "somente", "so", "unicamente", "exclusivamente"),
     "establish": ("estabelec*", "restabelec*", "reatou", "reataram", "renov*", "retom*"),
     "past_inf": ("apos", "depois de", "apos ter", "depois de ter"),
     "step_verb": ("deu", "deram", "dado", "tomou", "tomaram", "tomado", "tomada", "adotou",
@@ -251,6 +256,7 @@ _IT = {
              "giorno", "settimana", "mese", "anno", "mattina", "sera", "pomeriggio", "paese",
              "paesi", "nazion*"),
     "also_as": ("nonche", "cosi come"), "clitic": ("lo", "la", "li", "le", "l'"),
+    "focus": ("soltanto", "solo", "solamente", "unicamente", "esclusivamente"),
     "establish": ("stabili*", "ristabili*", "allacci*", "avviat*", "rinnov*", "riallacci*"),
     "past_inf": ("dopo aver", "dopo avere", "dopo averlo", "dopo averla", "dopo averle",
                  "dopo averli"),
