@@ -54,6 +54,12 @@ eval files. One table per construction, each with sentences where the rule must 
   verb and the state does not hide the object (a plain state is a target, as in 'recognized
   South Sudan'); before, the state was skipped and the entity of the sentence before was
   carried to the act.
+- *The compound past is active.* The participle (`reconnu`, `riconosciuto`, `reconocido`,
+  `reconhecido`, `recunoscut`) is the passive one only after a form of 'be'; after 'have'
+  (`a/ont/avait`, `ha/hanno/aveva`, `ha/han/había`, `tem/tinha/ter`, `a/au/am`, with one
+  adverb between: `a officiellement reconnu`) the verb is active, and an entity before it is
+  its subject: `L'Abkhazie a reconnu la Transnistrie`. Refused: `a été reconnue`, `è stata
+  riconosciuta`, `a fost recunoscută` (passives), an entity that an earlier act has as object.
 """
 
 import pytest
@@ -239,11 +245,28 @@ ONLY_STATE = [
 ]
 
 
+COMPOUND_PAST = [
+    ("fr", "L'Abkhazie a reconnu la Transnistrie en 2006.", [("abkhazia", "transnistria", R)]),
+    ("fr", "L'Ossétie du Sud avait officiellement reconnu la République populaire de Donetsk.",
+     [("south-ossetia", "donetsk-pr", R)]),
+    ("it", "L'Abcasia ha riconosciuto la Transnistria.", [("abkhazia", "transnistria", R)]),
+    ("ro", "Abhazia a recunoscut Transnistria.", [("abkhazia", "transnistria", R)]),
+    ("pt", "A Abecásia tinha reconhecido a Transnístria.", [("abkhazia", "transnistria", R)]),
+    ("es", "Abjasia ha reconocido a Transnistria.", [("abkhazia", "transnistria", R)]),
+    # passives: the entity is the object
+    ("fr", "La Transnistrie a été reconnue en 2006.", []),
+    ("it", "La Transnistria è stata riconosciuta dall'Abcasia.", [("abkhazia", "transnistria", R)]),
+    ("ro", "Transnistria a fost recunoscută de Abhazia.", [("abkhazia", "transnistria", R)]),
+    ("es", "Transnistria ha sido reconocida solo por Abjasia.", [("abkhazia", "transnistria", R)]),
+]
+
+
 def _cases():
     tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS,
               "relative": RELATIVE_ANTECEDENTS, "same": DID_THE_SAME,
               "joined": JOINED_THEM, "changes": CHANGES,
-              "only": ONLY_STATE}
+              "only": ONLY_STATE,
+              "compound": COMPOUND_PAST}
     for name, rows in tables.items():
         for i, (lang, text, expected) in enumerate(rows):
             yield pytest.param(text, lang, expected, id=f"{name}-{lang}-{i}")

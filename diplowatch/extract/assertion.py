@@ -10,6 +10,7 @@ import re
 
 from .gazetteer import Mention
 from .roles import OF_WORDS, ORDINAL, Actors
+from .romance_voice import compound_past
 from .sentence import Sentence
 
 INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
@@ -126,7 +127,7 @@ def passive_voice(sent: Sentence, t: int) -> bool:
     if not sent.has(t, "passive"):
         return False
     if sent.lang not in (None, "en"):
-        return True
+        return not compound_past(sent, t)  # 'a reconnu', 'ha riconosciuto': active
     return any(sent.tokens[k].f in BE for k in range(max(0, t - 3), t))
 
 

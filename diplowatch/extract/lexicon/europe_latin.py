@@ -166,11 +166,9 @@ _RO = {
     "sever": ("rupt*", "rupe*", "intrerup*"), "ties": ("relati*", "legatur*"),
     "one_china": ("o singura china", "unei singure chine", "china unica"),
     "mutual": ("reciproc*", "mutual*"),
-    # 'a face la fel / același lucru' in every form (a/au făcut, făcuse, face, fac)
-    "anaphor_act": ("au facut la fel", "a facut la fel", "au urmat exemplul", "fac* la fel",
-                    "fac* acelasi lucru",
-                    # 'joined them': the dative clitic stands for the actors before
-                    "li s-au alaturat", "li s-a alaturat", "i s-au alaturat", "i s-a alaturat"),
+    # 'a face la fel / același lucru' in every form; 'joined them' with the dative clitic
+    "anaphor_act": ("au urmat exemplul", "fac* la fel", "fac* acelasi lucru", "li s-au alaturat",
+                    "li s-a alaturat", "i s-au alaturat", "i s-a alaturat"),
     # Romance fields (lexicon/romance.py); 'nu mai' (no longer) and 'a încetat să' cease;
     # denials; 'precum și' adds a co-actor after the act.
     "cease": ("nu mai", "a incetat sa", "au incetat sa", "inceteaza sa", "inceteaza de"),
@@ -180,6 +178,7 @@ _RO = {
     "corr_open": ("atat",), "corr": ("cat si",),
     "also_as": ("precum si",), "establish": ("stabili*", "restabili*", "reluat*", "reinnoi*"),
     "focus": ("doar", "numai", "exclusiv"),  # 'recunoaște doar Republica Cipru' (state_object)
+    "have_aux": ("a", "au", "am", "ai", "ati", "avea", "avusese", "avusesera"),
     "including": ("printre care", "printre ele", "printre acestea", "inclusiv", "cum ar fi"),
 }
 

@@ -72,6 +72,9 @@ _ES = {
     # focus adverbs between the verb and its object state ('reconoce solo a la República de
     # Chipre'): the state is still the object (targets.state_object)
     "focus": ("solo", "solamente", "unicamente", "exclusivamente"),
+    # 'have' before a participle: the compound past, active (romance_voice.py)
+    "have_aux": ("ha", "han", "he", "has", "hemos", "habia", "habian", "habiamos", "haber",
+                 "habiendo", "hubiera", "hubieran", "habra", "habria"),
     # establishing or restoring ties with an entity recognizes it (ties.py)
     "establish": ("establec*", "restablec*", "entabl*", "renov*", "reanud*"),
     "past_inf": ("tras", "despues de", "luego de", "tras haber", "despues de haber",
@@ -138,6 +141,8 @@ _FR = {
              "semaine", "mois", "annee", "matin", "soir", "apres-midi", "pays", "nation*"),
     "also_as": ("ainsi que",), "clitic": ("l'", "la", "le", "les"),
     "focus": ("seulement", "uniquement", "exclusivement"),
+    "have_aux": ("a", "ont", "ai", "avons", "avez", "avait", "avaient", "avoir", "ayant", "aura",
+                 "auront", "aurait", "auraient", "eut", "eurent"),
     "establish": ("etabli*", "retabli*", "noue", "renoue*", "renouvel*"),
     "past_inf": ("apres avoir", "apres l' avoir", "apres les avoir"),
     "step_verb": ("franchi", "franchit", "franchirent", "pris", "prise", "prirent", "fait",
@@ -196,6 +201,8 @@ _PT = {
              "pais*", "nac*"),
     "also_as": ("bem como", "assim como"), "clitic": ("o", "a", "os", "as"),
     "focus": ("apenas", "somente", "so", "unicamente", "exclusivamente"),
+    "have_aux": ("tem", "tinha", "tinham", "ter", "terem", "tendo", "temos", "tenha", "tenham",
+                 "tivesse", "tivessem", "havia", "haviam", "haver"),
     "establish": ("estabelec*", "restabelec*", "reatou", "reataram", "renov*", "retom*"),
     "past_inf": ("apos", "depois de", "apos ter", "depois de ter"),
     "step_verb": ("deu", "deram", "dado", "tomou", "tomaram", "tomado", "tomada", "adotou",
@@ -257,6 +264,8 @@ _IT = {
              "paesi", "nazion*"),
     "also_as": ("nonche", "cosi come"), "clitic": ("lo", "la", "li", "le", "l'"),
     "focus": ("soltanto", "solo", "solamente", "unicamente", "esclusivamente"),
+    "have_aux": ("ha", "hanno", "ho", "abbiamo", "aveva", "avevano", "avere", "aver", "avendo",
+                 "abbia", "abbiano", "avesse", "avessero", "avra", "avrebbe", "avrebbero"),
     "establish": ("stabili*", "ristabili*", "allacci*", "avviat*", "rinnov*", "riallacci*"),
     "past_inf": ("dopo aver", "dopo avere", "dopo averlo", "dopo averla", "dopo averle",
                  "dopo averli"),
