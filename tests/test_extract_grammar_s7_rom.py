@@ -60,6 +60,12 @@ eval files. One table per construction, each with sentences where the rule must 
   adverb between: `a officiellement reconnu`) the verb is active, and an entity before it is
   its subject: `L'Abkhazie a reconnu la Transnistrie`. Refused: `a été reconnue`, `è stata
   riconosciuta`, `a fost recunoscută` (passives), an entity that an earlier act has as object.
+- *Withdrawals in the present and the recent past.* French `retire` (present, 3rd person) is
+  no infinitive: the infinitives of the verbs of undoing end in `-er`, `-ir`, `-dre`, `-tre`
+  (`retirer`, `suspendre`), and `-re` alone took `retire` for one, so `Le Togo retire sa
+  reconnaissance du Kosovo` asserted nothing. The recent past `vient de`, `acaba de`,
+  `acabou de` + infinitive asserts, as a decision does. Refused: an infinitive under a plan
+  (`envisage de retirer`), `acaba de` meaning 'ends' is not a governor before a noun.
 """
 
 import pytest
@@ -261,12 +267,26 @@ COMPOUND_PAST = [
 ]
 
 
+WITHDRAW_NOW = [
+    ("fr", "Le Togo retire sa reconnaissance du Kosovo.", [("TG", "XK", W)]),
+    ("fr", "Le Togo suspend sa reconnaissance de la RASD.", [("TG", "EH", W)]),
+    ("fr", "Le Togo vient de retirer sa reconnaissance du Kosovo.", [("TG", "XK", W)]),
+    ("fr", "Le Togo vient de reconnaître le Kosovo.", [("TG", "XK", R)]),
+    ("es", "Togo acaba de retirar su reconocimiento de Kosovo.", [("TG", "XK", W)]),
+    ("pt", "O Togo acaba de retirar o reconhecimento do Kosovo.", [("TG", "XK", W)]),
+    ("es", "Panamá acaba de reconocer a Palestina.", [("PA", "PS", R)]),
+    # a plan, a call
+    ("fr", "Le Togo envisage de retirer sa reconnaissance du Kosovo.", []),
+    ("fr", "La Serbie demande au Togo de retirer sa reconnaissance du Kosovo.", []),
+]
+
+
 def _cases():
     tables = {"plural": PLURAL_STATE_NOUNS, "ties": TIES, "passive": PASSIVE_ENTITY_AGENTS,
               "relative": RELATIVE_ANTECEDENTS, "same": DID_THE_SAME,
               "joined": JOINED_THEM, "changes": CHANGES,
               "only": ONLY_STATE,
-              "compound": COMPOUND_PAST}
+              "compound": COMPOUND_PAST, "now": WITHDRAW_NOW}
     for name, rows in tables.items():
         for i, (lang, text, expected) in enumerate(rows):
             yield pytest.param(text, lang, expected, id=f"{name}-{lang}-{i}")

@@ -75,7 +75,8 @@ def _owned_move(sent: Sentence, t: int) -> bool:
 # 'to', German by 'zu' inside the separable verb).
 _INF_ENDINGS = {"ru": ("ть", "ться", "чь"), "uk": ("ти", "тися", "тись"),
                 "sr": ("ti", "ći", "ти", "ћи"), "pl": ("ć",), "cs": ("t",),
-                "fr": ("er", "ir", "re"), "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"),
+                "fr": ("er", "ir", "dre", "tre"),  # not '-re': the present 'retire'
+                "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"),
                 "it": ("are", "ere", "ire")}
 _DE_ZU = re.compile(r"(?:zuruck|auf|aus|ab|ein)zu\w+en")
 
