@@ -32,6 +32,9 @@ _GENITIVE = {"de", "du", "des", "del", "della", "dello", "dei", "degli", "delle"
 
 
 _ROMANCE = {"fr", "es", "it", "pt", "ro"}
+# Agents of a passive verb: an entity acts after 'by' as it does in subject position
+# ('Transnistria is recognized by Abkhazia'); not of a noun ('the recognition by').
+AGENT_KINDS = ACTOR_KINDS | TARGET_KINDS
 
 
 def possessor(doc, sent: Sentence, t: int) -> list[Mention]:
@@ -85,9 +88,10 @@ def passive_agents(doc, sent: Sentence, t: int, hi: int) -> list[Mention]:
                 nxt += 1
             nxt = _past_examples(sent, nxt)
             m = sent.mention_at.get(nxt)
-            if m is not None and m.start == nxt and m.kind in ACTOR_KINDS:
+            kinds = ACTOR_KINDS if noun else AGENT_KINDS  # 'recognized by Abkhazia' too
+            if m is not None and m.start == nxt and m.kind in kinds:
                 return _more_agents(sent, grouped, [g for g in grouped[m.start]
-                                                    if g.kind in ACTOR_KINDS])
+                                                    if g.kind in kinds], kinds)
     if sent.lang in (None, "en"):
         far = source_agents(doc, sent, t) if noun else agent_after_insertion(doc, sent, t, hi)
         if far:
@@ -158,7 +162,8 @@ def _verb_last_agent(doc, sent: Sentence, t: int) -> list[Mention]:
     return []
 
 
-def _more_agents(sent: Sentence, grouped, agents: list[Mention]) -> list[Mention]:
+def _more_agents(sent: Sentence, grouped, agents: list[Mention],
+                 kinds: set[str] = ACTOR_KINDS) -> list[Mention]:
     """'by Spain, Ireland and Norway, as well as by Slovenia', 'por España …, así como por
     Eslovenia': a coordinated 'by' after the agents adds its group."""
     k, n = agents[-1].end, len(sent.tokens)
@@ -173,9 +178,9 @@ def _more_agents(sent: Sentence, grouped, agents: list[Mention]) -> list[Mention
         while j < n and (sent.has(j, "by") or sent.tokens[j].f in ARTICLES):
             j += 1
         m = sent.mention_at.get(j)
-        if m is None or m.start != j or m.kind not in ACTOR_KINDS:
+        if m is None or m.start != j or m.kind not in kinds:
             return agents
-        agents = agents + [g for g in grouped[m.start] if g.kind in ACTOR_KINDS]
+        agents = agents + [g for g in grouped[m.start] if g.kind in kinds]
         k = agents[-1].end
 
 

@@ -11,6 +11,7 @@ import re
 from .gazetteer import Mention
 from .lexicon.asia_mideast import VERB_FINAL
 from .roles import OF_WORDS, ORDINAL, Actors
+from .romance_voice import compound_past
 from .sentence import Sentence
 
 INF_WINDOW = 10  # tokens before an infinitive in which its governor is looked for
@@ -92,7 +93,8 @@ def _owned_move(sent: Sentence, t: int) -> bool:
 # 'to', German by 'zu' inside the separable verb).
 _INF_ENDINGS = {"ru": ("ть", "ться", "чь"), "uk": ("ти", "тися", "тись"),
                 "sr": ("ti", "ći", "ти", "ћи"), "pl": ("ć",), "cs": ("t",),
-                "fr": ("er", "ir", "re"), "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"),
+                "fr": ("er", "ir", "dre", "tre"),  # not '-re': the present 'retire'
+                "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"),
                 "it": ("are", "ere", "ire")}
 _DE_ZU = re.compile(r"(?:zuruck|auf|aus|ab|ein)zu\w+en")
 
@@ -144,7 +146,7 @@ def passive_voice(sent: Sentence, t: int) -> bool:
     if not sent.has(t, "passive"):
         return False
     if sent.lang not in (None, "en"):
-        return True
+        return not compound_past(sent, t)  # 'a reconnu', 'ha riconosciuto': active
     return any(sent.tokens[k].f in BE for k in range(max(0, t - 3), t))
 
 

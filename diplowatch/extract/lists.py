@@ -7,15 +7,18 @@ including A and B'. The subject search stops at 'states'; these frames name them
 from __future__ import annotations
 
 from .gazetteer import Mention
-from .roles import ACTOR_KINDS, ORDINAL
+from .roles import ACTOR_KINDS, ORDINAL, TARGET_KINDS
 from .sentence import Sentence
 
 LIST_REACH = 25  # tokens after the trigger in which the list's opener is looked for
 _PAREN_MAX = 8  # tokens inside '(26 March 2025)' skipped between members
+LIST_KINDS = ACTOR_KINDS | TARGET_KINDS  # members of a passive verb's agent list
 
 
 def listed_actors(sent: Sentence, t: int, generic_at: int | None) -> list[Mention]:
-    """The states a generic subject at ``generic_at`` (or a passive 'by 104 states') names."""
+    """The states a generic subject at ``generic_at`` (or a passive 'by 104 states') names;
+    a passive verb's list may name entities ('reconnue par deux entités : A et B')."""
+    kinds = LIST_KINDS if sent.has(t, "passive") and not sent.has(t, "noun") else ACTOR_KINDS
     end = min(len(sent.tokens), t + LIST_REACH)
     start = min(t, generic_at) if generic_at is not None else t
     for k in range(start + 1, end):
@@ -25,7 +28,7 @@ def listed_actors(sent: Sentence, t: int, generic_at: int | None) -> list[Mentio
         opener = tok.text == ":" and k > t or sent.has(k, "copula") and k > t \
             or sent.has(k, "including") or (tok.text == "(" and k == (generic_at or -9) + 1)
         if opener:
-            members = enumeration(sent, _after_opener(sent, k))
+            members = enumeration(sent, _after_opener(sent, k), kinds)
             if members:
                 return members
     return []
@@ -60,14 +63,14 @@ def _after_opener(sent: Sentence, k: int) -> int:
     return k
 
 
-def enumeration(sent: Sentence, k: int) -> list[Mention]:
+def enumeration(sent: Sentence, k: int, kinds: set[str] = ACTOR_KINDS) -> list[Mention]:
     """'Kenya (26 March 2025), Ghana (2012) and Togo': states separated by commas,
     conjunctions, articles and parenthesised dates, from token k on."""
     out: list[Mention] = []
     n = len(sent.tokens)
     while k < n:
         m = sent.mention_at.get(k)
-        if m is not None and m.start == k and m.kind in ACTOR_KINDS:
+        if m is not None and m.start == k and m.kind in kinds:
             out.append(m)
             k = m.end
         elif sent.tokens[k].text == "(" and out:

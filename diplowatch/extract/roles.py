@@ -16,6 +16,7 @@ from .coordination import ARTICLES
 from .gazetteer import Mention, load_trie
 from .lexicon.asia_mideast import VERB_FINAL
 from .names_am import oblique_clitic
+from .romance_relatives import relative_antecedent
 from .sentence import Sentence
 from .time_phrases import remnant_end, time_phrase
 
@@ -62,8 +63,8 @@ def group_status(sent: Sentence, group: list[Mention]) -> str:
         return "after"  # '러시아와 시리아에 이어', 'Rusya'nın ardından': 'after' follows
     if p >= 0 and sent.tokens[p].f == "by" and kinds & ACTOR_KINDS:
         return "actor"  # 'the decision by Ireland to recognize': the agent of a nominalisation
-    if _of_actor(sent, p) and kinds & ACTOR_KINDS:
-        return "actor"  # 'the government of Liberia', 'the island nation of Tuvalu'
+    if kinds & ACTOR_KINDS and (_of_actor(sent, p) or relative_antecedent(sent, group)):
+        return "actor"  # 'the government of Liberia', 'la scelta della Bielorussia, che…'
     if p > 0 and sent.lang == "bg" and sent.tokens[p].f == "на":
         return "blocked"  # 'целостта на Украйна': Bulgarian 'на' marks the owner of a noun
     if (p >= 0 and (sent.has(p, "block") or sent.tokens[p].text == "(") and not sent.has(p, "gov")

@@ -15,7 +15,10 @@ PREFILTER = re.compile(
     r"|عترف|اعتر|تايوان|تايبيه|כיר|הכר|הוכר|טייוואן|טאיוואן|承认|承認|台湾|台灣|臺灣"
     r"|断交|斷交|승인|인정|대만|타이완|단교|tanı|tani|tayvan"
     r"|建交|复交|復交|外交关系|外交關係|수교|외교 관계|외교관계|دبلوماسي|דיפלומטי|diplomatik"
-    r"|diplomatic relations|diplomatic ties|switch(?:ed|es|ing)?(?: [\w']+){0,3} to (?:beijing|china)"
+    r"|diplomatic relations|diplomatic ties"
+    # Romance 'relations' + 'diplomatic': ties with an entity recognize it (ties.py)
+    r"|relaciones diplom|relations diplom|relações diplom|relacoes diplom|relazioni diplom"
+    r"|relații diplom|relatii diplom|relaţii diplom|switch(?:ed|es|ing)?(?: [\w']+){0,3} to (?:beijing|china)"
 )
 
 

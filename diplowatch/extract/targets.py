@@ -90,9 +90,11 @@ def _partner_of_later(sent: Sentence, m: Mention) -> bool:
 
 
 def state_object(sent: Sentence, t: int, hi: int) -> Mention | None:
-    """'recognized South Sudan': a state directly after the verb, not possessive, same clause."""
+    """'recognized South Sudan': a state directly after the verb, not possessive, same clause;
+    a focus adverb may stand between ('reconoce solo a la República de Chipre')."""
     k = t + 1
-    while k < hi and (sent.tokens[k].f in ARTICLES or sent.tokens[k].f in {"as", "the"}):
+    while k < hi and (sent.tokens[k].f in ARTICLES or sent.tokens[k].f in {"as", "the"}
+                      or sent.has(k, "focus")):
         k += 1
     m = sent.mention_at.get(k)
     if m is None or m.start != k or m.end > hi or not (

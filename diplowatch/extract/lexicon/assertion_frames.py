@@ -79,12 +79,13 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
         "cuart*", "quint*", "sext*", "septim*", "octav*", "noven*", "decim*", "unic*",
         "ultim*", "continu*", "decreto*", "opto", "optaron", "al", "pioner*", "acierto", "error",
         "convirti*", "convierte*", "fue", "fueron", "era", "vuelve a", "volvio a",
-        "volvieron a", "ha vuelto a")},
+        "volvieron a", "ha vuelto a", "acaba de", "acaban de", "acababa de", "acababan de")},
     "fr": {"inf": ("reconnaitre",), "inf_ok": (
         "decid*", "decision", "premier*", "deuxieme", "troisieme", "quatrieme", "cinquieme",
         "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme", "seul*",
         "devenu*", "devient", "deviennent", "etait", "etaient", "fut", "dernier*",
-        "continu*", "choisi", "decret*", "de nouveau", "a nouveau")},
+        "continu*", "choisi", "decret*", "de nouveau", "a nouveau", "vient de", "viennent de",
+        "venait de", "venaient de")},
     "it": {"inf": ("riconoscere", "riconoscerla", "riconoscerlo", "riconoscerle",
                    "riconoscerli"), "inf_ok": (
         "decis*", "decide*", "decisione", "prim*", "second*", "terz*", "quart*", "unic*", "ultim*", "continu*", "scelto", "decreto", "nel", "pionier*", "diventat*",
@@ -93,7 +94,8 @@ INFINITIVES: dict[str, dict[str, tuple[str, ...]]] = {
                    "reconhece-los"), "inf_ok": (
         "decidi*", "decisao", "decide*", "primeir*", "segund*", "terceir*", "unic*", "ultim*",
         "continu*", "optou", "decreto", "ao", "pioneir*", "acertou", "erro", "tornou*", "torna*",
-        "foi", "foram", "era", "volta a", "voltou a", "voltaram a")},
+        "foi", "foram", "era", "volta a", "voltou a", "voltaram a", "acaba de", "acabam de",
+        "acabou de", "acabaram de")},
     "ru": {"inf": ("признать", "признавать"), "inf_ok": (
         "решил*", "решени*", "решает", "решают", "постанов*", "указ*", "первой", "первым",
         "первая", "первый", "второй", "вторым", "третьей", "третьим", "единствен*",

@@ -161,12 +161,14 @@ _RO = {
     "other": ("genocid*", "anexar*", "anex*", "alegeri*", "rezultat*", "referendum*",
               "suveranitat* asupra", "parte*", "teritori*", "merit*", "premi*", "terori*",
               "greseal*", "eforturi*", "rol*", "frontier*", "granit*", "pasaport*", "diploma",
-              "diplome", "integritat*"),
+              "diplome", "integritat*", "modificar*", "schimbar*"),
     "indep": ("independent*", "suveran*", "stat*", "statalitat*", "republic*"),
     "sever": ("rupt*", "rupe*", "intrerup*"), "ties": ("relati*", "legatur*"),
     "one_china": ("o singura china", "unei singure chine", "china unica"),
     "mutual": ("reciproc*", "mutual*"),
-    "anaphor_act": ("au facut la fel", "a facut la fel", "au urmat exemplul"),
+    # 'a face la fel / același lucru' in every form; 'joined them' with the dative clitic
+    "anaphor_act": ("au urmat exemplul", "fac* la fel", "fac* acelasi lucru", "li s-au alaturat",
+                    "li s-a alaturat", "i s-au alaturat", "i s-a alaturat"),
     # Romance fields (lexicon/romance.py); 'nu mai' (no longer) and 'a încetat să' cease;
     # denials; 'precum și' adds a co-actor after the act.
     "cease": ("nu mai", "a incetat sa", "au incetat sa", "inceteaza sa", "inceteaza de"),
@@ -174,7 +176,9 @@ _RO = {
              "false", "falsul", "zvon*", "neadevarat*", "nu este adevarat", "dezinformar*",
              "nefondat*", "lipsit* de temei", "fara temei"),
     "corr_open": ("atat",), "corr": ("cat si",),
-    "also_as": ("precum si",), "establish": ("stabili*", "restabili*"),
+    "also_as": ("precum si",), "establish": ("stabili*", "restabili*", "reluat*", "reinnoi*"),
+    "focus": ("doar", "numai", "exclusiv"),  # 'recunoaște doar Republica Cipru' (state_object)
+    "have_aux": ("a", "au", "am", "ai", "ati", "avea", "avusese", "avusesera"),
     "including": ("printre care", "printre ele", "printre acestea", "inclusiv", "cum ar fi"),
 }
 
