@@ -256,11 +256,9 @@ _SQ = {
     "trigger_not": ("njohuri*", "i njohur per", "e njohur per", "te njohur per"),
     "noun": ("njohj*",), "future": ("do ta njoh*", "do te njoh*", "do ta njeh*"),
     "passive": ("njohur", "njihet", "njihen", "u njoh"), "by": ("nga", "prej"),
-    "neg": ("nuk", "s'e", "s'do", "mos", "asnjehere", "kurre", "refuz*", "kundershtim*",
-            "kunder"),
+    "neg": ("nuk", "s'e", "s'do", "mos", "asnjehere", "kurre", "refuz*", "kundershtim*", "kunder"),
     "deny": ("mohoi", "mohon", "mohuan", "hodhi poshte", "hedh poshte", "i rreme", "e rreme",
-             "te rreme", "thashethem*", "pa baze", "asnje njoftim", "nuk eshte vertetuar"),
-    "neg_after": (),
+             "te rreme", "thashethem*", "pa baze", "asnje njoftim", "nuk eshte vertetuar"), "neg_after": (),
     "modal": ("do", "mund", "duhet", "synon*", "planifik*", "plan*", "gati", "shqyrt*",
               "konsider*", "propoz*", "nism*", "iniciativ*", "projekt*", "nese", "se shpejti",
               "shpres*", "deshir*", "qellim*", "procedur*"),
@@ -290,11 +288,10 @@ _SQ = {
               "pjese*", "territor*", "merit*", "cmim*", "terror*", "gabim*", "sakrific*", "kufi*",
               "pasaport*", "rol*", "perpjekj*", "integritet*"),
     "indep": ("pavaresi*", "pavarur", "sovran*", "shtet*", "republik*"),
-    "sever": ("nderpre*", "keput*"), "ties": ("marredhenie*", "lidhje*"),
+    "sever": ("nderpre*", "keput*"), "ties": ("marredhenie*", "lidhje*"),  # 'cut ties'
     "one_china": ("nje kine", "kines se vetme"), "mutual": ("reciprok*", "ndersjell*"),
-    "anaphor_act": ("bene te njejten", "ndoqen shembullin"),
-    # lists: 'the states that … are A, B and C', 'including A and B'
-    "copula": ("jane", "ishin", "eshte", "ishte"),
+    "anaphor_act": ("bene te njejten", "ndoqen shembullin"), "copula": ("jane", "ishin", "eshte", "ishte"),
+    # lists: 'the states that … are (copula) A, B and C', 'including A and B'
     "including": ("perfshire", "perfshi", "mes tyre", "ndermjet tyre"),
     "reacts": ("pershendet*", "falenderoi", "falenderon", "falenderuan", "denoncoi", "denoi",
                "protestoi", "denoncon", "protestojne", "denoncuan", "protestuan"),
