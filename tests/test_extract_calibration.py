@@ -38,3 +38,12 @@ def test_training_refuses_files_with_one_kind_of_example(tmp_path):
                                 "text": "Rain fell."}) + "\n")
     assert main([str(path), "--out", str(tmp_path / "w.json")]) == 1
     assert not (tmp_path / "w.json").exists()
+
+
+def test_training_refuses_a_held_out_file(tmp_path, capsys):
+    path = tmp_path / "holdout.jsonl"
+    path.write_text(json.dumps({"id": "a", "lang": "en", "url": "u", "text": "Rain fell.",
+                                "events": []}) + "\n")
+    assert main([str(path), "--out", str(tmp_path / "w.json")]) == 2
+    assert "never trained on" in capsys.readouterr().err
+    assert not (tmp_path / "w.json").exists()

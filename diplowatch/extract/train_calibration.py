@@ -6,7 +6,8 @@ Every event the rules keep in a document becomes one example: its inputs (calibr
 and whether the document's labels hold it. A logistic regression with a light L2 penalty is
 fitted by Newton's method (numpy, which matplotlib already brings; no random start, so the same
 files give the same weights). Pass only documents the rules may be tuned on: the held-out fold
-of a file is dropped here (folds.py), so its texts never shape the weights.
+of a file is dropped here (folds.py), a file that is a held-out half of its own (its name begins
+with "holdout") is refused, and one that is a tuning half of its own ("tune…") is used whole.
 """
 
 from __future__ import annotations
@@ -25,10 +26,18 @@ L2 = 1.0
 ITERATIONS = 50
 
 
+def tuning_documents(path: str) -> list[dict]:
+    name = Path(path).name
+    if name.startswith("holdout"):
+        raise ValueError(f"{path}: a held-out file is never trained on")
+    docs = load(path)
+    return docs if name.startswith("tune") else select(docs, "tune")
+
+
 def examples(paths: list[str]) -> tuple[list[dict[str, float]], list[int]]:
     rows, labels = [], []
     for path in paths:
-        for doc in select(load(path), "tune"):
+        for doc in tuning_documents(path):
             gold = {(e["actor"], e["target"], e["act"]) for e in doc.get("events", [])}
             for _, f, inputs in extract_candidates(doc["text"], doc.get("lang")):
                 rows.append(inputs)
@@ -62,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+")
     parser.add_argument("--out", default=str(WEIGHTS))
     args = parser.parse_args(argv)
-    rows, labels = examples(args.files)
+    try:
+        rows, labels = examples(args.files)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     if not rows or len(set(labels)) < 2:
         print("not enough examples: need right and wrong events", file=sys.stderr)
         return 1
