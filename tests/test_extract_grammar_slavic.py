@@ -484,9 +484,19 @@ BG = [
 TABLES = {"ru": RU, "uk": UK, "pl": PL, "cs": CS, "sr": SR, "bg": BG}
 ROWS = [(lang, phen, text, expected) for lang, rows in TABLES.items()
         for phen, text, expected in rows]
+# Czech forms with 'á' after 'uzn' (uzná, uznání, uznává) are not read: their pre-filter stem
+# gave a false event on a held-out text twice (docs/extraction.md, known misses). Their rows stay
+# as the grammar to meet, expected to fail until a precise reading lands.
+UNREAD = "Czech 'uzná' forms are not read (docs/extraction.md, known misses)"
 
 
-@pytest.mark.parametrize(("lang", "phenomenon", "text", "expected"), ROWS,
-                         ids=[f"{r[0]}-{r[1]}-{i}" for i, r in enumerate(ROWS)])
+def _row(lang, phen, text, expected, i):
+    unread = lang == "cs" and "uzná" in text.lower() and expected
+    marks = [pytest.mark.xfail(strict=True, reason=UNREAD)] if unread else []
+    return pytest.param(lang, phen, text, expected, marks=marks, id=f"{lang}-{phen}-{i}")
+
+
+@pytest.mark.parametrize(("lang", "phenomenon", "text", "expected"),
+                         [_row(*r, i) for i, r in enumerate(ROWS)])
 def test_slavic_grammar(lang, phenomenon, text, expected):
     assert triples(text, lang) == set(expected)

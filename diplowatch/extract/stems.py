@@ -10,7 +10,7 @@ import re
 # see docs/benchmarks.md).
 PREFILTER = re.compile(
     r"recogn|acknowledg|призна|визна|reconoc|reconoz|reconna|reconnu|anerkenn|anerkann|aberkenn"
-    r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|uzná|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
+    r"|erkenn|erkann|reconhe|riconosc|riconobb|uzna|prizna|taiw|тайван|tajw|tajv|тајван|taip|тайб|тайп"
     r"|erken|recuno|αναγνω|αναγνώ|ismer|njoh|njeh|njih|აღიარ|ღიარებ|ცნო|ճանաչ|tchaj|taïw|taïp|ταϊβ|ταιβ|ტაივან|թայվան"
     r"|عترف|اعتر|تايوان|تايبيه|כיר|הכר|הוכר|טייוואן|טאיוואן|承认|承認|台湾|台灣|臺灣"
     r"|断交|斷交|승인|인정|대만|타이완|단교|tanı|tani|tayvan"
@@ -28,7 +28,7 @@ def cued(text: str) -> bool:
 
 STEM_LANG = (("reconoc", "es"), ("reconoz", "es"), ("reconna", "fr"), ("reconnu", "fr"),
               ("anerkenn", "de"), ("anerkann", "de"), ("erkenn", "de"), ("reconhe", "pt"),
-              ("riconosc", "it"), ("riconobb", "it"), ("uzná", "cs"), ("uzna", "pl"), ("uzna", "cs"), ("prizna", "sr"),
+              ("riconosc", "it"), ("riconobb", "it"), ("uzna", "pl"), ("uzna", "cs"), ("prizna", "sr"),
               ("визна", "uk"), ("призна", "ru"), ("erken", "nl"), ("recuno", "ro"),
               ("αναγνω", "el"), ("αναγνώ", "el"), ("ismer", "hu"), ("njoh", "sq"), ("njeh", "sq"),
               ("njih", "sq"),
