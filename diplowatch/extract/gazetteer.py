@@ -55,14 +55,19 @@ def load_trie() -> dict:
 
 
 def token_keys(tok: Token, lang: str | None) -> tuple[str, ...]:
-    keys = [tok.f]
+    return _keys(tok.f, tok.text, lang)
+
+
+@lru_cache(maxsize=1 << 16)  # the words of a language repeat: each one's keys are worked out once
+def _keys(f: str, text: str, lang: str | None) -> tuple[str, ...]:
+    keys = [f]
     mlang = morph_lang(lang)
-    if mlang and tok.f[:1].isalpha() and not tok.f.isascii():
-        keys.extend(analyse(tok.text.lower(), mlang)[0])
-    if lang in STEM_LANGS and len(tok.f) > 4:
-        keys.append(stem(tok.f))
-    keys.extend(name_keys(tok.f, lang))  # case endings of bg cs el hu ro nl sq ka hy names
-    keys.extend(clitic_keys(tok.f, lang))  # ar he ko tr prefixes, particles, suffixes
+    if mlang and f[:1].isalpha() and not f.isascii():
+        keys.extend(analyse(text.lower(), mlang)[0])
+    if lang in STEM_LANGS and len(f) > 4:
+        keys.append(stem(f))
+    keys.extend(name_keys(f, lang))  # case endings of bg cs el hu ro nl sq ka hy names
+    keys.extend(clitic_keys(f, lang))  # ar he ko tr prefixes, particles, suffixes
     return tuple(dict.fromkeys(keys))
 
 
