@@ -115,3 +115,16 @@ def test_shapes_are_read_from_the_labels_alone():
                               "entity as actor"]
     assert shapes({("UZ", "abkhazia", "reject"), ("UZ", "transnistria", "reject")}) == [
         "2-3 events", "has reject"]
+
+
+def test_eval_scores_a_document_the_extractor_fails_on_as_no_events(tmp_path, monkeypatch):
+    from diplowatch.extract import commands
+
+    def broken(text, lang):
+        raise IndexError("a bug")
+    monkeypatch.setattr(commands, "extract", broken)
+    out = io.StringIO()
+    assert run_eval([str(_labelled(tmp_path, n=3))], out) == 0
+    report = out.getvalue()
+    assert "3 document(s) could not be read by the extractor" in report
+    assert "Burundi" not in report  # the texts are not shown
