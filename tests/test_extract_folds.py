@@ -55,3 +55,12 @@ def test_the_shared_fold_is_the_recorded_one():
 
 
 DIGEST = "9d73cf03442e30fd"
+
+
+def test_a_file_can_be_a_held_out_or_a_tuning_part_of_its_own():
+    from diplowatch.extract.folds import held_out_file, tuning_file
+
+    assert held_out_file("tests/data/extract/fresh/holdout.jsonl")
+    assert not held_out_file("tests/data/extract/fresh/tune.jsonl")
+    assert tuning_file("tests/data/extract/fresh/tune.jsonl")
+    assert not tuning_file("v2/dev-en.jsonl") and not held_out_file("v2/dev-en.jsonl")

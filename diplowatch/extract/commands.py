@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-from pathlib import Path
 from typing import TextIO
 
 from .evaluate import Band, Counts, Report, baseline, calibrate, load, score
 from .extractor import extract
-from .folds import select
+from .folds import held_out_file, select
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +73,7 @@ def run_eval(paths: list[str], outfile: TextIO, *, fold: str = "all", errors: bo
     the documents scored wrong, by id, and is refused on the held-out fold and on a file that
     is a held-out fold of its own (its name begins with "holdout", as the fresh set's does).
     """
-    if errors and (fold == "holdout" or any(Path(p).name.startswith("holdout") for p in paths)):
+    if errors and (fold == "holdout" or any(held_out_file(p) for p in paths)):
         outfile.write("--errors is not shown for the held-out fold: its texts stay unread\n")
         return 2
     for path in paths:

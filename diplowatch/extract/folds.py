@@ -12,6 +12,7 @@ import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 SALT = "diplowatch-holdout-v1 "
 FRACTION = 0.2
@@ -41,3 +42,15 @@ def select(docs: list[dict], fold: str) -> list[dict]:
     held = holdout_urls(docs)
     keep = fold == "holdout"
     return [d for d in docs if ((d.get("url") or d.get("id", "")) in held) == keep]
+
+
+def held_out_file(path: str) -> bool:
+    """A file that is a held-out part of its own (the fresh set's ``holdout.jsonl``): its
+    texts stay unread, as the held-out fold's do."""
+    return Path(path).name.startswith("holdout")
+
+
+def tuning_file(path: str) -> bool:
+    """A file that is a tuning part of its own (the fresh set's ``tune.jsonl``): all of it may
+    be tuned on."""
+    return Path(path).name.startswith("tune")

@@ -20,18 +20,17 @@ from pathlib import Path
 from .calibration import WEIGHTS
 from .evaluate import load
 from .extractor import extract_candidates
-from .folds import select
+from .folds import held_out_file, select, tuning_file
 
 L2 = 1.0
 ITERATIONS = 50
 
 
 def tuning_documents(path: str) -> list[dict]:
-    name = Path(path).name
-    if name.startswith("holdout"):
+    if held_out_file(path):
         raise ValueError(f"{path}: a held-out file is never trained on")
     docs = load(path)
-    return docs if name.startswith("tune") else select(docs, "tune")
+    return docs if tuning_file(path) else select(docs, "tune")
 
 
 def examples(paths: list[str]) -> tuple[list[dict[str, float]], list[int]]:
